@@ -1,0 +1,45 @@
+// The whole pure pipeline for one page: runs of text in, hits to highlight and cards out.
+// The content script and `npm run eval` both call this, so what is evaluated is what ships.
+import { findAcronymDefinitions, extractFacts, findPageEntities, splitSentences } from './article/index';
+import { buildCards } from './card/build';
+import { compileMatcher, mentionsFromHits, scanRuns, type Matcher, type MatchOptions } from './match/index';
+import type { AcronymDefinition, ArticleFacts, CardModel, Hit, Mention, Pack, PackEntity, RunText, Sentence } from './types';
+
+export interface Analysis {
+  sentences: Sentence[];
+  definitions: AcronymDefinition[];
+  pageEntities: PackEntity[];
+  matcher: Matcher;
+  /** Per run, every regex match in order with the resolver's decision. */
+  hits: Hit[][];
+  mentions: Mention[];
+  facts: ArticleFacts;
+  cards: CardModel[];
+}
+
+export interface AnalyzeOptions extends MatchOptions {
+  pageDate?: string;
+  notes?: Record<string, string>;
+}
+
+export function analyzeArticle(runs: RunText[], pack: Pack, options: AnalyzeOptions): Analysis {
+  const sentences = splitSentences(runs);
+  const definitions = findAcronymDefinitions(sentences);
+  const pageEntities = findPageEntities(sentences, definitions, pack.entities);
+  const entities = [...pack.entities, ...pageEntities];
+  const matcher = compileMatcher(entities);
+  const evidence = { text: runs.map((r) => r.text).join('\n'), definitions: definitions.map(({ short, long }) => ({ short, long })) };
+  const hits = scanRuns(matcher, runs, evidence, options);
+  const mentions = mentionsFromHits(hits);
+  const facts = extractFacts(sentences, mentions, entities, definitions, { pageDate: options.pageDate });
+  const cards = buildCards({
+    entities,
+    pageEntityIds: new Set(pageEntities.map((e) => e.id)),
+    sources: pack.sources,
+    mentions,
+    sentences,
+    facts,
+    notes: options.notes,
+  });
+  return { sentences, definitions, pageEntities, matcher, hits, mentions, facts, cards };
+}

@@ -1,0 +1,132 @@
+// Shared shapes of the pure core. Everything here is plain data so it can cross
+// message boundaries (structured clone) and run in Node for tests.
+
+export const ENTITY_TYPES = ['person', 'place', 'organization', 'event', 'equipment', 'term'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export interface PackSource {
+  id: string;
+  title: string;
+  publisher?: string;
+  url?: string;
+  /** ISO date or partial date: "2019", "2019-09", "2019-09-03". */
+  date?: string;
+}
+
+export interface PackFact {
+  text: string;
+  /** ISO date or partial date of what the fact describes. */
+  date?: string;
+  /** Id of a source in the pack's `sources`. */
+  source: string;
+}
+
+export interface PackEntity {
+  id: string;
+  type: EntityType;
+  /** Display name, also matched. */
+  name: string;
+  /** Other full names and explicit spelling variants no rule derives ("Nyongbyon"). All-caps
+   *  aliases are acronyms: matched case-sensitively, plural "s" allowed. */
+  aliases?: string[];
+  /** Short forms ("Choe", "Pompeo"): matched only after the entity was named in full earlier on the page. */
+  short?: string[];
+  /** Aliases that mean other things too ("SPA"): matched only with evidence on the page
+   *  (an in-text definition, or one of `context`). */
+  ambiguous?: string[];
+  /** Words whose presence on the page is evidence for the ambiguous aliases. */
+  context?: string[];
+  summary: string;
+  facts?: PackFact[];
+}
+
+export interface Pack {
+  id: string;
+  version: number;
+  title: string;
+  language: string;
+  description?: string;
+  sources: PackSource[];
+  entities: PackEntity[];
+}
+
+/** A run: text of the article joined across inline elements only, never across blocks. */
+export type RunKind = 'heading' | 'caption' | 'body';
+export interface RunText {
+  text: string;
+  kind: RunKind;
+}
+
+/** A match of the combined regex inside one run, with the resolver's decision. */
+export interface Hit {
+  start: number;
+  end: number;
+  surface: string;
+  /** null when the resolver rejected it (short name not yet established, no evidence, …). */
+  entityId: string | null;
+  kind?: 'full' | 'short' | 'acronym';
+}
+
+export interface Mention {
+  entityId: string;
+  run: number;
+  start: number;
+  end: number;
+  surface: string;
+}
+
+export interface Sentence {
+  run: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface AcronymDefinition {
+  short: string;
+  long: string;
+  /** Sentence index where the definition appears. */
+  sentence: number;
+}
+
+export interface ArticleRole {
+  entityId: string;
+  text: string;
+  sentence: number;
+}
+
+export interface ArticleStatement {
+  entityId: string;
+  /** What was said: the quotation, or the reported clause. */
+  text: string;
+  /** ISO date when the article gives one ("2019-08-31"); the year is inferred from the page date when known. */
+  date?: string;
+  /** The date as the article wrote it ("August 31"). */
+  dateText?: string;
+  sentence: number;
+}
+
+export interface ArticleFacts {
+  roles: ArticleRole[];
+  statements: ArticleStatement[];
+  definitions: AcronymDefinition[];
+}
+
+/** What a card shows; the same model feeds the hover card and the popup. */
+export interface CardModel {
+  id: string;
+  name: string;
+  type: EntityType;
+  /** True for entities found only on this page (acronym defined in the text, titled person). */
+  pageOnly: boolean;
+  mentionCount: number;
+  summary?: string;
+  background: { text: string; date?: string; source?: string }[];
+  fromArticle: {
+    roles: { text: string; sentence: number }[];
+    statements: { text: string; date?: string; dateText?: string; sentence: number }[];
+    definition?: { long: string; sentence: number };
+    sentences: { text: string; sentence: number }[];
+  };
+  note?: string;
+}

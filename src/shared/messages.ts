@@ -1,0 +1,32 @@
+// Every message between the extension's contexts, as one runtime-checked union.
+// Receivers call `parseMessage` and drop anything else: other extensions and pages can send us messages.
+import * as v from 'valibot';
+import type { CardModel, Pack } from '../core/types';
+
+const GetPack = v.object({ type: v.literal('backstory:get-pack') });
+const PageStatus = v.object({ type: v.literal('backstory:page-status'), entityCount: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+const GetCards = v.object({ type: v.literal('backstory:get-cards') });
+const Reveal = v.object({
+  type: v.literal('backstory:reveal'),
+  entityId: v.pipe(v.string(), v.maxLength(200)),
+  sentence: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
+const AnnotateTab = v.object({ type: v.literal('backstory:annotate-tab'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+
+export const MessageSchema = v.variant('type', [GetPack, PageStatus, GetCards, Reveal, AnnotateTab]);
+export type Message = v.InferOutput<typeof MessageSchema>;
+export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
+
+/** What each request answers. */
+export interface Responses {
+  'backstory:get-pack': { pack: Pack };
+  'backstory:page-status': { ok: true };
+  'backstory:get-cards': { cards: CardModel[]; title: string; url: string };
+  'backstory:reveal': { ok: boolean };
+  'backstory:annotate-tab': { ok: boolean; error?: string };
+}
+
+export function parseMessage(raw: unknown): Message | null {
+  const r = v.safeParse(MessageSchema, raw);
+  return r.success ? r.output : null;
+}
