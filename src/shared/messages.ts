@@ -12,8 +12,10 @@ const Reveal = v.object({
   sentence: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 const AnnotateTab = v.object({ type: v.literal('backstory:annotate-tab'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+/** Background → content script (keyboard command): switch the page's highlights off or back on. */
+const Toggle = v.object({ type: v.literal('backstory:toggle') });
 
-export const MessageSchema = v.variant('type', [GetPack, PageStatus, GetCards, Reveal, AnnotateTab]);
+export const MessageSchema = v.variant('type', [GetPack, PageStatus, GetCards, Reveal, AnnotateTab, Toggle]);
 export type Message = v.InferOutput<typeof MessageSchema>;
 export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
 
@@ -24,6 +26,8 @@ export interface Responses {
   'backstory:get-cards': { cards: CardModel[]; title: string; url: string };
   'backstory:reveal': { ok: boolean };
   'backstory:annotate-tab': { ok: boolean; error?: string };
+  /** `active`: whether highlights are shown after the toggle. */
+  'backstory:toggle': { active: boolean };
 }
 
 export function parseMessage(raw: unknown): Message | null {
