@@ -1,0 +1,6 @@
+// The few extension APIs the real-browser tests call inside the service worker (through
+// Playwright's `worker.evaluate`); the project does not depend on @types/chrome.
+declare const chrome: {
+  tabs: { query(query: { active?: boolean; lastFocusedWindow?: boolean }): Promise<{ id?: number; url?: string }[]> };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+};
