@@ -65,6 +65,9 @@ export interface Hit {
   /** null when the resolver rejected it (short name not yet established, no evidence, …). */
   entityId: string | null;
   kind?: 'full' | 'short' | 'acronym';
+  /** Resolved to an entity but not to be highlighted (first-mention-only, or a type the reader hid):
+   *  still counted and reachable from the card/popup. */
+  hidden?: boolean;
 }
 
 export interface Mention {
