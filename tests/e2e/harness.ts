@@ -1,12 +1,15 @@
 // Real-Chromium harness: one browser per test file, the demo site on a local port, every
 // request recorded, and readers for what the page cannot see (the card's closed shadow root).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { extensionWorker, findChromium, launchWithExtension, type RecordedRequest } from '../../scripts/lib/browser.mjs';
 import { serveStatic, type StaticServer } from '../../scripts/lib/demo-server.mjs';
+import { countMentionsInPage, packNames as namesInPacks, readCard, type CardState } from '../../scripts/lib/probes.mjs';
+
+export { readCard, type CardState };
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 // Overridable so the harness itself can be tried against a stand-in build.
@@ -66,8 +69,9 @@ export interface Session {
   extensionId: string;
   server: StaticServer;
   requests: RecordedRequest[];
-  /** Opens a demo page ("/index.html") in a new tab and waits for the first annotation pass. */
-  openDemo(path: string): Promise<Page>;
+  /** Opens a demo page ("/index.html") in a new tab and waits for the first annotation pass;
+   *  `beforeLoad` may prepare the page (e.g. `page.addInitScript`) before it loads. */
+  openDemo(path: string, beforeLoad?: (page: Page) => Promise<unknown>): Promise<Page>;
   /** The browser's id for the tab showing `page`. */
   tabIdOf(page: Page): Promise<number>;
   /** Opens the popup for a tab (in its own tab) and waits until it has rendered. */
@@ -91,15 +95,16 @@ export async function startSession(): Promise<Session> {
     throw err;
   }
   const { ctx, extensionId, requests } = launched;
-  const popupPath = await popupPage();
+  const popupPath = popupPage();
 
   const session: Session = {
     ctx,
     extensionId,
     server,
     requests,
-    async openDemo(path) {
+    async openDemo(path, beforeLoad) {
       const page = await ctx.newPage();
+      await beforeLoad?.(page);
       await page.goto(server.origin + path);
       await waitReady(page);
       return page;
@@ -132,9 +137,9 @@ export async function startSession(): Promise<Session> {
   };
   return session;
 
-  async function popupPage(): Promise<string> {
-    const manifest = JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(resolve(DIST, 'manifest.json'), 'utf8')));
-    const popup: unknown = manifest?.action?.default_popup;
+  function popupPage(): string {
+    const manifest = JSON.parse(readFileSync(resolve(DIST, 'manifest.json'), 'utf8')) as { action?: { default_popup?: unknown } };
+    const popup = manifest.action?.default_popup;
     if (typeof popup !== 'string') throw new Error('dist/manifest.json has no action.default_popup');
     return popup.replace(/^\//, '');
   }
@@ -146,95 +151,8 @@ export async function waitReady(page: Page, timeout = 15_000): Promise<void> {
 }
 
 /** Ids of the entities highlighted on the page, with how many mentions each has. */
-export async function mentionCounts(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(() => {
-    const counts: Record<string, number> = {};
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (const el of document.querySelectorAll<HTMLElement>('[data-backstory-entity]')) {
-      const id = el.dataset.backstoryEntity ?? '';
-      // A mention split by inline tags is several elements; a piece whose preceding text
-      // belongs to a piece with the same id continues that mention.
-      const first = el.firstChild;
-      if (!first) continue;
-      walker.currentNode = first;
-      const prev = walker.previousNode()?.parentElement?.closest<HTMLElement>('[data-backstory-entity]');
-      if (prev && prev !== el && prev.dataset.backstoryEntity === id) continue;
-      counts[id] = (counts[id] ?? 0) + 1;
-    }
-    return counts;
-  });
-}
-
-export interface CardState {
-  /** Whether a card host exists and some of its content is rendered and visible. */
-  open: boolean;
-  /** All text in the card (style sheets left out), whitespace collapsed. */
-  text: string;
-}
-
-/**
- * Reads the card through the DevTools protocol, which sees into closed shadow roots;
- * page scripts (and Playwright locators) cannot.
- */
-export async function readCard(ctx: BrowserContext, page: Page): Promise<CardState> {
-  const cdp = await ctx.newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const host = findNode(root, (n) => (n.attributes ?? []).some((a, i) => i % 2 === 0 && a === 'data-backstory-card'));
-    if (!host) return { open: false, text: '' };
-    const parts: string[] = [];
-    collectText(host, parts);
-    const text = parts.join(' ').replace(/\s+/g, ' ').trim();
-    const open = text !== '' && (await anyContentVisible(cdp, host));
-    return { open, text };
-  } finally {
-    await cdp.detach();
-  }
-}
-
-type DomNode = {
-  nodeType: number;
-  nodeName: string;
-  nodeValue: string;
-  backendNodeId: number;
-  attributes?: string[];
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-};
-
-function findNode(node: DomNode, test: (n: DomNode) => boolean): DomNode | null {
-  if (test(node)) return node;
-  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
-    const hit = findNode(child, test);
-    if (hit) return hit;
-  }
-  return null;
-}
-
-function collectText(node: DomNode, out: string[]): void {
-  if (node.nodeName === 'STYLE' || node.nodeName === 'SCRIPT') return;
-  if (node.nodeType === 3) out.push(node.nodeValue);
-  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) collectText(child, out);
-}
-
-async function anyContentVisible(cdp: CDPSession, host: DomNode): Promise<boolean> {
-  const shadow = host.shadowRoots?.[0];
-  const target = shadow ?? host;
-  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: target.backendNodeId });
-  if (!object.objectId) return false;
-  const { result } = await cdp.send('Runtime.callFunctionOn', {
-    objectId: object.objectId,
-    returnByValue: true,
-    functionDeclaration: `function () {
-      const els = [...this.querySelectorAll('*')].filter((e) => !/^(STYLE|SCRIPT|LINK)$/.test(e.tagName));
-      return els.some((e) => {
-        if (!e.textContent.trim()) return false;
-        const r = e.getBoundingClientRect();
-        return r.width > 0 && r.height > 0 && e.checkVisibility({ opacityProperty: true, visibilityProperty: true });
-      });
-    }`,
-  });
-  return result.value === true;
+export function mentionCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(countMentionsInPage);
 }
 
 /** Polls the card until it is open (or closed) and returns its state. */
@@ -244,4 +162,9 @@ export async function waitCard(ctx: BrowserContext, page: Page, open: boolean, t
     .poll(async () => (state = await readCard(ctx, page)).open, { timeout, interval: 100, message: `card should be ${open ? 'open' : 'closed'}` })
     .toBe(open);
   return state;
+}
+
+/** Display names of the bundled pack's entities, from the packs that ship in dist/. */
+export function packNames(): Map<string, string> {
+  return namesInPacks(DIST);
 }
