@@ -1,0 +1,90 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+type Listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
+
+const store = new Map<string, unknown>();
+const listeners = new Set<Listener>();
+
+function emit(key: string, oldValue: unknown, newValue: unknown) {
+  for (const l of listeners) l({ [key]: { oldValue, newValue } }, 'local');
+}
+
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    storage: {
+      local: {
+        get: async (key: string) => (store.has(key) ? { [key]: structuredClone(store.get(key)) } : {}),
+        set: async (items: Record<string, unknown>) => {
+          for (const [k, v] of Object.entries(items)) {
+            const old = store.get(k);
+            store.set(k, structuredClone(v));
+            emit(k, old, v);
+          }
+        },
+        remove: async (key: string) => {
+          const old = store.get(key);
+          store.delete(key);
+          emit(key, old, undefined);
+        },
+      },
+      onChanged: {
+        addListener: (l: Listener) => listeners.add(l),
+        removeListener: (l: Listener) => listeners.delete(l),
+      },
+    },
+  },
+}));
+
+const { loadSettings, loadSettingsWithNotice, onSettingsChanged, resetSettings, saveSettings, SETTINGS_KEY } = await import(
+  '../../src/shared/settings-store'
+);
+const { DEFAULT_SETTINGS } = await import('../../src/core/settings');
+
+beforeEach(() => {
+  store.clear();
+  listeners.clear();
+});
+
+describe('settings store', () => {
+  it('loads the defaults from empty storage', async () => {
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('stores only what the reader changed', async () => {
+    await saveSettings({ firstMentionOnly: true });
+    await saveSettings({ hoverDelayMs: 600 });
+    expect(store.get(SETTINGS_KEY)).toEqual({ version: 1, firstMentionOnly: true, hoverDelayMs: 600 });
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, firstMentionOnly: true, hoverDelayMs: 600 });
+  });
+
+  it('drops a field from storage when it is set back to its default', async () => {
+    await saveSettings({ theme: 'dark' });
+    await saveSettings({ theme: 'system' });
+    expect(store.get(SETTINGS_KEY)).toEqual({ version: 1 });
+  });
+
+  it('refuses an invalid change with a readable reason and keeps what was stored', async () => {
+    await saveSettings({ theme: 'light' });
+    await expect(saveSettings({ hoverDelayMs: -1 })).rejects.toThrow(/hoverDelayMs/);
+    expect(store.get(SETTINGS_KEY)).toEqual({ version: 1, theme: 'light' });
+  });
+
+  it('reports a notice for corrupt storage and still loads', async () => {
+    store.set(SETTINGS_KEY, 'not an object');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const r = await loadSettingsWithNotice();
+    expect(r.settings).toEqual(DEFAULT_SETTINGS);
+    expect(r.notice).toMatch(/reset to defaults/);
+    warn.mockRestore();
+  });
+
+  it('tells subscribers about changes until they unsubscribe', async () => {
+    const seen: unknown[] = [];
+    const stop = onSettingsChanged((s) => seen.push(s.highlightStyle));
+    await saveSettings({ highlightStyle: 'background' });
+    await resetSettings();
+    stop();
+    await saveSettings({ highlightStyle: 'none' });
+    expect(seen).toEqual(['background', 'underline']);
+  });
+});
