@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// `npm start`: build the extension, serve the demo site on 127.0.0.1 and open it in Chromium
+// with Backstory loaded. With a display the browser window stays until you close it; without
+// one (a server, CI) it runs headless, prints what it highlighted and saves a screenshot of a card.
+//
+//   npm start                          window if there is a display, else headless + screenshot
+//   npm start -- --screenshot <path>   headless, write the screenshot to <path> (the README's)
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findChromium, launchWithExtension } from './lib/browser.mjs';
+import { serveStatic } from './lib/demo-server.mjs';
+import { countMentionsInPage, packNames, readCard } from './lib/probes.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = resolve(ROOT, 'dist');
+const PORT = 8737;
+
+const args = process.argv.slice(2);
+const shotAt = args.indexOf('--screenshot');
+const shotArg = shotAt >= 0 ? args[shotAt + 1] : undefined;
+if (shotAt >= 0 && (!shotArg || shotArg.startsWith('--'))) fail('--screenshot needs a file path, e.g. --screenshot docs/screenshot.png');
+const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const headless = shotArg !== undefined || !hasDisplay;
+const screenshot = resolve(ROOT, shotArg ?? 'artifacts/demo-card.png');
+
+const chromiumPath = findChromium();
+if (!chromiumPath) {
+  fail(
+    process.env.CHROMIUM_PATH
+      ? `CHROMIUM_PATH is set to ${process.env.CHROMIUM_PATH}, but there is no file there.`
+      : 'Chromium is not installed. On Debian/Ubuntu: sudo apt-get install chromium\n' +
+          '(or point CHROMIUM_PATH at a Chromium or Chrome binary).',
+  );
+}
+
+const built = spawnSync(process.execPath, ['build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+if (built.status !== 0) fail('the build failed (see above).');
+
+const server = await serveStatic(resolve(ROOT, 'demo'), { port: PORT, fallback: true });
+const demoUrl = `${server.origin}/index.html`;
+console.log(`\nDemo site: ${server.origin}/  (index.html, live.html, plain.html)`);
+
+let session;
+try {
+  session = await launchWithExtension({ dist: DIST, executablePath: chromiumPath, headless, viewport: headless ? undefined : null });
+} catch (err) {
+  await server.close();
+  fail(`could not start Chromium with the extension: ${err instanceof Error ? err.message : String(err)}`);
+}
+const { ctx } = session;
+
+if (!headless) {
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  await page.goto(demoUrl);
+  console.log('Chromium is open with Backstory loaded. Hover a highlighted name; close the browser to stop.');
+  const stop = () => void ctx.close();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await new Promise((done) => ctx.once('close', done));
+  await server.close();
+  process.exit(0);
+}
+
+try {
+  await headlessTour();
+  process.exitCode = 0;
+} catch (err) {
+  console.error(`\nnpm start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+} finally {
+  await ctx.close();
+  await server.close();
+}
+
+/** Without a window: show in the terminal what a reader would see, and save a picture of a card. */
+async function headlessTour() {
+  const page = await ctx.newPage();
+  await page.goto(demoUrl);
+  await page.waitForSelector('html[data-backstory="ready"]', { state: 'attached', timeout: 15_000 });
+
+  const counts = await page.evaluate(countMentionsInPage);
+  const names = packNames(DIST);
+  const rows = await Promise.all(
+    Object.entries(counts).map(async ([id, n]) => {
+      // Page-only entities are not in the pack: name them as the article does.
+      const name = names.get(id) ?? (await page.locator(`[data-backstory-entity="${id}"]`).first().innerText());
+      return { name, n };
+    }),
+  );
+  rows.sort((a, b) => b.n - a.n || a.name.localeCompare(b.name));
+  console.log(`\nHighlighted on the demo article: ${rows.length} names`);
+  for (const { name, n } of rows) console.log(`  ${String(n).padStart(3)} × ${name}`);
+
+  const choe = page.locator('[data-backstory-entity="choe-son-hui"]').first();
+  if ((await choe.count()) === 0) throw new Error('Choe Son Hui is not highlighted on the demo page, so there is no card to show.');
+  // Put the name in the upper third so the card has room below it.
+  await choe.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - innerHeight / 4));
+  await choe.hover();
+  const deadline = Date.now() + 5_000;
+  let card = await readCard(ctx, page);
+  while (!card.open && Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    card = await readCard(ctx, page);
+  }
+  if (!card.open) throw new Error('hovering Choe Son Hui did not open a card within 5 s.');
+  // Let the card's fade-in finish before taking the picture.
+  await page.waitForTimeout(400);
+  mkdirSync(dirname(screenshot), { recursive: true });
+  await page.screenshot({ path: screenshot });
+  console.log(`\nCard for Choe Son Hui: ${card.text.slice(0, 160)}${card.text.length > 160 ? '…' : ''}`);
+  console.log(`Screenshot with the card open: ${relative(process.cwd(), screenshot) || screenshot}`);
+}
+
+/** @param {string} message @returns {never} */
+function fail(message) {
+  console.error(`npm start: ${message}`);
+  process.exit(1);
+}
