@@ -1,0 +1,40 @@
+// Rules that span several fields, checked after the schema: unique ids, facts citing known
+// sources, and each surface form listed in one role only.
+import type { Pack } from '../types';
+import { located } from './path';
+
+export function crossCheck(pack: Pack): string[] {
+  const errors: string[] = [];
+
+  const sourceAt = new Map<string, number>();
+  pack.sources.forEach((source, i) => {
+    const first = sourceAt.get(source.id);
+    if (first !== undefined) errors.push(located(['sources', i, 'id'], `duplicate source id '${source.id}' (also sources[${first}])`));
+    else sourceAt.set(source.id, i);
+  });
+
+  const entityAt = new Map<string, number>();
+  pack.entities.forEach((entity, i) => {
+    const first = entityAt.get(entity.id);
+    if (first !== undefined) errors.push(located(['entities', i, 'id'], `duplicate entity id '${entity.id}' (also entities[${first}])`));
+    else entityAt.set(entity.id, i);
+
+    entity.facts?.forEach((fact, j) => {
+      if (!sourceAt.has(fact.source)) {
+        errors.push(located(['entities', i, 'facts', j, 'source'], `unknown source id '${fact.source}'`));
+      }
+    });
+
+    // A form that is both plain and ambiguous (or both full and short) has no single meaning
+    // for the matcher; the author must pick one.
+    const role = new Map<string, string>([[entity.name, 'name']]);
+    for (const list of ['aliases', 'short', 'ambiguous'] as const) {
+      entity[list]?.forEach((form, j) => {
+        const previous = role.get(form);
+        if (previous === undefined) role.set(form, list);
+        else if (previous !== list) errors.push(located(['entities', i, list, j], `'${form}' is already listed as ${previous === 'name' ? 'the name' : `one of ${previous}`}`));
+      });
+    }
+  });
+  return errors;
+}

@@ -1,0 +1,123 @@
+// The knowledge-pack schema (valibot) and the one way to turn untrusted input into a `Pack`:
+// used at build time, at import, and when reading storage. Errors name the problem and where.
+import * as v from 'valibot';
+import { ENTITY_TYPES, type Pack } from '../types';
+import { crossCheck } from './cross-check';
+import { aliasField, dateField, idField, lineField, listField, proseField, urlField } from './fields';
+import { readJson } from './json';
+import * as L from './limits';
+import { located, type PathKey } from './path';
+import { scanRaw } from './scan';
+
+const got = (issue: v.BaseIssue<unknown>) => ` (got ${issue.received})`;
+const objectMessage = (issue: v.BaseIssue<unknown>) => `must be an object${got(issue)}`;
+
+export const PackSourceSchema = v.strictObject(
+  {
+    id: idField(),
+    title: lineField(L.MAX_TITLE_LENGTH),
+    publisher: v.optional(lineField(L.MAX_TITLE_LENGTH)),
+    url: v.optional(urlField()),
+    date: v.optional(dateField()),
+  },
+  objectMessage,
+);
+
+export const PackFactSchema = v.strictObject(
+  {
+    text: proseField(L.MAX_FACT_LENGTH),
+    date: v.optional(dateField()),
+    source: idField(),
+  },
+  objectMessage,
+);
+
+const aliasList = listField(aliasField(L.MAX_NAME_LENGTH), L.MAX_ALIASES);
+
+export const PackEntitySchema = v.strictObject(
+  {
+    id: idField(),
+    type: v.picklist(ENTITY_TYPES, (i) => `must be one of ${ENTITY_TYPES.join(', ')}${got(i)}`),
+    name: lineField(L.MAX_NAME_LENGTH),
+    aliases: v.optional(aliasList),
+    short: v.optional(aliasList),
+    ambiguous: v.optional(aliasList),
+    context: v.optional(listField(lineField(L.MAX_NAME_LENGTH), L.MAX_CONTEXT_WORDS)),
+    summary: proseField(L.MAX_SUMMARY_LENGTH),
+    facts: v.optional(listField(PackFactSchema, L.MAX_FACTS)),
+  },
+  objectMessage,
+);
+
+export const PackSchema = v.strictObject(
+  {
+    id: idField(),
+    version: v.pipe(
+      v.number((i) => `must be a number${got(i)}`),
+      v.integer((i) => `must be a whole number${got(i)}`),
+      v.minValue(1, (i) => `must be at least 1${got(i)}`),
+      v.maxValue(L.MAX_VERSION, (i) => `must be at most ${L.MAX_VERSION}${got(i)}`),
+    ),
+    title: lineField(L.MAX_TITLE_LENGTH),
+    language: v.pipe(
+      v.string((i) => `must be text${got(i)}`),
+      v.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, (i) => `${i.received} is not a language tag such as "en" or "en-GB"`),
+    ),
+    description: v.optional(proseField(L.MAX_DESCRIPTION_LENGTH)),
+    sources: listField(PackSourceSchema, L.MAX_SOURCES),
+    entities: listField(PackEntitySchema, L.MAX_ENTITIES),
+  },
+  objectMessage,
+);
+
+// Compile-time proof that the schema and the contract in types.ts describe the same shape:
+// if either side gains or loses a field, one of these stops type-checking.
+type Assert<T extends true> = T;
+type Output = v.InferOutput<typeof PackSchema>;
+export type SchemaMatchesPackType = [Assert<Output extends Pack ? true : false>, Assert<Pack extends Output ? true : false>];
+
+export type PackResult = { ok: true; pack: Pack } | { ok: false; errors: string[] };
+
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const keys: PathKey[] = (issue.path ?? []).map((item) => item.key as PathKey);
+  const isObjectIssue = issue.type === 'strict_object';
+  if (isObjectIssue && issue.expected === 'never') {
+    return located(keys.slice(0, -1), `unknown field ${issue.received}`);
+  }
+  if (isObjectIssue && issue.received === 'undefined' && keys.length > 0) {
+    return located(keys, 'is required but missing');
+  }
+  return located(keys, issue.message);
+}
+
+function capped(errors: string[], total = errors.length): string[] {
+  if (total <= L.MAX_REPORTED_ERRORS) return errors;
+  return [...errors.slice(0, L.MAX_REPORTED_ERRORS), `… and ${total - L.MAX_REPORTED_ERRORS} more problems`];
+}
+
+/** Validates an already-parsed value (e.g. from storage). Never throws. */
+export function parsePack(raw: unknown): PackResult {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    const kind = raw === null ? 'null' : Array.isArray(raw) ? 'a list' : typeof raw;
+    return { ok: false, errors: [`the pack must be a JSON object ({ … }), got ${kind}`] };
+  }
+  const structural = scanRaw(raw, L.MAX_REPORTED_ERRORS + 1);
+  if (structural.length > 0) return { ok: false, errors: capped(structural) };
+
+  const result = v.safeParse(PackSchema, raw, { abortEarly: false, abortPipeEarly: true });
+  if (!result.success) {
+    const errors = result.issues.slice(0, L.MAX_REPORTED_ERRORS + 1).map(describeIssue);
+    return { ok: false, errors: capped(errors, result.issues.length) };
+  }
+  const pack: Pack = result.output;
+  const problems = crossCheck(pack);
+  if (problems.length > 0) return { ok: false, errors: capped(problems) };
+  return { ok: true, pack };
+}
+
+/** Validates pack file text: size, JSON syntax, then `parsePack`. Never throws. */
+export function parsePackJson(text: string, maxBytes: number = L.MAX_PACK_BYTES): PackResult {
+  const read = readJson(text, maxBytes);
+  if (!read.ok) return { ok: false, errors: [read.error] };
+  return parsePack(read.value);
+}

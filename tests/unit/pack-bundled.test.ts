@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bundledPack } from '../../src/core/pack/bundled';
+import { parsePackJson } from '../../src/core/pack/schema';
+import type { PackEntity } from '../../src/core/types';
+
+// The fixed ids every part of the project (eval corpus, e2e tests) relies on.
+const EXPECTED: Record<string, string[]> = {
+  person: ['kim-jong-un', 'kim-jong-il', 'kim-il-sung', 'kim-yo-jong', 'donald-trump', 'mike-pompeo', 'choe-son-hui', 'moon-jae-in', 'stephen-biegun', 'john-bolton'],
+  place: ['panmunjom', 'yongbyon', 'pyongyang', 'dmz'],
+  organization: ['supreme-peoples-assembly', 'rodong-sinmun', 'daily-nk', 'kcna', 'workers-party-of-korea', 'dprk'],
+  event: ['hanoi-summit', 'singapore-summit', 'us-rok-joint-drills', 'working-level-talks', 'new-years-address-2019'],
+  equipment: ['f-35a', 'icbm'],
+};
+
+const pack = bundledPack();
+const byId = new Map(pack.entities.map((e) => [e.id, e]));
+const fullForms = (e: PackEntity) => [e.name, ...(e.aliases ?? [])];
+const allForms = (e: PackEntity) => [...fullForms(e), ...(e.short ?? []), ...(e.ambiguous ?? [])];
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").replace(/[-–\s]+/g, ' ').toLowerCase();
+
+describe('the bundled pack', () => {
+  it('validates from the file on disk, exactly as an imported pack would', () => {
+    const result = parsePackJson(readFileSync(new URL('../../src/packs/korean-peninsula.json', import.meta.url), 'utf8'));
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    expect(pack).toMatchObject({ id: 'korean-peninsula', version: 1, language: 'en' });
+  });
+
+  it('holds exactly the agreed entities, each with its type', () => {
+    const actual: Record<string, string[]> = {};
+    for (const e of pack.entities) (actual[e.type] ??= []).push(e.id);
+    for (const ids of Object.values(actual)) ids.sort();
+    const expected = Object.fromEntries(Object.entries(EXPECTED).map(([t, ids]) => [t, [...ids].sort()]));
+    expect(actual).toEqual(expected);
+  });
+
+  it('cites the seed column and a general reference, and every source it lists is used', () => {
+    expect(pack.sources.find((s) => s.id === 'dailynk-2019-09')).toMatchObject({ publisher: 'Daily NK', date: '2019-09' });
+    expect(pack.sources.some((s) => s.id === 'background')).toBe(true);
+    const cited = new Set(pack.entities.flatMap((e) => (e.facts ?? []).map((f) => f.source)));
+    expect(pack.sources.map((s) => s.id).filter((id) => !cited.has(id))).toEqual([]);
+  });
+
+  it.each(pack.entities.map((e) => [e.id, e] as const))('%s has a short summary and 2–5 dated facts', (_id, e) => {
+    const sentences = e.summary.split(/(?<=[.!?]["”]?)\s+(?=[A-Z"“])/);
+    expect(sentences.length).toBeGreaterThanOrEqual(1);
+    expect(sentences.length).toBeLessThanOrEqual(2);
+    expect(e.facts?.length ?? 0).toBeGreaterThanOrEqual(2);
+    expect(e.facts?.length ?? 0).toBeLessThanOrEqual(5);
+    for (const fact of e.facts ?? []) expect(fact.text.length).toBeGreaterThan(15);
+  });
+
+  it('never makes one full name point at two entities (short forms such as "Kim" may be shared)', () => {
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const e of pack.entities) {
+      for (const form of [...fullForms(e), ...(e.ambiguous ?? [])]) {
+        const key = fold(form);
+        const other = owner.get(key);
+        if (other && other !== e.id) clashes.push(`${form}: ${other} / ${e.id}`);
+        owner.set(key, e.id);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  it('has no surface form for names every reader knows or for page-only examples', () => {
+    const forbidden = ['North Korea', 'South Korea', 'US', 'U.S.', 'United States', 'Hanoi', 'Seoul', 'Washington', 'Singapore', 'Ri Yong Ho', 'IAEA', 'International Atomic Energy Agency'].map(fold);
+    const found = pack.entities.flatMap((e) => allForms(e).filter((f) => forbidden.includes(fold(f))).map((f) => `${e.id}: ${f}`));
+    expect(found).toEqual([]);
+  });
+
+  it('gates every ambiguous alias behind context words', () => {
+    const ungated = pack.entities.filter((e) => (e.ambiguous?.length ?? 0) > 0 && (e.context?.length ?? 0) === 0).map((e) => e.id);
+    expect(ungated).toEqual([]);
+  });
+
+  it('treats acronyms with other common meanings as ambiguous, not as plain aliases', () => {
+    expect(byId.get('supreme-peoples-assembly')?.ambiguous).toContain('SPA');
+    expect(byId.get('dmz')?.ambiguous).toContain('DMZ');
+    const plain = pack.entities.flatMap((e) => fullForms(e)).filter((f) => ['SPA', 'DMZ', 'JSA'].includes(f));
+    expect(plain).toEqual([]);
+  });
+
+  it.each([
+    ['kim-jong-un', 'Kim Jong-un'],
+    ['choe-son-hui', 'Choe Son-hui'],
+    ['choe-son-hui', 'Choe Sŏn-hŭi'],
+    ['yongbyon', 'Nyongbyon'],
+    ['kim-il-sung', 'Kim Il-sung'],
+    ['supreme-peoples-assembly', 'Supreme People’s Assembly'],
+    ['icbm', 'ICBM'],
+    ['kcna', 'KCNA'],
+    ['dprk', 'DPRK'],
+    ['working-level-talks', 'working-level talks'],
+    ['working-level-talks', 'working-level negotiations'],
+    ['working-level-talks', 'working-level meeting'],
+    ['us-rok-joint-drills', 'Ulchi Freedom Guardian'],
+    ['us-rok-joint-drills', 'Dong Maeng'],
+    ['us-rok-joint-drills', 'joint drills'],
+  ])('knows the spelling a news reader meets: %s ← "%s"', (id, form) => {
+    expect(allForms(byId.get(id)!)).toContain(form);
+  });
+
+  it('lists surnames as short forms, so they link only after the full name', () => {
+    const shorts = Object.fromEntries(pack.entities.filter((e) => e.short).map((e) => [e.id, e.short]));
+    expect(shorts).toMatchObject({ 'choe-son-hui': ['Choe'], 'mike-pompeo': ['Pompeo'], 'donald-trump': ['Trump'], 'kim-jong-un': ['Kim'] });
+    const surnamesAsFullNames = pack.entities.flatMap((e) => fullForms(e).filter((f) => ['Kim', 'Choe', 'Pompeo', 'Trump', 'Moon'].includes(f)));
+    expect(surnamesAsFullNames).toEqual([]);
+  });
+});
