@@ -1,0 +1,241 @@
+#!/usr/bin/env node
+// Builds the unpacked extension into dist/ (one tree for Chrome and Firefox).
+//   node build.mjs            one build; exits 1 on any problem
+//   node build.mjs --watch    rebuilds whenever src/, _locales/, icons/ or manifest.json change
+//   node build.mjs --sourcemap  inline sourcemaps (never in a release build)
+import { build } from 'esbuild';
+import { existsSync, watch } from 'node:fs';
+import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const dist = join(root, 'dist');
+const args = new Set(process.argv.slice(2));
+const watchMode = args.has('--watch');
+const sourcemap = args.has('--sourcemap') ? 'inline' : false;
+
+class BuildError extends Error {}
+
+const bundles = [
+  { entry: 'src/content/index.ts', out: 'content.js' },
+  // IIFE works both as a Chrome service worker and as a Firefox background script.
+  { entry: 'src/background/index.ts', out: 'background.js' },
+  { entry: 'src/popup/index.ts', out: 'popup/popup.js' },
+  { entry: 'src/options/index.ts', out: 'options/options.js' },
+];
+
+const statics = [
+  ['manifest.json', 'manifest.json'],
+  ['src/popup/popup.html', 'popup/popup.html'],
+  ['src/popup/popup.css', 'popup/popup.css'],
+  ['src/options/options.html', 'options/options.html'],
+  ['src/options/options.css', 'options/options.css'],
+  ['_locales', '_locales'],
+];
+
+/** Loads `parsePack` from the pack schema by bundling it to a temp module (Node 20 cannot import .ts). */
+async function loadPackParser() {
+  const schema = join(root, 'src/core/pack/schema.ts');
+  if (!existsSync(schema)) throw new BuildError(`pack schema not found at ${relative(root, schema)}: cannot validate packs`);
+  const outfile = join(root, '.cache', `pack-schema-${process.pid}.mjs`);
+  await build({ entryPoints: [schema], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent' });
+  try {
+    const mod = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+    if (typeof mod.parsePack !== 'function') throw new BuildError('src/core/pack/schema.ts does not export parsePack');
+    return mod.parsePack;
+  } finally {
+    await rm(outfile, { force: true });
+  }
+}
+
+/** Normalises the few result shapes a parser may use into a pack or a list of problems. */
+function checkPack(parsePack, raw) {
+  let result;
+  try {
+    result = parsePack(raw);
+  } catch (err) {
+    return { problems: [err instanceof Error ? err.message : String(err)] };
+  }
+  if (result && typeof result === 'object') {
+    if (result.success === false || result.ok === false) {
+      const issues = result.issues ?? result.errors ?? result.error ?? ['invalid pack'];
+      const list = Array.isArray(issues) ? issues : [issues];
+      return { problems: list.map((i) => (typeof i === 'string' ? i : i?.message ? `${i.path ? `${formatPath(i.path)}: ` : ''}${i.message}` : JSON.stringify(i))) };
+    }
+    const pack = result.pack ?? result.output ?? result.value ?? result;
+    if (pack && Array.isArray(pack.entities)) return { pack };
+  }
+  return { problems: ['parsePack returned no pack'] };
+}
+
+function formatPath(path) {
+  if (typeof path === 'string') return path;
+  if (Array.isArray(path)) return path.map((p) => (typeof p === 'object' && p !== null && 'key' in p ? p.key : p)).join('.');
+  return String(path);
+}
+
+async function validatePacks() {
+  const dir = join(root, 'src/packs');
+  const files = existsSync(dir) ? (await readdir(dir)).filter((f) => f.endsWith('.json')).sort() : [];
+  if (files.length === 0) {
+    console.warn('warning: no packs in src/packs/; the extension will ship an empty pack');
+    return [];
+  }
+  const parsePack = await loadPackParser();
+  const packs = [];
+  for (const f of files) {
+    const path = join(dir, f);
+    let raw;
+    try {
+      raw = JSON.parse(await readFile(path, 'utf8'));
+    } catch (err) {
+      throw new BuildError(`src/packs/${f} is not valid JSON: ${err.message}`);
+    }
+    const { pack, problems } = checkPack(parsePack, raw);
+    if (!pack) throw new BuildError(`src/packs/${f} does not validate:\n  - ${problems.slice(0, 20).join('\n  - ')}`);
+    packs.push({ file: f, pack });
+  }
+  return packs;
+}
+
+/** Resolves `virtual:backstory-packs` to the packs validated in this build. */
+function packsPlugin(packs) {
+  return {
+    name: 'backstory-packs',
+    setup(b) {
+      b.onResolve({ filter: /^virtual:backstory-packs$/ }, (a) => ({ path: a.path, namespace: 'backstory-packs' }));
+      b.onLoad({ filter: /.*/, namespace: 'backstory-packs' }, () => ({
+        contents: JSON.stringify(packs.map((p) => p.pack)),
+        loader: 'json',
+      }));
+    },
+  };
+}
+
+async function bundleAll(packs) {
+  for (const b of bundles) {
+    if (!existsSync(join(root, b.entry))) throw new BuildError(`missing entry point ${b.entry}`);
+  }
+  await Promise.all(
+    bundles.map((b) =>
+      build({
+        entryPoints: [join(root, b.entry)],
+        outfile: join(dist, b.out),
+        bundle: true,
+        format: 'iife',
+        target: 'es2022',
+        minify: true,
+        sourcemap,
+        legalComments: 'none',
+        logLevel: 'silent',
+        plugins: [packsPlugin(packs)],
+      }).catch((err) => {
+        const msgs = (err.errors ?? []).map((e) => `${e.location ? `${e.location.file}:${e.location.line}: ` : ''}${e.text}`);
+        throw new BuildError(`bundling ${b.entry} failed:\n  ${msgs.join('\n  ') || err.message}`);
+      }),
+    ),
+  );
+}
+
+async function copyStatics(packs) {
+  for (const [from, to] of statics) {
+    const src = join(root, from);
+    if (!existsSync(src)) throw new BuildError(`missing ${from}`);
+    await mkdir(dirname(join(dist, to)), { recursive: true });
+    await cp(src, join(dist, to), { recursive: true });
+  }
+  // The manifest always lists content.css; an empty sheet keeps it loadable until styles exist.
+  const css = join(root, 'src/content/content.css');
+  if (existsSync(css)) await cp(css, join(dist, 'content.css'));
+  else await writeFile(join(dist, 'content.css'), '');
+  await mkdir(join(dist, 'icons'), { recursive: true });
+  for (const f of (await readdir(join(root, 'icons'))).filter((f) => f.endsWith('.png'))) {
+    await cp(join(root, 'icons', f), join(dist, 'icons', f));
+  }
+  await mkdir(join(dist, 'packs'), { recursive: true });
+  for (const { file, pack } of packs) await writeFile(join(dist, 'packs', file), JSON.stringify(pack));
+}
+
+/** Remote-code rule: no bundle may build code from strings. */
+async function checkNoEval() {
+  for (const b of bundles) {
+    const text = await readFile(join(dist, b.out), 'utf8');
+    for (const bad of [/\beval\(/, /\bnew Function\b/]) {
+      const m = bad.exec(text);
+      if (m) throw new BuildError(`${b.out} contains "${m[0]}" (near: ${text.slice(Math.max(0, m.index - 60), m.index + 40)})`);
+    }
+  }
+}
+
+async function checkManifestFiles() {
+  const manifest = JSON.parse(await readFile(join(dist, 'manifest.json'), 'utf8'));
+  const files = [
+    manifest.background?.service_worker,
+    ...(manifest.background?.scripts ?? []),
+    manifest.action?.default_popup,
+    manifest.options_ui?.page,
+    ...Object.values(manifest.icons ?? {}),
+    ...Object.values(manifest.action?.default_icon ?? {}),
+    ...(manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]),
+  ].filter(Boolean);
+  const missing = files.filter((f) => !existsSync(join(dist, f)));
+  if (missing.length) throw new BuildError(`manifest names files missing from dist/: ${missing.join(', ')}`);
+}
+
+async function sizeOf(path) {
+  const s = await stat(path);
+  if (!s.isDirectory()) return s.size;
+  let total = 0;
+  for (const f of await readdir(path)) total += await sizeOf(join(path, f));
+  return total;
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+
+async function buildOnce() {
+  const started = performance.now();
+  await rm(dist, { recursive: true, force: true });
+  await mkdir(dist, { recursive: true });
+  const packs = await validatePacks();
+  await bundleAll(packs);
+  await copyStatics(packs);
+  await checkNoEval();
+  await checkManifestFiles();
+  for (const b of bundles) console.log(`  ${b.out.padEnd(22)} ${kb(await sizeOf(join(dist, b.out)))}`);
+  for (const { file, pack } of packs) console.log(`  packs/${file.padEnd(16)} ${kb(await sizeOf(join(dist, 'packs', file)))} (${pack.entities.length} entities)`);
+  console.log(`  ${'dist/ total'.padEnd(22)} ${kb(await sizeOf(dist))}`);
+  console.log(`built dist/ in ${Math.round(performance.now() - started)} ms`);
+}
+
+async function run() {
+  try {
+    await buildOnce();
+    return true;
+  } catch (err) {
+    console.error(`\nBUILD FAILED: ${err instanceof BuildError ? err.message : err?.stack ?? err}\n`);
+    return false;
+  }
+}
+
+if (!watchMode) {
+  process.exit((await run()) ? 0 : 1);
+} else {
+  await run();
+  let timer;
+  let running = Promise.resolve();
+  const schedule = (file) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(async () => {
+        console.log(`\n${file ?? 'change'} — rebuilding…`);
+        await run();
+      });
+    }, 150);
+  };
+  for (const target of ['src', '_locales', 'icons', 'manifest.json']) {
+    const path = resolve(root, target);
+    if (existsSync(path)) watch(path, { recursive: true }, (_e, f) => schedule(f ? join(target, f.toString()) : target));
+  }
+  console.log('watching src/, _locales/, icons/, manifest.json (Ctrl+C to stop)');
+}
