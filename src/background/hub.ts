@@ -1,0 +1,41 @@
+// The background's message hub: every runtime message is checked with `parseMessage`; anything
+// unknown or malformed is dropped (answered with nothing, so other listeners stay free to answer).
+import type { Pack } from '../core/types';
+import { parseMessage, type Message, type Responses } from '../shared/messages';
+
+export interface HubSender {
+  id?: string;
+  tab?: { id?: number };
+}
+
+export interface HubDeps {
+  /** This extension's id: messages from anyone else are dropped. */
+  extensionId: string;
+  getPack(): Promise<Pack>;
+  setBadge(tabId: number, entityCount: number): Promise<void>;
+  annotateTab(tabId: number): Promise<Responses['backstory:annotate-tab']>;
+}
+
+type Handled = { [K in Message['type']]?: (msg: Extract<Message, { type: K }>, sender: HubSender) => Promise<Responses[K]> | undefined };
+
+export function createHub(deps: HubDeps) {
+  const handlers: Handled = {
+    'backstory:get-pack': async () => ({ pack: await deps.getPack() }),
+    'backstory:page-status': (msg, sender) => {
+      // Only a content script, which runs in a tab, can report a page's status.
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || tabId < 0) return undefined;
+      return deps.setBadge(tabId, msg.entityCount).then(() => ({ ok: true as const }));
+    },
+    'backstory:annotate-tab': (msg) => deps.annotateTab(msg.tabId),
+  };
+
+  /** Returns the reply promise, or undefined when the message is not ours to answer. */
+  return function handle(raw: unknown, sender: HubSender): Promise<unknown> | undefined {
+    if (sender.id !== undefined && sender.id !== deps.extensionId) return undefined;
+    const msg = parseMessage(raw);
+    if (!msg) return undefined;
+    const handler = handlers[msg.type] as ((m: Message, s: HubSender) => Promise<unknown> | undefined) | undefined;
+    return handler?.(msg, sender);
+  };
+}

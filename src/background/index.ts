@@ -1,0 +1,13 @@
+// Background entry (Chrome service worker, Firefox event page): wires the listeners.
+// Listeners are registered synchronously at start so a woken worker sees the event that woke it.
+import browser from 'webextension-polyfill';
+import { annotateTab } from './annotate';
+import { clearBadgeOnNavigation, setBadge } from './badge';
+import { listenForCommands } from './commands';
+import { createHub } from './hub';
+import { getPack } from './packs';
+
+const hub = createHub({ extensionId: browser.runtime.id, getPack, setBadge, annotateTab });
+browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => hub(raw, sender));
+clearBadgeOnNavigation();
+listenForCommands();
