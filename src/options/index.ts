@@ -1,0 +1,61 @@
+// Options page entry: binds the settings form to the settings store. Every change is saved at once.
+import type { Settings } from '../core/settings';
+import { applyI18n, t } from '../shared/i18n';
+import { loadSettingsWithNotice, onSettingsChanged, resetSettings, saveSettings } from '../shared/settings-store';
+import { applyTheme } from '../shared/ui-theme';
+import { buildChoices, changeFor, fillForm, showDelay } from './form';
+
+const form = document.getElementById('settings') as HTMLFormElement;
+const status = document.getElementById('status') as HTMLElement;
+const notice = document.getElementById('notice') as HTMLElement;
+let statusTimer: ReturnType<typeof setTimeout> | undefined;
+
+function say(text: string, sticky = false): void {
+  clearTimeout(statusTimer);
+  status.textContent = text;
+  if (!sticky) statusTimer = setTimeout(() => (status.textContent = ''), 2000);
+}
+
+function show(s: Settings): void {
+  fillForm(form, s);
+  applyTheme(document, s.theme);
+}
+
+async function save(change: Partial<Settings>): Promise<void> {
+  try {
+    show(await saveSettings(change));
+    say(t('options_saved'));
+  } catch (err) {
+    say(err instanceof Error ? err.message : String(err), true);
+  }
+}
+
+async function main(): Promise<void> {
+  applyI18n(document);
+  buildChoices(form);
+  const { settings, notice: text } = await loadSettingsWithNotice();
+  show(settings);
+  if (text) {
+    notice.textContent = text;
+    notice.hidden = false;
+  }
+  form.addEventListener('input', (e) => {
+    const input = e.target as HTMLInputElement;
+    // The slider saves when released; while it moves only the shown value follows.
+    if (input.name === 'hoverDelayMs') showDelay(form, Number(input.value));
+  });
+  form.addEventListener('change', (e) => void save(changeFor(form, e.target as HTMLInputElement)));
+  document.getElementById('reset')?.addEventListener('click', async () => {
+    show(await resetSettings());
+    notice.hidden = true;
+    say(t('options_reset_done'));
+  });
+  // Another options tab (or a future popup control) changed them.
+  onSettingsChanged(show);
+  document.body.dataset.ready = 'true';
+}
+
+main().catch((err) => {
+  notice.textContent = t('options_load_failed', err instanceof Error ? err.message : String(err));
+  notice.hidden = false;
+});

@@ -1,0 +1,61 @@
+// Popup entry: finds the tab, asks its content script for cards, shows them (or why there are none).
+import browser from 'webextension-polyfill';
+import { applyTheme } from '../shared/ui-theme';
+import { applyI18n, t } from '../shared/i18n';
+import { loadSettings } from '../shared/settings-store';
+import { renderInactive, renderList, renderMessage } from './render';
+import { annotate, requestCards, resolveTabId, reveal, waitForCards, type PageCards } from './tab';
+
+const content = document.getElementById('content') as HTMLElement;
+const pageTitle = document.getElementById('page-title') as HTMLElement;
+
+function show(node: HTMLElement): void {
+  content.replaceChildren(node);
+  document.body.dataset.ready = 'true';
+}
+
+function showCards(tabId: number, page: Extract<PageCards, { active: true }>): void {
+  pageTitle.textContent = page.title;
+  pageTitle.title = page.url;
+  if (page.cards.length === 0) {
+    show(renderMessage('popup_empty', 'popup_empty_detail'));
+    return;
+  }
+  show(
+    renderList(page.cards, {
+      onReveal: (id) => void reveal(tabId, id),
+      onSentence: (id, sentence) => void reveal(tabId, id, sentence),
+    }),
+  );
+}
+
+function showInactive(tabId: number): void {
+  const view = renderInactive();
+  view.button.addEventListener('click', async () => {
+    view.button.disabled = true;
+    view.status.textContent = t('popup_annotating');
+    const r = await annotate(tabId);
+    const page = r.ok ? await waitForCards(tabId) : null;
+    if (page?.active) return showCards(tabId, page);
+    view.button.disabled = false;
+    view.status.textContent = r.ok ? t('popup_annotate_no_answer') : t('popup_annotate_failed', r.error ?? '');
+    document.body.dataset.ready = 'true';
+  });
+  show(view.root);
+}
+
+async function main(): Promise<void> {
+  applyI18n(document);
+  document.getElementById('open-options')?.addEventListener('click', () => void browser.runtime.openOptionsPage());
+  loadSettings().then((s) => applyTheme(document, s.theme), () => {});
+  const tabId = await resolveTabId(location.search);
+  if (tabId === null) return show(renderMessage('popup_no_tab'));
+  const page = await requestCards(tabId);
+  if (page.active) showCards(tabId, page);
+  else showInactive(tabId);
+}
+
+main().catch((err) => {
+  console.error('Backstory popup:', err);
+  show(renderMessage('popup_error'));
+});
