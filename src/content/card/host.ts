@@ -1,0 +1,138 @@
+// The card's host element: <backstory-card data-backstory-card> with a CLOSED shadow root (page
+// scripts must not read the reader's notes), our styles inside, placed next to a mention.
+import type { CardModel } from '../../core/types';
+import { renderCard, renderCardHeader } from '../../shared/card-view';
+import { t } from '../../shared/i18n';
+import { CARD_TAG } from '../dom-kinds';
+import { placeCard, type Placement } from './position';
+import { CARD_CSS } from './styles';
+
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface ShowOptions {
+  onSentence?: (sentence: number) => void;
+  /** Also announce the card through the live region (keyboard users do not see it open). */
+  announce?: boolean;
+}
+
+function applyStyles(shadow: ShadowRoot, doc: Document): void {
+  // A constructed sheet is not an inline <style>, so strict page CSPs do not block it.
+  const win = doc.defaultView as (Window & typeof globalThis) | null;
+  try {
+    if (win && 'adoptedStyleSheets' in shadow && typeof win.CSSStyleSheet === 'function') {
+      const sheet = new win.CSSStyleSheet();
+      sheet.replaceSync(CARD_CSS);
+      shadow.adoptedStyleSheets = [sheet];
+      return;
+    }
+  } catch {
+    // Fall through to a <style> element.
+  }
+  const style = doc.createElement('style');
+  style.textContent = CARD_CSS;
+  shadow.append(style);
+}
+
+/** The element the card must live in to be seen: the fullscreen element or an open modal dialog
+ *  (both sit in the top layer, above anything appended to <html>), else <html>. */
+function container(doc: Document): Element {
+  if (doc.fullscreenElement) return doc.fullscreenElement;
+  for (const d of Array.from(doc.querySelectorAll('dialog[open]'))) {
+    try {
+      if (d.matches(':modal')) return d;
+    } catch {
+      // :modal unsupported: no modal dialogs to worry about either.
+    }
+  }
+  return doc.documentElement;
+}
+
+export class CardHost {
+  readonly host: HTMLElement;
+  private readonly shadow: ShadowRoot;
+  private readonly panel: HTMLElement;
+  private readonly live: HTMLElement;
+  private placement: Placement | null = null;
+  private entityId: string | null = null;
+
+  constructor(private readonly doc: Document = document, onClose: () => void = () => {}) {
+    this.host = doc.createElement(CARD_TAG);
+    this.host.setAttribute('data-backstory-card', '');
+    // Set through CSSOM, not a style attribute: pages with strict CSPs block inline style attributes.
+    const s = this.host.style;
+    s.setProperty('all', 'initial');
+    s.setProperty('position', 'fixed');
+    s.setProperty('top', '0');
+    s.setProperty('left', '0');
+    s.setProperty('z-index', '2147483647');
+    s.setProperty('display', 'none');
+    this.shadow = this.host.attachShadow({ mode: 'closed' });
+    applyStyles(this.shadow, doc);
+    this.panel = doc.createElement('div');
+    this.panel.className = 'panel';
+    this.panel.setAttribute('role', 'dialog');
+    this.live = doc.createElement('div');
+    this.live.className = 'sr-only';
+    this.live.setAttribute('role', 'status');
+    this.live.setAttribute('aria-live', 'polite');
+    this.shadow.append(this.panel, this.live);
+    this.onClose = onClose;
+  }
+
+  private readonly onClose: () => void;
+
+  get isOpen(): boolean {
+    return this.entityId !== null;
+  }
+
+  get openEntity(): string | null {
+    return this.entityId;
+  }
+
+  setTheme(theme: Theme): void {
+    if (theme === 'system') this.host.removeAttribute('data-theme');
+    else this.host.setAttribute('data-theme', theme);
+  }
+
+  /** True when `node` is the card or inside it (events from the closed root retarget to the host). */
+  contains(node: Node | null): boolean {
+    return node !== null && (node === this.host || this.host.contains(node));
+  }
+
+  show(card: CardModel, reference: Element, opts: ShowOptions = {}): void {
+    const doc = this.doc;
+    const top = doc.createElement('div');
+    top.className = 'top';
+    const close = doc.createElement('button');
+    close.type = 'button';
+    close.className = 'close';
+    close.textContent = '×';
+    close.setAttribute('aria-label', t('card_close'));
+    close.addEventListener('click', () => this.onClose());
+    top.append(renderCardHeader(card, doc), close);
+    this.panel.replaceChildren(top, renderCard(card, { compact: true, onSentence: opts.onSentence, doc }));
+    this.panel.setAttribute('aria-label', t('card_label', card.name));
+    this.live.textContent = opts.announce ? t('card_announce', card.name) : '';
+    this.entityId = card.id;
+
+    const parent = container(doc);
+    if (this.host.parentNode !== parent) parent.append(this.host);
+    this.host.style.setProperty('display', 'block');
+    this.placement?.stop();
+    this.placement = placeCard(reference, this.host);
+  }
+
+  hide(): void {
+    this.placement?.stop();
+    this.placement = null;
+    this.entityId = null;
+    this.host.style.setProperty('display', 'none');
+    this.panel.replaceChildren();
+    this.live.textContent = '';
+  }
+
+  destroy(): void {
+    this.hide();
+    this.host.remove();
+  }
+}

@@ -1,0 +1,180 @@
+// Wraps accepted hits with <backstory-mention> through mark.js, one run at a time, and can put the
+// page back exactly as it was. The core already decided every hit; this file only maps each regex
+// match mark.js finds back to its hit and writes the DOM.
+import Mark from 'mark.js';
+import type { Hit } from '../core/types';
+import { MENTION_TAG } from './dom-kinds';
+import type { DomRun } from './runs';
+
+export type HighlightStyle = 'underline' | 'background' | 'none';
+
+/** One original Text node and what mark.js split it into (siblings, in order, after it). */
+interface Split {
+  orig: Text;
+  pieces: Node[];
+}
+
+export interface RunResult {
+  /** Wrapper elements created, in document order. */
+  elements: Element[];
+}
+
+export class Highlighter {
+  /** Text nodes that belong to a processed run; a later pass never wraps them again. */
+  readonly claimed = new WeakSet<Text>();
+  private splits: Split[] = [];
+  private elements: Element[] = [];
+
+  constructor(private style: HighlightStyle = 'underline') {}
+
+  get mentionElements(): readonly Element[] {
+    return this.elements;
+  }
+
+  setStyle(style: HighlightStyle): void {
+    this.style = style;
+    for (const el of this.elements) el.setAttribute('data-backstory-style', style);
+  }
+
+  /** Wraps the hits of one run that `accept` keeps. `regex` must be the matcher's regex (cloned
+   *  here); hits are matched to regex matches by their offsets in the run's text. */
+  highlightRun(run: DomRun, hits: readonly Hit[], regex: RegExp, accept: (hit: Hit) => boolean): RunResult {
+    const created: Element[] = [];
+    if (!hits.some(accept)) {
+      for (const n of run.nodes) this.claimed.add(n);
+      return { elements: created };
+    }
+    const flags = regex.flags.includes('g') ? regex.flags : `${regex.flags}g`;
+    const re = new RegExp(regex.source, flags);
+    const origLengths = run.nodes.map((n) => n.data.length);
+    const origNodes = run.nodes.slice();
+    // mark.js deletes each wrapped node prefix + piece from the string it searches, so the
+    // position in the run's text is the regex position plus everything deleted so far.
+    let removed = 0;
+    let next = 0;
+    let remaining = 0;
+    let entityId = '';
+    new Mark(origNodes as unknown as HTMLElement[]).markRegExp(re, {
+      acrossElements: true,
+      element: MENTION_TAG,
+      filter: (_node, match) => {
+        if (remaining > 0) return true; // a further piece of a match already accepted
+        const end = re.lastIndex + removed;
+        const start = end - match.length;
+        while (next < hits.length && hits[next]!.start < start) next++;
+        const hit = hits[next];
+        if (!hit || hit.start !== start || hit.end !== end || !accept(hit)) return false;
+        next++;
+        remaining = match.length;
+        entityId = hit.entityId ?? '';
+        return true;
+      },
+      each: (el) => {
+        const len = el.textContent?.length ?? 0;
+        const prefix = el.previousSibling;
+        removed += (prefix?.nodeType === Node.TEXT_NODE ? (prefix as Text).data.length : 0) + len;
+        remaining -= len;
+        el.removeAttribute('data-markjs');
+        el.setAttribute('data-backstory-entity', entityId);
+        el.setAttribute('data-backstory-style', this.style);
+        created.push(el);
+      },
+    });
+    run.nodes = this.recordSplits(origNodes, origLengths, new Set(created));
+    for (const n of run.nodes) this.claimed.add(n);
+    this.elements.push(...created);
+    return { elements: created };
+  }
+
+  /** Finds the pieces each original node became and returns the run's new Text nodes. */
+  private recordSplits(orig: Text[], lengths: number[], created: Set<Element>): Text[] {
+    const texts: Text[] = [];
+    const origSet = new Set<Node>(orig);
+    orig.forEach((node, i) => {
+      const total = lengths[i]!;
+      texts.push(node);
+      let acc = node.data.length;
+      const pieces: Node[] = [];
+      let sib = node.nextSibling;
+      let lastWasOurs = false;
+      while (sib && !origSet.has(sib)) {
+        const ours = sib instanceof Element && created.has(sib);
+        const isText = sib.nodeType === Node.TEXT_NODE;
+        // mark.js leaves an empty Text node after a wrap that ends a node; it is ours to merge.
+        if (acc >= total && !(isText && lastWasOurs && (sib as Text).data === '')) break;
+        if (!ours && !isText) break;
+        pieces.push(sib);
+        if (ours) {
+          const t = sib.firstChild;
+          if (t && t.nodeType === Node.TEXT_NODE) texts.push(t as Text);
+        } else {
+          texts.push(sib as Text);
+        }
+        acc += sib.textContent?.length ?? 0;
+        lastWasOurs = ours;
+        sib = sib.nextSibling;
+      }
+      if (pieces.length > 0) this.splits.push({ orig: node, pieces });
+    });
+    return texts;
+  }
+
+  /** Puts the page back: unwraps our elements and merges exactly the Text nodes we split. */
+  removeAll(): void {
+    for (const { orig, pieces } of this.splits.reverse()) {
+      const parent = orig.parentNode;
+      if (parent && pieces.every((p) => p.parentNode === parent)) {
+        orig.data += pieces.map((p) => p.textContent ?? '').join('');
+        for (const p of pieces) parent.removeChild(p);
+      }
+    }
+    // Anything the page moved meanwhile is unwrapped where it now is.
+    for (const el of this.elements) {
+      if (el.parentNode) el.replaceWith(...Array.from(el.childNodes));
+    }
+    this.splits = [];
+    this.elements = [];
+  }
+}
+
+/** Indices of `runs`, those whose block is in or near the viewport first, then document order. */
+export function viewportFirst(runs: readonly DomRun[], viewportHeight: number): number[] {
+  const near: number[] = [];
+  const far: number[] = [];
+  runs.forEach((run, i) => {
+    const r = run.block.getBoundingClientRect();
+    const visible = r.bottom >= -viewportHeight && r.top <= viewportHeight * 2;
+    (visible ? near : far).push(i);
+  });
+  return [...near, ...far];
+}
+
+/** Yields to the event loop so input and rendering are not blocked. */
+export function yieldToPage(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export interface SliceOptions {
+  sliceMs?: number;
+  /** Checked between slices; when true the pass stops (a newer pass replaced it). */
+  cancelled?: () => boolean;
+  now?: () => number;
+}
+
+/** Calls `work(i)` for each index, yielding whenever a slice exceeds `sliceMs`. Returns false if cancelled. */
+export async function runSliced(indices: readonly number[], work: (i: number) => void, opts: SliceOptions = {}): Promise<boolean> {
+  const sliceMs = opts.sliceMs ?? 8;
+  const now = opts.now ?? (() => performance.now());
+  let start = now();
+  for (const i of indices) {
+    if (opts.cancelled?.()) return false;
+    work(i);
+    if (now() - start > sliceMs) {
+      await yieldToPage();
+      start = now();
+    }
+  }
+  return !opts.cancelled?.();
+}

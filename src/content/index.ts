@@ -1,0 +1,77 @@
+// Content script entry: loads the pack and settings, annotates the page, answers the popup and
+// background, follows settings changes. All browser.* use is here; the work is in Annotator.
+import browser from 'webextension-polyfill';
+import type { Pack } from '../core/types';
+import { parseMessage, type Message, type Responses } from '../shared/messages';
+import { loadSettings, onSettingsChanged } from '../shared/settings-store';
+import { Annotator, READY_ATTR } from './annotator';
+
+const GUARD = '__backstoryContentLoaded';
+/** Requests this script answers; anything else is left to other listeners. */
+const ANSWERED = new Set<Message['type']>(['backstory:get-cards', 'backstory:reveal', 'backstory:toggle']);
+
+function isPack(x: unknown): x is Pack {
+  const p = x as Partial<Pack> | null;
+  return typeof p === 'object' && p !== null && Array.isArray(p.entities) && Array.isArray(p.sources);
+}
+
+async function loadPack(): Promise<Pack> {
+  const res = (await browser.runtime.sendMessage({ type: 'backstory:get-pack' })) as Partial<Responses['backstory:get-pack']> | undefined;
+  if (!res || !isPack(res.pack)) throw new Error('the background sent no usable knowledge pack');
+  return res.pack;
+}
+
+function sendStatus(entityCount: number): void {
+  browser.runtime.sendMessage({ type: 'backstory:page-status', entityCount }).catch(() => {
+    // The background may be restarting; the next pass reports again.
+  });
+}
+
+async function answer(msg: Message, annotator: Annotator | null): Promise<unknown> {
+  switch (msg.type) {
+    case 'backstory:get-cards': {
+      const res: Responses['backstory:get-cards'] = { cards: annotator?.visibleCards() ?? [], title: document.title, url: location.href };
+      return res;
+    }
+    case 'backstory:reveal': {
+      if (!annotator) return { ok: false };
+      const ok = msg.sentence !== undefined ? annotator.revealSentence(msg.sentence) : annotator.revealEntity(msg.entityId);
+      return { ok } satisfies Responses['backstory:reveal'];
+    }
+    case 'backstory:toggle': {
+      if (!annotator) return { active: false };
+      if (annotator.isActive) annotator.deactivate();
+      else await annotator.annotate();
+      return { active: annotator.isActive } satisfies Responses['backstory:toggle'];
+    }
+    default:
+      return undefined;
+  }
+}
+
+async function main(): Promise<void> {
+  let annotator: Annotator | null = null;
+  // Listen first: the popup may ask while the pack loads, and an empty answer beats no answer.
+  browser.runtime.onMessage.addListener((raw: unknown) => {
+    const msg = parseMessage(raw);
+    if (!msg || !ANSWERED.has(msg.type)) return undefined;
+    return answer(msg, annotator);
+  });
+  try {
+    const [pack, settings] = await Promise.all([loadPack(), loadSettings()]);
+    annotator = new Annotator(document, pack, settings, { onStatus: sendStatus });
+    onSettingsChanged((s) => void annotator?.applySettings(s));
+    await annotator.annotate();
+  } catch (err) {
+    console.warn('Backstory: the page was not annotated:', err instanceof Error ? err.message : err);
+  } finally {
+    // Tests and the popup wait on this; a failed pass is still a finished one.
+    document.documentElement.setAttribute(READY_ATTR, 'ready');
+  }
+}
+
+const g = globalThis as Record<string, unknown>;
+if (!g[GUARD]) {
+  g[GUARD] = true;
+  void main();
+}
