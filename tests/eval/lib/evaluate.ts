@@ -1,0 +1,51 @@
+// Runs the shipped pipeline over the whole corpus and scores it; `npm run eval` prints this
+// and the floor test asserts on it, so both see the same numbers.
+import { analyzeArticle } from '../../../src/core/analyze';
+import type { Pack } from '../../../src/core/types';
+import type { CorpusArticle } from './corpus';
+import { scoreFacts, type FactsScore } from './score-facts';
+import { addCounts, scoreMentions, type Counts, type MentionScore } from './score-mentions';
+
+export interface ArticleResult {
+  name: string;
+  topic: 'korea' | 'trap';
+  words: number;
+  mentions: MentionScore;
+  facts?: FactsScore;
+}
+
+export interface EvalResult {
+  articles: ArticleResult[];
+  mentions: Counts;
+  facts: { roles: Counts; statements: Counts; acronyms: Counts };
+}
+
+const ZERO: Counts = { tp: 0, fp: 0, fn: 0 };
+
+export function evaluateCorpus(corpus: readonly CorpusArticle[], pack: Pack): EvalResult {
+  const articles = corpus.map((a): ArticleResult => {
+    const analysis = analyzeArticle(a.runs, pack, { firstMentionOnly: false, pageDate: a.meta.date });
+    const words = a.runs.reduce((n, r) => n + (r.text.match(/\S+/g)?.length ?? 0), 0);
+    return {
+      name: a.name,
+      topic: a.meta.topic,
+      words,
+      mentions: scoreMentions(analysis.mentions, a.gold, a.runs),
+      ...(a.facts ? { facts: scoreFacts(analysis, a.facts, pack.entities) } : {}),
+    };
+  });
+  const sum = (pick: (r: ArticleResult) => Counts | undefined) =>
+    articles.reduce((acc, r) => {
+      const c = pick(r);
+      return c ? addCounts(acc, c) : acc;
+    }, ZERO);
+  return {
+    articles,
+    mentions: sum((r) => r.mentions),
+    facts: {
+      roles: sum((r) => r.facts?.roles),
+      statements: sum((r) => r.facts?.statements),
+      acronyms: sum((r) => r.facts?.acronyms),
+    },
+  };
+}
