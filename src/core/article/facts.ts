@@ -1,0 +1,133 @@
+// Facts the article states about the entities it mentions: roles and statements, per entity,
+// deduplicated. Short-name mentions ("Choe") count for the entity they were resolved to.
+import type { AcronymDefinition, ArticleFacts, ArticleRole, ArticleStatement, EntityType, Mention, PackEntity, Sentence } from '../types';
+import { appositiveAfter, appositiveBefore, copulaAfter, titleBefore } from './roles';
+import { pronounStatementAt, statementsAt, type RawStatement } from './statements';
+import { fold } from './text';
+
+export interface ExtractOptions {
+  /** ISO date of the page when known, to give years to "August 31". */
+  pageDate?: string;
+}
+
+const SPEAKER_TYPES: ReadonlySet<EntityType> = new Set(['person', 'organization', 'place']);
+
+interface Located {
+  mention: Mention;
+  sentence: number;
+  start: number;
+  end: number;
+}
+
+/** Each mention with the sentence holding it and its offsets inside that sentence. */
+export function locateMentions(sentences: Sentence[], mentions: Mention[]): Located[] {
+  const byRun = new Map<number, number[]>();
+  sentences.forEach((s, i) => {
+    const list = byRun.get(s.run) ?? [];
+    list.push(i);
+    byRun.set(s.run, list);
+  });
+  const out: Located[] = [];
+  for (const m of mentions) {
+    const si = (byRun.get(m.run) ?? []).find((i) => {
+      const s = sentences[i];
+      return s !== undefined && m.start >= s.start && m.start < s.end;
+    });
+    const s = si === undefined ? undefined : sentences[si];
+    if (si === undefined || !s) continue;
+    out.push({ mention: m, sentence: si, start: m.start - s.start, end: Math.min(m.end, s.end) - s.start });
+  }
+  return out;
+}
+
+/** Keeps the first of equal roles and drops one contained in a longer role of the same entity. */
+function dedupeRoles(roles: ArticleRole[]): ArticleRole[] {
+  const out: ArticleRole[] = [];
+  for (const r of roles) {
+    const f = fold(r.text);
+    if (!f) continue;
+    const same = roles.filter((o) => o.entityId === r.entityId);
+    const covered = same.some((o) => {
+      const g = fold(o.text);
+      return g !== f && g.length > f.length && ` ${g} `.includes(` ${f} `);
+    });
+    if (covered) continue;
+    if (out.some((o) => o.entityId === r.entityId && fold(o.text) === f)) continue;
+    out.push(r);
+  }
+  return out;
+}
+
+function toStatement(entityId: string, sentence: number, raw: RawStatement): ArticleStatement {
+  const st: ArticleStatement = { entityId, text: raw.text, sentence };
+  if (raw.date) {
+    st.dateText = raw.date.text;
+    if (raw.date.iso) st.date = raw.date.iso;
+  }
+  return st;
+}
+
+/** The person a "he/she" in sentence `si` most likely refers to: a person named earlier in the
+ *  same sentence, else the first person (usually the subject) of the nearest sentence before. */
+function antecedent(located: Located[], si: number, before: number, isPerson: (id: string) => boolean): string | undefined {
+  const here = located.filter((l) => l.sentence === si && l.end <= before && isPerson(l.mention.entityId));
+  if (here.length) return here[here.length - 1]?.mention.entityId;
+  for (let k = si - 1; k >= Math.max(0, si - 2); k--) {
+    const prev = located.find((l) => l.sentence === k && isPerson(l.mention.entityId));
+    if (prev) return prev.mention.entityId;
+  }
+  return undefined;
+}
+
+export function extractFacts(
+  sentences: Sentence[],
+  mentions: Mention[],
+  entities: PackEntity[],
+  definitions: AcronymDefinition[],
+  options: ExtractOptions = {},
+): ArticleFacts {
+  const types = new Map(entities.map((e) => [e.id, e.type]));
+  const isPerson = (id: string) => types.get(id) === 'person';
+  const located = locateMentions(sentences, mentions);
+  const roles: ArticleRole[] = [];
+  const statements: ArticleStatement[] = [];
+  const attributed = new Set<number>();
+
+  for (const l of located) {
+    const s = sentences[l.sentence];
+    const type = types.get(l.mention.entityId);
+    if (!s || !type) continue;
+    const others = located.filter((o) => o.sentence === l.sentence && o !== l);
+    const blocked = (offset: number) => others.some((o) => offset >= o.start && offset < o.end);
+    if (type === 'person') {
+      for (const text of [titleBefore(s.text, l.start, blocked), appositiveAfter(s.text, l.end), copulaAfter(s.text, l.end), appositiveBefore(s.text, l.start, l.end)]) {
+        if (text) roles.push({ entityId: l.mention.entityId, text, sentence: l.sentence });
+      }
+    }
+    if (SPEAKER_TYPES.has(type)) {
+      for (const raw of statementsAt(sentences, l.sentence, l.start, l.end, options.pageDate)) {
+        statements.push(toStatement(l.mention.entityId, l.sentence, raw));
+        attributed.add(l.sentence);
+      }
+    }
+  }
+
+  sentences.forEach((_, si) => {
+    if (attributed.has(si)) return;
+    const raw = pronounStatementAt(sentences, si, options.pageDate);
+    if (!raw) return;
+    const who = antecedent(located, si, raw.spanStart, isPerson);
+    if (who) statements.push(toStatement(who, si, raw));
+  });
+
+  const seen = new Set<string>();
+  const uniqueStatements = statements
+    .sort((a, b) => a.sentence - b.sentence)
+    .filter((st) => {
+      const key = `${st.entityId}\u0000${fold(st.text)}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  return { roles: dedupeRoles(roles), statements: uniqueStatements, definitions };
+}

@@ -1,0 +1,127 @@
+// Entities the pack lacks but the page establishes: acronyms the text defines, and people the
+// text names with a title. Never one the pack already knows.
+import type { AcronymDefinition, EntityType, PackEntity, Sentence } from '../types';
+import { ABBREVIATED_TITLES, EQUIPMENT_HEADS, EVENT_HEADS, HONORIFICS, KOREAN_SURNAMES, NON_NAME, ORGANIZATION_HEADS, OPENERS, TITLE_HEADS } from './lexicon';
+import { fold, foldName, onlySpaceBetween as onlySpace, slug, tokenize, type Token } from './text';
+
+/** Every folded name, alias and short form the pack knows, for "does the pack know this?". */
+function packNames(pack: PackEntity[]): { names: Set<string>; tokenSets: string[][]; acronyms: Set<string> } {
+  const names = new Set<string>();
+  const tokenSets: string[][] = [];
+  const acronyms = new Set<string>();
+  for (const e of pack) {
+    for (const n of [e.name, ...(e.aliases ?? []), ...(e.ambiguous ?? [])]) {
+      names.add(foldName(n));
+      if (/\s/.test(n.trim())) tokenSets.push(foldName(n).split(' '));
+      if (/^[\p{Lu}\p{N}.&-]{2,}$/u.test(n)) acronyms.add(n);
+    }
+  }
+  return { names, tokenSets, acronyms };
+}
+
+function typeOfLongForm(long: string): EntityType {
+  const ws = fold(long).split(' ');
+  if (ws.some((w) => ORGANIZATION_HEADS.has(w))) return 'organization';
+  const last = ws[ws.length - 1] ?? '';
+  if (EVENT_HEADS.has(last)) return 'event';
+  if (EQUIPMENT_HEADS.has(last)) return 'equipment';
+  return 'term';
+}
+
+const NAME_TOKEN = /^\p{Lu}[\p{Ll}'’]+(?:[-‐]\p{L}[\p{Ll}'’]*)?$|^\p{Lu}$/u;
+
+function isNameToken(text: string, t: Token): boolean {
+  const w = t.text.replace(/['’]s$/u, '');
+  if (!NAME_TOKEN.test(w)) return false;
+  const l = w.toLowerCase();
+  if (NON_NAME.has(l) || TITLE_HEADS.has(l) || OPENERS.has(l) || HONORIFICS.has(l)) return false;
+  // A single capital is only an initial when written with its dot ("Donald J. Trump").
+  return w.length > 1 || text[t.end] === '.';
+}
+
+function isTitleToken(text: string, t: Token): boolean {
+  const l = t.text.toLowerCase();
+  if (HONORIFICS.has(l) || (ABBREVIATED_TITLES[l] !== undefined && text[t.end] === '.')) return true;
+  return TITLE_HEADS.has(l.replace(/['’]s$/u, '')) || TITLE_HEADS.has(l.split(/[-‐]/).pop() ?? '');
+}
+
+/** Names of 2–4 capitalized tokens written right after a title (and its "of State" complement). */
+export function titledNames(text: string): string[] {
+  const tokens = tokenize(text);
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const title = tokens[i];
+    if (!title || !isTitleToken(text, title)) continue;
+    let j = i + 1;
+    // The head's complement: "Secretary of State", "Special Representative for North Korea".
+    if (/^(?:of|for)$/u.test(tokens[j]?.text ?? '')) {
+      j++;
+      // "leader of the Democratic People's Republic": a name never takes the article.
+      if (tokens[j]?.text === 'the') continue;
+      while (tokens[j] && NON_NAME.has((tokens[j]?.text ?? '').toLowerCase().replace(/['’]s$/u, '')) && /^\p{Lu}/u.test(tokens[j]?.text ?? '')) j++;
+    }
+    const name: Token[] = [];
+    let prevEnd = tokens[j - 1]?.end ?? 0;
+    for (let k = j; k < tokens.length && name.length < 4; k++) {
+      const t = tokens[k];
+      if (!t || !isNameToken(text, t)) break;
+      const gap = text.slice(prevEnd, t.start);
+      if (!/^\.?[ \t\u00a0]+$/u.test(gap)) break;
+      name.push(t);
+      prevEnd = t.end;
+      if (/['’]s$/u.test(t.text)) break;
+    }
+    // "People's Republic": a possessive followed by another capitalized word is a name of a thing.
+    const after = tokens[j + name.length];
+    if (/['’]s$/u.test(name[name.length - 1]?.text ?? '') && after && /^\p{Lu}/u.test(after.text) && onlySpace(text, name[name.length - 1]?.end ?? 0, after.start)) continue;
+    const first = name[0];
+    const last = name[name.length - 1];
+    if (name.length >= 2 && first && last) {
+      out.push(text.slice(first.start, last.end).replace(/['’]s$/u, ''));
+      i = j + name.length - 1;
+    }
+  }
+  return out;
+}
+
+/** The short form readers use later: Korean names lead with the surname, Western ones end with it. */
+export function surnameOf(name: string): string {
+  const parts = name.split(/\s+/).filter((p) => !/^\p{Lu}\.?$/u.test(p) && !/^(?:Jr|Sr|II|III)\.?$/u.test(p));
+  const first = parts[0] ?? name;
+  // "Ri Yong Ho", "Song Young-moo": a listed surname, or a hyphenated given name after one syllable.
+  const hyphenGiven = parts.length === 2 && /^\p{Lu}\p{Ll}+[-‐]\p{Ll}+$/u.test(parts[1] ?? '');
+  const korean = (KOREAN_SURNAMES.has(first.toLowerCase()) && parts.length <= 3) || hyphenGiven;
+  return korean ? first : (parts[parts.length - 1] ?? name);
+}
+
+function knownName(name: string, known: ReturnType<typeof packNames>): boolean {
+  const f = foldName(name);
+  if (known.names.has(f)) return true;
+  const toks = f.split(' ');
+  // "Donald J. Trump" contains every token of "Donald Trump"; "Kim Jong" is part of "Kim Jong Un".
+  return known.tokenSets.some((set) => set.every((t) => toks.includes(t)) || toks.every((t) => set.includes(t)));
+}
+
+export function findPageEntities(sentences: Sentence[], definitions: AcronymDefinition[], pack: PackEntity[]): PackEntity[] {
+  const known = packNames(pack);
+  const out: PackEntity[] = [];
+  const ids = new Set(pack.map((e) => e.id));
+  const add = (e: PackEntity) => {
+    if (ids.has(e.id)) return;
+    ids.add(e.id);
+    out.push(e);
+  };
+  for (const d of definitions) {
+    if (known.names.has(foldName(d.long))) continue;
+    // The page's own expansion of an acronym the pack has ("DMZ (demilitarized zone)") is the pack's entity.
+    if (known.acronyms.has(d.short) && known.tokenSets.some((set) => foldName(d.long).split(' ').every((t) => set.includes(t)))) continue;
+    add({ id: `page-${slug(d.short)}`, type: typeOfLongForm(d.long), name: d.long, aliases: [d.short, d.long], summary: '' });
+  }
+  for (const s of sentences) {
+    for (const name of titledNames(s.text)) {
+      if (knownName(name, known)) continue;
+      add({ id: `page-${slug(name)}`, type: 'person', name, aliases: [], short: [surnameOf(name)], summary: '' });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,180 @@
+// Who said what: "X said (on August 31) that …", "X told reporters …", "“…,” X said.",
+// "“…,” said X.", "X's statement that “…”", "according to X, …", and "“…,” she said." /
+// "She warned that …" resolved to the person the previous sentence is about.
+import type { Sentence } from '../types';
+import { findDates, type FoundDate } from './dates';
+import { SPEECH_VERBS } from './lexicon';
+import { clean, quoteFrom, quoteUntil } from './quotes';
+
+export interface RawStatement {
+  text: string;
+  /** Offsets in the sentence of the reported words, to keep dates inside them out. */
+  spanStart: number;
+  spanEnd: number;
+  /** Where the speech verb (or attribution) is, to pick the nearest date. */
+  anchor: number;
+  date?: FoundDate;
+}
+
+const VERBS = [...SPEECH_VERBS].join('|');
+const OBJECT_VERBS = /^(?:told|tells|asked|asks|urged|urges|warned|warns|promised|promises)$/u;
+const ADVERBS = '(?:also|later|previously|again|earlier|then|reportedly|publicly|recently|repeatedly|once|has|had|have|further|separately|only)';
+const APPOSITIVE = '(?:,\\s*[^,“”"]{1,100},)?';
+const DATE_PHRASE = '(?:(?:on|in|last|this|early|late)\\s+[^,“”"]{1,25}?\\s+)?';
+const SUBJECT_VERB = new RegExp(`^${APPOSITIVE}\\s+(?:${ADVERBS}\\s+)*${DATE_PHRASE}(${VERBS})\\b`, 'u');
+const POSSESSIVE = /^['’]s\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|comments?|remarks?|warning|claim|assertion|declaration|announcement|message|pledge|threat|promise|insistence|argument|words|demand|vow)\s+that\s+/u;
+/** What may stand between a speech verb and "that": when, where, to whom, in what form — a
+ *  phrase opened by a preposition (or the object of "told"), without a verb of its own. */
+const BEFORE_THAT = /^((?:\s+[^\s“”"]+){0,12}?)\s+that\s+/u;
+const PP_OPENER = /^\s*(?:,\s*)?(?:on|in|at|to|during|via|through|last|this|earlier|later|again|also|publicly|repeatedly|after|before|while|from|with|over|by|when|early|late|once)\b/u;
+const VERBISH = /\b(?:is|was|were|are|be|been|has|have|had|would|will|could|can|did|does|do|should|may|might|must)\b|[.;:!?]/u;
+const PREPOSITIONAL = /^(?:\s*,?\s*(?:on|in|at|to|during|via)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|its\s+)?(?:[\p{L}-]+\s+){0,2}?(?:statement|speech|interview|address|briefing|conference|Twitter|tweet|letter|message|reporters|journalists|meeting|session|broadcast|television|radio|remarks)\b,?)+/u;
+
+function words(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+/** The reported words starting at `from` in sentence `si`: a quotation, a colon-introduced quote in
+ *  the next paragraph, or the rest of the clause. */
+function reportedFrom(sentences: Sentence[], si: number, from: number): { text: string; start: number; end: number } | null {
+  const s = sentences[si];
+  if (!s) return null;
+  const lead = /^[\s,]*/u.exec(s.text.slice(from))?.[0].length ?? 0;
+  const at = from + lead;
+  const rest = s.text.slice(at);
+  if (/^[“"]/u.test(rest)) {
+    const q = quoteFrom(sentences, si, at);
+    return q ? { text: q.text, start: at, end: q.endSentence === si ? q.end : s.text.length } : null;
+  }
+  if (/^:?\s*$/u.test(rest)) {
+    // "… said on August 31 that:" and the quotation is the next paragraph.
+    const next = sentences[si + 1];
+    if (next && /^[“"]/u.test(next.text)) {
+      const q = quoteFrom(sentences, si + 1, 0);
+      return q ? { text: q.text, start: s.text.length, end: s.text.length } : null;
+    }
+    return null;
+  }
+  return { text: clean(rest.replace(/[.!?]+(["”’]?)$/u, '$1')), start: at, end: s.text.length };
+}
+
+/** "X said (…) that …" and friends, with the mention ending at `mentionEnd`. */
+function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number): RawStatement | null {
+  const s = sentences[si];
+  if (!s) return null;
+  const after = s.text.slice(mentionEnd);
+  const possessive = POSSESSIVE.exec(after);
+  if (possessive) {
+    const r = reportedFrom(sentences, si, mentionEnd + possessive[0].length);
+    if (!r) return null;
+    return { text: r.text, spanStart: r.start, spanEnd: r.end, anchor: mentionEnd };
+  }
+  const m = SUBJECT_VERB.exec(after);
+  if (!m) return null;
+  const verb = m[1] ?? '';
+  const verbEnd = mentionEnd + m[0].length;
+  const rest = s.text.slice(verbEnd);
+  const thatMatch = BEFORE_THAT.exec(rest);
+  const between = thatMatch?.[1] ?? '';
+  const that = thatMatch && !VERBISH.test(between) && (between === '' || PP_OPENER.test(between) || OBJECT_VERBS.test(verb)) ? thatMatch : null;
+  let from: number;
+  if (that) from = verbEnd + that[0].length;
+  else {
+    let skip = PREPOSITIONAL.exec(rest)?.[0].length ?? 0;
+    const dateLead = /^\s*(?:on|in|last)\s+/u.exec(rest.slice(skip));
+    if (dateLead) {
+      const d = findDates(rest.slice(skip))[0];
+      if (d && d.start <= dateLead[0].length) skip += d.end;
+    }
+    // "the talks promised at Panmunjom": a participle, not speech.
+    if (/^\s*(?:in|on|at|to|for|with|by|of|from|as)\b/u.test(rest.slice(skip))) return null;
+    if (OBJECT_VERBS.test(verb) && !/^\s*[,:“"]/u.test(rest.slice(skip))) {
+      // "told reporters North Korea would …": step over the object (one word, or a capitalized name).
+      const obj = /^\s*(?:(?:the|a|an|his|her|its|their)\s+)?(?:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*|[\p{L}'’.-]+)/u.exec(rest.slice(skip));
+      if (!obj) return null;
+      skip += obj[0].length;
+    }
+    const tail = rest.slice(skip);
+    // "X said, adding …" or "X said, however, …": only a quotation may follow the comma.
+    if (/^\s*,/u.test(tail) && !/^\s*,\s*[“"]/u.test(tail)) return null;
+    if (/^\s*(?:in|on|at|to|for|with|by|of)\b/u.test(tail)) return null;
+    from = verbEnd + skip;
+  }
+  const r = reportedFrom(sentences, si, from);
+  if (!r) return null;
+  return { text: r.text, spanStart: r.start, spanEnd: r.end, anchor: verbEnd };
+}
+
+const AFTER_QUOTE_VERB = new RegExp(`^${APPOSITIVE}\\s+(?:${VERBS})\\b`, 'u');
+const QUOTE_THEN_VERB = new RegExp(`[”"]\\s*,?\\s+(?:${VERBS})\\s+[^“”"]{0,80}$`, 'u');
+
+/** "“…,” X said." and "“…,” said X." */
+function quoteThenSpeaker(sentences: Sentence[], si: number, mentionStart: number, mentionEnd: number): RawStatement | null {
+  const s = sentences[si];
+  if (!s) return null;
+  const before = s.text.slice(0, mentionStart);
+  let close = -1;
+  const direct = /[”"]\s*,?\s*$/u.exec(before);
+  if (direct && AFTER_QUOTE_VERB.test(s.text.slice(mentionEnd))) close = direct.index;
+  else {
+    const inverted = QUOTE_THEN_VERB.exec(before);
+    // The words between "said" and the name may only be a title ("said Foreign Minister …").
+    if (inverted && !/[.;:]\s/u.test(inverted[0])) close = inverted.index;
+  }
+  if (close < 0) return null;
+  const q = quoteUntil(sentences, si, close);
+  if (!q) return null;
+  return { text: q.text, spanStart: q.startSentence === si ? q.start : 0, spanEnd: close + 1, anchor: mentionEnd };
+}
+
+/** "According to X, …" / "…, according to X." */
+function accordingTo(sentences: Sentence[], si: number, mentionStart: number, mentionEnd: number): RawStatement | null {
+  const s = sentences[si];
+  if (!s) return null;
+  const lead = /(?:^|,\s*)according\s+to\s+(?:the\s+)?$/iu.exec(s.text.slice(0, mentionStart));
+  if (!lead) return null;
+  if (lead.index === 0) {
+    const comma = s.text.indexOf(',', mentionEnd);
+    if (comma < 0) return null;
+    return { text: clean(s.text.slice(comma + 1).replace(/[.!?]+$/u, '')), spanStart: comma + 1, spanEnd: s.text.length, anchor: mentionEnd };
+  }
+  if (!/^\s*[.!?]?\s*$/u.test(s.text.slice(mentionEnd))) return null;
+  return { text: clean(s.text.slice(0, lead.index)), spanStart: 0, spanEnd: lead.index, anchor: mentionStart };
+}
+
+/** Every statement attributed to the mention at [start, end) of sentence `si`. */
+export function statementsAt(sentences: Sentence[], si: number, start: number, end: number, pageDate?: string): RawStatement[] {
+  const found = quoteThenSpeaker(sentences, si, start, end) ?? subjectVerb(sentences, si, end) ?? accordingTo(sentences, si, start, end);
+  if (!found || words(found.text) < 3) return [];
+  return [withDate(sentences, si, found, pageDate)];
+}
+
+/** A quotation closed by "he said"/"she added", or a sentence opening "She warned that …". */
+export function pronounStatementAt(sentences: Sentence[], si: number, pageDate?: string): RawStatement | null {
+  const s = sentences[si];
+  if (!s) return null;
+  const tag = new RegExp(`[”"]\\s*,?\\s+(?:(?:he|she)\\s+(?:${VERBS})|(?:${VERBS})\\s+(?:he|she))\\b`, 'u').exec(s.text);
+  let found: RawStatement | null = null;
+  if (tag) {
+    const q = quoteUntil(sentences, si, tag.index);
+    if (q) found = { text: q.text, spanStart: q.startSentence === si ? q.start : 0, spanEnd: tag.index + 1, anchor: tag.index + tag[0].length };
+  } else {
+    const lead = /^(?:He|She)\b/u.exec(s.text);
+    if (lead) found = subjectVerb(sentences, si, lead[0].length);
+  }
+  if (!found || words(found.text) < 3) return null;
+  return withDate(sentences, si, found, pageDate);
+}
+
+/** The date nearest the attribution, outside the reported words. */
+function withDate(sentences: Sentence[], si: number, st: RawStatement, pageDate?: string): RawStatement {
+  const text = sentences[si]?.text ?? '';
+  const dates = findDates(text, pageDate).filter((d) => d.end <= st.spanStart || d.start >= st.spanEnd);
+  let best: FoundDate | undefined;
+  for (const d of dates) {
+    const dist = Math.min(Math.abs(d.start - st.anchor), Math.abs(d.end - st.anchor));
+    const bestDist = best ? Math.min(Math.abs(best.start - st.anchor), Math.abs(best.end - st.anchor)) : Infinity;
+    if (dist < bestDist) best = d;
+  }
+  return best ? { ...st, date: best } : st;
+}

@@ -1,0 +1,54 @@
+// Small text helpers shared by the article extractors: folding for comparisons, slugs for ids.
+
+/** Folds case, diacritics, curly apostrophes/quotes and hyphen/space runs so spelling variants compare equal. */
+export function fold(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’‘`´]/g, '')
+    .replace(/[-‐‑–—_/]+/g, ' ')
+    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Like `fold`, and drops a leading article: "the Supreme People's Assembly" ~ "Supreme Peoples Assembly". */
+export function foldName(s: string): string {
+  return fold(s).replace(/^(?:the|a|an) /, '');
+}
+
+export function slug(s: string): string {
+  return fold(s).replace(/ /g, '-') || 'x';
+}
+
+/** Lower-case words that may sit inside a name or long form without carrying an initial. */
+export const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'to', 'at', 'de', 'du', 'des', 'la', 'le', 'del', 'da', 'von', 'van', '&', 'a', 'an']);
+
+/** Escapes a string for literal use inside a RegExp. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Word tokens with offsets; keeps "Korea's", "Jae-in" and "U.S." whole. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.\-‐]*/gu)) {
+    let w = m[0].replace(/[-‐'’]+$/u, '');
+    // Keep a trailing dot only on dotted abbreviations ("U.S."); "Gen." is "Gen" followed by a dot.
+    if (w.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(w)) w = w.replace(/\.+$/, '');
+    out.push({ text: w, start: m.index, end: m.index + w.length });
+  }
+  return out;
+}
+
+/** True when only spaces (and at most a hyphen-free gap) separate two offsets. */
+export function onlySpaceBetween(text: string, from: number, to: number): boolean {
+  return /^[ \t\u00a0]+$/u.test(text.slice(from, to));
+}
