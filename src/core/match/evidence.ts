@@ -1,0 +1,78 @@
+// Page evidence for acronyms and ambiguous aliases: the page's own definition (for or against), the
+// entity's full name anywhere on the page, or one of its context words.
+import type { PackEntity } from '../types';
+import { foldKey } from './fold';
+import { isAcronymForm } from './forms';
+
+export type Verdict = 'for' | 'against' | 'none';
+
+export interface EvidenceInput {
+  text: string;
+  definitions: { short: string; long: string }[];
+}
+
+export class EvidenceJudge {
+  private contextCache = new Map<string, boolean>();
+  private lowerText: string | null = null;
+  private defsByShort = new Map<string, string[]>();
+
+  constructor(
+    private readonly evidence: EvidenceInput,
+    /** Folded full names of each entity (name, aliases, ambiguous phrasings). */
+    private readonly fullKeys: (entityId: string) => ReadonlySet<string>,
+  ) {
+    for (const d of evidence.definitions) {
+      const list = this.defsByShort.get(d.short) ?? [];
+      list.push(foldKey(d.long));
+      this.defsByShort.set(d.short, list);
+    }
+  }
+
+  /** The page defines `acronym`: "for" when its expansion is one of the entity's names, "against"
+   *  when it expands to something else ("SPA (single-page application)"). */
+  definition(entityId: string, acronym: string): Verdict {
+    const longs = this.defsByShort.get(acronym) ?? (acronym.endsWith('s') ? this.defsByShort.get(acronym.slice(0, -1)) : undefined);
+    if (!longs?.length) return 'none';
+    const keys = this.fullKeys(entityId);
+    const matches = (l: string) => [l, l.replace(/^the /, ''), l.replace(/'/g, '')].some((k) => keys.has(k));
+    return longs.some(matches) ? 'for' : 'against';
+  }
+
+  /** One of the entity's context words appears anywhere on the page (word-bounded; capitalized
+   *  words case-sensitively, lower-case ones in any case). */
+  context(entity: PackEntity): boolean {
+    const cached = this.contextCache.get(entity.id);
+    if (cached !== undefined) return cached;
+    const found = (entity.context ?? []).some((w) => this.contains(w));
+    this.contextCache.set(entity.id, found);
+    return found;
+  }
+
+  private contains(word: string): boolean {
+    const w = word.trim();
+    if (!w) return false;
+    const caseless = w === w.toLowerCase();
+    const hay = caseless ? (this.lowerText ??= this.evidence.text.toLowerCase()) : this.evidence.text;
+    for (let i = hay.indexOf(w); i >= 0; i = hay.indexOf(w, i + 1)) {
+      if (!isWordChar(hay.charAt(i - 1)) && !isWordChar(hay.charAt(i + w.length))) return true;
+    }
+    return false;
+  }
+}
+
+function isWordChar(ch: string): boolean {
+  return ch !== '' && /[\p{L}\p{N}\p{M}]/u.test(ch);
+}
+
+/** Folded names a definition's expansion may equal. */
+export function fullNameKeys(entity: PackEntity): Set<string> {
+  const names = [entity.name, ...(entity.aliases ?? []), ...(entity.ambiguous ?? [])].filter((n) => !isAcronymForm(n));
+  const keys = new Set<string>();
+  for (const n of names) {
+    const k = foldKey(n);
+    keys.add(k);
+    keys.add(k.replace(/'/g, ''));
+    keys.add(k.replace(/^the /, ''));
+  }
+  return keys;
+}

@@ -1,0 +1,98 @@
+// Folding shared by the regex builder (pack side) and the resolver (page side), so that a surface
+// the regex matched always finds its candidates: "Sŏn-hŭi", "Son Hui" and "son-hui" fold alike.
+
+/** Symbol standing for any run of spaces/NBSP or one hyphen between name words. */
+export const SEP = ' ';
+/** Symbol standing for any apostrophe ('’‘ʼ). */
+export const APOS = "'";
+
+export const SPACE_CHARS = [' ', '\u00A0'];
+export const HYPHEN_CHARS = ['-', '\u2010', '\u2011'];
+export const APOS_CHARS = ["'", '\u2019', '\u2018', '\u02BC'];
+
+const SPACE_SET = new Set(SPACE_CHARS);
+const HYPHEN_SET = new Set(HYPHEN_CHARS);
+const APOS_SET = new Set(APOS_CHARS);
+
+export function isSpace(ch: string): boolean {
+  return SPACE_SET.has(ch);
+}
+export function isHyphen(ch: string): boolean {
+  return HYPHEN_SET.has(ch);
+}
+export function isApostrophe(ch: string): boolean {
+  return APOS_SET.has(ch);
+}
+
+const MARKS = /\p{M}/gu;
+const COMBINING = /^\p{M}$/u;
+
+/** Removes diacritics, keeps case: "Sŏn" → "Son". */
+export function stripDiacritics(s: string): string {
+  return s.normalize('NFD').replace(MARKS, '').normalize('NFC');
+}
+
+/** Vowels a page may print with a diacritic the pack lacks (or without one the pack has):
+ *  McCune–Reischauer (ŏ ŭ), Hepburn (ō ū) and the usual European accents. Consonants are matched
+ *  in both cases plus whatever diacritic the pack itself wrote: a class per vowel keeps the
+ *  combined regex small enough to compile fast with 10,000 entities. */
+const VOWEL_VARIANTS: Map<string, string[]> = (() => {
+  const map = new Map<string, Set<string>>();
+  const ranges: [number, number][] = [
+    [0xc0, 0x17f],
+    [0x1cd, 0x1dc],
+  ];
+  for (const v of 'aeiouy') map.set(v, new Set([v, v.toUpperCase()]));
+  for (const [from, to] of ranges) {
+    for (let c = from; c <= to; c++) {
+      const ch = String.fromCharCode(c);
+      const base = stripDiacritics(ch).toLowerCase();
+      map.get(base)?.add(ch);
+    }
+  }
+  return new Map([...map].map(([k, v]) => [k, [...v]]));
+})();
+
+const variantCache = new Map<string, string[]>();
+
+/** Characters the regex accepts where the pack wrote `ch` (in a case-insensitive form). */
+export function letterVariants(ch: string): string[] {
+  let out = variantCache.get(ch);
+  if (out) return out;
+  const base = foldLetter(ch);
+  const set = new Set(VOWEL_VARIANTS.get(base) ?? [base, base.toUpperCase()]);
+  for (const c of [ch, ch.toLowerCase(), ch.toUpperCase()]) if ([...c].length === 1) set.add(c);
+  out = [...set];
+  variantCache.set(ch, out);
+  return out;
+}
+
+const foldCache = new Map<string, string>();
+
+export function foldLetter(ch: string): string {
+  let out = foldCache.get(ch);
+  if (out === undefined) {
+    const base = stripDiacritics(ch).toLowerCase();
+    out = base.length === 1 ? base : ch.toLowerCase();
+    foldCache.set(ch, out);
+  }
+  return out;
+}
+
+/** The lookup key of a surface or pack form: case and diacritics folded, any apostrophe → "'",
+ *  a run of spaces or a hyphen → one SEP. */
+export function foldKey(s: string): string {
+  let out = '';
+  let pendingSep = false;
+  for (const ch of s.normalize('NFC')) {
+    if (isSpace(ch) || isHyphen(ch)) {
+      pendingSep = true;
+      continue;
+    }
+    if (pendingSep && out) out += SEP;
+    pendingSep = false;
+    if (isApostrophe(ch)) out += APOS;
+    else if (!COMBINING.test(ch)) out += foldLetter(ch);
+  }
+  return out;
+}

@@ -1,0 +1,62 @@
+// A short name standing next to another capitalized name is part of a different name:
+// "Kim Kardashian", "Choe Ryong Hae", "Trump Tower", "Ivanka Trump". Titles are not names:
+// "Minister Choe", "Secretary of State Pompeo", "U.S. President Trump" stay short mentions.
+
+const TITLES = new Set(
+  `president presidents vice secretary minister ministers chairman chairwoman chair chairperson leader leaders
+  mr mrs ms miss mx dr gen general marshal comrade senator sen rep representative ambassador envoy adviser advisor
+  director chief premier deputy foreign defense defence state commander prime king queen prince princess lady sir
+  lord governor gov mayor speaker professor prof justice judge officer spokesman spokeswoman spokesperson counselor
+  councillor candidate nominee sister brother colonel col lt captain capt admiral sergeant former acting interim
+  first supreme special head first-vice vice-chairman vice-minister deputy-director team citizen of the`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Capitalized words that follow a surname without starting a name ("Trump Monday …" is rare, but
+ *  dates and pronoun "I" are not given names). */
+const NOT_NAME_AFTER = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+  september october november december i`.split(/\s+/),
+);
+
+/** Words that open a sentence before a surname without being a given name ("When Trump …"). */
+const SENTENCE_OPENERS = new Set(
+  `a an the and but or nor so yet for if when while after before as since because although though unless until
+  once then now still also meanwhile however instead later earlier today yesterday here there where why how what
+  who whom whose which that this these those both either neither each every all some many most few several no
+  not only even just perhaps maybe indeed thus hence therefore nonetheless nevertheless despite with without
+  within under over at by from in into on onto of off about above across against along amid among around behind
+  below beside besides between beyond during except inside near outside past per through throughout toward
+  towards upon via like unlike did does do had has have was were is are will would could should can may might
+  must shall let ask asked tell told says said dear thanks yes again already ever never soon`.split(/\s+/),
+);
+
+const NEXT_CAPITALIZED = /^[ \u00A0]+(\p{Lu}[\p{L}\p{M}]*)/u;
+const PREV_WORD = /(\p{Lu}[\p{Ll}\p{M}]+)[ \u00A0]+$/u;
+const WORDISH = /[\p{L}\p{M}\p{N}'’.\-]/u;
+/** What can open a sentence or clause before a capitalized word. */
+const SENTENCE_START = /(?:^|[.!?:;"“”‘(\[—–]|\s[-–—])[ \u00A0]*$/u;
+
+/** "Kim Si-woo", "Trump Tower": the surname is the start of another capitalized name. */
+export function continuesIntoName(text: string, end: number): boolean {
+  const m = NEXT_CAPITALIZED.exec(text.slice(end, end + 40));
+  if (!m) return false;
+  const word = m[1]!;
+  if (word.length < 2 && word !== word.toUpperCase()) return false;
+  return !NOT_NAME_AFTER.has(word.toLowerCase());
+}
+
+/** "Ivanka Trump": a given name (not a title, not a word that opens sentences) precedes the surname. */
+export function followsGivenName(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 60), start);
+  const m = PREV_WORD.exec(before);
+  if (!m) return false;
+  const word = m[1]!;
+  if (TITLES.has(word.toLowerCase())) return false;
+  const wordStart = before.length - m[0].length;
+  if (wordStart > 0 && WORDISH.test(before.charAt(wordStart - 1))) return false;
+  // At a sentence start a capital proves nothing, so only an opener word is excluded there.
+  if (SENTENCE_START.test(before.slice(0, wordStart))) return !SENTENCE_OPENERS.has(word.toLowerCase());
+  return true;
+}

@@ -1,0 +1,139 @@
+// Decides each regex match of one page in document order: which entity (if any) it names, and
+// whether it is shown. State is per page: who was named in full so far, which surnames another
+// person also carries, which entities already have a visible mention.
+import type { EntityType, Hit, RunText } from '../types';
+import { caseAllowed } from './case';
+import type { CompiledIndex } from './compile';
+import { EvidenceJudge, type EvidenceInput } from './evidence';
+import { SEP, foldKey } from './fold';
+import type { SurfaceForm } from './forms';
+import { continuesIntoName, followsGivenName } from './neighbors';
+
+export interface RawMatch {
+  start: number;
+  end: number;
+  surface: string;
+  key: string;
+}
+
+export interface ResolveOptions {
+  firstMentionOnly: boolean;
+  types?: readonly EntityType[];
+}
+
+export class PageResolver {
+  /** Entities named in full (or by an established acronym) so far. */
+  private named = new Set<string>();
+  /** Short keys ("kim") that an unknown person's full name also starts or ends with. */
+  private otherNamed = new Set<string>();
+  private shown = new Set<string>();
+  private judge: EvidenceJudge;
+  private typeFilter: ReadonlySet<EntityType> | null;
+
+  constructor(
+    private readonly index: CompiledIndex,
+    evidence: EvidenceInput,
+    private readonly options: ResolveOptions,
+    /** Entities named in full anywhere on the page (evidence for their ambiguous aliases). */
+    private readonly namedAnywhere: ReadonlySet<string>,
+  ) {
+    this.judge = new EvidenceJudge(evidence, index.fullKeys);
+    this.typeFilter = options.types ? new Set(options.types) : null;
+  }
+
+  resolve(run: RunText, m: RawMatch): Hit {
+    const heading = run.kind === 'heading';
+    const forms = (this.index.byKey.get(m.key) ?? []).filter((f) => caseAllowed(m.surface, f, heading));
+    const hit: Hit = { start: m.start, end: m.end, surface: m.surface, entityId: null };
+
+    const full = forms.filter((f) => f.role === 'full' && !(f.acronym && this.judge.definition(f.entityId, m.surface) === 'against'));
+    if (full.length) {
+      hit.kind = full[0]!.acronym ? 'acronym' : 'full';
+      hit.entityId = this.pick(unique(full));
+    } else {
+      const amb = forms.filter((f) => f.role === 'ambiguous');
+      if (amb.length) {
+        hit.kind = amb[0]!.acronym ? 'acronym' : 'full';
+        const supported = unique(amb.filter((f) => this.supported(f, m.surface)));
+        hit.entityId = supported.length === 1 ? supported[0]! : null;
+      } else {
+        const shorts = forms.filter((f) => f.role === 'short');
+        if (shorts.length) {
+          hit.kind = 'short';
+          hit.entityId = this.resolveShort(run, m, unique(shorts));
+        }
+      }
+    }
+    if (hit.entityId && hit.kind !== 'short') this.named.add(hit.entityId);
+    if (hit.entityId) this.applyVisibility(hit, hit.entityId);
+    return hit;
+  }
+
+  /** Several entities share a full form: only one of them already named on the page decides it. */
+  private pick(ids: string[]): string | null {
+    if (ids.length === 1) return ids[0]!;
+    const named = ids.filter((id) => this.named.has(id));
+    return named.length === 1 ? named[0]! : null;
+  }
+
+  private supported(form: SurfaceForm, surface: string): boolean {
+    const entity = this.index.entities.get(form.entityId);
+    if (!entity) return false;
+    if (form.acronym) {
+      const verdict = this.judge.definition(entity.id, surface);
+      if (verdict !== 'none') return verdict === 'for';
+    }
+    return this.namedAnywhere.has(entity.id) || this.judge.context(entity);
+  }
+
+  private resolveShort(run: RunText, m: RawMatch, ids: string[]): string | null {
+    if (run.kind !== 'heading') {
+      // "Kim Si-woo", "Choe Ryong Hae": another person of that surname, named in full.
+      if (continuesIntoName(run.text, m.end)) {
+        if (ids.some((id) => this.nameWords(id)[0] === m.key)) this.otherNamed.add(m.key);
+        return null;
+      }
+      // "Ivanka Trump": another person whose family name this is.
+      if (followsGivenName(run.text, m.start)) {
+        if (ids.some((id) => this.nameWords(id).at(-1) === m.key)) this.otherNamed.add(m.key);
+        return null;
+      }
+    }
+    if (this.otherNamed.has(m.key)) return null;
+    const established = ids.filter((id) => this.named.has(id));
+    return established.length === 1 ? established[0]! : null;
+  }
+
+  private nameWords(id: string): string[] {
+    const e = this.index.entities.get(id);
+    return e ? foldKey(e.name).split(SEP) : [];
+  }
+
+  private applyVisibility(hit: Hit, id: string): void {
+    const type = this.index.entities.get(id)?.type;
+    if (this.typeFilter && (!type || !this.typeFilter.has(type))) {
+      hit.hidden = true;
+      return;
+    }
+    if (this.options.firstMentionOnly && this.shown.has(id)) hit.hidden = true;
+    else this.shown.add(id);
+  }
+}
+
+function unique(forms: SurfaceForm[]): string[] {
+  return [...new Set(forms.map((f) => f.entityId))];
+}
+
+/** Entities a page names in full somewhere (case-checked, not counting short or ambiguous forms). */
+export function namedInFull(index: CompiledIndex, runs: readonly RunText[], matches: readonly RawMatch[][]): Set<string> {
+  const out = new Set<string>();
+  matches.forEach((list, i) => {
+    const heading = runs[i]?.kind === 'heading';
+    for (const m of list) {
+      for (const f of index.byKey.get(m.key) ?? []) {
+        if (f.role === 'full' && caseAllowed(m.surface, f, heading)) out.add(f.entityId);
+      }
+    }
+  });
+  return out;
+}
