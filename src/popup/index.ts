@@ -50,7 +50,9 @@ async function main(): Promise<void> {
   loadSettings().then((s) => applyTheme(document, s.theme), () => {});
   const tabId = await resolveTabId(location.search);
   if (tabId === null) return show(renderMessage('popup_no_tab'));
-  const page = await requestCards(tabId);
+  let page = await requestCards(tabId);
+  // Opened while the page is still being read: wait for the finished list rather than show a partial one.
+  if (page.active && !page.ready) page = await waitForCards(tabId);
   if (page.active) showCards(tabId, page);
   else showInactive(tabId);
 }

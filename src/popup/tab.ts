@@ -14,7 +14,7 @@ export async function resolveTabId(search: string): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-export type PageCards = { active: true; cards: CardModel[]; title: string; url: string } | { active: false };
+export type PageCards = { active: true; ready: boolean; cards: CardModel[]; title: string; url: string } | { active: false };
 
 function isCardsResponse(x: unknown): x is Responses['backstory:get-cards'] {
   return typeof x === 'object' && x !== null && Array.isArray((x as { cards?: unknown }).cards);
@@ -26,7 +26,7 @@ export async function requestCards(tabId: number): Promise<PageCards> {
   try {
     const res: unknown = await browser.tabs.sendMessage(tabId, msg);
     if (!isCardsResponse(res)) return { active: false };
-    return { active: true, cards: res.cards, title: String(res.title ?? ''), url: String(res.url ?? '') };
+    return { active: true, ready: res.ready !== false, cards: res.cards, title: String(res.title ?? ''), url: String(res.url ?? '') };
   } catch {
     return { active: false };
   }
@@ -53,12 +53,14 @@ export async function annotate(tabId: number): Promise<Responses['backstory:anno
   }
 }
 
-/** After injecting, the content script needs a moment to read the page: ask until it answers. */
-export async function waitForCards(tabId: number, tries = 15, delayMs = 200): Promise<PageCards> {
+/** The content script needs a moment to read the page (after injection, or while the page is
+ *  loading): ask until it answers with a finished pass, then give the last answer either way. */
+export async function waitForCards(tabId: number, tries = 25, delayMs = 200): Promise<PageCards> {
+  let last: PageCards = { active: false };
   for (let i = 0; i < tries; i++) {
-    const r = await requestCards(tabId);
-    if (r.active) return r;
+    last = await requestCards(tabId);
+    if (last.active && last.ready) return last;
     await new Promise((res) => setTimeout(res, delayMs));
   }
-  return { active: false };
+  return last;
 }

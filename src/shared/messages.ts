@@ -23,7 +23,8 @@ export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>
 export interface Responses {
   'backstory:get-pack': { pack: Pack };
   'backstory:page-status': { ok: true };
-  'backstory:get-cards': { cards: CardModel[]; title: string; url: string };
+  /** `ready: false` while the first annotation pass is still running (cards may be incomplete). */
+  'backstory:get-cards': { cards: CardModel[]; title: string; url: string; ready?: boolean };
   'backstory:reveal': { ok: boolean };
   'backstory:annotate-tab': { ok: boolean; error?: string };
   /** `active`: whether highlights are shown after the toggle. */

@@ -169,6 +169,17 @@ describe('popup', () => {
     expect(button?.disabled).toBe(false);
   });
 
+  it('waits for the page to finish its first pass instead of showing a partial list', async () => {
+    let asked = 0;
+    fake.tabsSend.mockImplementation(async () => {
+      asked++;
+      return asked < 3 ? { cards: [], title: '', url: '', ready: false } : { cards: CARDS, title: '', url: '', ready: true };
+    });
+    await openPopup();
+    expect(asked).toBe(3);
+    expect(document.querySelectorAll('[data-entity]')).toHaveLength(CARDS.length);
+  });
+
   it('uses the active tab when no tabId is given', async () => {
     fake.tabsSend.mockResolvedValue({ cards: [], title: '', url: '' });
     await openPopup('');
