@@ -40,6 +40,7 @@ export function analyzeArticle(runs: RunText[], pack: Pack, options: AnalyzeOpti
     sentences,
     facts,
     notes: options.notes,
+    runKinds: runs.map((r) => r.kind),
   });
   return { sentences, definitions, pageEntities, matcher, hits, mentions, facts, cards };
 }

@@ -1,5 +1,9 @@
-// STUB — to be replaced by the real card assembly.
-import type { ArticleFacts, CardModel, Mention, PackEntity, PackSource, Sentence } from '../types';
+// Card assembly: one card per entity the page mentions, merging the pack's background with
+// what the article itself says (roles, statements, definition, telling sentences).
+import { locateMentions } from '../article/facts';
+import { foldName } from '../article/text';
+import type { AcronymDefinition, ArticleFacts, CardModel, Mention, PackEntity, PackSource, RunKind, Sentence } from '../types';
+import { pickSentences } from './sentences';
 
 export interface CardInput {
   entities: PackEntity[];
@@ -9,21 +13,82 @@ export interface CardInput {
   sentences: Sentence[];
   facts: ArticleFacts;
   notes?: Record<string, string>;
+  /** Kind of each run (index = run), to keep headlines out of the card's sentences. */
+  runKinds?: RunKind[];
+}
+
+/** The page's definition of this entity: its acronym with an expansion that names the entity. */
+export function definitionFor(entity: PackEntity, definitions: AcronymDefinition[], pageOnly: boolean): AcronymDefinition | undefined {
+  const forms = [entity.name, ...(entity.aliases ?? []), ...(entity.ambiguous ?? [])];
+  const names = forms.map(foldName);
+  return definitions.find((d) => {
+    if (!forms.includes(d.short)) return false;
+    if (pageOnly) return true;
+    const long = foldName(d.long);
+    // "Demilitarized Zone" for "Korean Demilitarized Zone" still names it; "single-page application" does not.
+    return names.some((n) => n === long || (long.includes(' ') && long.split(' ').every((w) => n.split(' ').includes(w))));
+  });
 }
 
 export function buildCards(input: CardInput): CardModel[] {
+  const byId = new Map(input.entities.map((e) => [e.id, e]));
+  const first = new Map<string, number>();
   const counts = new Map<string, number>();
-  for (const m of input.mentions) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
-  return input.entities
-    .filter((e) => counts.has(e.id))
-    .map((e) => ({
-      id: e.id,
+  const sentencesOf = new Map<string, number[]>();
+  input.mentions.forEach((m, order) => {
+    counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+    if (!first.has(m.entityId)) first.set(m.entityId, order);
+  });
+  for (const l of locateMentions(input.sentences, input.mentions)) {
+    const list = sentencesOf.get(l.mention.entityId) ?? [];
+    list.push(l.sentence);
+    sentencesOf.set(l.mention.entityId, list);
+  }
+  const firstPos = (id: string) => {
+    const m = input.mentions[first.get(id) ?? 0];
+    return m ? [m.run, m.start] : [Infinity, Infinity];
+  };
+  const ids = [...counts.keys()].filter((id) => byId.has(id));
+  ids.sort((a, b) => {
+    const [ra = 0, sa = 0] = firstPos(a);
+    const [rb = 0, sb = 0] = firstPos(b);
+    return ra - rb || sa - sb;
+  });
+
+  return ids.map((id) => {
+    const e = byId.get(id) as PackEntity;
+    const pageOnly = input.pageEntityIds.has(id);
+    const definition = definitionFor(e, input.facts.definitions, pageOnly);
+    const statements = input.facts.statements
+      .filter((s) => s.entityId === id)
+      .map(({ text, date, dateText, sentence }) => ({ text, sentence, ...(date ? { date } : {}), ...(dateText ? { dateText } : {}) }));
+    const card: CardModel = {
+      id,
       name: e.name,
       type: e.type,
-      pageOnly: input.pageEntityIds.has(e.id),
-      mentionCount: counts.get(e.id) ?? 0,
-      summary: e.summary,
-      background: (e.facts ?? []).map((f) => ({ text: f.text, date: f.date, source: input.sources.find((s) => s.id === f.source)?.title })),
-      fromArticle: { roles: [], statements: [], sentences: [] },
-    }));
+      pageOnly,
+      mentionCount: counts.get(id) ?? 0,
+      background: (e.facts ?? []).map((f) => {
+        const source = input.sources.find((s) => s.id === f.source);
+        return { text: f.text, ...(f.date ? { date: f.date } : {}), ...(source ? { source: source.title } : {}) };
+      }),
+      fromArticle: {
+        roles: input.facts.roles.filter((r) => r.entityId === id).map(({ text, sentence }) => ({ text, sentence })),
+        statements,
+        ...(definition ? { definition: { long: definition.long, sentence: definition.sentence } } : {}),
+        sentences: pickSentences({
+          entityId: id,
+          candidates: sentencesOf.get(id) ?? [],
+          sentences: input.sentences,
+          facts: input.facts,
+          definitionSentence: definition?.sentence,
+          runKinds: input.runKinds,
+        }),
+      },
+    };
+    if (e.summary) card.summary = e.summary;
+    const note = input.notes?.[id];
+    if (note) card.note = note;
+    return card;
+  });
 }
