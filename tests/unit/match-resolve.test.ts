@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { hitsOf, linked } from './match-fixture';
+
+describe('longest match wins', () => {
+  it('prefers the full name over a short form or a shorter name inside it', () => {
+    expect(hitsOf('Kim Jong Un spoke; then Kim listened.')).toEqual(['Kim Jong Un→kim-jong-un', 'Kim→kim-jong-un']);
+    expect(hitsOf('Delegates of the Supreme People’s Assembly gathered.')).toEqual([
+      'Supreme People’s Assembly→supreme-peoples-assembly',
+    ]);
+    expect(hitsOf('After the Hanoi summit, nothing moved.')).toEqual(['Hanoi summit→hanoi-summit']);
+  });
+
+  it('falls back to the shorter form when a longer one breaks off mid-word', () => {
+    // "Kim Jong" starts the full name but "Jongsu" is another word: only "Kim" is a candidate.
+    expect(hitsOf('Kim Jong Un arrived. Kim Jongsu did not.')).toEqual(['Kim Jong Un→kim-jong-un', 'Kim→∅']);
+  });
+});
+
+describe('short names', () => {
+  it('link only after the full name appeared earlier on the page', () => {
+    expect(linked('Pompeo spoke first. Mike Pompeo is the secretary. Pompeo spoke again.')).toEqual([
+      'Mike Pompeo→mike-pompeo',
+      'Pompeo→mike-pompeo',
+    ]);
+  });
+
+  it('count full names from earlier runs, not later ones', () => {
+    expect(linked({ runs: ['Choe was quoted.', 'Choe Son Hui issued a statement.', 'Choe’s words were sharp.'] })).toEqual([
+      'Choe Son Hui→choe-son-hui',
+      'Choe→choe-son-hui',
+    ]);
+  });
+
+  it('resolve through titles and highlight only the name', () => {
+    const text = 'Donald Trump and Mike Pompeo met Choe Son Hui. President Trump, Secretary Pompeo and Minister Choe talked.';
+    expect(linked(text).slice(3)).toEqual(['Trump→donald-trump', 'Pompeo→mike-pompeo', 'Choe→choe-son-hui']);
+  });
+
+  it('link an ambiguous surname only when exactly one of its bearers was named in full', () => {
+    expect(linked('Kim Jong Un watched. Kim smiled.')).toEqual(['Kim Jong Un→kim-jong-un', 'Kim→kim-jong-un']);
+    expect(linked('Kim Jong Un and Kim Yo Jong watched. Kim smiled.')).toEqual(['Kim Jong Un→kim-jong-un', 'Kim Yo Jong→kim-yo-jong']);
+  });
+
+  it('stay plain when the surname belongs to someone else named on the page', () => {
+    // Another Choe, named in full, makes a later bare "Choe" ambiguous.
+    expect(linked('Choe Son Hui spoke. Choe Ryong Hae listened. Choe nodded.')).toEqual(['Choe Son Hui→choe-son-hui']);
+    expect(linked('Donald Trump spoke. Kim Kardashian posted a photo.')).toEqual(['Donald Trump→donald-trump']);
+    expect(linked('Donald Trump spoke. A deal for Trump Tower was signed. Trump said it was fine.')).toEqual([
+      'Donald Trump→donald-trump',
+      'Trump→donald-trump',
+    ]);
+    expect(linked('Donald Trump spoke. His daughter, Ivanka Trump, flew in.')).toEqual(['Donald Trump→donald-trump']);
+  });
+
+  it('keep lower-case words and all-caps body text plain', () => {
+    expect(linked('Donald Trump played his trump card under the moon.')).toEqual(['Donald Trump→donald-trump']);
+  });
+});
+
+describe('word boundaries and runs', () => {
+  it('never match inside a word, but allow punctuation around the name', () => {
+    expect(linked('Donald Trump spoke. Trumpism and anti-Trump slogans; Trump’s aides; (Trump)')).toEqual([
+      'Donald Trump→donald-trump',
+      'Trump→donald-trump',
+      'Trump→donald-trump',
+      'Trump→donald-trump',
+    ]);
+    expect(linked('The DPRK-U.S. statement')).toEqual(['DPRK→dprk']);
+    expect(linked('KCNA2 and XKCNA are not KCNA.')).toEqual(['KCNA→kcna']);
+  });
+
+  it('join name words across spaces and NBSP, never across a newline or two runs', () => {
+    expect(linked('Kim\u00A0Jong\u00A0Un and Kim  Jong Un')).toEqual(['Kim\u00A0Jong\u00A0Un→kim-jong-un', 'Kim  Jong Un→kim-jong-un']);
+    expect(hitsOf('Kim\nJong Un')).toEqual(['Kim→∅']);
+    expect(hitsOf({ runs: ['Kim', 'Jong Un'] })).toEqual(['Kim→∅']);
+  });
+});
