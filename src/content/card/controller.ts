@@ -24,12 +24,11 @@ function entityOf(el: Element): string {
   return el.getAttribute('data-backstory-entity') ?? '';
 }
 
-/** Focus that came from the keyboard; a mouse click on a link should not pop a card. */
-function keyboardFocus(el: Element): boolean {
+function focusVisible(el: Element): boolean {
   try {
     return el.matches(':focus-visible');
   } catch {
-    return true;
+    return false;
   }
 }
 
@@ -40,6 +39,8 @@ export class CardController {
   /** What had focus when the card opened from the keyboard; Escape gives focus back to it. */
   private focusReturn: HTMLElement | null = null;
   private readonly off: (() => void)[] = [];
+  /** Whether the last input was a key press: a mouse click on a link must not pop a card. */
+  private keyboardLast = false;
 
   constructor(private readonly opts: CardControllerOptions) {
     this.doc = opts.doc ?? document;
@@ -88,6 +89,7 @@ export class CardController {
       if (m && !(next && entityOf(next) === entityOf(m))) this.machine.pointerLeaveMention(m);
     });
     on('pointerdown', (e) => {
+      this.keyboardLast = false;
       if (this.host.contains(e.target as Node)) return;
       const m = mentionOf(e.target);
       if (m && e.pointerType === 'touch') this.machine.tapMention(m);
@@ -97,8 +99,10 @@ export class CardController {
       const target = e.target as Element | null;
       if (!target || this.host.contains(target)) return;
       // A link that contains a mention stands for it (mentions inside links are not tab stops).
-      const m = mentionOf(target) ?? (target.localName === 'a' ? target.querySelector(MENTION_SELECTOR) : null);
-      if (m && keyboardFocus(target)) {
+      const own = mentionOf(target);
+      const m = own ?? (target.localName === 'a' ? target.querySelector(MENTION_SELECTOR) : null);
+      // Our own mention takes focus only from Tab or a click (which hovering already covers).
+      if (m && (own || this.keyboardLast || focusVisible(target))) {
         this.focusReturn = target as HTMLElement;
         this.machine.focusMention(m);
       }
@@ -109,6 +113,7 @@ export class CardController {
       this.machine.blurMention();
     });
     on('keydown', (e) => {
+      this.keyboardLast = true;
       if (e.key !== 'Escape' || !this.host.isOpen) return;
       this.dismiss(true);
     });

@@ -1,0 +1,117 @@
+// @vitest-environment jsdom
+// The whole content-script pass on the demo news page with the bundled pack: what is marked,
+// what is left alone, the ready flag, live content, switching off, and "show this sentence".
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Annotator } from '../../src/content/annotator';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import type { Pack } from '../../src/core/types';
+import { mentions } from './fixtures';
+
+const PACK = JSON.parse(readFileSync(resolve(__dirname, '../../src/packs/korean-peninsula.json'), 'utf8')) as Pack;
+const DEMO = readFileSync(resolve(__dirname, '../../demo/index.html'), 'utf8');
+
+function loadDemo(): void {
+  const parsed = new DOMParser().parseFromString(DEMO, 'text/html');
+  for (const s of Array.from(parsed.querySelectorAll('script'))) s.remove();
+  document.documentElement.removeAttribute('data-backstory');
+  document.head.replaceWith(document.importNode(parsed.head, true));
+  document.body.replaceWith(document.importNode(parsed.body, true));
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('Annotator on the demo page', () => {
+  let annotator: Annotator;
+  const statuses: number[] = [];
+
+  beforeEach(async () => {
+    loadDemo();
+    statuses.length = 0;
+    annotator = new Annotator(document, PACK, { ...DEFAULT_SETTINGS }, { onStatus: (n) => statuses.push(n) });
+  });
+  afterEach(() => annotator.deactivate());
+
+  it('marks names in the article only, sets the ready flag and reports the entity count', async () => {
+    const bodyText = document.body.textContent;
+    expect(document.documentElement.getAttribute('data-backstory')).toBeNull();
+    await annotator.annotate();
+    expect(document.documentElement.getAttribute('data-backstory')).toBe('ready');
+    const found = mentions();
+    expect(found.length).toBeGreaterThan(5);
+    const ids = new Set(found.map(([id]) => id));
+    expect(ids).toContain('choe-son-hui');
+    expect(statuses.at(-1)).toBe(annotator.visibleCards().length);
+    expect(annotator.visibleCards().length).toBe(ids.size);
+    for (const el of Array.from(document.querySelectorAll('backstory-mention'))) {
+      expect(el.closest('article'), el.textContent ?? '').not.toBeNull();
+    }
+    expect(document.body.textContent).toBe(bodyText);
+  });
+
+  it('gives every entity one tab stop at its first mention', async () => {
+    await annotator.annotate();
+    const stops = Array.from(document.querySelectorAll('backstory-mention[tabindex="0"]')).map((el) => el.getAttribute('data-backstory-entity'));
+    expect(new Set(stops).size).toBe(stops.length);
+    expect(stops.length).toBeGreaterThan(0);
+  });
+
+  it('switching off puts the page back exactly; switching on marks it again', async () => {
+    const before = document.body.innerHTML;
+    await annotator.annotate();
+    const count = mentions().length;
+    annotator.deactivate();
+    expect(document.body.innerHTML).toBe(before);
+    expect(statuses.at(-1)).toBe(0);
+    await annotator.annotate();
+    expect(mentions().length).toBe(count);
+  });
+
+  it('marks names in content added later, once, without wrapping anything twice', async () => {
+    await annotator.annotate();
+    const before = mentions().length;
+    const p = document.createElement('p');
+    p.textContent = 'Update: Mike Pompeo said later that Yongbyon was still on the table.';
+    document.querySelector('article')!.append(p);
+    await wait(250);
+    const added = Array.from(p.querySelectorAll('backstory-mention')).map((el) => el.getAttribute('data-backstory-entity'));
+    expect(added).toEqual(['mike-pompeo', 'yongbyon']);
+    expect(mentions().length).toBe(before + 2);
+    expect(document.querySelectorAll('backstory-mention backstory-mention').length).toBe(0);
+  });
+
+  it('ignores content added outside the article', async () => {
+    await annotator.annotate();
+    const before = mentions().length;
+    const div = document.createElement('div');
+    div.textContent = 'Mike Pompeo in a footer widget.';
+    document.querySelector('footer')?.append(div) ?? document.body.append(div);
+    await wait(250);
+    expect(mentions().length).toBe(before);
+  });
+
+  it('reveals a sentence from a card and flashes the mentions in it', async () => {
+    await annotator.annotate();
+    const card = annotator.visibleCards().find((c) => c.fromArticle.sentences.length > 0);
+    expect(card, 'a card with sentences').toBeDefined();
+    const sentence = card!.fromArticle.sentences[0]!.sentence;
+    expect(annotator.revealSentence(sentence)).toBe(true);
+    const flashed = Array.from(document.querySelectorAll('[data-backstory-flash]'));
+    expect(flashed.length).toBeGreaterThan(0);
+    expect(flashed.every((el) => el.localName === 'backstory-mention')).toBe(true);
+    expect(annotator.revealSentence(10_000)).toBe(false);
+    expect(annotator.revealEntity(card!.id)).toBe(true);
+    expect(annotator.revealEntity('no-such-entity')).toBe(false);
+  });
+
+  it('follows settings: a hidden type is no longer highlighted but still has a card', async () => {
+    await annotator.annotate();
+    expect(mentions().some(([id]) => id === 'yongbyon')).toBe(true);
+    await annotator.applySettings({ ...DEFAULT_SETTINGS, types: DEFAULT_SETTINGS.types.filter((t) => t !== 'place') });
+    const places = new Set(annotator.visibleCards().filter((c) => c.type === 'place').map((c) => c.id));
+    expect(places.size).toBeGreaterThan(0);
+    expect(mentions().filter(([id]) => places.has(id))).toEqual([]);
+    expect(mentions().some(([id]) => id === 'choe-son-hui')).toBe(true);
+  });
+});

@@ -1,0 +1,184 @@
+// @vitest-environment jsdom
+// The hover card: text-only rendering of hostile pack/page text, a closed shadow root, and the
+// hover / focus / Escape / tap behaviour a reader would notice.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CardController } from '../../src/content/card/controller';
+import type { CardModel } from '../../src/core/types';
+import { renderCard } from '../../src/shared/card-view';
+import { page } from './fixtures';
+
+const HOSTILE = '<img src=x onerror="window.__pwned=1">';
+
+const CARD: CardModel = {
+  id: 'choe-son-hui',
+  name: `Choe Son Hui ${HOSTILE}`,
+  type: 'person',
+  pageOnly: false,
+  mentionCount: 2,
+  summary: `Diplomat. ${HOSTILE}`,
+  background: [{ text: `Led talks ${HOSTILE}`, date: '2019-08-31', source: `Source ${HOSTILE}` }],
+  fromArticle: {
+    roles: [{ text: 'First Vice Foreign Minister', sentence: 0 }],
+    statements: [{ text: `Talks are harder now ${HOSTILE}`, date: '2019-08-31', dateText: 'August 31', sentence: 1 }],
+    sentences: [
+      { text: `The minister spoke ${HOSTILE}`, sentence: 1 },
+      { text: 'A second sentence.', sentence: 2 },
+    ],
+  },
+  note: `My note ${HOSTILE}`,
+};
+
+describe('renderCard', () => {
+  it('renders pack and page text as text, never as markup', () => {
+    const el = renderCard(CARD, { header: true, onSentence: () => {} });
+    document.body.append(el);
+    expect(el.querySelector('img')).toBeNull();
+    expect(el.textContent).toContain(HOSTILE);
+    expect(el.textContent).toContain('First Vice Foreign Minister');
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('makes sentences buttons that report which sentence was picked', () => {
+    const picked: number[] = [];
+    const el = renderCard(CARD, { onSentence: (s) => picked.push(s) });
+    const buttons = el.querySelectorAll<HTMLButtonElement>('button.bs-sentence');
+    expect(buttons.length).toBe(2);
+    buttons[1]!.click();
+    expect(picked).toEqual([2]);
+  });
+
+  it('says when an entity is known only from the article', () => {
+    const el = renderCard({ ...CARD, pageOnly: true, summary: undefined, background: [] });
+    expect(el.querySelector('.bs-page-only')).not.toBeNull();
+    expect(el.querySelector('.bs-background')).toBeNull();
+  });
+});
+
+describe('CardController', () => {
+  let ctl: CardController;
+  let mention: HTMLElement;
+  let other: HTMLElement;
+  const revealed: [string, number][] = [];
+
+  function pointer(type: string, target: Element, related: Element | null = null, pointerType = 'mouse'): void {
+    const e = new MouseEvent(type, { bubbles: true, composed: true, relatedTarget: related });
+    Object.defineProperty(e, 'pointerType', { value: pointerType });
+    target.dispatchEvent(e);
+  }
+
+  /** Text inside the card: the test reaches the closed root through the only way a page cannot. */
+  function cardText(): string {
+    const host = document.querySelector('[data-backstory-card]');
+    if (!host || (host as HTMLElement).style.display === 'none') return '';
+    const shadow = (ctl.host as unknown as { shadow: ShadowRoot }).shadow;
+    return Array.from(shadow.children)
+      .filter((c) => c.localName !== 'style')
+      .map((c) => c.textContent)
+      .join(' ');
+  }
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    page(`<article><p>Talks stalled. <backstory-mention data-backstory-entity="choe-son-hui" tabindex="0">Choe Son Hui</backstory-mention> spoke.
+      <a href="/x" id="link"><backstory-mention data-backstory-entity="choe-son-hui">Choe</backstory-mention></a>
+      <span id="plain">plain words</span></p></article>`);
+    mention = document.querySelector('backstory-mention')!;
+    other = document.getElementById('plain')!;
+    revealed.length = 0;
+    ctl = new CardController({ delayMs: 300, graceMs: 250, getCard: (id) => (id === CARD.id ? CARD : undefined), onSentence: (id, s) => revealed.push([id, s]) });
+    ctl.start();
+  });
+
+  afterEach(() => {
+    ctl.stop();
+    vi.useRealTimers();
+  });
+
+  it('opens after the hover delay, not before, inside a closed shadow root', () => {
+    pointer('pointerover', mention);
+    vi.advanceTimersByTime(250);
+    expect(ctl.isOpen).toBe(false);
+    vi.advanceTimersByTime(60);
+    expect(ctl.isOpen).toBe(true);
+    const host = document.querySelector('[data-backstory-card]')!;
+    expect(host.parentElement).toBe(document.documentElement);
+    expect(host.shadowRoot).toBeNull();
+    // Page scripts see an empty host; the text is only in the closed root.
+    expect(host.textContent).toBe('');
+    expect(cardText()).toContain('First Vice Foreign Minister');
+    expect(cardText()).toContain(HOSTILE);
+  });
+
+  it('does not open when the pointer passes over quickly', () => {
+    pointer('pointerover', mention);
+    vi.advanceTimersByTime(100);
+    pointer('pointerout', mention, other);
+    vi.advanceTimersByTime(1000);
+    expect(ctl.isOpen).toBe(false);
+  });
+
+  it('stays open while the pointer travels into the card, closes after leaving both', () => {
+    pointer('pointerover', mention);
+    vi.advanceTimersByTime(300);
+    const host = document.querySelector('[data-backstory-card]')!;
+    pointer('pointerout', mention, host);
+    vi.advanceTimersByTime(100);
+    pointer('pointerover', host);
+    vi.advanceTimersByTime(1000);
+    expect(ctl.isOpen).toBe(true);
+    pointer('pointerout', host, other);
+    vi.advanceTimersByTime(249);
+    expect(ctl.isOpen).toBe(true);
+    vi.advanceTimersByTime(2);
+    expect(ctl.isOpen).toBe(false);
+    expect(cardText()).toBe('');
+  });
+
+  it('opens at once on keyboard focus and gives focus back on Escape', () => {
+    mention.focus();
+    expect(ctl.isOpen).toBe(true);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(ctl.isOpen).toBe(false);
+    expect(document.activeElement).toBe(mention);
+  });
+
+  it('opens for a link holding a mention when the keyboard focuses it, not on a click', () => {
+    const link = document.getElementById('link')!;
+    pointer('pointerdown', link);
+    link.focus();
+    expect(ctl.isOpen).toBe(false);
+    link.blur();
+    vi.advanceTimersByTime(300);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+    link.focus();
+    expect(ctl.isOpen).toBe(true);
+    expect(cardText()).toContain('Choe Son Hui');
+  });
+
+  it('opens on a touch tap without waiting, and a tap elsewhere closes it', () => {
+    pointer('pointerdown', mention, null, 'touch');
+    expect(ctl.isOpen).toBe(true);
+    pointer('pointerdown', other, null, 'touch');
+    expect(ctl.isOpen).toBe(false);
+  });
+
+  it('passes a picked sentence on and closes the card', () => {
+    mention.focus();
+    const shadow = (ctl.host as unknown as { shadow: ShadowRoot }).shadow;
+    shadow.querySelectorAll<HTMLButtonElement>('button.bs-sentence')[0]!.click();
+    expect(revealed).toEqual([['choe-son-hui', 1]]);
+    expect(ctl.isOpen).toBe(false);
+  });
+
+  it('re-parents the card into an open modal dialog so it stays visible', () => {
+    const dialog = document.createElement('dialog');
+    dialog.innerHTML = '<p><backstory-mention data-backstory-entity="choe-son-hui" tabindex="0">Choe</backstory-mention></p>';
+    document.body.append(dialog);
+    // jsdom has no showModal; an open dialog that matches :modal is what the browser gives.
+    dialog.setAttribute('open', '');
+    const matches = dialog.matches.bind(dialog);
+    dialog.matches = (sel: string) => sel === ':modal' || matches(sel);
+    dialog.querySelector<HTMLElement>('backstory-mention')!.focus();
+    expect(document.querySelector('[data-backstory-card]')?.parentElement).toBe(dialog);
+  });
+});
