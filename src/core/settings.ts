@@ -67,6 +67,8 @@ export interface MigrationResult {
   settings: Settings;
   /** Set when something stored could not be used as it was; says what was reset. */
   notice?: string;
+  /** The fields whose stored values were invalid and were reset (for a localized notice). */
+  resetFields?: (keyof Settings)[];
 }
 
 function isRecord(x: unknown): x is Obj {
@@ -102,7 +104,7 @@ export function migrate(stored: unknown, migrations: Record<number, Migration> =
   }
 
   const settings = cloneDefaults();
-  const reset: string[] = [];
+  const reset: (keyof Settings)[] = [];
   for (const key of Object.keys(FIELD_SCHEMAS) as (keyof Settings)[]) {
     if (!(key in record)) continue;
     const r = v.safeParse(FIELD_SCHEMAS[key], record[key]);
@@ -110,7 +112,8 @@ export function migrate(stored: unknown, migrations: Record<number, Migration> =
     else reset.push(key);
   }
   if (reset.length) notices.push(`Some stored settings were invalid and were reset to defaults: ${reset.join(', ')}.`);
-  return notices.length ? { settings, notice: notices.join(' ') } : { settings };
+  if (!notices.length) return { settings };
+  return reset.length ? { settings, notice: notices.join(' '), resetFields: reset } : { settings, notice: notices.join(' ') };
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

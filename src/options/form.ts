@@ -27,6 +27,19 @@ const THEME_KEYS: Record<Settings['theme'], string> = {
   dark: 'options_theme_dark',
 };
 
+const FIELD_KEYS: Record<keyof Settings, string> = {
+  types: 'options_types',
+  firstMentionOnly: 'options_first_mention_only',
+  highlightStyle: 'options_highlight_style',
+  hoverDelayMs: 'options_hover_delay',
+  theme: 'options_theme',
+};
+
+/** The reader-facing name of a setting, as its section on this page is titled. */
+export function fieldLabel(field: keyof Settings): string {
+  return t(FIELD_KEYS[field]);
+}
+
 /** Adds the inputs whose choices come from the schema (types, styles, themes). */
 export function buildChoices(form: HTMLFormElement): void {
   form.querySelector('#types')?.replaceChildren(...ENTITY_TYPES.map((type) => choice('checkbox', 'types', type, typeLabel(type, true))));

@@ -3,7 +3,7 @@ import type { Settings } from '../core/settings';
 import { applyI18n, t } from '../shared/i18n';
 import { loadSettingsWithNotice, onSettingsChanged, resetSettings, saveSettings } from '../shared/settings-store';
 import { applyTheme } from '../shared/ui-theme';
-import { buildChoices, changeFor, fillForm, showDelay } from './form';
+import { buildChoices, changeFor, fieldLabel, fillForm, showDelay } from './form';
 
 const form = document.getElementById('settings') as HTMLFormElement;
 const status = document.getElementById('status') as HTMLElement;
@@ -33,8 +33,9 @@ async function save(change: Partial<Settings>): Promise<void> {
 async function main(): Promise<void> {
   applyI18n(document);
   buildChoices(form);
-  const { settings, notice: text } = await loadSettingsWithNotice();
-  show(settings);
+  const loaded = await loadSettingsWithNotice();
+  show(loaded.settings);
+  const text = loaded.resetFields?.length ? t('options_notice_reset', loaded.resetFields.map(fieldLabel).join(', ')) : loaded.notice;
   if (text) {
     notice.textContent = text;
     notice.hidden = false;

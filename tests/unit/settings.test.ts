@@ -55,6 +55,7 @@ describe('migrate', () => {
     expect(r.notice).toContain('hoverDelayMs');
     expect(r.notice).toContain('theme');
     expect(r.notice).not.toContain('firstMentionOnly');
+    expect(r.resetFields).toEqual(['hoverDelayMs', 'theme']);
   });
 
   it('rejects a type list with an unknown type instead of guessing', () => {
