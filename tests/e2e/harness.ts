@@ -168,3 +168,11 @@ export async function waitCard(ctx: BrowserContext, page: Page, open: boolean, t
 export function packNames(): Map<string, string> {
   return namesInPacks(DIST);
 }
+
+/** An English UI string as the extension shows it (from dist/_locales/en), placeholders left in. */
+export function uiString(key: string): string {
+  const messages = JSON.parse(readFileSync(resolve(DIST, '_locales/en/messages.json'), 'utf8')) as Record<string, { message?: string }>;
+  const message = messages[key]?.message;
+  if (!message) throw new Error(`no English UI string "${key}" in dist/_locales/en/messages.json`);
+  return message;
+}

@@ -2,7 +2,7 @@
 // count, a click that takes the reader to the name, and the empty state on a page with none.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, mentionCounts, packNames, startSession, type Session } from './harness';
+import { describeInBrowser, mentionCounts, packNames, startSession, uiString, type Session } from './harness';
 
 describeInBrowser('popup and badge in Chromium', () => {
   let s: Session;
@@ -86,7 +86,7 @@ describeInBrowser('popup and badge in Chromium', () => {
     const plainTab = await s.tabIdOf(plain);
     const popup = await s.openPopup(plainTab);
     expect(await popup.locator('[data-entity]').count()).toBe(0);
-    expect((await popup.locator('body').innerText()).trim(), 'the popup says something').not.toBe('');
+    expect(await popup.locator('body').innerText()).toContain(uiString('popup_empty'));
     const sw = await s.worker();
     expect(await sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), plainTab)).toBe('');
     await popup.close();
