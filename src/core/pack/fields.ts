@@ -6,7 +6,8 @@ import { ID_PATTERN, MAX_URL_LENGTH, MIN_ALIAS_LENGTH } from './limits';
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/;
 const LINE_BREAK = /[\n\r\t]/;
 
-const got = (issue: v.BaseIssue<unknown>) => (issue.received === 'undefined' ? '' : ` (got ${issue.received})`);
+/** " (got 5)": what the field held, for messages; nothing when it was missing. */
+export const got = (issue: v.BaseIssue<unknown>) => (issue.received === 'undefined' ? '' : ` (got ${issue.received})`);
 
 export function idField() {
   return v.pipe(

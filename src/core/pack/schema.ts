@@ -3,13 +3,12 @@
 import * as v from 'valibot';
 import { ENTITY_TYPES, type Pack } from '../types';
 import { crossCheck } from './cross-check';
-import { aliasField, dateField, idField, lineField, listField, proseField, urlField } from './fields';
+import { aliasField, dateField, got, idField, lineField, listField, proseField, urlField } from './fields';
 import { readJson } from './json';
 import * as L from './limits';
 import { located, type PathKey } from './path';
 import { scanRaw } from './scan';
 
-const got = (issue: v.BaseIssue<unknown>) => ` (got ${issue.received})`;
 const objectMessage = (issue: v.BaseIssue<unknown>) => `must be an object${got(issue)}`;
 
 export const PackSourceSchema = v.strictObject(
