@@ -108,7 +108,13 @@ async function headlessTour() {
   // Let the card's fade-in finish before taking the picture.
   await page.waitForTimeout(400);
   mkdirSync(dirname(screenshot), { recursive: true });
-  await page.screenshot({ path: screenshot });
+  // Crop to the article column and the card: the rest of a wide window is empty margin.
+  const width = await page.evaluate(() => {
+    const right = (sel) => document.querySelector(sel)?.getBoundingClientRect().right ?? 0;
+    return Math.ceil(Math.min(innerWidth, Math.max(right('article'), right('[data-backstory-card]')) + 48));
+  });
+  const height = page.viewportSize()?.height ?? 900;
+  await page.screenshot({ path: screenshot, clip: { x: 0, y: 0, width: width > 200 ? width : 1280, height } });
   console.log(`\nCard for Choe Son Hui: ${card.text.slice(0, 160)}${card.text.length > 160 ? '…' : ''}`);
   console.log(`Screenshot with the card open: ${relative(process.cwd(), screenshot) || screenshot}`);
 }
