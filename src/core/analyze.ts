@@ -31,7 +31,7 @@ export function analyzeArticle(runs: RunText[], pack: Pack, options: AnalyzeOpti
   const evidence = { text: runs.map((r) => r.text).join('\n'), definitions: definitions.map(({ short, long }) => ({ short, long })) };
   const hits = scanRuns(matcher, runs, evidence, options);
   const mentions = mentionsFromHits(hits);
-  const facts = extractFacts(sentences, mentions, entities, definitions, { pageDate: options.pageDate });
+  const facts = extractFacts(sentences, mentions, entities, definitions, { pageDate: options.pageDate, runKinds: runs.map((r) => r.kind) });
   const cards = buildCards({
     entities,
     pageEntityIds: new Set(pageEntities.map((e) => e.id)),

@@ -1,13 +1,15 @@
 // Facts the article states about the entities it mentions: roles and statements, per entity,
 // deduplicated. Short-name mentions ("Choe") count for the entity they were resolved to.
-import type { AcronymDefinition, ArticleFacts, ArticleRole, ArticleStatement, EntityType, Mention, PackEntity, Sentence } from '../types';
-import { appositiveAfter, appositiveBefore, copulaAfter, titleBefore } from './roles';
-import { pronounStatementAt, statementsAt, type RawStatement } from './statements';
+import type { AcronymDefinition, ArticleFacts, ArticleRole, ArticleStatement, EntityType, Mention, PackEntity, RunKind, Sentence } from '../types';
+import { appositiveBefore, appositivesAfter, copulaAfter, titleBefore } from './roles';
+import { governedByPreposition, participleAfter, pronounStatementAt, statementsAt, withDate as withDateOf, type RawStatement } from './statements';
 import { fold } from './text';
 
 export interface ExtractOptions {
   /** ISO date of the page when known, to give years to "August 31". */
   pageDate?: string;
+  /** Kind of each run: headlines paraphrase, so no statements are taken from them. */
+  runKinds?: RunKind[];
 }
 
 const SPEAKER_TYPES: ReadonlySet<EntityType> = new Set(['person', 'organization', 'place']);
@@ -100,11 +102,12 @@ export function extractFacts(
     const others = located.filter((o) => o.sentence === l.sentence && o !== l);
     const blocked = (offset: number) => others.some((o) => offset >= o.start && offset < o.end);
     if (type === 'person') {
-      for (const text of [titleBefore(s.text, l.start, blocked), appositiveAfter(s.text, l.end), copulaAfter(s.text, l.end), appositiveBefore(s.text, l.start, l.end)]) {
+      for (const text of [titleBefore(s.text, l.start, blocked), ...appositivesAfter(s.text, l.end), copulaAfter(s.text, l.end), appositiveBefore(s.text, l.start, l.end)]) {
         if (text) roles.push({ entityId: l.mention.entityId, text, sentence: l.sentence });
       }
     }
-    if (SPEAKER_TYPES.has(type)) {
+    const inHeading = options.runKinds?.[s.run] === 'heading';
+    if (SPEAKER_TYPES.has(type) && !inHeading) {
       for (const raw of statementsAt(sentences, l.sentence, l.start, l.end, options.pageDate)) {
         statements.push(toStatement(l.mention.entityId, l.sentence, raw));
         attributed.add(l.sentence);
@@ -112,8 +115,26 @@ export function extractFacts(
     }
   }
 
-  sentences.forEach((_, si) => {
-    if (attributed.has(si)) return;
+  // "X welcomed the address, saying …": the first speaker of a sentence nobody was quoted in.
+  const firstSpeaker = new Map<number, Located>();
+  for (const l of located) {
+    const t = types.get(l.mention.entityId);
+    if (t && SPEAKER_TYPES.has(t) && !firstSpeaker.has(l.sentence)) firstSpeaker.set(l.sentence, l);
+  }
+  for (const [si, l] of firstSpeaker) {
+    const text = sentences[si]?.text ?? '';
+    if (attributed.has(si) || options.runKinds?.[sentences[si]?.run ?? -1] === 'heading') continue;
+    // "she briefed reporters alongside Foreign Minister Ri, saying …": Ri is not the subject.
+    if (governedByPreposition(text, l.start) || /\b(?:he|she|He|She)\b/u.test(text.slice(0, l.start))) continue;
+    const raw = participleAfter(sentences, si, l.end);
+    if (raw && raw.text.split(/\s+/).length >= 2) {
+      statements.push(toStatement(l.mention.entityId, si, withDateOf(sentences, si, raw, options.pageDate)));
+      attributed.add(si);
+    }
+  }
+
+  sentences.forEach((s, si) => {
+    if (attributed.has(si) || options.runKinds?.[s.run] === 'heading') return;
     const raw = pronounStatementAt(sentences, si, options.pageDate);
     if (!raw) return;
     const who = antecedent(located, si, raw.spanStart, isPerson);

@@ -76,5 +76,6 @@ export const SPEECH_VERBS = words(`
   vowed vows pledged pledges threatened threatens promised promises emphasized emphasizes emphasised explained
   explains suggested suggests hinted hints confirmed confirms denied denies reported reports maintained maintains
   acknowledged acknowledges admitted admits revealed reveals predicted predicts complained complains
+  replied replies responded responds agreed agrees offered offers called calls described describes
 
 `);

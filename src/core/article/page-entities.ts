@@ -2,6 +2,7 @@
 // text names with a title. Never one the pack already knows.
 import type { AcronymDefinition, EntityType, PackEntity, Sentence } from '../types';
 import { ABBREVIATED_TITLES, EQUIPMENT_HEADS, EVENT_HEADS, HONORIFICS, KOREAN_SURNAMES, NON_NAME, ORGANIZATION_HEADS, OPENERS, TITLE_HEADS } from './lexicon';
+import { appositivesAfter } from './roles';
 import { fold, foldName, onlySpaceBetween as onlySpace, slug, tokenize, type Token } from './text';
 
 /** Every folded name, alias and short form the pack knows, for "does the pack know this?". */
@@ -99,7 +100,33 @@ function knownName(name: string, known: ReturnType<typeof packNames>): boolean {
   if (known.names.has(f)) return true;
   const toks = f.split(' ');
   // "Donald J. Trump" contains every token of "Donald Trump"; "Kim Jong" is part of "Kim Jong Un".
-  return known.tokenSets.some((set) => set.every((t) => toks.includes(t)) || toks.every((t) => set.includes(t)));
+  return known.tokenSets.some((set) => set.every((t) => toks.includes(t)) || set.join(' ').startsWith(`${f} `));
+}
+
+/** "Kim Yong Nam, the long-serving ceremonial head of state,": a 2–4 token name at a clause start
+ *  (or after a preposition), set off by an appositive that gives it a role. */
+export function appositiveNames(text: string): string[] {
+  const tokens = tokenize(text);
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t || !isNameToken(text, t)) continue;
+    const prev = tokens[i - 1];
+    // Inside a longer capitalized run ("May Day Stadium") a name cannot start.
+    if (prev && /^\p{Lu}/u.test(prev.text) && onlySpace(text, prev.end, t.start)) continue;
+    const name: Token[] = [t];
+    for (let k = i + 1; k < tokens.length && name.length < 4; k++) {
+      const n = tokens[k];
+      const last = name[name.length - 1];
+      if (!n || !last || !isNameToken(text, n) || !/^\.?[ \t\u00a0]+$/u.test(text.slice(last.end, n.start))) break;
+      name.push(n);
+    }
+    const last = name[name.length - 1];
+    if (name.length < 2 || !last || /['’]s$/u.test(last.text)) continue;
+    if (appositivesAfter(text, last.end).length > 0) out.push(text.slice(t.start, last.end));
+    i += name.length - 1;
+  }
+  return out;
 }
 
 export function findPageEntities(sentences: Sentence[], definitions: AcronymDefinition[], pack: PackEntity[]): PackEntity[] {
@@ -118,7 +145,7 @@ export function findPageEntities(sentences: Sentence[], definitions: AcronymDefi
     add({ id: `page-${slug(d.short)}`, type: typeOfLongForm(d.long), name: d.long, aliases: [d.short, d.long], summary: '' });
   }
   for (const s of sentences) {
-    for (const name of titledNames(s.text)) {
+    for (const name of [...titledNames(s.text), ...appositiveNames(s.text)]) {
       if (knownName(name, known)) continue;
       add({ id: `page-${slug(name)}`, type: 'person', name, aliases: [], short: [surnameOf(name)], summary: '' });
     }

@@ -44,7 +44,8 @@ export function titleBefore(text: string, mentionStart: number, blocked: (offset
       dotted ||
       TITLE_MODIFIERS.has(w) ||
       (isCapitalized(t.text) && !OPENERS.has(t.text.toLowerCase())) ||
-      (CONNECTORS.has(w) && next !== undefined && isCapitalized(next.text));
+      // "Secretary of State", but not "spokesman for President …": that title is the next person's.
+      (CONNECTORS.has(w) && next !== undefined && isCapitalized(next.text) && !isHead(next.text));
     if (!ok) break;
     taken.unshift(t);
     boundary = t.start;
@@ -78,6 +79,26 @@ export function cleanRolePhrase(raw: string): string | null {
   return p;
 }
 
+/** ", the North Korean leader," / ", who is the …," right after the mention; "a vice chairman of
+ *  the party and a former intelligence chief" gives two roles. */
+export function appositivesAfter(text: string, mentionEnd: number): string[] {
+  const rest = text.slice(mentionEnd);
+  const m = /^,\s+(?:\d{1,3},\s+)?(?:who\s+(?:is|was|serves\s+as|served\s+as|has\s+served\s+as|became|remains)\s+)?([^,;:()“”"—–]+?)(?=\s*(?:[,;:(—–]|\.\s*$|$))/u.exec(rest);
+  if (!m) return [];
+  const parts = (m[1] ?? '').split(/\s+and\s+(?=(?:the|a|an)\s)/u);
+  if (parts.length < 2) {
+    const one = appositiveAfter(text, mentionEnd);
+    return one ? [one] : [];
+  }
+  return parts.map((p) => checkAppositive(p)).filter((r): r is string => r !== null);
+}
+
+function checkAppositive(phrase: string): string | null {
+  const first = phrase.split(/\s+/)[0] ?? '';
+  if (/^\p{Ll}/u.test(first) && !/^(?:the|a|an)$/u.test(first) && !isHead(first) && !TITLE_MODIFIERS.has(lower(first))) return null;
+  return cleanRolePhrase(phrase);
+}
+
 /** ", the North Korean leader," / ", who is the …," right after the mention. */
 export function appositiveAfter(text: string, mentionEnd: number): string | null {
   const rest = text.slice(mentionEnd);
@@ -97,10 +118,23 @@ export function copulaAfter(text: string, mentionEnd: number): string | null {
   return m ? cleanRolePhrase(m[1] ?? '') : null;
 }
 
-/** "The North Korean leader, Kim Jong Un, …": a definite phrase set off just before the name. */
+const DETERMINER = /(?:^|\s)(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+/gu;
+
+/** "The North Korean leader, Kim Jong Un, …" / "… forced out his national security adviser, John
+ *  Bolton, …": a determined phrase ending in a title, set off just before the name. */
 export function appositiveBefore(text: string, mentionStart: number, mentionEnd: number): string | null {
   if (!/^\s*(?:[,;:—–)]|$)/u.test(text.slice(mentionEnd))) return null;
-  const before = text.slice(0, mentionStart);
-  const m = /(?:^|[,;:—–]\s*|\b(?:by|with|and|to|from|of|that|when|as)\s+)((?:[Tt]he|[Aa]n?)\s+[^,;:()“”"—–]{2,90}?),\s*$/u.exec(before);
-  return m ? cleanRolePhrase(m[1] ?? '') : null;
+  const before = /,\s*$/u.exec(text.slice(0, mentionStart));
+  if (!before) return null;
+  const clauseStart = Math.max(...[',', ';', ':', '—', '–', '(', '“', '"'].map((c) => text.lastIndexOf(c, before.index - 1))) + 1;
+  const clause = text.slice(clauseStart, before.index);
+  const starts = [...clause.matchAll(DETERMINER)].map((m) => m.index + m[0].length).reverse();
+  for (const at of starts) {
+    const phrase = clause.slice(at);
+    const last = phrase.trim().split(/\s+/).pop() ?? '';
+    if (!isHead(last)) continue;
+    const role = cleanRolePhrase(phrase);
+    if (role) return role;
+  }
+  return null;
 }

@@ -13,11 +13,15 @@ export interface RawStatement {
   spanEnd: number;
   /** Where the speech verb (or attribution) is, to pick the nearest date. */
   anchor: number;
+  /** Taken from inside quotation marks: a quoted phrase of one or two words still counts. */
+  quoted?: boolean;
   date?: FoundDate;
 }
 
 const VERBS = [...SPEECH_VERBS].join('|');
 const OBJECT_VERBS = /^(?:told|tells|asked|asks|urged|urges|warned|warns|promised|promises)$/u;
+const QUOTING_VERBS = /^(?:called|calls|described|describes)$/u;
+const PLEDGE_VERBS = /^(?:promised|promises|vowed|vows|pledged|pledges|threatened|threatens|offered|offers|agreed|agrees)$/u;
 const ADVERBS = '(?:also|later|previously|again|earlier|then|reportedly|publicly|recently|repeatedly|once|has|had|have|further|separately|only)';
 const APPOSITIVE = '(?:,\\s*[^,“”"]{1,100},)?';
 const DATE_PHRASE = '(?:(?:on|in|last|this|early|late)\\s+[^,“”"]{1,25}?\\s+)?';
@@ -74,6 +78,14 @@ function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number): Raw
   const verb = m[1] ?? '';
   const verbEnd = mentionEnd + m[0].length;
   const rest = s.text.slice(verbEnd);
+  if (QUOTING_VERBS.test(verb)) {
+    // "called Pence a “political dummy”", "described the handshake as … “end the past”": the quotation is what was said.
+    const open = /^[^“”".;]{0,80}?[“"]/u.exec(rest);
+    if (!open) return null;
+    const at = verbEnd + open[0].length - 1;
+    const q = quoteFrom(sentences, si, at);
+    return q ? { text: q.text, spanStart: at, spanEnd: q.endSentence === si ? q.end : s.text.length, anchor: verbEnd, quoted: true } : null;
+  }
   const thatMatch = BEFORE_THAT.exec(rest);
   const between = thatMatch?.[1] ?? '';
   const that = thatMatch && !VERBISH.test(between) && (between === '' || PP_OPENER.test(between) || OBJECT_VERBS.test(verb)) ? thatMatch : null;
@@ -86,8 +98,9 @@ function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number): Raw
       const d = findDates(rest.slice(skip))[0];
       if (d && d.start <= dateLead[0].length) skip += d.end;
     }
-    // "the talks promised at Panmunjom": a participle, not speech.
-    if (/^\s*(?:in|on|at|to|for|with|by|of|from|as)\b/u.test(rest.slice(skip))) return null;
+    // "the talks promised at Panmunjom": a participle, not speech; "promised to close …" is a pledge.
+    const pledge = PLEDGE_VERBS.test(verb) && /^\s*to\s+\p{Ll}/u.test(rest.slice(skip));
+    if (!pledge && /^\s*(?:in|on|at|to|for|with|by|of|from|as)\b/u.test(rest.slice(skip))) return null;
     if (OBJECT_VERBS.test(verb) && !/^\s*[,:“"]/u.test(rest.slice(skip))) {
       // "told reporters North Korea would …": step over the object (one word, or a capitalized name).
       const obj = /^\s*(?:(?:the|a|an|his|her|its|their)\s+)?(?:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*|[\p{L}'’.-]+)/u.exec(rest.slice(skip));
@@ -142,10 +155,35 @@ function accordingTo(sentences: Sentence[], si: number, mentionStart: number, me
   return { text: clean(s.text.slice(0, lead.index)), spanStart: 0, spanEnd: lead.index, anchor: mentionStart };
 }
 
+const PARTICIPLE = /(?:,\s*|\s)saying\s+(?:that\s+)?|,\s*calling\s+(?:it|them|him|her|the\s+[\p{L}-]+)\s+(?=[“"])/u;
+
+/** "Moon welcomed the address on January 2, saying it showed …" / "…, calling it “very exciting”":
+ *  the sentence's subject said it. Only for the sentence's first speaker, before the participle. */
+export function participleAfter(sentences: Sentence[], si: number, subjectEnd: number): RawStatement | null {
+  const s = sentences[si];
+  if (!s) return null;
+  const m = PARTICIPLE.exec(s.text.slice(subjectEnd));
+  if (!m) return null;
+  const r = reportedFrom(sentences, si, subjectEnd + m.index + m[0].length);
+  return r ? { text: r.text, spanStart: r.start, spanEnd: r.end, anchor: subjectEnd + m.index } : null;
+}
+
+/** Is the mention the object of a preposition ("a spokesman for President Moon", "the office of …")? Then it is not the speaker. */
+export function governedByPreposition(text: string, start: number): boolean {
+  // "Secretary of State Mike Pompeo" is a title, not a preposition's object: the word before "of" is capitalized.
+  return /(?:^|[^\p{L}])\p{Ll}[\p{L}'’-]*\s+(?:of|for|to|with|from|by|at|about|against|on)\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,6}$/u.test(text.slice(0, start)) &&
+    !/\baccording\s+to\s+(?:the\s+)?$/iu.test(text.slice(0, start));
+}
+
 /** Every statement attributed to the mention at [start, end) of sentence `si`. */
 export function statementsAt(sentences: Sentence[], si: number, start: number, end: number, pageDate?: string): RawStatement[] {
-  const found = quoteThenSpeaker(sentences, si, start, end) ?? subjectVerb(sentences, si, end) ?? accordingTo(sentences, si, start, end);
-  if (!found || words(found.text) < 3) return [];
+  const text = sentences[si]?.text ?? '';
+  const subject = !governedByPreposition(text, start);
+  const found =
+    quoteThenSpeaker(sentences, si, start, end) ??
+    (subject ? subjectVerb(sentences, si, end) : null) ??
+    accordingTo(sentences, si, start, end);
+  if (!found || words(found.text) < (found.quoted ? 1 : 3)) return [];
   return [withDate(sentences, si, found, pageDate)];
 }
 
@@ -159,15 +197,18 @@ export function pronounStatementAt(sentences: Sentence[], si: number, pageDate?:
     const q = quoteUntil(sentences, si, tag.index);
     if (q) found = { text: q.text, spanStart: q.startSentence === si ? q.start : 0, spanEnd: tag.index + 1, anchor: tag.index + tag[0].length };
   } else {
-    const lead = /^(?:He|She)\b/u.exec(s.text);
+    // "She warned that …", "On June 13 she said …", "At a party meeting in December, he said …".
+    const lead = new RegExp(`^(?:[^,“”"]{0,60}?,?\\s+)?(?:[Hh]e|[Ss]he)(?=\\s+(?:\\p{Ll}+\\s+)?(?:${VERBS})\\b)`, 'u').exec(s.text);
     if (lead) found = subjectVerb(sentences, si, lead[0].length);
+    const pronoun = /^(?:[^,“”"]{0,60}?,?\s+)?(?:[Hh]e|[Ss]he)\b/u.exec(s.text);
+    if (!found && pronoun) found = participleAfter(sentences, si, pronoun[0].length);
   }
   if (!found || words(found.text) < 3) return null;
   return withDate(sentences, si, found, pageDate);
 }
 
 /** The date nearest the attribution, outside the reported words. */
-function withDate(sentences: Sentence[], si: number, st: RawStatement, pageDate?: string): RawStatement {
+export function withDate(sentences: Sentence[], si: number, st: RawStatement, pageDate?: string): RawStatement {
   const text = sentences[si]?.text ?? '';
   const dates = findDates(text, pageDate).filter((d) => d.end <= st.spanStart || d.start >= st.spanEnd);
   let best: FoundDate | undefined;
