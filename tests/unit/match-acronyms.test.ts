@@ -46,6 +46,13 @@ describe('ambiguous aliases need evidence on the page', () => {
     expect(linked({ runs, definitions })).toEqual(['Pyongyang→pyongyang']);
   });
 
+  it('treat an expansion that is only part of the name as no evidence either way', () => {
+    // A network "demilitarized zone (DMZ)" is not the Korean one; a Korea page's is.
+    const definitions = [{ short: 'DMZ', long: 'demilitarized zone' }];
+    expect(linked({ runs: ['Put servers in a demilitarized zone (DMZ). The DMZ is a subnet.'], definitions })).toEqual([]);
+    expect(linked({ runs: ['Troops left the Demilitarized Zone (DMZ) near Panmunjom.'], definitions })).toEqual(['DMZ→dmz']);
+  });
+
   it('apply a contrary definition to plain acronyms too', () => {
     const definitions = [{ short: 'KCNA', long: 'Kansas City Nursing Alliance' }];
     expect(linked({ runs: ['The Kansas City Nursing Alliance (KCNA) met.'], definitions })).toEqual([]);

@@ -52,8 +52,33 @@ describe('short names', () => {
     expect(linked('Donald Trump spoke. His daughter, Ivanka Trump, flew in.')).toEqual(['Donald Trump→donald-trump']);
   });
 
+  it('stay linked after a sentence-opening word, which is not a given name', () => {
+    expect(linked('Choe Son Hui spoke. Whether Choe attends is unclear. When Choe spoke, all listened.')).toEqual([
+      'Choe Son Hui→choe-son-hui',
+      'Choe→choe-son-hui',
+      'Choe→choe-son-hui',
+    ]);
+    // A capitalized word the page also prints in lower case is an ordinary word, not a first name.
+    expect(linked('Mike Pompeo left. Tired Pompeo slept; he was tired.')).toEqual(['Mike Pompeo→mike-pompeo', 'Pompeo→mike-pompeo']);
+  });
+
   it('keep lower-case words and all-caps body text plain', () => {
     expect(linked('Donald Trump played his trump card under the moon.')).toEqual(['Donald Trump→donald-trump']);
+  });
+});
+
+describe('full names inside other names', () => {
+  it('do not name the person when they name a place, an institution or a son', () => {
+    expect(linked('Tanks rolled across Kim Jong Un Square. Kim Jong Un watched. Kim waved.')).toEqual([
+      'Kim Jong Un→kim-jong-un',
+      'Kim→kim-jong-un',
+    ]);
+    expect(linked('Donald Trump Jr. gave the tour.')).toEqual([]);
+  });
+
+  it('do not count as the full name that makes a surname ambiguous', () => {
+    // A square named after Kim Yo Jong must not make "Kim" ambiguous between the two.
+    expect(linked('Kim Jong Un spoke at Kim Yo Jong Square. Kim left.')).toEqual(['Kim Jong Un→kim-jong-un', 'Kim→kim-jong-un']);
   });
 });
 

@@ -14,6 +14,7 @@ export interface EvidenceInput {
 export class EvidenceJudge {
   private contextCache = new Map<string, boolean>();
   private lowerText: string | null = null;
+  private lowercaseCache = new Map<string, boolean>();
   private defsByShort = new Map<string, string[]>();
 
   constructor(
@@ -29,13 +30,14 @@ export class EvidenceJudge {
   }
 
   /** The page defines `acronym`: "for" when its expansion is one of the entity's names, "against"
-   *  when it expands to something else ("SPA (single-page application)"). */
+   *  when it shares no word with them ("SPA (single-page application)"), "none" otherwise. */
   definition(entityId: string, acronym: string): Verdict {
     const longs = this.defsByShort.get(acronym) ?? (acronym.endsWith('s') ? this.defsByShort.get(acronym.slice(0, -1)) : undefined);
     if (!longs?.length) return 'none';
-    const keys = this.fullKeys(entityId);
-    const matches = (l: string) => [l, l.replace(/^the /, ''), l.replace(/'/g, '')].some((k) => keys.has(k));
-    return longs.some(matches) ? 'for' : 'against';
+    const keys = [...this.fullKeys(entityId)];
+    const verdicts = longs.map((l) => judgeExpansion(l, keys));
+    if (verdicts.includes('for')) return 'for';
+    return verdicts.includes('none') ? 'none' : 'against';
   }
 
   /** One of the entity's context words appears anywhere on the page (word-bounded; capitalized
@@ -48,16 +50,35 @@ export class EvidenceJudge {
     return found;
   }
 
-  private contains(word: string): boolean {
+  /** The page prints this lower-case word somewhere (so a capitalized copy is a sentence start). */
+  printsLowercase(word: string): boolean {
+    let found = this.lowercaseCache.get(word);
+    if (found === undefined) {
+      found = this.contains(word, true);
+      this.lowercaseCache.set(word, found);
+    }
+    return found;
+  }
+
+  private contains(word: string, exactCase = false): boolean {
     const w = word.trim();
     if (!w) return false;
-    const caseless = w === w.toLowerCase();
+    const caseless = !exactCase && w === w.toLowerCase();
     const hay = caseless ? (this.lowerText ??= this.evidence.text.toLowerCase()) : this.evidence.text;
     for (let i = hay.indexOf(w); i >= 0; i = hay.indexOf(w, i + 1)) {
       if (!isWordChar(hay.charAt(i - 1)) && !isWordChar(hay.charAt(i + w.length))) return true;
     }
     return false;
   }
+}
+
+function judgeExpansion(long: string, keys: string[]): Verdict {
+  const forms = new Set([long, long.replace(/^the /, ''), long.replace(/'/g, '')]);
+  for (const l of forms) if (keys.includes(l)) return 'for';
+  // Part of a name ("demilitarized zone" of "Korean Demilitarized Zone") or sharing a word with one
+  // proves nothing either way: a network "demilitarized zone (DMZ)" is not the Korean one.
+  const words = new Set(keys.flatMap((k) => k.split(' ')).filter((w) => w.length > 3));
+  return long.split(' ').some((w) => words.has(w)) ? 'none' : 'against';
 }
 
 function isWordChar(ch: string): boolean {

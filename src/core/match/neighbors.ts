@@ -29,7 +29,8 @@ const SENTENCE_OPENERS = new Set(
   within under over at by from in into on onto of off about above across against along amid among around behind
   below beside besides between beyond during except inside near outside past per through throughout toward
   towards upon via like unlike did does do had has have was were is are will would could should can may might
-  must shall let ask asked tell told says said dear thanks yes again already ever never soon`.split(/\s+/),
+  must shall let ask asked tell told says said dear thanks yes again already ever never soon whether whatever
+  whenever wherever whoever whichever given following according including citing regarding considering`.split(/\s+/),
 );
 
 const NEXT_CAPITALIZED = /^[ \u00A0]+(\p{Lu}[\p{L}\p{M}]*)/u;
@@ -48,7 +49,7 @@ export function continuesIntoName(text: string, end: number): boolean {
 }
 
 /** "Ivanka Trump": a given name (not a title, not a word that opens sentences) precedes the surname. */
-export function followsGivenName(text: string, start: number): boolean {
+export function followsGivenName(text: string, start: number, isCommonWord: (lower: string) => boolean = () => false): boolean {
   const before = text.slice(Math.max(0, start - 60), start);
   const m = PREV_WORD.exec(before);
   if (!m) return false;
@@ -57,6 +58,27 @@ export function followsGivenName(text: string, start: number): boolean {
   const wordStart = before.length - m[0].length;
   if (wordStart > 0 && WORDISH.test(before.charAt(wordStart - 1))) return false;
   // At a sentence start a capital proves nothing, so only an opener word is excluded there.
-  if (SENTENCE_START.test(before.slice(0, wordStart))) return !SENTENCE_OPENERS.has(word.toLowerCase());
+  // A word the page also prints in lower case ("whether") is a common word, not a given name.
+  if (SENTENCE_START.test(before.slice(0, wordStart))) {
+    const lower = word.toLowerCase();
+    return !SENTENCE_OPENERS.has(lower) && !isCommonWord(lower);
+  }
   return true;
+}
+
+/** Words after a person's full name that make the whole a different thing: a son ("Donald Trump
+ *  Jr."), or a place or institution named after the person ("Kim Il Sung Square"). */
+const NAMED_AFTER = new Set(
+  `jr jr. sr sr. ii iii iv square street st stadium university college school tower towers airport bridge hall
+  center centre park prize award foundation avenue road station library museum building hotel arena institute
+  mausoleum palace plaza boulevard memorial statue portrait badge order medal`.split(/\s+/),
+);
+const NEXT_WORD = /^,?[ \u00A0]+([\p{L}\p{N}.]+)/u;
+
+export function namesSomethingElse(text: string, end: number): boolean {
+  const m = NEXT_WORD.exec(text.slice(end, end + 30));
+  if (!m) return false;
+  const word = m[1]!;
+  if (!/^\p{Lu}/u.test(word)) return false;
+  return NAMED_AFTER.has(word.toLowerCase()) || NAMED_AFTER.has(word.toLowerCase().replace(/\.$/, ''));
 }

@@ -7,7 +7,7 @@ import type { CompiledIndex } from './compile';
 import { EvidenceJudge, type EvidenceInput } from './evidence';
 import { SEP, foldKey } from './fold';
 import type { SurfaceForm } from './forms';
-import { continuesIntoName, followsGivenName } from './neighbors';
+import { continuesIntoName, followsGivenName, namesSomethingElse } from './neighbors';
 
 export interface RawMatch {
   start: number;
@@ -49,7 +49,7 @@ export class PageResolver {
     const full = forms.filter((f) => f.role === 'full' && !(f.acronym && this.judge.definition(f.entityId, m.surface) === 'against'));
     if (full.length) {
       hit.kind = full[0]!.acronym ? 'acronym' : 'full';
-      hit.entityId = this.pick(unique(full));
+      hit.entityId = this.personNamesSomethingElse(full, run, m) ? null : this.pick(unique(full));
     } else {
       const amb = forms.filter((f) => f.role === 'ambiguous');
       if (amb.length) {
@@ -76,6 +76,11 @@ export class PageResolver {
     return named.length === 1 ? named[0]! : null;
   }
 
+  /** "Kim Il Sung Square", "Donald Trump Jr.": the name is part of another name. */
+  private personNamesSomethingElse(forms: SurfaceForm[], run: RunText, m: RawMatch): boolean {
+    return forms.every((f) => this.index.entities.get(f.entityId)?.type === 'person') && namesSomethingElse(run.text, m.end);
+  }
+
   private supported(form: SurfaceForm, surface: string): boolean {
     const entity = this.index.entities.get(form.entityId);
     if (!entity) return false;
@@ -94,7 +99,7 @@ export class PageResolver {
         return null;
       }
       // "Ivanka Trump": another person whose family name this is.
-      if (followsGivenName(run.text, m.start)) {
+      if (followsGivenName(run.text, m.start, (w) => this.judge.printsLowercase(w))) {
         if (ids.some((id) => this.nameWords(id).at(-1) === m.key)) this.otherNamed.add(m.key);
         return null;
       }
@@ -131,7 +136,9 @@ export function namedInFull(index: CompiledIndex, runs: readonly RunText[], matc
     const heading = runs[i]?.kind === 'heading';
     for (const m of list) {
       for (const f of index.byKey.get(m.key) ?? []) {
-        if (f.role === 'full' && caseAllowed(m.surface, f, heading)) out.add(f.entityId);
+        if (f.role !== 'full' || !caseAllowed(m.surface, f, heading)) continue;
+        if (index.entities.get(f.entityId)?.type === 'person' && namesSomethingElse(runs[i]!.text, m.end)) continue;
+        out.add(f.entityId);
       }
     }
   });
