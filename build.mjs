@@ -5,12 +5,15 @@
 //   node build.mjs --sourcemap  inline sourcemaps (never in a release build)
 import { build } from 'esbuild';
 import { existsSync, watch } from 'node:fs';
-import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = dirname(fileURLToPath(import.meta.url));
-const dist = join(root, 'dist');
+const finalDist = join(root, 'dist');
+// Built in a staging folder and swapped in by rename, so a browser or test reading dist/
+// meanwhile never sees it half-written or missing.
+const dist = join(root, '.cache', `dist-staging-${process.pid}`);
 const args = new Set(process.argv.slice(2));
 const watchMode = args.has('--watch');
 const sourcemap = args.has('--sourcemap') ? 'inline' : false;
@@ -193,18 +196,39 @@ async function sizeOf(path) {
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
+async function swapIntoPlace() {
+  const old = `${dist}-old`;
+  // Another build may swap its own dist/ in between our two renames: then move that aside too.
+  for (let attempt = 0; ; attempt++) {
+    await rm(old, { recursive: true, force: true });
+    if (existsSync(finalDist)) await rename(finalDist, old).catch(() => {});
+    try {
+      await rename(dist, finalDist);
+      break;
+    } catch (err) {
+      if (attempt >= 5 || !['ENOTEMPTY', 'EEXIST'].includes(err.code)) throw err;
+    }
+  }
+  await rm(old, { recursive: true, force: true });
+}
+
 async function buildOnce() {
   const started = performance.now();
   await rm(dist, { recursive: true, force: true });
   await mkdir(dist, { recursive: true });
-  const packs = await validatePacks();
-  await bundleAll(packs);
-  await copyStatics(packs);
-  await checkNoEval();
-  await checkManifestFiles();
-  for (const b of bundles) console.log(`  ${b.out.padEnd(22)} ${kb(await sizeOf(join(dist, b.out)))}`);
-  for (const { file, pack } of packs) console.log(`  packs/${file.padEnd(16)} ${kb(await sizeOf(join(dist, 'packs', file)))} (${pack.entities.length} entities)`);
-  console.log(`  ${'dist/ total'.padEnd(22)} ${kb(await sizeOf(dist))}`);
+  try {
+    const packs = await validatePacks();
+    await bundleAll(packs);
+    await copyStatics(packs);
+    await checkNoEval();
+    await checkManifestFiles();
+    for (const b of bundles) console.log(`  ${b.out.padEnd(22)} ${kb(await sizeOf(join(dist, b.out)))}`);
+    for (const { file, pack } of packs) console.log(`  packs/${file.padEnd(16)} ${kb(await sizeOf(join(dist, 'packs', file)))} (${pack.entities.length} entities)`);
+    console.log(`  ${'dist/ total'.padEnd(22)} ${kb(await sizeOf(dist))}`);
+    await swapIntoPlace();
+  } finally {
+    await rm(dist, { recursive: true, force: true });
+  }
   console.log(`built dist/ in ${Math.round(performance.now() - started)} ms`);
 }
 
