@@ -74,6 +74,9 @@ export class Annotator {
       root: this.article.root,
       claimed: () => this.highlighter.claimed,
       onRuns: (runs) => void this.addRuns(runs),
+      onRootLost: () => {
+        if (gen === this.generation && this.active) void this.annotate();
+      },
     });
   }
 

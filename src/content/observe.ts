@@ -9,6 +9,8 @@ export interface ObserveOptions {
   root: Element;
   claimed: () => WeakSet<Text>;
   onRuns: (runs: DomRun[]) => void;
+  /** The article root left the document (a single-page site swapped the story): start over. */
+  onRootLost?: () => void;
   debounceMs?: number;
 }
 
@@ -44,6 +46,11 @@ export function observeNewContent(opts: ObserveOptions): () => void {
   };
 
   const observer = new MutationObserver((records) => {
+    if (!root.isConnected) {
+      stop();
+      opts.onRootLost?.();
+      return;
+    }
     const claimed = opts.claimed();
     for (const r of records) {
       for (const node of Array.from(r.addedNodes)) {
@@ -57,10 +64,12 @@ export function observeNewContent(opts: ObserveOptions): () => void {
     }
     if (pending.size > 0 && timer === undefined) timer = setTimeout(flush, opts.debounceMs ?? 100);
   });
-  observer.observe(root, { childList: true, subtree: true });
-  return () => {
+  // Watch the whole body, not just the root, to notice when the root itself is replaced.
+  observer.observe(root.ownerDocument.body ?? root, { childList: true, subtree: true });
+  function stop(): void {
     observer.disconnect();
     if (timer !== undefined) clearTimeout(timer);
     pending.clear();
-  };
+  }
+  return stop;
 }

@@ -81,6 +81,18 @@ describe('Annotator on the demo page', () => {
     expect(document.querySelectorAll('backstory-mention backstory-mention').length).toBe(0);
   });
 
+  it('starts over when a single-page site swaps the whole story', async () => {
+    await annotator.annotate();
+    const old = document.querySelector('article')!;
+    const story = document.createElement('article');
+    const para = 'Envoys from both capitals met again this week, and the talks ran long into the evening, officials said.';
+    story.innerHTML = `<h1>A new story</h1><p>${para}</p><p>${para} Choe Son Hui led one side.</p><p>${para}</p>`;
+    old.replaceWith(story);
+    await wait(300);
+    expect(mentions()).toEqual([['choe-son-hui', 'Choe Son Hui']]);
+    expect(annotator.visibleCards().map((c) => c.id)).toEqual(['choe-son-hui']);
+  });
+
   it('ignores content added outside the article', async () => {
     await annotator.annotate();
     const before = mentions().length;
