@@ -70,13 +70,17 @@ function toStatement(entityId: string, sentence: number, raw: RawStatement): Art
 }
 
 /** The person a "he/she" in sentence `si` most likely refers to: a person named earlier in the
- *  same sentence, else the first person (usually the subject) of the nearest sentence before. */
+ *  same sentence, else among the people of the nearest sentence before that names any, the one
+ *  the article names most, ties going to the first named (usually the subject). */
 function antecedent(located: Located[], si: number, before: number, isPerson: (id: string) => boolean): string | undefined {
   const here = located.filter((l) => l.sentence === si && l.end <= before && isPerson(l.mention.entityId));
   if (here.length) return here[here.length - 1]?.mention.entityId;
+  const total = new Map<string, number>();
+  for (const l of located) total.set(l.mention.entityId, (total.get(l.mention.entityId) ?? 0) + 1);
   for (let k = si - 1; k >= Math.max(0, si - 2); k--) {
-    const prev = located.find((l) => l.sentence === k && isPerson(l.mention.entityId));
-    if (prev) return prev.mention.entityId;
+    const people = located.filter((l) => l.sentence === k && isPerson(l.mention.entityId)).map((l) => l.mention.entityId);
+    if (people.length === 0) continue;
+    return people.reduce((best, id) => ((total.get(id) ?? 0) > (total.get(best) ?? 0) ? id : best));
   }
   return undefined;
 }

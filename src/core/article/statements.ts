@@ -171,7 +171,7 @@ export function participleAfter(sentences: Sentence[], si: number, subjectEnd: n
 /** Is the mention the object of a preposition ("a spokesman for President Moon", "the office of …")? Then it is not the speaker. */
 export function governedByPreposition(text: string, start: number): boolean {
   // "Secretary of State Mike Pompeo" is a title, not a preposition's object: the word before "of" is capitalized.
-  return /(?:^|[^\p{L}])\p{Ll}[\p{L}'’-]*\s+(?:of|for|to|with|from|by|at|about|against|on)\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,6}$/u.test(text.slice(0, start)) &&
+  return /(?:^|[^\p{L}])\p{Ll}[\p{L}'’-]*\s+(?:of|for|to|in|with|from|by|at|about|against|on|alongside|beside|besides|between|among|near|under|over|into|toward|towards|behind|without)\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,6}$/u.test(text.slice(0, start)) &&
     !/\baccording\s+to\s+(?:the\s+)?$/iu.test(text.slice(0, start));
 }
 
@@ -202,6 +202,9 @@ export function pronounStatementAt(sentences: Sentence[], si: number, pageDate?:
     if (lead) found = subjectVerb(sentences, si, lead[0].length);
     const pronoun = /^(?:[^,“”"]{0,60}?,?\s+)?(?:[Hh]e|[Ss]he)\b/u.exec(s.text);
     if (!found && pronoun) found = participleAfter(sentences, si, pronoun[0].length);
+    // The person meant is named before the pronoun, not between it and the reported words.
+    const at = (lead ?? pronoun)?.[0].length;
+    if (found && at !== undefined) found = { ...found, spanStart: Math.min(found.spanStart, at - 3) };
   }
   if (!found || words(found.text) < 3) return null;
   return withDate(sentences, si, found, pageDate);
