@@ -30,6 +30,7 @@ export class Annotator {
   private stopObserving: (() => void) | null = null;
   private readonly controller: CardController;
   private active = false;
+  private notes: Record<string, string> | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -98,6 +99,12 @@ export class Annotator {
     if (reanalyze && this.active) await this.annotate();
   }
 
+  /** The reader's notes per entity id (shown on cards). Re-builds the cards; highlights stay. */
+  setNotes(notes: Record<string, string> | undefined): void {
+    this.notes = notes;
+    if (this.analysis) this.analyze();
+  }
+
   revealEntity(entityId: string): boolean {
     return revealEntity(this.doc, entityId);
   }
@@ -113,6 +120,7 @@ export class Annotator {
       firstMentionOnly: this.settings.firstMentionOnly,
       types: this.settings.types,
       pageDate: pageDate(this.doc),
+      notes: this.notes,
     });
     this.cards = new Map(this.analysis.cards.map((c) => [c.id, c]));
   }

@@ -93,6 +93,14 @@ describe('Annotator on the demo page', () => {
     expect(annotator.visibleCards().map((c) => c.id)).toEqual(['choe-son-hui']);
   });
 
+  it('shows the reader\'s note on the card without re-wrapping the page', async () => {
+    await annotator.annotate();
+    const first = document.querySelector('backstory-mention');
+    annotator.setNotes({ 'choe-son-hui': 'Check her title in later reports.' });
+    expect(annotator.visibleCards().find((c) => c.id === 'choe-son-hui')?.note).toBe('Check her title in later reports.');
+    expect(document.querySelector('backstory-mention')).toBe(first);
+  });
+
   it('ignores content added outside the article', async () => {
     await annotator.annotate();
     const before = mentions().length;
