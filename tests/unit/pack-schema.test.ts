@@ -286,3 +286,14 @@ describe('parsePackJson', () => {
     fc.assert(fc.property(fc.anything(), (value) => parsePack(value).ok === false));
   });
 });
+
+describe('structural problems in bulk', () => {
+  it('stops after a screenful of markup errors without claiming an exact count it did not make', () => {
+    const pack = validPack();
+    pack.entities = Array.from({ length: 40 }, (_, i) => ({ ...pack.entities[1]!, id: `e${i}`, summary: '<b>x</b>' })) as typeof pack.entities;
+    const errors = errorsOf(pack);
+    expect(errors).toHaveLength(MAX_REPORTED_ERRORS + 1);
+    expect(errors[0]).toMatch(/^entities\[0\]\.summary: contains markup/);
+    expect(errors.at(-1)).toBe('… and more problems');
+  });
+});

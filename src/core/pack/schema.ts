@@ -89,9 +89,11 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
   return located(keys, issue.message);
 }
 
-function capped(errors: string[], total = errors.length): string[] {
-  if (total <= L.MAX_REPORTED_ERRORS) return errors;
-  return [...errors.slice(0, L.MAX_REPORTED_ERRORS), `… and ${total - L.MAX_REPORTED_ERRORS} more problems`];
+/** `total` is null when the producer stopped counting (the raw scan stops one past the cap). */
+function capped(errors: string[], total: number | null = errors.length): string[] {
+  if (errors.length <= L.MAX_REPORTED_ERRORS && (total ?? 0) <= L.MAX_REPORTED_ERRORS) return errors;
+  const rest = total === null ? '… and more problems' : `… and ${total - L.MAX_REPORTED_ERRORS} more problems`;
+  return [...errors.slice(0, L.MAX_REPORTED_ERRORS), rest];
 }
 
 /** Validates an already-parsed value (e.g. from storage). Never throws. */
@@ -101,7 +103,7 @@ export function parsePack(raw: unknown): PackResult {
     return { ok: false, errors: [`the pack must be a JSON object ({ … }), got ${kind}`] };
   }
   const structural = scanRaw(raw, L.MAX_REPORTED_ERRORS + 1);
-  if (structural.length > 0) return { ok: false, errors: capped(structural) };
+  if (structural.length > 0) return { ok: false, errors: capped(structural, null) };
 
   const result = v.safeParse(PackSchema, raw, { abortEarly: false, abortPipeEarly: true });
   if (!result.success) {
