@@ -48,14 +48,32 @@ export function isLinkList(el: Element): boolean {
   return total > 0 && linkText / total > 0.5;
 }
 
-/** True when `el` (inside the chosen root) holds no article text. The root itself is never excluded. */
-export function isExcludedRegion(el: Element, root: Element): boolean {
-  if (el === root || el.contains(root)) return false;
+function isNoiseRegion(el: Element): boolean {
   if (el.matches(EXCLUDED_SELECTOR)) return true;
   // A <header> inside an article usually carries its h1 and byline; a site header has neither.
   if (el.localName === 'header' && !el.querySelector('h1,h2')) return true;
   if (noiseName(el)) return true;
   return isLinkList(el);
+}
+
+// Choosing the root asks about the same ancestors for every paragraph; one answer per element
+// per pass keeps that linear. Cleared at each pass since pages change classes and content.
+let cache = new WeakMap<Element, boolean>();
+
+/** Forget cached answers (call when starting a new pass over a page that may have changed). */
+export function resetRegionCache(): void {
+  cache = new WeakMap();
+}
+
+/** True when `el` (inside the chosen root) holds no article text. The root itself is never excluded. */
+export function isExcludedRegion(el: Element, root: Element): boolean {
+  if (el === root || el.contains(root)) return false;
+  let noise = cache.get(el);
+  if (noise === undefined) {
+    noise = isNoiseRegion(el);
+    cache.set(el, noise);
+  }
+  return noise;
 }
 
 /** True when any ancestor of `node` up to `root` is an excluded region. */
@@ -116,6 +134,7 @@ function densest(body: Element): Element | null {
 }
 
 export function findArticleRoot(doc: Document): ArticleRoot {
+  resetRegionCache();
   const body = doc.body ?? doc.documentElement;
   let root: Element | null = null;
   let method: ArticleRoot['method'] = 'body';

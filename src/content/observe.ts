@@ -1,7 +1,7 @@
 // Watches the article for content added later (live blogs, "load more", lazy paragraphs) and hands
 // over only the new runs, debounced. Our own writes (mention wrappers, split text, the card) and
 // text already in a run are ignored, so nothing is ever wrapped twice.
-import { isInExcludedRegion } from './article-root';
+import { isInExcludedRegion, resetRegionCache } from './article-root';
 import { CARD_TAG, MENTION_TAG, isInline, isInsideSkipped } from './dom-kinds';
 import { collectRunsIn, type DomRun } from './runs';
 
@@ -41,6 +41,7 @@ export function observeNewContent(opts: ObserveOptions): () => void {
     const outer = blocks.filter((b) => !blocks.some((o) => o !== b && o.contains(b)));
     outer.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     const claimed = opts.claimed();
+    resetRegionCache();
     const runs = outer.flatMap((b) => collectRunsIn(b, root, claimed));
     if (runs.length > 0) opts.onRuns(runs);
   };
@@ -52,6 +53,7 @@ export function observeNewContent(opts: ObserveOptions): () => void {
       return;
     }
     const claimed = opts.claimed();
+    resetRegionCache();
     for (const r of records) {
       for (const node of Array.from(r.addedNodes)) {
         if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) continue;
