@@ -50,5 +50,6 @@ export function quoteUntil(sentences: Sentence[], si: number, offset: number): {
 export function clean(s: string): string {
   let t = s.replace(/\s+/gu, ' ').trim().replace(/[\s,;:]+$/u, '');
   if (/^[“"][^“”"]*[”"]$/u.test(t)) t = t.slice(1, -1).replace(/[\s,;:]+$/u, '');
-  return t.trim();
+  // A closing full stop is punctuation of the quote, not part of what was said ("U.S." keeps its dot).
+  return t.replace(/(?<![.\p{Lu}])\.$/u, '').trim();
 }

@@ -29,7 +29,7 @@ const SUBJECT_VERB = new RegExp(`^${APPOSITIVE}\\s+(?:${ADVERBS}\\s+)*${DATE_PHR
 const POSSESSIVE = /^['’]s\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|comments?|remarks?|warning|claim|assertion|declaration|announcement|message|pledge|threat|promise|insistence|argument|words|demand|vow)\s+that\s+/u;
 /** What may stand between a speech verb and "that": when, where, to whom, in what form — a
  *  phrase opened by a preposition (or the object of "told"), without a verb of its own. */
-const BEFORE_THAT = /^((?:\s+[^\s“”"]+){0,12}?)\s+that\s+/u;
+const BEFORE_THAT = /^((?:\s+[^\s“”"]+){0,12}?)\s+that(?:\s+|(?=:\s*$))/u;
 const PP_OPENER = /^\s*(?:,\s*)?(?:on|in|at|to|during|via|through|last|this|earlier|later|again|also|publicly|repeatedly|after|before|while|from|with|over|by|when|early|late|once)\b/u;
 const VERBISH = /\b(?:is|was|were|are|be|been|has|have|had|would|will|could|can|did|does|do|should|may|might|must)\b|[.;:!?]/u;
 const PREPOSITIONAL = /^(?:\s*,?\s*(?:on|in|at|to|during|via)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|its\s+)?(?:[\p{L}-]+\s+){0,2}?(?:statement|speech|interview|address|briefing|conference|Twitter|tweet|letter|message|reporters|journalists|meeting|session|broadcast|television|radio|remarks)\b,?)+/u;
@@ -63,10 +63,13 @@ function reportedFrom(sentences: Sentence[], si: number, from: number): { text: 
 }
 
 /** "X said (…) that …" and friends, with the mention ending at `mentionEnd`. */
-function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number): RawStatement | null {
+function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, mentionStart = mentionEnd): RawStatement | null {
   const s = sentences[si];
   if (!s) return null;
-  const after = s.text.slice(mentionEnd);
+  // "The minister, Choe Son Hui, stated …": the name is itself the appositive; step over its closing comma.
+  const setOff = /,\s*$/u.test(s.text.slice(0, mentionStart)) && /^,\s/u.test(s.text.slice(mentionEnd));
+  const after = setOff ? s.text.slice(mentionEnd + 1) : s.text.slice(mentionEnd);
+  if (setOff) mentionEnd += 1;
   const possessive = POSSESSIVE.exec(after);
   if (possessive) {
     const r = reportedFrom(sentences, si, mentionEnd + possessive[0].length);
@@ -181,7 +184,7 @@ export function statementsAt(sentences: Sentence[], si: number, start: number, e
   const subject = !governedByPreposition(text, start);
   const found =
     quoteThenSpeaker(sentences, si, start, end) ??
-    (subject ? subjectVerb(sentences, si, end) : null) ??
+    (subject ? subjectVerb(sentences, si, end, start) : null) ??
     accordingTo(sentences, si, start, end);
   if (!found || words(found.text) < (found.quoted ? 1 : 3)) return [];
   return [withDate(sentences, si, found, pageDate)];

@@ -35,14 +35,15 @@ export function pickSentences(input: SentencePickInput): { text: string; sentenc
     const kind = kindOf(i);
     const f = fold(s.text);
     if (kind !== 'heading' && headlines.has(f)) continue;
-    // A sentence that is mostly a statement already on the card would say it twice.
-    const said = statements.filter((st) => st.sentence === i).reduce((n, st) => n + st.text.length, 0);
-    if (said >= 0.6 * s.text.length) continue;
+    // A sentence that is little more than a statement already on the card would say it twice.
+    const said = statements.filter((st) => st.sentence === i);
+    const rest = said.reduce((t, st) => t.replace(st.text, ' '), s.text);
+    if (said.length > 0 && wordCount(rest) <= 6) continue;
     const words = wordCount(s.text);
     let score = Math.min(words, 35) - (words < 5 ? 10 : 0) - (words > 60 ? 10 : 0);
     if (roles.has(i)) score += 25;
     if (input.definitionSentence === i) score += 20;
-    if (said > 0) score += 15;
+    if (said.length > 0) score += 15;
     if (kind === 'heading') score -= 40;
     else if (kind === 'caption') score -= 8;
     scored.push({ i, score });

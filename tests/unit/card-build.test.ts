@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { findAcronymDefinitions, extractFacts, findPageEntities, splitSentences } from '../../src/core/article/index';
+import { buildCards } from '../../src/core/card/build';
+import type { PackSource } from '../../src/core/types';
+import { marked, PEOPLE } from './article-fixture';
+
+const SOURCES: PackSource[] = [{ id: 'src-1', title: 'A column on stalled talks', date: '2019-09' }];
+
+function cardsOf(paragraphs: Parameters<typeof marked>[0], notes?: Record<string, string>) {
+  const { runs, mentions } = marked(paragraphs);
+  const sentences = splitSentences(runs);
+  const definitions = findAcronymDefinitions(sentences);
+  const pageEntities = findPageEntities(sentences, definitions, PEOPLE);
+  const entities = [...PEOPLE, ...pageEntities];
+  const runKinds = runs.map((r) => r.kind);
+  const facts = extractFacts(sentences, mentions, entities, definitions, { pageDate: '2019-09-03', runKinds });
+  return buildCards({ entities, pageEntityIds: new Set(pageEntities.map((e) => e.id)), sources: SOURCES, mentions, sentences, facts, notes, runKinds });
+}
+
+describe('buildCards', () => {
+  it('makes one card per mentioned entity, in order of first mention, with counts and notes', () => {
+    const cards = cardsOf(
+      ['[[Pompeo|mike-pompeo]] spoke after [[Choe Son Hui|choe-son-hui]] did.', '[[Choe|choe-son-hui]] answered him again.'],
+      { 'choe-son-hui': 'Check her April promotion.' },
+    );
+    expect(cards.map((c) => [c.id, c.mentionCount, c.note])).toEqual([
+      ['mike-pompeo', 1, undefined],
+      ['choe-son-hui', 2, 'Check her April promotion.'],
+    ]);
+    expect(cards[1]?.summary).toBe('A senior North Korean diplomat.');
+  });
+
+  it('carries roles, dated statements and the pack background with source title', () => {
+    const [spa, choe] = cardsOf([
+      'Deputies of the [[Supreme People’s Assembly|supreme-peoples-assembly]] (SPA) gathered in the capital for two days.',
+      'The First Vice Foreign Minister, [[Choe Son Hui|choe-son-hui]], stated on August 31 that dialogue was fading fast.',
+    ]);
+    expect(spa?.fromArticle.definition).toEqual({ long: 'Supreme People’s Assembly', sentence: 0 });
+    expect(spa?.background).toEqual([{ text: 'Met in April 2019 for its first session after elections.', date: '2019-04', source: 'A column on stalled talks' }]);
+    expect(choe?.fromArticle.roles).toEqual([{ text: 'First Vice Foreign Minister', sentence: 1 }]);
+    expect(choe?.fromArticle.statements).toEqual([{ text: 'dialogue was fading fast', date: '2019-08-31', dateText: 'August 31', sentence: 1 }]);
+  });
+
+  it('marks page-only entities, with their definition and no summary', () => {
+    const cards = cardsOf(['Inspectors of the [[International Atomic Energy Agency|page-iaea]] ([[IAEA|page-iaea]]) were sent home.']);
+    expect(cards).toHaveLength(1);
+    expect(cards[0]).toMatchObject({ id: 'page-iaea', pageOnly: true, mentionCount: 2, type: 'organization' });
+    expect(cards[0]?.summary).toBeUndefined();
+    expect(cards[0]?.fromArticle.definition).toEqual({ long: 'International Atomic Energy Agency', sentence: 0 });
+  });
+
+  it('shows at most three sentences, preferring informative body text over the headline and repeats of statements', () => {
+    const cards = cardsOf([
+      { heading: '[[Kim Jong Un|kim-jong-un]] sets a deadline' },
+      '[[Kim Jong Un|kim-jong-un]] sets a deadline',
+      '[[Kim Jong Un|kim-jong-un]], the North Korean leader, gave Washington until December to change its approach.',
+      '“Time is short,” [[Kim|kim-jong-un]] said.',
+      '[[Kim|kim-jong-un]] waved.',
+      'Analysts expect [[Kim|kim-jong-un]] to resume missile tests in the new year if nothing changes.',
+      'Diplomats in Seoul think [[Kim|kim-jong-un]] wants relief from sanctions before any further summit.',
+    ]);
+    const picked = cards[0]?.fromArticle.sentences.map((s) => s.text) ?? [];
+    expect(picked).toHaveLength(3);
+    expect(picked[0]).toContain('North Korean leader');
+    expect(picked).not.toContain('Kim Jong Un sets a deadline');
+    expect(picked).not.toContain('“Time is short,” Kim said.');
+    expect(picked).not.toContain('Kim waved.');
+    const indices = cards[0]?.fromArticle.sentences.map((s) => s.sentence) ?? [];
+    expect([...indices].sort((a, b) => a - b)).toEqual(indices);
+  });
+
+  it('does not give the pack entity a definition meaning something else', () => {
+    const cards = cardsOf(['The [[SPA|supreme-peoples-assembly]] (single-page application) loads once in Pyongyang offices.']);
+    expect(cards.find((c) => c.id === 'supreme-peoples-assembly')?.fromArticle.definition).toBeUndefined();
+  });
+});
