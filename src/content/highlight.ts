@@ -119,6 +119,11 @@ export class Highlighter {
     return texts;
   }
 
+  /** Same as `removeAll` (the name the design notes use). */
+  removeHighlights(): void {
+    this.removeAll();
+  }
+
   /** Puts the page back: unwraps our elements and merges exactly the Text nodes we split. */
   removeAll(): void {
     for (const { orig, pieces } of this.splits.reverse()) {

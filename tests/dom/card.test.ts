@@ -182,3 +182,31 @@ describe('CardController', () => {
     expect(document.querySelector('[data-backstory-card]')?.parentElement).toBe(dialog);
   });
 });
+
+describe('CardController keyboard', () => {
+  it('Tab from a focused mention enters the card; Escape brings focus back; Enter toggles', () => {
+    page('<p>Talks. <backstory-mention data-backstory-entity="choe-son-hui" tabindex="0" role="button">Choe Son Hui</backstory-mention> spoke.</p>');
+    const mention = document.querySelector<HTMLElement>('backstory-mention')!;
+    const ctl = new CardController({ delayMs: 300, getCard: () => CARD, onSentence: () => {} });
+    ctl.start();
+    try {
+      mention.focus();
+      expect(ctl.isOpen).toBe(true);
+      const tab = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true });
+      mention.dispatchEvent(tab);
+      expect(tab.defaultPrevented).toBe(true);
+      // Focus is inside the closed root: the page only sees the host.
+      expect(document.activeElement).toBe(ctl.host.host);
+      expect(ctl.isOpen).toBe(true);
+      document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+      expect(ctl.isOpen).toBe(false);
+      expect(document.activeElement).toBe(mention);
+      mention.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+      expect(ctl.isOpen).toBe(true);
+      mention.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+      expect(ctl.isOpen).toBe(false);
+    } finally {
+      ctl.stop();
+    }
+  });
+});

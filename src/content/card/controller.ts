@@ -41,6 +41,7 @@ export class CardController {
   private readonly off: (() => void)[] = [];
   /** Whether the last input was a key press: a mouse click on a link must not pop a card. */
   private keyboardLast = false;
+  private restoring = false;
 
   constructor(private readonly opts: CardControllerOptions) {
     this.doc = opts.doc ?? document;
@@ -97,7 +98,7 @@ export class CardController {
     });
     on('focusin', (e) => {
       const target = e.target as Element | null;
-      if (!target || this.host.contains(target)) return;
+      if (!target || this.restoring || this.host.contains(target)) return;
       // A link that contains a mention stands for it (mentions inside links are not tab stops).
       const own = mentionOf(target);
       const m = own ?? (target.localName === 'a' ? target.querySelector(MENTION_SELECTOR) : null);
@@ -109,13 +110,25 @@ export class CardController {
     });
     on('focusout', (e) => {
       if (this.host.contains(e.relatedTarget as Node | null)) return;
-      if (this.host.contains(e.target as Node)) return;
       this.machine.blurMention();
     });
     on('keydown', (e) => {
       this.keyboardLast = true;
-      if (e.key !== 'Escape' || !this.host.isOpen) return;
-      this.dismiss(true);
+      if (e.key === 'Escape' && this.host.isOpen) {
+        this.dismiss(true);
+        return;
+      }
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const m = mentionOf(e.target);
+      // A focused mention is a button: Enter/Space toggle its card (a link keeps its own Enter).
+      if (m && (e.key === 'Enter' || e.key === ' ')) {
+        e.preventDefault();
+        if (this.host.isOpen) this.machine.dismiss();
+        else this.machine.focusMention(m);
+      } else if (e.key === 'Tab' && !e.shiftKey && this.host.isOpen && this.machine.openedBy === 'focus' && (m || e.target === this.focusReturn)) {
+        // Tab from the mention goes into its card, so its buttons are reachable; Escape comes back.
+        if (this.host.focusFirst()) e.preventDefault();
+      }
     });
     on(
       'scroll',
@@ -136,7 +149,15 @@ export class CardController {
     const active = this.doc.activeElement;
     const hadFocus = back !== null && (active === back || active === this.host.host || active === this.doc.body);
     this.machine.dismiss();
-    if (restoreFocus && back?.isConnected && hadFocus) back.focus();
+    if (restoreFocus && back?.isConnected && hadFocus) {
+      // Giving focus back must not reopen the card it just closed.
+      this.restoring = true;
+      try {
+        back.focus();
+      } finally {
+        this.restoring = false;
+      }
+    }
   }
 
   private open(mention: Element, byFocus: boolean): void {

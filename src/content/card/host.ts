@@ -122,6 +122,13 @@ export class CardHost {
     this.placement = placeCard(reference, this.host);
   }
 
+  /** Moves keyboard focus into the card (its first button). Returns false when there is none. */
+  focusFirst(): boolean {
+    const button = this.panel.querySelector<HTMLElement>('button');
+    button?.focus();
+    return button !== null;
+  }
+
   hide(): void {
     this.placement?.stop();
     this.placement = null;
