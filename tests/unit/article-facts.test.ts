@@ -71,10 +71,12 @@ describe('statements', () => {
       '[[Choe|choe-son-hui]] said in April that:',
       '“Dialogue is slipping away from us.”',
       '[[Pompeo|mike-pompeo]]’s recent comment that “their conduct cannot be overlooked” angered the North.',
+      'Critics mocked [[Trump|donald-trump]]’s remark, made at a rally, that the talks were going well.',
     ], '2019-09-03');
     expect(said(f)).toEqual([
       ['choe-son-hui', 'Dialogue is slipping away from us', '2019-04', 'April'],
       ['mike-pompeo', 'their conduct cannot be overlooked', undefined, undefined],
+      ['donald-trump', 'the talks were going well', undefined, undefined],
     ]);
   });
 

@@ -26,7 +26,7 @@ const ADVERBS = '(?:also|later|previously|again|earlier|then|reportedly|publicly
 const APPOSITIVE = '(?:,\\s*[^,“”"]{1,100},)?';
 const DATE_PHRASE = '(?:(?:on|in|last|this|early|late)\\s+[^,“”"]{1,25}?\\s+)?';
 const SUBJECT_VERB = new RegExp(`^${APPOSITIVE}\\s+(?:${ADVERBS}\\s+)*${DATE_PHRASE}(${VERBS})\\b`, 'u');
-const POSSESSIVE = /^['’]s\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|comments?|remarks?|warning|claim|assertion|declaration|announcement|message|pledge|threat|promise|insistence|argument|words|demand|vow)\s+that\s+/u;
+const POSSESSIVE = /^['’]s\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|comments?|remarks?|warning|claim|assertion|declaration|announcement|message|pledge|threat|promise|insistence|argument|words|demand|vow)(?:,[^,“”"]{1,60},)?\s+that\s+/u;
 /** What may stand between a speech verb and "that": when, where, to whom, in what form — a
  *  phrase opened by a preposition (or the object of "told"), without a verb of its own. */
 const BEFORE_THAT = /^((?:\s+[^\s“”"]+){0,12}?)\s+that(?:\s+|(?=:\s*$))/u;
