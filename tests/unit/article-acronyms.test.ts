@@ -37,3 +37,12 @@ describe('findAcronymDefinitions', () => {
     expect(found).toEqual([{ short: 'KPA', long: 'Korean People’s Army', sentence: 1 }]);
   });
 });
+
+describe('findAcronymDefinitions on hostile text', () => {
+  it('stays fast when letters repeat in long words', () => {
+    const text = `${'a'.repeat(40)} `.repeat(14) + 'zzz (AAAAAAAAAA) and more.';
+    const t0 = performance.now();
+    expect(defs(text)).toEqual([]);
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
+});

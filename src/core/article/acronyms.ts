@@ -55,20 +55,30 @@ function isSkippable(w: Word): boolean {
 
 /** Can letters[li..] be aligned to ws[wi..] exactly, ending inside the last word? `ci` is the
  *  index of the last matched character inside ws[wi], or -1 when the next letter must start a word. */
-function align(ws: Word[], letters: string[], li: number, wi: number, ci: number): boolean {
+function align(ws: Word[], letters: string[], li: number, wi: number, ci: number, memo = new Map<string, boolean>()): boolean {
   if (li === letters.length) return ci >= 0 && wi === ws.length - 1;
+  // Memoized: repeated letters in long words would otherwise make the search exponential.
+  const key = `${li},${wi},${ci}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const result = alignStep(ws, letters, li, wi, ci, memo);
+  memo.set(key, result);
+  return result;
+}
+
+function alignStep(ws: Word[], letters: string[], li: number, wi: number, ci: number, memo: Map<string, boolean>): boolean {
   const letter = letters[li];
   if (ci >= 0) {
     const w = (ws[wi]?.text ?? '').toLowerCase();
     for (let p = w.indexOf(letter ?? '', ci + 1); p > 0; p = w.indexOf(letter ?? '', p + 1)) {
-      if (align(ws, letters, li + 1, wi, p)) return true;
+      if (align(ws, letters, li + 1, wi, p, memo)) return true;
     }
-    return align(ws, letters, li, wi + 1, -1);
+    return align(ws, letters, li, wi + 1, -1, memo);
   }
   const w = ws[wi];
   if (!w) return false;
-  if (w.text[0]?.toLowerCase() === letter && align(ws, letters, li + 1, wi, 0)) return true;
-  return isSkippable(w) && align(ws, letters, li, wi + 1, -1);
+  if (w.text[0]?.toLowerCase() === letter && align(ws, letters, li + 1, wi, 0, memo)) return true;
+  return isSkippable(w) && align(ws, letters, li, wi + 1, -1, memo);
 }
 
 /** The shortest run of words ending at the end of `ws` that spells the acronym, or null. */
