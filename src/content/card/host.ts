@@ -16,18 +16,22 @@ export interface ShowOptions {
 }
 
 function applyStyles(shadow: ShadowRoot, doc: Document): void {
-  // A constructed sheet is not an inline <style>, so strict page CSPs do not block it.
+  // A constructed sheet is not an inline <style>, so strict page CSPs do not block it (Chromium).
+  // Firefox content scripts cannot always adopt sheets (it may throw or silently ignore them), so
+  // there a <style> element is added too; the same rules twice change nothing.
   const win = doc.defaultView as (Window & typeof globalThis) | null;
+  let adopted = false;
   try {
     if (win && 'adoptedStyleSheets' in shadow && typeof win.CSSStyleSheet === 'function') {
       const sheet = new win.CSSStyleSheet();
       sheet.replaceSync(CARD_CSS);
       shadow.adoptedStyleSheets = [sheet];
-      return;
+      adopted = true;
     }
   } catch {
-    // Fall through to a <style> element.
+    adopted = false;
   }
+  if (adopted && !/firefox/i.test(win?.navigator.userAgent ?? '')) return;
   const style = doc.createElement('style');
   style.textContent = CARD_CSS;
   shadow.append(style);
