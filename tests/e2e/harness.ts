@@ -69,6 +69,8 @@ export interface Session {
   extensionId: string;
   server: StaticServer;
   requests: RecordedRequest[];
+  /** Warnings, errors and uncaught exceptions from the demo pages, to explain a failure. */
+  pageLog: string[];
   /** Opens a demo page ("/index.html") in a new tab and waits for the first annotation pass;
    *  `beforeLoad` may prepare the page (e.g. `page.addInitScript`) before it loads. */
   openDemo(path: string, beforeLoad?: (page: Page) => Promise<unknown>): Promise<Page>;
@@ -102,11 +104,21 @@ export async function startSession(): Promise<Session> {
     extensionId,
     server,
     requests,
+    pageLog: [],
     async openDemo(path, beforeLoad) {
       const page = await ctx.newPage();
+      page.on('console', (m) => {
+        if (m.type() === 'warning' || m.type() === 'error') session.pageLog.push(`${path} ${m.type()}: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => session.pageLog.push(`${path} uncaught: ${e.message}`));
       await beforeLoad?.(page);
       await page.goto(server.origin + path);
-      await waitReady(page);
+      try {
+        await waitReady(page);
+      } catch (err) {
+        const log = session.pageLog.join('\n  ') || '(nothing logged)';
+        throw new Error(`${path}: the content script never set data-backstory="ready"; page log:\n  ${log}`, { cause: err });
+      }
       return page;
     },
     async tabIdOf(page) {

@@ -23,6 +23,7 @@ describeInBrowser('popup and badge in Chromium', () => {
   it('lists every highlighted entity with its name and mention count', async () => {
     const popup = await s.openPopup(tabId);
     const names = packNames();
+    expect(Object.keys(counts).length, `names highlighted on the demo; page log: ${s.pageLog.join(' | ') || 'empty'}`).toBeGreaterThan(0);
     const listed = await popup.$$eval('[data-entity]', (els) => els.map((el) => (el as HTMLElement).dataset.entity ?? ''));
     expect(new Set(listed)).toEqual(new Set(Object.keys(counts)));
     expect(listed.length, 'one card per entity').toBe(new Set(listed).size);
@@ -65,7 +66,7 @@ describeInBrowser('popup and badge in Chromium', () => {
 
     const popup = await s.openPopup(tabId);
     // Click the card itself (its top-left corner: the name), not one of its sentence links.
-    await popup.locator(`[data-entity="${target.id}"]`).click({ position: { x: 8, y: 8 } });
+    await popup.locator(`[data-entity="${target.id}"]`).click({ position: { x: 8, y: 8 }, timeout: 5_000 });
     await expect
       .poll(
         () =>
