@@ -1,0 +1,309 @@
+// Page-level entry of `npm run bench`: bundled into the test page, it drives the real content
+// modules (article root, runs, Annotator with its sliced mark.js highlighting) and the real
+// `analyzeArticle` steps, and exposes `window.__bench` for the Node side. The pack comes in as data.
+import Mark from 'mark.js';
+import { findArticleRoot, type ArticleRoot } from '../../src/content/article-root';
+import { Annotator } from '../../src/content/annotator';
+import { MENTION_TAG } from '../../src/content/dom-kinds';
+import { Highlighter } from '../../src/content/highlight';
+import { collectRuns } from '../../src/content/runs';
+import { extractFacts, findAcronymDefinitions, findPageEntities, splitSentences } from '../../src/core/article/index';
+import { buildCards } from '../../src/core/card/build';
+import { compileMatcher, mentionsFromHits, scanRuns, type Matcher } from '../../src/core/match/index';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import type { Pack, PackEntity } from '../../src/core/types';
+import { AddedProbe, FrameGaps, Heartbeat, LongTaskProbe } from './probes';
+
+const ARTICLE_ID = 'bench-article';
+
+let pack: Pack | null = null;
+let entities: PackEntity[] = [];
+let matcher: Matcher | null = null;
+let pristine: Element | null = null;
+let annotator: Annotator | null = null;
+let onStatus: (() => void) | null = null;
+
+function need<T>(x: T | null, what: string): T {
+  if (x === null) throw new Error(`bench: ${what} first`);
+  return x;
+}
+
+/** Style and layout of the whole page, as the browser must do before the next frame. */
+function layout(): number {
+  const t0 = performance.now();
+  void document.documentElement.getBoundingClientRect();
+  void (document.body as HTMLElement).offsetHeight;
+  return performance.now() - t0;
+}
+
+function article(): ArticleRoot {
+  return findArticleRoot(document);
+}
+
+/** Time spent in the annotator's two halves: `analyze` (private, patched at runtime, so the
+ *  product code stays as shipped) and each `highlightRun`. */
+const spent = { analyzeMs: 0, analyzeCalls: 0, highlightMs: 0, highlightCalls: 0, highlightMaxMs: 0 };
+function timed<T extends object>(proto: T, name: string, add: (ms: number) => void): void {
+  const rec = proto as Record<string, unknown>;
+  const orig = rec[name];
+  if (typeof orig !== 'function') return;
+  rec[name] = function (this: unknown, ...args: unknown[]) {
+    const t0 = performance.now();
+    try {
+      return (orig as (...a: unknown[]) => unknown).apply(this, args);
+    } finally {
+      add(performance.now() - t0);
+    }
+  };
+}
+timed(Annotator.prototype, 'analyze', (ms) => {
+  spent.analyzeMs += ms;
+  spent.analyzeCalls++;
+});
+timed(Highlighter.prototype, 'highlightRun', (ms) => {
+  spent.highlightMs += ms;
+  spent.highlightCalls++;
+  spent.highlightMaxMs = Math.max(spent.highlightMaxMs, ms);
+});
+function takeSpent(): typeof spent {
+  const out = { ...spent };
+  Object.assign(spent, { analyzeMs: 0, analyzeCalls: 0, highlightMs: 0, highlightCalls: 0, highlightMaxMs: 0 });
+  return out;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const api = {
+  async loadPack(url: string): Promise<{ entities: number }> {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`bench: ${url} answered ${res.status}`);
+    pack = (await res.json()) as Pack;
+    pristine = document.getElementById(ARTICLE_ID)?.cloneNode(true) as Element | null;
+    if (!pristine) throw new Error(`bench: the page has no #${ARTICLE_ID}`);
+    return { entities: pack.entities.length };
+  },
+
+  /** Puts a never-annotated copy of the article back (and stops any annotator). */
+  restore(): void {
+    annotator?.deactivate();
+    annotator = null;
+    const live = document.getElementById(ARTICLE_ID);
+    live?.replaceWith(need(pristine, 'loadPack').cloneNode(true));
+    document.documentElement.removeAttribute('data-backstory');
+    layout();
+  },
+
+  /** Each step of `analyzeArticle` timed on its own, on the runs of the current page. The first call
+   *  in a page compiles the matcher cold (the cache lives in the page's module state). */
+  breakdown(): Record<string, number> {
+    const p = need(pack, 'loadPack');
+    const ms: Record<string, number> = {};
+    let t = performance.now();
+    const lap = (name: string) => {
+      const now = performance.now();
+      ms[name] = now - t;
+      t = now;
+    };
+    const a = article();
+    lap('findArticleRoot');
+    const runs = collectRuns(a);
+    lap('collectRuns');
+    const sentences = splitSentences(runs);
+    lap('splitSentences');
+    const definitions = findAcronymDefinitions(sentences);
+    lap('findAcronymDefinitions');
+    const pageEntities = findPageEntities(sentences, definitions, p.entities);
+    lap('findPageEntities');
+    entities = [...p.entities, ...pageEntities];
+    matcher = compileMatcher(entities);
+    lap('compileMatcher');
+    // Irregexp compiles a regex on its first exec; that cost belongs to compiling too.
+    new RegExp(matcher.regex.source, matcher.regex.flags).exec('warm up Kim');
+    lap('firstExec');
+    const evidence = { text: runs.map((r) => r.text).join('\n'), definitions: definitions.map(({ short, long }) => ({ short, long })) };
+    const hits = scanRuns(matcher, runs, evidence, { firstMentionOnly: false });
+    lap('scanRuns');
+    const mentions = mentionsFromHits(hits);
+    const facts = extractFacts(sentences, mentions, entities, definitions, { pageDate: '2019-09-05' });
+    lap('extractFacts');
+    buildCards({ entities, pageEntityIds: new Set(pageEntities.map((e) => e.id)), sources: p.sources, mentions, sentences, facts });
+    lap('buildCards');
+    ms.runs = runs.length;
+    ms.mentions = mentions.length;
+    ms.forms = matcher.size;
+    ms.regexKB = matcher.regex.source.length / 1024;
+    return ms;
+  },
+
+  /** A full compile as on a new page: the same entities under new ids miss the content cache. */
+  compileCold(): number {
+    const copy = entities.map((e) => ({ ...e, id: `${e.id}~cold${performance.now()}` }));
+    const t0 = performance.now();
+    const m = compileMatcher(copy);
+    new RegExp(m.regex.source, m.regex.flags).exec('warm up Kim');
+    return performance.now() - t0;
+  },
+
+  /** A second compile of the same entities (a fresh array, as analyze makes on every pass). */
+  compileAgain(): number {
+    const t0 = performance.now();
+    compileMatcher([...entities]);
+    return performance.now() - t0;
+  },
+
+  /** Scan-only baseline: TreeWalker over the article's text nodes and one flat regex of the
+   *  pack's literal names and aliases; no DOM writes. */
+  baseline(): { ms: number; matches: number; terms: number } {
+    const p = need(pack, 'loadPack');
+    const terms = [...new Set(p.entities.flatMap((e) => [e.name, ...(e.aliases ?? [])]))].sort((a, b) => b.length - a.length);
+    const re = new RegExp(`\\b(?:${terms.map(escapeRe).join('|')})\\b`, 'g');
+    const root = article().root;
+    const t0 = performance.now();
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let matches = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = (n as Text).data;
+      re.lastIndex = 0;
+      while (re.exec(text)) matches++;
+    }
+    return { ms: performance.now() - t0, matches, terms: terms.length };
+  },
+
+  /** Backstory's matching alone: runs collection and `scanRuns` with the compiled matcher. */
+  matchOnly(): { ms: number; hits: number; resolved: number } {
+    const m = need(matcher, 'breakdown');
+    const a = article();
+    const t0 = performance.now();
+    const runs = collectRuns(a);
+    const evidence = { text: runs.map((r) => r.text).join('\n'), definitions: [] };
+    const hits = scanRuns(m, runs, evidence, { firstMentionOnly: false }).flat();
+    return { ms: performance.now() - t0, hits: hits.length, resolved: hits.filter((h) => h.entityId).length };
+  },
+
+  /** The naive way: one mark.js markRegExp call of the combined regex over the article root. */
+  naiveMarkRegExp(): { ms: number; layoutMs: number; marks: number } {
+    const m = need(matcher, 'breakdown');
+    const root = article().root;
+    let marks = 0;
+    const t0 = performance.now();
+    new Mark(root as HTMLElement).markRegExp(new RegExp(m.regex.source, m.regex.flags), { element: MENTION_TAG, each: () => void marks++ });
+    const ms = performance.now() - t0;
+    return { ms, layoutMs: layout(), marks };
+  },
+
+  /** mark.js `mark(array)` with the first `count` entity names; stops once `capMs` has passed. */
+  markArray(count: number, capMs: number): { ms: number; capped: boolean; termsDone: number; terms: number; marks: number } {
+    const p = need(pack, 'loadPack');
+    const terms = p.entities.slice(0, count).map((e) => e.name);
+    const root = article().root;
+    const seen = new Set<string>();
+    const stop = new Error('cap');
+    let marks = 0;
+    const t0 = performance.now();
+    const check = (kw: string) => {
+      seen.add(kw);
+      if (performance.now() - t0 > capMs) throw stop;
+    };
+    let capped = false;
+    try {
+      new Mark(root as HTMLElement).mark(terms, {
+        element: MENTION_TAG,
+        separateWordSearch: false,
+        filter: (_n: Text, kw: string) => (check(kw), true),
+        noMatch: (kw: string) => check(kw),
+        each: () => void marks++,
+      } as Mark.MarkOptions);
+    } catch (err) {
+      if (err !== stop) throw err;
+      capped = true;
+    }
+    return { ms: performance.now() - t0, capped, termsDone: seen.size, terms: terms.length, marks };
+  },
+
+  /** The product's full pass: Annotator.annotate() (analysis, then sliced highlighting) until it
+   *  resolves, then the layout it leaves. Probes add long tasks and the time until the first
+   *  viewport's mentions were wrapped ('light'), and frame gaps and task delays ('all'). */
+  async fullAnnotate(probe: 'none' | 'light' | 'all' = 'none') {
+    const p = need(pack, 'loadPack');
+    annotator?.deactivate();
+    annotator = new Annotator(document, p, { ...DEFAULT_SETTINGS }, { onStatus: () => onStatus?.() });
+    // 'light' watches without changing how the page renders; 'all' adds a requestAnimationFrame
+    // loop (as on pages with animations), which makes Chromium lay out a frame every 16 ms.
+    const long = probe !== 'none' ? new LongTaskProbe().start() : null;
+    const added = probe !== 'none' ? new AddedProbe(MENTION_TAG, document.body) : null;
+    const beat = probe === 'all' ? new Heartbeat().start() : null;
+    const frames = probe === 'all' ? new FrameGaps().start() : null;
+    takeSpent();
+    const t0 = performance.now();
+    const pass = annotator.annotate();
+    // annotate() runs synchronously up to its first yield: that opening stretch is one task.
+    const firstSliceMs = performance.now() - t0;
+    await pass;
+    const ms = performance.now() - t0;
+    const frameGaps = frames?.stop() ?? null;
+    const parts = takeSpent();
+    const layoutMs = layout();
+    const busy = beat?.stop() ?? null;
+    const view = added?.viewportDoneAt(t0, window.innerHeight) ?? null;
+    // Long-task entries are delivered after the task; give them a frame to arrive.
+    await new Promise((r) => setTimeout(r, 50));
+    const longTasks = long?.stop() ?? null;
+    return {
+      ms,
+      layoutMs,
+      mentions: document.querySelectorAll(`${MENTION_TAG}[data-backstory-entity]`).length,
+      cards: annotator.visibleCards().length,
+      firstViewportMs: view?.ms ?? null,
+      inViewport: view?.inViewport ?? null,
+      longTasks,
+      firstSliceMs,
+      maxFrameGapMs: frameGaps?.maxFrameGapMs ?? null,
+      maxTaskDelayMs: busy?.maxGapMs ?? null,
+      parts,
+    };
+  },
+
+  /** Appends the page's <template> block (~20 paragraphs) to the annotated article and times the
+   *  MutationObserver path until the annotator reports the pass done. */
+  async appendBlock(timeoutMs = 30_000) {
+    if (!annotator) throw new Error('bench: fullAnnotate first');
+    const tpl = document.getElementById('bench-append') as HTMLTemplateElement | null;
+    const body = document.querySelector(`#${ARTICLE_ID} .article-body`);
+    if (!tpl || !body) throw new Error('bench: the page has no append block');
+    const block = document.createElement('div');
+    block.className = 'bench-appended';
+    block.append(tpl.content.cloneNode(true));
+    const done = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('bench: the appended block was never annotated')), timeoutMs);
+      onStatus = () => {
+        clearTimeout(timer);
+        onStatus = null;
+        resolve();
+      };
+    });
+    const beat = new Heartbeat().start();
+    const frames = new FrameGaps().start();
+    const long = new LongTaskProbe().start();
+    takeSpent();
+    const t0 = performance.now();
+    body.append(block);
+    await done;
+    const ms = performance.now() - t0;
+    const parts = takeSpent();
+    const busy = beat.stop();
+    const frameGaps = frames.stop();
+    await new Promise((r) => setTimeout(r, 50));
+    return {
+      ms,
+      chars: block.textContent?.length ?? 0,
+      mentions: block.querySelectorAll(`${MENTION_TAG}[data-backstory-entity]`).length,
+      maxFrameGapMs: frameGaps.maxFrameGapMs,
+      maxTaskDelayMs: busy.maxGapMs,
+      longTasks: long.stop(),
+      parts,
+    };
+  },
+};
+
+export type BenchApi = typeof api;
+(window as unknown as { __bench: BenchApi }).__bench = api;
