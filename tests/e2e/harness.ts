@@ -97,6 +97,7 @@ export async function startSession(): Promise<Session> {
     throw err;
   }
   const { ctx, extensionId, requests } = launched;
+  await restartWorker(ctx, extensionId);
   const popupPath = popupPage();
 
   const session: Session = {
@@ -154,6 +155,25 @@ export async function startSession(): Promise<Session> {
     const popup = manifest.action?.default_popup;
     if (typeof popup !== 'string') throw new Error('dist/manifest.json has no action.default_popup');
     return popup.replace(/^\//, '');
+  }
+}
+
+/**
+ * Stops the extension's service worker once. Its first start raced Playwright, so requests made
+ * while it started could go unrecorded; the next start (woken by the first page's message)
+ * happens under observation. MV3 stops idle workers anyway, so the extension must cope.
+ */
+async function restartWorker(ctx: BrowserContext, extensionId: string): Promise<void> {
+  const browser = ctx.browser();
+  if (!browser) throw new Error('no browser handle to reach the service worker target');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+    if (!worker) throw new Error('the extension has no running service worker');
+    await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  } finally {
+    await cdp.detach();
   }
 }
 
