@@ -5,10 +5,11 @@ import type { SurfaceForm } from './forms';
 
 const HYPHENS = new RegExp(`[${HYPHEN_CHARS.join('')}]`, 'gu');
 const SPACES = /[ \u00A0]+/gu;
+const ASCII = /^[\x20-\x7e]*$/;
 const APOS = new RegExp(`[${APOS_CHARS.join('')}]`, 'gu');
 
 function plain(s: string): string {
-  return stripDiacritics(s).replace(APOS, "'");
+  return ASCII.test(s) ? s : stripDiacritics(s).replace(APOS, "'");
 }
 
 function normalizeExact(s: string): string {
@@ -16,6 +17,7 @@ function normalizeExact(s: string): string {
 }
 
 export function isAllCaps(s: string): boolean {
+  if (ASCII.test(s)) return /[A-Z]/.test(s) && !/[a-z]/.test(s);
   return /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
 }
 

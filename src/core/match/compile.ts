@@ -1,10 +1,14 @@
 // Builds the combined regex and the lookup tables the resolver uses per hit (folded surface →
 // candidate forms), once per distinct entity list.
-import type { PackEntity } from '../types';
+import type { EntityType, PackEntity } from '../types';
 import { foldKey } from './fold';
 import { formsOf, type SurfaceForm } from './forms';
 import { fullNameKeys } from './evidence';
 import { FormTrie } from './trie';
+
+/** Transliterated names (people, places) are the ones pages print with or without accents
+ *  ("Sŏn"/"Son"); vowel classes everywhere would make a big pack's regex slower to compile. */
+const ACCENTED_TYPES: ReadonlySet<EntityType> = new Set(['person', 'place']);
 
 export interface CompiledIndex {
   source: string;
@@ -25,7 +29,7 @@ export function buildIndex(entities: readonly PackEntity[]): CompiledIndex {
     for (const form of formsOf(entity)) {
       const key = foldKey(form.text);
       if (!key) continue;
-      trie.insert(form.text, form.acronym);
+      trie.insert(form.text, form.acronym, ACCENTED_TYPES.has(entity.type));
       const list = byKey.get(key);
       if (list) list.push(form);
       else byKey.set(key, [form]);

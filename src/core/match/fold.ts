@@ -26,6 +26,10 @@ export function isApostrophe(ch: string): boolean {
 
 const MARKS = /\p{M}/gu;
 const COMBINING = /^\p{M}$/u;
+/** Most surfaces and pack forms: printable ASCII, folded with three native calls. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+const ASCII_SEPS = /[ -]+/g;
+const EDGE_SEPS = /^ | $/g;
 
 /** Removes diacritics, keeps case: "Sŏn" → "Son". */
 export function stripDiacritics(s: string): string {
@@ -67,6 +71,12 @@ export function letterVariants(ch: string): string[] {
   return out;
 }
 
+/** `ch` as written, lower- and upper-cased: for names the page will not re-accent. */
+export function caseVariants(ch: string): string[] {
+  const set = new Set([ch, ch.toLowerCase(), ch.toUpperCase(), foldLetter(ch), foldLetter(ch).toUpperCase()]);
+  return [...set].filter((c) => [...c].length === 1);
+}
+
 const foldCache = new Map<string, string>();
 
 export function foldLetter(ch: string): string {
@@ -82,6 +92,7 @@ export function foldLetter(ch: string): string {
 /** The lookup key of a surface or pack form: case and diacritics folded, any apostrophe → "'",
  *  a run of spaces or a hyphen → one SEP. */
 export function foldKey(s: string): string {
+  if (PLAIN_ASCII.test(s)) return s.toLowerCase().replace(ASCII_SEPS, SEP).replace(EDGE_SEPS, '');
   let out = '';
   let pendingSep = false;
   for (const ch of s.normalize('NFC')) {

@@ -27,12 +27,13 @@ export function isAcronymForm(s: string): boolean {
   return /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s) && /^[\p{Lu}\p{N}]/u.test(s);
 }
 
+const ASCII = /^[\x20-\x7e]*$/;
 const APOS_RE = new RegExp(`[${APOS_CHARS.join('')}]`, 'gu');
 
 export function formsOf(entity: PackEntity): SurfaceForm[] {
   const out: SurfaceForm[] = [];
   const add = (raw: string, role: FormRole) => {
-    const text = raw.normalize('NFC').trim();
+    const text = (ASCII.test(raw) ? raw : raw.normalize('NFC')).trim();
     if (!text || !/[\p{L}\p{N}]/u.test(text)) return;
     const acronym = isAcronymForm(text);
     const base = { source: text, entityId: entity.id, role, acronym };

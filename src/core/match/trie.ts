@@ -1,10 +1,11 @@
 // One trie over the folded forms, emitted as one regex. Sibling edges are disjoint (each concrete
 // character folds to exactly one symbol) and every continuation is tried before a form may end
 // there, so the regex finds the longest form at each position.
-import { APOS, APOS_CHARS, HYPHEN_CHARS, SEP, SPACE_CHARS, foldLetter, isApostrophe, isHyphen, isSpace, letterVariants } from './fold';
+import { APOS, APOS_CHARS, HYPHEN_CHARS, SEP, SPACE_CHARS, caseVariants, foldLetter, isApostrophe, isHyphen, isSpace, letterVariants } from './fold';
 
 /** What an edge accepts, as a few specs (expanded to one character class when emitted):
- *  "x<c>" exactly c; "i<c>" c in any case and (vowels) with any diacritic; "f<c>" c as written or
+ *  "x<c>" exactly c; "i<c>" c in any case and (vowels) with any diacritic; "c<c>" c in any case;
+ *  "f<c>" c as written or
  *  upper-cased (a form's first letter); "s" spaces; "h" hyphens; "a" apostrophes. */
 interface Edge {
   symbol: string;
@@ -28,20 +29,24 @@ const BEFORE = `(?<!${WORD_CHAR})`;
 const AFTER = `(?!${WORD_CHAR})`;
 
 const LETTER = /\p{L}/u;
+const ASCII = Array.from({ length: 0x80 }, (_, c) => String.fromCharCode(c));
 
 export class FormTrie {
   private root: TrieNode = { terminal: false, edges: null };
   size = 0;
 
   /** `exact`: letters only as written (acronyms); otherwise the first letter as written or
-   *  capitalized, the others in any case and with or without diacritics (the resolver's case check
-   *  then decides what counts). */
-  insert(text: string, exact: boolean): void {
+   *  capitalized, the others in any case (the resolver's case check then decides what counts) and,
+   *  with `accents`, vowels with or without diacritics. */
+  insert(text: string, exact: boolean, accents = true): void {
     let node = this.root;
     let sep = '';
     let first = true;
-    for (const ch of text) {
-      if (isSpace(ch) || isHyphen(ch)) {
+    for (let i = 0; i < text.length; ) {
+      const code = text.codePointAt(i)!;
+      const ch = code < 0x80 ? ASCII[code]! : String.fromCodePoint(code);
+      i += ch.length;
+      if (code === 0x20 || code === 0x2d || isSpace(ch) || isHyphen(ch)) {
         // Name words may be joined by spaces or a hyphen ("Jong Un"/"Jong-un"); acronyms keep theirs.
         sep = exact && sep !== 'sh' ? (isHyphen(ch) ? 'h' : 's') : 'sh';
         continue;
@@ -50,8 +55,9 @@ export class FormTrie {
         if (node !== this.root) node = step(node, SEP, sep === 'sh' ? SEP_SPECS : sep === 's' ? SPACE_SPECS : HYPHEN_SPECS);
         sep = '';
       }
-      if (isApostrophe(ch)) node = step(node, APOS, APOS_SPECS);
-      else if (LETTER.test(ch)) node = step(node, foldLetter(ch), (exact ? 'x' : first ? 'f' : 'i') + ch);
+      const letter = code < 0x80 ? (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a : LETTER.test(ch);
+      if (letter) node = step(node, code < 0x80 ? ch.toLowerCase() : foldLetter(ch), (exact ? 'x' : first ? 'f' : accents ? 'i' : 'c') + ch);
+      else if (isApostrophe(ch)) node = step(node, APOS, APOS_SPECS);
       else node = step(node, ch, 'x' + ch);
       first = false;
     }
@@ -109,11 +115,10 @@ function edgePattern(specs: string[], classes: Map<string, string>): string {
 }
 
 function buildPattern(specs: string[]): string {
+  // One separator character, not "[ ]+": a loop per word gap made a 10,000-entity regex take
+  // three times longer to compile.
   if (specs.includes('s') || specs.includes('h')) {
-    const alts: string[] = [];
-    if (specs.includes('s')) alts.push(`${charClass(SPACE_CHARS)}+`);
-    if (specs.includes('h')) alts.push(charClass(HYPHEN_CHARS));
-    return alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
+    return charClass([...(specs.includes('s') ? SPACE_CHARS : []), ...(specs.includes('h') ? HYPHEN_CHARS : [])]);
   }
   const chars = new Set<string>();
   for (const spec of specs) {
@@ -124,7 +129,7 @@ function buildPattern(specs: string[]): string {
       chars.add(ch);
       const up = ch.toUpperCase();
       if ([...up].length === 1) chars.add(up);
-    } else for (const c of letterVariants(ch)) chars.add(c);
+    } else for (const c of spec[0] === 'c' ? caseVariants(ch) : letterVariants(ch)) chars.add(c);
   }
   return charClass([...chars]);
 }
@@ -159,3 +164,4 @@ function control(c: string): string {
   if (code >= 0x20 && code !== 0x7f) return c;
   return `\\u${code.toString(16).padStart(4, '0')}`;
 }
+
