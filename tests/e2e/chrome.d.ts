@@ -1,6 +1,9 @@
 // The few extension APIs the real-browser tests call inside the service worker (through
 // Playwright's `worker.evaluate`); the project does not depend on @types/chrome.
 declare const chrome: {
-  tabs: { query(query: { active?: boolean; lastFocusedWindow?: boolean }): Promise<{ id?: number; url?: string }[]> };
+  tabs: {
+    query(query: { active?: boolean; lastFocusedWindow?: boolean }): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
 };

@@ -81,6 +81,18 @@ describeInBrowser('popup and badge in Chromium', () => {
     await popup.close();
   });
 
+  it('turns the highlights off and on again with the toggle command (Alt+Shift+B)', async () => {
+    const sw = await s.worker();
+    const textBefore = await page.evaluate(() => document.body.textContent);
+    // The same message the background sends when the keyboard command fires.
+    const toggle = () => sw.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'backstory:toggle' }), tabId);
+    await toggle();
+    await expect.poll(() => page.locator('[data-backstory-entity]').count(), { timeout: 5_000 }).toBe(0);
+    expect(await page.evaluate(() => document.body.textContent), 'text intact with highlights off').toBe(textBefore);
+    await toggle();
+    await expect.poll(() => mentionCounts(page), { timeout: 5_000 }).toEqual(counts);
+  });
+
   it('shows an empty state and no badge on a page with no known names', async () => {
     const plain = await s.openDemo('/plain.html');
     expect(await plain.locator('[data-backstory-entity]').count()).toBe(0);
