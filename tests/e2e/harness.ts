@@ -1,7 +1,6 @@
 // Real-Chromium harness: one browser per test file, the demo site on a local port, every
 // request recorded, and readers for what the page cannot see (the card's closed shadow root).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { describe, expect } from 'vitest';
@@ -38,29 +37,10 @@ export function describeInBrowser(name: string, body: () => void): void {
   describe.skip(`${name} (skipped: ${why})`, body);
 }
 
-/** `npm test` builds first; a lone `npx vitest run tests/e2e/…` builds here, once, under a lock. */
-function ensureBuilt(): void {
-  if (existsSync(resolve(DIST, 'manifest.json'))) return;
-  const lock = resolve(ROOT, '.cache/e2e-build.lock');
-  mkdirSync(resolve(ROOT, '.cache'), { recursive: true });
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      // Another test file is building; a lock older than the deadline is a crash leftover.
-      if (existsSync(resolve(DIST, 'manifest.json'))) return;
-      if (Date.now() > deadline || Date.now() - statSync(lock).mtimeMs > 120_000) rmSync(lock, { recursive: true, force: true });
-      spawnSync('sleep', ['0.5']);
-    }
-  }
-  try {
-    if (existsSync(resolve(DIST, 'manifest.json'))) return;
-    const r = spawnSync(process.execPath, ['build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`node build.mjs failed:\n${r.stdout}\n${r.stderr}`);
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
+/** The tests drive the built extension; `npm test` builds it before running them. */
+function requireBuild(): void {
+  if (!existsSync(resolve(DIST, 'manifest.json'))) {
+    throw new Error(`no built extension at ${DIST}: run \`npm run build\` first (\`npm test\` does it for you)`);
   }
 }
 
@@ -87,7 +67,7 @@ export interface Session {
 
 export async function startSession(): Promise<Session> {
   if (!chromiumPath) throw new Error('no Chromium');
-  ensureBuilt();
+  requireBuild();
   const server = await serveStatic(DEMO);
   let launched;
   try {
