@@ -65,6 +65,14 @@ describe('ambiguous aliases need evidence on the page', () => {
     ]);
   });
 
+  it('find context words whatever apostrophe the page prints', () => {
+    const entities = [
+      { id: 'kpa', type: 'organization' as const, name: 'Korean People’s Army', ambiguous: ['KPA'], context: ["People's Army"], summary: '' },
+    ];
+    expect(linked({ runs: ['The KPA drilled, said the People’s Army daily.'], entities })).toEqual(['KPA→kpa']);
+    expect(linked({ runs: ['The KPA drilled.'], entities })).toEqual([]);
+  });
+
   it('link ambiguous phrases the same way', () => {
     expect(linked('The working-level talks stalled.')).toEqual([]);
     expect(linked('North Korea let the working-level talks stall. Working-level talks may resume.')).toEqual([

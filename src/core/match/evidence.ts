@@ -1,7 +1,7 @@
 // Page evidence for acronyms and ambiguous aliases: the page's own definition (for or against), the
 // entity's full name anywhere on the page, or one of its context words.
 import type { PackEntity } from '../types';
-import { foldKey } from './fold';
+import { APOS_CHARS, foldKey } from './fold';
 import { isAcronymForm } from './forms';
 
 export type Verdict = 'for' | 'against' | 'none';
@@ -14,14 +14,17 @@ export interface EvidenceInput {
 export class EvidenceJudge {
   private contextCache = new Map<string, boolean>();
   private lowerText: string | null = null;
+  /** The page text with every apostrophe straight, so "People’s" finds "People's". */
+  private text: string;
   private lowercaseCache = new Map<string, boolean>();
   private defsByShort = new Map<string, string[]>();
 
   constructor(
-    private readonly evidence: EvidenceInput,
+    evidence: EvidenceInput,
     /** Folded full names of each entity (name, aliases, ambiguous phrasings). */
     private readonly fullKeys: (entityId: string) => ReadonlySet<string>,
   ) {
+    this.text = straightApostrophes(evidence.text);
     for (const d of evidence.definitions) {
       const list = this.defsByShort.get(d.short) ?? [];
       list.push(foldKey(d.long));
@@ -61,10 +64,10 @@ export class EvidenceJudge {
   }
 
   private contains(word: string, exactCase = false): boolean {
-    const w = word.trim();
+    const w = straightApostrophes(word.trim());
     if (!w) return false;
     const caseless = !exactCase && w === w.toLowerCase();
-    const hay = caseless ? (this.lowerText ??= this.evidence.text.toLowerCase()) : this.evidence.text;
+    const hay = caseless ? (this.lowerText ??= this.text.toLowerCase()) : this.text;
     for (let i = hay.indexOf(w); i >= 0; i = hay.indexOf(w, i + 1)) {
       if (!isWordChar(hay.charAt(i - 1)) && !isWordChar(hay.charAt(i + w.length))) return true;
     }
@@ -79,6 +82,12 @@ function judgeExpansion(long: string, keys: string[]): Verdict {
   // proves nothing either way: a network "demilitarized zone (DMZ)" is not the Korean one.
   const words = new Set(keys.flatMap((k) => k.split(' ')).filter((w) => w.length > 3));
   return long.split(' ').some((w) => words.has(w)) ? 'none' : 'against';
+}
+
+const CURLY = new RegExp(`[${APOS_CHARS.join('')}]`, 'gu');
+
+function straightApostrophes(s: string): string {
+  return s.replace(CURLY, "'");
 }
 
 function isWordChar(ch: string): boolean {
