@@ -69,15 +69,16 @@ export async function startSession(): Promise<Session> {
   if (!chromiumPath) throw new Error('no Chromium');
   requireBuild();
   const server = await serveStatic(DEMO);
-  let launched;
+  let launched: Awaited<ReturnType<typeof launchWithExtension>> | undefined;
   try {
     launched = await launchWithExtension({ dist: DIST, executablePath: chromiumPath });
+    await restartWorker(launched.ctx, launched.extensionId);
   } catch (err) {
+    await launched?.ctx.close();
     await server.close();
     throw err;
   }
   const { ctx, extensionId, requests } = launched;
-  await restartWorker(ctx, extensionId);
   const popupPath = popupPage();
 
   const session: Session = {
