@@ -30,6 +30,16 @@ const AFTER = `(?!${WORD_CHAR})`;
 
 const LETTER = /\p{L}/u;
 const ASCII = Array.from({ length: 0x80 }, (_, c) => String.fromCharCode(c));
+const LOWER = ASCII.map((c) => c.toLowerCase());
+
+/** Interned spec strings: building "i" + ch for every character of 10,000 names fed the GC. */
+const SPECS: Record<string, Map<string, string>> = { x: new Map(), f: new Map(), i: new Map(), c: new Map() };
+function spec(mode: 'x' | 'f' | 'i' | 'c', ch: string): string {
+  const cache = SPECS[mode]!;
+  let out = cache.get(ch);
+  if (out === undefined) cache.set(ch, (out = mode + ch));
+  return out;
+}
 
 export class FormTrie {
   private root: TrieNode = { terminal: false, edges: null };
@@ -56,9 +66,9 @@ export class FormTrie {
         sep = '';
       }
       const letter = code < 0x80 ? (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a : LETTER.test(ch);
-      if (letter) node = step(node, code < 0x80 ? ch.toLowerCase() : foldLetter(ch), (exact ? 'x' : first ? 'f' : accents ? 'i' : 'c') + ch);
+      if (letter) node = step(node, code < 0x80 ? LOWER[code]! : foldLetter(ch), spec(exact ? 'x' : first ? 'f' : accents ? 'i' : 'c', ch));
       else if (isApostrophe(ch)) node = step(node, APOS, APOS_SPECS);
-      else node = step(node, ch, 'x' + ch);
+      else node = step(node, ch, spec('x', ch));
       first = false;
     }
     if (node === this.root) return;
