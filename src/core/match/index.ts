@@ -33,6 +33,8 @@ const byArray = new WeakMap<readonly PackEntity[], Matcher>();
 const byContent = new Map<string, Matcher>();
 const CONTENT_CACHE_SIZE = 8;
 
+/** Compiles (or reuses) the matcher for these entities. Entity arrays are treated as immutable: the
+ *  same array, or an array with the same content, gets the same Matcher back. */
 export function compileMatcher(entities: PackEntity[]): Matcher {
   const same = byArray.get(entities);
   if (same) return same;
