@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hitsOf, linked } from './match-fixture';
+import { ENTITIES, hitsOf, linked } from './match-fixture';
 
 describe('acronyms', () => {
   it('are case-sensitive and word-bounded', () => {
@@ -78,6 +78,27 @@ describe('ambiguous aliases need evidence on the page', () => {
     expect(linked('North Korea let the working-level talks stall. Working-level talks may resume.')).toEqual([
       'working-level talks→working-level-talks',
       'Working-level talks→working-level-talks',
+    ]);
+  });
+});
+
+describe('a definition that only restates an ambiguous phrasing', () => {
+  const entities = ENTITIES.map((x) =>
+    x.id === 'dmz' ? { ...x, ambiguous: ['DMZ', 'demilitarized zone', 'Demilitarized Zone'] } : x,
+  );
+  const definitions = [{ short: 'DMZ', long: 'demilitarized zone' }];
+
+  it('is no evidence: a network "demilitarized zone (DMZ)" stays plain', () => {
+    const runs = ['A demilitarized zone (DMZ) is a subnet between the internet and the LAN. Keep the DMZ small.'];
+    expect(linked({ runs, definitions, entities })).toEqual([]);
+  });
+
+  it('leaves the decision to context words on a Korea page', () => {
+    const runs = ['The Demilitarized Zone (DMZ) divides Korea. Guards patrol the DMZ near Panmunjom.'];
+    expect(linked({ runs, definitions: [{ short: 'DMZ', long: 'Demilitarized Zone' }], entities })).toEqual([
+      'Demilitarized Zone→dmz',
+      'DMZ→dmz',
+      'DMZ→dmz',
     ]);
   });
 });

@@ -21,7 +21,7 @@ export class EvidenceJudge {
 
   constructor(
     evidence: EvidenceInput,
-    /** Folded full names of each entity (name, aliases, ambiguous phrasings). */
+    /** Folded full names of each entity (name and aliases). */
     private readonly fullKeys: (entityId: string) => ReadonlySet<string>,
   ) {
     this.text = straightApostrophes(evidence.text);
@@ -94,9 +94,10 @@ function isWordChar(ch: string): boolean {
   return ch !== '' && /[\p{L}\p{N}\p{M}]/u.test(ch);
 }
 
-/** Folded names a definition's expansion may equal. */
+/** Folded names a definition's expansion may equal. Ambiguous phrasings are left out: a page that
+ *  defines "DMZ" as "demilitarized zone" has only restated the ambiguity, so context words decide. */
 export function fullNameKeys(entity: PackEntity): Set<string> {
-  const names = [entity.name, ...(entity.aliases ?? []), ...(entity.ambiguous ?? [])].filter((n) => !isAcronymForm(n));
+  const names = [entity.name, ...(entity.aliases ?? [])].filter((n) => !isAcronymForm(n));
   const keys = new Set<string>();
   for (const n of names) {
     const k = foldKey(n);
