@@ -11,6 +11,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { findChromium } from './lib/browser.mjs';
@@ -64,6 +65,7 @@ function buildDist(): void {
 
 async function main(): Promise<number> {
   const t0 = Date.now();
+  const loadStart = loadavg();
   const executablePath = findChromium();
   if (!executablePath) {
     console.error('bench: no Chromium found (set CHROMIUM_PATH, or apt-get install chromium)');
@@ -149,6 +151,7 @@ async function main(): Promise<number> {
       contentComposition: composition,
       profile,
       elapsedS: (Date.now() - t0) / 1000,
+      loadAverage: { start: loadStart, end: loadavg(), cpus: availableParallelism() },
     };
     const report: Report = { ...partial, budgets: budgets(partial) };
     printReport(report);
