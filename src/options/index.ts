@@ -4,6 +4,9 @@ import { applyI18n, t } from '../shared/i18n';
 import { loadSettingsWithNotice, onSettingsChanged, resetSettings, saveSettings } from '../shared/settings-store';
 import { applyTheme } from '../shared/ui-theme';
 import { buildChoices, changeFor, fieldLabel, fillForm, showDelay } from './form';
+import { mountNotes } from './notes-section';
+import { mountPacks } from './packs-section';
+import { mountSites } from './sites-section';
 
 const form = document.getElementById('settings') as HTMLFormElement;
 const status = document.getElementById('status') as HTMLElement;
@@ -53,6 +56,18 @@ async function main(): Promise<void> {
   });
   // Another options tab (or a future popup control) changed them.
   onSettingsChanged(show);
+  // Each section owns its element and storage; one failing must not take the others down.
+  const sections: [string, (el: HTMLElement) => Promise<void>][] = [
+    ['sites-section', mountSites],
+    ['packs-section', mountPacks],
+    ['notes-section', mountNotes],
+  ];
+  await Promise.all(
+    sections.map(async ([id, mount]) => {
+      const el = document.getElementById(id);
+      if (el) await mount(el).catch((err) => console.error(`Backstory: ${id} failed`, err));
+    }),
+  );
   document.body.dataset.ready = 'true';
 }
 
