@@ -55,12 +55,14 @@ export function printReport(r: Report): void {
     );
     out.push(
       table(
-        ['pack', 'match/base', 'base', 'match', 'min m/b', 'full/naive', 'naive', 'full', 'analyze', 'highlight', '+layout f/n', 'hits', 'marks', 'cold full', '1st view', 'compile cold', 'warm'],
+        ['pack', 'match/base', 'base', 'match', '(runs)', '(regex)', 'min m/b', 'full/naive', 'naive', 'full', 'analyze', 'highlight', '+layout f/n', 'hits', 'marks', 'cold full', '1st view', 'compile cold', 'warm'],
         suites.map(({ pack, result: s }) => [
           String(pack),
           ratio(s.match.ms.median, s.baseline.ms.median),
           ms(s.baseline.ms.median),
           ms(s.match.ms.median),
+          ms(s.match.runsMs.median),
+          ms(s.match.regexMs.median),
           ratio(s.match.ms.min, s.baseline.ms.min),
           ratio(s.full.ms.median, s.naive.ms.median),
           ms(s.naive.ms.median),

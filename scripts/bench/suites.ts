@@ -112,7 +112,7 @@ export async function runSuite(page: Page, cdp: CDPSession, pageUrl: string, pac
     breakdown,
     compile,
     baseline: { ms: stat(baseline.map((b) => b.ms)), matches: baseline[0]!.matches, terms: baseline[0]!.terms },
-    match: { ms: stat(match.map((m) => m.ms)), hits: match[0]!.hits, resolved: match[0]!.resolved },
+    match: { ms: stat(match.map((m) => m.ms)), runsMs: stat(match.map((m) => m.runsMs)), regexMs: stat(match.map((m) => m.regexMs)), hits: match[0]!.hits, resolved: match[0]!.resolved },
     naive: { ms: stat(naive.map((n) => n.ms)), withLayout: stat(naive.map((n) => n.ms + n.layoutMs)), marks: naive[0]!.marks },
     full: {
       ms: stat(full.map((f) => f.ms)),
