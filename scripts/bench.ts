@@ -50,8 +50,6 @@ async function pageBundle(): Promise<string> {
     target: 'es2022',
     write: false,
     logLevel: 'silent',
-    // Core code must not read process.env (it is not there in a page); if some does, it sees none.
-    define: { 'process.env': '{}' },
   });
   return r.outputFiles[0]!.text;
 }
