@@ -2,6 +2,7 @@
 // unknown or malformed is dropped (answered with nothing, so other listeners stay free to answer).
 import type { Pack } from '../core/types';
 import { parseMessage, type Message, type Responses } from '../shared/messages';
+import type { PackControls } from './pack-store';
 
 export interface HubSender {
   id?: string;
@@ -14,6 +15,8 @@ export interface HubDeps {
   getPack(): Promise<Pack>;
   setBadge(tabId: number, entityCount: number): Promise<void>;
   annotateTab(tabId: number): Promise<Responses['backstory:annotate-tab']>;
+  /** The reader's pack library (options page); without it those messages go unanswered. */
+  packs?: PackControls;
 }
 
 type Handled = { [K in Message['type']]?: (msg: Extract<Message, { type: K }>, sender: HubSender) => Promise<Responses[K]> | undefined };
@@ -28,6 +31,11 @@ export function createHub(deps: HubDeps) {
       return deps.setBadge(tabId, msg.entityCount).then(() => ({ ok: true as const }));
     },
     'backstory:annotate-tab': (msg) => deps.annotateTab(msg.tabId),
+    'backstory:list-packs': () => deps.packs?.list(),
+    'backstory:import-pack': (msg) => deps.packs?.importText(msg.text),
+    'backstory:export-pack': (msg) => deps.packs?.exportText(msg.id),
+    'backstory:set-pack-enabled': (msg) => deps.packs?.setEnabled(msg.id, msg.enabled),
+    'backstory:remove-pack': (msg) => deps.packs?.remove(msg.id),
   };
 
   /** Returns the reply promise, or undefined when the message is not ours to answer. */

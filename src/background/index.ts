@@ -5,9 +5,9 @@ import { annotateTab } from './annotate';
 import { clearBadgeOnNavigation, setBadge } from './badge';
 import { listenForCommands } from './commands';
 import { createHub } from './hub';
-import { getPack } from './packs';
+import { getPack, packStore } from './packs';
 
-const hub = createHub({ extensionId: browser.runtime.id, getPack, setBadge, annotateTab });
+const hub = createHub({ extensionId: browser.runtime.id, getPack, setBadge, annotateTab, packs: packStore });
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => hub(raw, sender));
 clearBadgeOnNavigation();
 listenForCommands();

@@ -1,12 +1,18 @@
-// The packs the content script works with. For now only the bundled ones (validated at build);
-// packs the reader imports will be read from storage and merged here too.
+// The packs the content script works with: the bundled ones (validated at build) and the ones the
+// reader imported (validated again on every read from storage), merged as the pack store decides.
+import browser from 'webextension-polyfill';
 import bundled from 'virtual:backstory-packs';
+import { PACK_INDEX_KEY, PACK_KEY_PREFIX } from '../core/pack/library';
 import type { Pack } from '../core/types';
-import { mergePacks } from './merge-packs';
+import { PackStore } from './pack-store';
 
-let cached: Pack | null = null;
+export const packStore = new PackStore(browser.storage.local as unknown as ConstructorParameters<typeof PackStore>[0], bundled);
+
+// Another context (or a second worker instance in Firefox) may write the packs: read afresh then.
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && Object.keys(changes).some((k) => k === PACK_INDEX_KEY || k.startsWith(PACK_KEY_PREFIX))) packStore.invalidate();
+});
 
 export async function getPack(): Promise<Pack> {
-  cached ??= mergePacks(bundled);
-  return cached;
+  return packStore.servedPack();
 }

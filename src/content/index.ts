@@ -4,11 +4,13 @@ import browser from 'webextension-polyfill';
 import type { Pack } from '../core/types';
 import { parseMessage, type Message, type Responses } from '../shared/messages';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
+import { isSiteDisabled } from '../shared/sites-store';
 import { Annotator, READY_ATTR } from './annotator';
+import { stepMention } from './step';
 
 const GUARD = '__backstoryContentLoaded';
 /** Requests this script answers; anything else is left to other listeners. */
-const ANSWERED = new Set<Message['type']>(['backstory:get-cards', 'backstory:reveal', 'backstory:toggle']);
+const ANSWERED = new Set<Message['type']>(['backstory:get-cards', 'backstory:reveal', 'backstory:toggle', 'backstory:step']);
 
 function isPack(x: unknown): x is Pack {
   const p = x as Partial<Pack> | null;
@@ -31,6 +33,7 @@ async function answer(msg: Message, annotator: Annotator | null): Promise<unknow
   switch (msg.type) {
     case 'backstory:get-cards': {
       const res: Responses['backstory:get-cards'] = { cards: annotator?.visibleCards() ?? [], title: document.title, url: location.href };
+      if (annotator && !annotator.isActive) res.off = true;
       return res;
     }
     case 'backstory:reveal': {
@@ -40,10 +43,13 @@ async function answer(msg: Message, annotator: Annotator | null): Promise<unknow
     }
     case 'backstory:toggle': {
       if (!annotator) return { active: false };
-      if (annotator.isActive) annotator.deactivate();
-      else await annotator.annotate();
+      const want = msg.active ?? !annotator.isActive;
+      if (!want && annotator.isActive) annotator.deactivate();
+      else if (want && !annotator.isActive) await annotator.annotate();
       return { active: annotator.isActive } satisfies Responses['backstory:toggle'];
     }
+    case 'backstory:step':
+      return { ok: annotator?.isActive === true && stepMention(document, msg.direction) !== null } satisfies Responses['backstory:step'];
     default:
       return undefined;
   }
@@ -58,10 +64,11 @@ async function main(): Promise<void> {
     return answer(msg, annotator);
   });
   try {
-    const [pack, settings] = await Promise.all([loadPack(), loadSettings()]);
+    const [pack, settings, siteOff] = await Promise.all([loadPack(), loadSettings(), isSiteDisabled(location.href)]);
     annotator = new Annotator(document, pack, settings, { onStatus: sendStatus });
     onSettingsChanged((s) => void annotator?.applySettings(s));
-    await annotator.annotate();
+    // On a site the reader switched off, stay ready to be turned on from the popup or the key.
+    if (!siteOff) await annotator.annotate();
   } catch (err) {
     console.warn('Backstory: the page was not annotated:', err instanceof Error ? err.message : err);
   } finally {

@@ -104,3 +104,11 @@ export function siteLabel(pattern: string): string {
   const p = splitPattern(pattern);
   return p ? p.host || pattern : pattern;
 }
+
+/** The one host a granted origin pattern names ("*://example.com/*" → "example.com"); null for
+ *  patterns wider than one host (all sites, every subdomain), which get no per-host script. */
+export function singleHostOf(pattern: string): string | null {
+  const p = splitPattern(pattern);
+  if (!p || p.subdomains || !validHost(p.host)) return null;
+  return p.host;
+}

@@ -4,6 +4,7 @@ import { applyTheme } from '../shared/ui-theme';
 import { applyI18n, t } from '../shared/i18n';
 import { loadSettings } from '../shared/settings-store';
 import { renderInactive, renderList, renderMessage } from './render';
+import { renderAlwaysOn, renderOff, renderTurnOff, setPageActive, siteHostOf, tabUrl } from './page-controls';
 import { annotate, requestCards, resolveTabId, reveal, waitForCards, type PageCards } from './tab';
 
 const content = document.getElementById('content') as HTMLElement;
@@ -17,14 +18,39 @@ function show(node: HTMLElement): void {
 function showCards(tabId: number, page: Extract<PageCards, { active: true }>): void {
   pageTitle.textContent = page.title;
   pageTitle.title = page.url;
+  if (page.off) return show(renderOff(() => void switchPage(tabId, true)));
+  const turnOff = renderTurnOff(() => void switchPage(tabId, false));
   if (page.cards.length === 0) {
     show(renderMessage('popup_empty', 'popup_empty_detail'));
+    content.prepend(turnOff);
     return;
   }
   show(
     renderList(page.cards, {
       onReveal: (id) => void reveal(tabId, id),
       onSentence: (id, sentence) => void reveal(tabId, id, sentence),
+    }),
+  );
+  content.prepend(turnOff);
+}
+
+/** The popup's "Turn off on this page" / "Turn on": the same switch as the toggle key. */
+async function switchPage(tabId: number, active: boolean): Promise<void> {
+  await setPageActive(tabId, active);
+  const page = active ? await waitForCards(tabId) : await requestCards(tabId);
+  if (page.active) showCards(tabId, page);
+  else showInactive(tabId);
+}
+
+/** Offers "Always on this site" when the popup may know the tab's site (it was opened on it). */
+async function offerAlwaysOn(tabId: number, root: HTMLElement, status: HTMLElement): Promise<void> {
+  const host = siteHostOf(await tabUrl(tabId));
+  if (!host) return;
+  root.append(
+    renderAlwaysOn(host, status, async () => {
+      const r = await annotate(tabId);
+      const page = r.ok ? await waitForCards(tabId) : null;
+      if (page?.active) showCards(tabId, page);
     }),
   );
 }
@@ -42,6 +68,7 @@ function showInactive(tabId: number): void {
     document.body.dataset.ready = 'true';
   });
   show(view.root);
+  void offerAlwaysOn(tabId, view.root, view.status);
 }
 
 async function main(): Promise<void> {

@@ -14,7 +14,7 @@ export async function resolveTabId(search: string): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-export type PageCards = { active: true; ready: boolean; cards: CardModel[]; title: string; url: string } | { active: false };
+export type PageCards = { active: true; ready: boolean; off?: boolean; cards: CardModel[]; title: string; url: string } | { active: false };
 
 function isCardsResponse(x: unknown): x is Responses['backstory:get-cards'] {
   return typeof x === 'object' && x !== null && Array.isArray((x as { cards?: unknown }).cards);
@@ -26,7 +26,7 @@ export async function requestCards(tabId: number): Promise<PageCards> {
   try {
     const res: unknown = await browser.tabs.sendMessage(tabId, msg);
     if (!isCardsResponse(res)) return { active: false };
-    return { active: true, ready: res.ready !== false, cards: res.cards, title: String(res.title ?? ''), url: String(res.url ?? '') };
+    return { active: true, ready: res.ready !== false, off: res.off === true, cards: res.cards, title: String(res.title ?? ''), url: String(res.url ?? '') };
   } catch {
     return { active: false };
   }

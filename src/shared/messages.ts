@@ -2,6 +2,7 @@
 // Receivers call `parseMessage` and drop anything else: other extensions and pages can send us messages.
 import * as v from 'valibot';
 import type { CardModel, Pack } from '../core/types';
+import { PackMessages, type PackResponses } from './pack-messages';
 
 const GetPack = v.object({ type: v.literal('backstory:get-pack') });
 const PageStatus = v.object({ type: v.literal('backstory:page-status'), entityCount: v.pipe(v.number(), v.integer(), v.minValue(0)) });
@@ -15,12 +16,12 @@ const AnnotateTab = v.object({ type: v.literal('backstory:annotate-tab'), tabId:
 /** Background → content script (keyboard command): switch the page's highlights off or back on. */
 const Toggle = v.object({ type: v.literal('backstory:toggle') });
 
-export const MessageSchema = v.variant('type', [GetPack, PageStatus, GetCards, Reveal, AnnotateTab, Toggle]);
+export const MessageSchema = v.variant('type', [GetPack, PageStatus, GetCards, Reveal, AnnotateTab, Toggle, ...PackMessages]);
 export type Message = v.InferOutput<typeof MessageSchema>;
 export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
 
 /** What each request answers. */
-export interface Responses {
+export interface Responses extends PackResponses {
   'backstory:get-pack': { pack: Pack };
   'backstory:page-status': { ok: true };
   /** `ready: false` while the first annotation pass is still running (cards may be incomplete). */

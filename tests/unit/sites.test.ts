@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hostFromScriptId, parseSite, patternMatches, scriptIdFor, siteLabel } from '../../src/core/sites';
+import { hostFromScriptId, parseSite, patternMatches, scriptIdFor, singleHostOf, siteLabel } from '../../src/core/sites';
 
 describe('parseSite: what the reader types becomes one site pattern', () => {
   it.each([
@@ -86,5 +86,17 @@ describe('siteLabel', () => {
     expect(siteLabel('*://*.nytimes.com/*')).toBe('nytimes.com');
     expect(siteLabel('http://localhost/*')).toBe('localhost');
     expect(siteLabel('weird')).toBe('weird');
+  });
+});
+
+describe('singleHostOf: which granted origins get a per-host script', () => {
+  it('names the host of a one-host grant', () => {
+    expect(singleHostOf('*://example.com/*')).toBe('example.com');
+    expect(singleHostOf('https://news.example.org/*')).toBe('news.example.org');
+  });
+  it('refuses grants wider than one host', () => {
+    expect(singleHostOf('*://*/*')).toBeNull();
+    expect(singleHostOf('*://*.example.com/*')).toBeNull();
+    expect(singleHostOf('<all_urls>')).toBeNull();
   });
 });
