@@ -5,9 +5,11 @@ import { annotateTab } from './annotate';
 import { clearBadgeOnNavigation, setBadge } from './badge';
 import { listenForCommands } from './commands';
 import { createHub } from './hub';
+import { followSiteGrants } from './sites';
 import { getPack, packStore } from './packs';
 
 const hub = createHub({ extensionId: browser.runtime.id, getPack, setBadge, annotateTab, packs: packStore });
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => hub(raw, sender));
 clearBadgeOnNavigation();
 listenForCommands();
+followSiteGrants();

@@ -14,9 +14,11 @@ const Reveal = v.object({
 });
 const AnnotateTab = v.object({ type: v.literal('backstory:annotate-tab'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 /** Background → content script (keyboard command): switch the page's highlights off or back on. */
-const Toggle = v.object({ type: v.literal('backstory:toggle') });
+const Toggle = v.object({ type: v.literal('backstory:toggle'), active: v.optional(v.boolean()) });
+/** Background → content script (keyboard command): focus the next/previous mention and open its card. */
+const Step = v.object({ type: v.literal('backstory:step'), direction: v.picklist(['next', 'previous']) });
 
-export const MessageSchema = v.variant('type', [GetPack, PageStatus, GetCards, Reveal, AnnotateTab, Toggle, ...PackMessages]);
+export const MessageSchema = v.variant('type', [GetPack, PageStatus, GetCards, Reveal, AnnotateTab, Toggle, Step, ...PackMessages]);
 export type Message = v.InferOutput<typeof MessageSchema>;
 export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
 
@@ -25,11 +27,14 @@ export interface Responses extends PackResponses {
   'backstory:get-pack': { pack: Pack };
   'backstory:page-status': { ok: true };
   /** `ready: false` while the first annotation pass is still running (cards may be incomplete). */
-  'backstory:get-cards': { cards: CardModel[]; title: string; url: string; ready?: boolean };
+  /** `off: true` when Backstory is switched off on the page (toggle, or a site the reader turned off). */
+  'backstory:get-cards': { cards: CardModel[]; title: string; url: string; ready?: boolean; off?: boolean };
   'backstory:reveal': { ok: boolean };
   'backstory:annotate-tab': { ok: boolean; error?: string };
-  /** `active`: whether highlights are shown after the toggle. */
+  /** `active`: whether highlights are shown after the toggle (request `active` sets it instead of flipping). */
   'backstory:toggle': { active: boolean };
+  /** `ok: false` when the page has no highlighted mention to go to. */
+  'backstory:step': { ok: boolean };
 }
 
 export function parseMessage(raw: unknown): Message | null {
