@@ -12,5 +12,7 @@ export function launchWithExtension(options: {
   executablePath: string;
   headless?: boolean;
   viewport?: { width: number; height: number } | null;
+  /** A profile folder kept after the browser closes; '' (default) is a fresh temporary one. */
+  userDataDir?: string;
 }): Promise<{ ctx: BrowserContext; extensionId: string; requests: RecordedRequest[] }>;
 export function extensionWorker(ctx: BrowserContext, extensionId: string): Promise<Worker>;

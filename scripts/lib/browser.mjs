@@ -29,12 +29,13 @@ export function isLocalUrl(url) {
 }
 
 /**
- * Launches Chromium with the extension in `dist` loaded into a fresh temporary profile.
+ * Launches Chromium with the extension in `dist` loaded into a fresh temporary profile, or into
+ * `userDataDir` when given (a profile that outlives the browser, to test what survives a restart).
  * Every request is recorded in `requests`; anything not local is aborted before it leaves.
- * @param {{ dist: string, executablePath: string, headless?: boolean, viewport?: { width: number, height: number } | null }} options
+ * @param {{ dist: string, executablePath: string, headless?: boolean, viewport?: { width: number, height: number } | null, userDataDir?: string }} options
  */
-export async function launchWithExtension({ dist, executablePath, headless = true, viewport }) {
-  const ctx = await chromium.launchPersistentContext('', {
+export async function launchWithExtension({ dist, executablePath, headless = true, viewport, userDataDir = '' }) {
+  const ctx = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless,
     viewport: viewport === undefined ? { width: 1280, height: 900 } : viewport,

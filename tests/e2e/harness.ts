@@ -65,13 +65,18 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function startSession(): Promise<Session> {
+export interface SessionOptions {
+  /** Profile folder to use (and keep); default: a fresh temporary profile. */
+  userDataDir?: string;
+}
+
+export async function startSession(options: SessionOptions = {}): Promise<Session> {
   if (!chromiumPath) throw new Error('no Chromium');
   requireBuild();
   const server = await serveStatic(DEMO);
   let launched: Awaited<ReturnType<typeof launchWithExtension>> | undefined;
   try {
-    launched = await launchWithExtension({ dist: DIST, executablePath: chromiumPath });
+    launched = await launchWithExtension({ dist: DIST, executablePath: chromiumPath, userDataDir: options.userDataDir });
     await restartWorker(launched.ctx, launched.extensionId);
   } catch (err) {
     await launched?.ctx.close();
