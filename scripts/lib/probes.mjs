@@ -14,7 +14,10 @@ export function countMentionsInPage() {
     const first = el.firstChild;
     if (!first) continue;
     walker.currentNode = first;
-    const prev = /** @type {HTMLElement | null | undefined} */ (walker.previousNode()?.parentElement?.closest('[data-backstory-entity]'));
+    // Splitting leaves empty Text nodes at tag edges ("<b>Choe</b> Son Hui"); they separate nothing.
+    let before = walker.previousNode();
+    while (before && before.nodeValue === '') before = walker.previousNode();
+    const prev = /** @type {HTMLElement | null | undefined} */ (before?.parentElement?.closest('[data-backstory-entity]'));
     if (prev && prev !== el && prev.dataset.backstoryEntity === id) continue;
     counts[id] = (counts[id] ?? 0) + 1;
   }

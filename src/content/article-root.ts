@@ -18,6 +18,8 @@ const EXCLUDED_SELECTOR = [
   'nav', 'aside', 'form', 'footer', 'dialog', 'menu',
   '[role=complementary]', '[role=navigation]', '[role=contentinfo]', '[role=banner]', '[role=search]',
   '[role=dialog]', '[role=alertdialog]', '[aria-hidden=true]',
+  // AMP pages mark ads and menus by tag name, not by class.
+  'amp-ad', 'amp-embed', 'amp-sticky-ad', 'amp-sidebar', 'amp-consent',
 ].join(',');
 
 /** Class/id words that mark comments, ads, sharing and "read more" blocks. Whole dash/underscore

@@ -3,7 +3,7 @@
 // in the text maps straight back to a node (what highlighting and "scroll to sentence" need).
 import type { RunKind, RunText } from '../core/types';
 import { isExcludedRegion, type ArticleRoot } from './article-root';
-import { isInline, isSkipped } from './dom-kinds';
+import { isInline, isInsideSkipped, isSkipped } from './dom-kinds';
 
 export interface DomRun extends RunText {
   /** The Text nodes in document order; `text` is their data joined. */
@@ -82,6 +82,9 @@ function kindAt(el: Element): RunKind {
 /** Runs of one container (its own kind inferred from its ancestors). `claimed` text nodes, if
  *  given, make any run containing them be dropped. */
 export function collectRunsIn(container: Element, root: Element, claimed?: WeakSet<Text>): DomRun[] {
+  // The walk only checks what is below `container`: an article inside a rich-text editor (or a
+  // document in design mode) is the reader's own text being edited, never ours to wrap.
+  if (container.ownerDocument.designMode === 'on' || isInsideSkipped(container)) return [];
   const out = new RunBuilder(claimed);
   walk(container, root, container, kindAt(container), out);
   out.flush();
