@@ -3,7 +3,8 @@
 // patterns (the default news list, the reader's switched-off sites). Pure: no browser APIs.
 
 /** Why an entered site was refused; each code has a UI string `options_sites_error_<code>`. */
-export type SiteError = 'empty' | 'scheme' | 'host' | 'wildcard';
+export const SITE_ERRORS = ['empty', 'scheme', 'host', 'wildcard'] as const;
+export type SiteError = (typeof SITE_ERRORS)[number];
 
 export type SiteParse = { ok: true; host: string; pattern: string } | { ok: false; error: SiteError };
 
