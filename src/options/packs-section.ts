@@ -103,6 +103,8 @@ export async function mountPacks(root: HTMLElement, api: PacksApi = browserPacks
   }
 
   async function setEnabled(p: PackInfo, toggle: HTMLInputElement): Promise<void> {
+    // One change at a time per switch: a second click before the first is stored could land out of order.
+    toggle.disabled = true;
     try {
       const res = await api.send({ type: 'backstory:set-pack-enabled', id: p.id, enabled: toggle.checked });
       if (!res.ok) throw new Error(res.error);
@@ -110,6 +112,8 @@ export async function mountPacks(root: HTMLElement, api: PacksApi = browserPacks
     } catch (err) {
       toggle.checked = !toggle.checked;
       fail(t('options_packs_error'), [errorText(err)]);
+    } finally {
+      toggle.disabled = false;
     }
   }
 
