@@ -5,6 +5,7 @@ import { annotateTab } from './annotate';
 import { clearBadgeOnNavigation, setBadge } from './badge';
 import { listenForCommands } from './commands';
 import { createHub } from './hub';
+import { registerNoteMenu } from './note-menu';
 import { followSiteGrants } from './sites';
 import { getPack, packStore } from './packs';
 
@@ -12,4 +13,5 @@ const hub = createHub({ extensionId: browser.runtime.id, getPack, setBadge, anno
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => hub(raw, sender));
 clearBadgeOnNavigation();
 listenForCommands();
+registerNoteMenu();
 followSiteGrants();

@@ -3,6 +3,8 @@
 // index.ts connects it to the extension's messages and storage.
 import { analyzeArticle, type Analysis } from '../core/analyze';
 import type { Settings } from '../core/settings';
+import { applyNotes } from '../core/notes-pack';
+import type { Note } from '../core/notes';
 import type { CardModel, Hit, Pack } from '../core/types';
 import { findArticleRoot, type ArticleRoot } from './article-root';
 import { CardController } from './card/controller';
@@ -10,6 +12,7 @@ import { MENTION_TAG } from './dom-kinds';
 import { Highlighter, runSliced, viewportFirst } from './highlight';
 import { observeNewContent } from './observe';
 import { pageDate } from './page-date';
+import { dropStaleRuns } from './rescan';
 import { revealEntity, revealRunRange } from './reveal';
 import { collectRuns, type DomRun } from './runs';
 
@@ -31,6 +34,8 @@ export class Annotator {
   private readonly controller: CardController;
   private active = false;
   private notes: Record<string, string> | undefined;
+  /** The pack plus one entity per reader note on a term the pack lacks (see core/notes-pack). */
+  private notedPack: Pack | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -75,6 +80,12 @@ export class Annotator {
       root: this.article.root,
       claimed: () => this.highlighter.claimed,
       onRuns: (runs) => void this.addRuns(runs),
+      changedByPage: (node) => this.highlighter.changedByPage(node),
+      beforeCollect: (blocks) => {
+        const { kept, dropped } = dropStaleRuns(this.runs, blocks, this.article?.root ?? this.doc.body, this.highlighter);
+        this.runs = kept;
+        return dropped;
+      },
       onRootLost: () => {
         if (gen === this.generation && this.active) void this.annotate();
       },
@@ -105,6 +116,14 @@ export class Annotator {
     if (this.analysis) this.analyze();
   }
 
+  /** The reader's notes as stored: new terms must be found on the page, so an active page is re-annotated. */
+  async setReaderNotes(notes: readonly Note[]): Promise<void> {
+    const applied = applyNotes(this.pack, notes);
+    this.notedPack = applied.pack;
+    this.notes = applied.notes;
+    if (this.active) await this.annotate();
+  }
+
   revealEntity(entityId: string): boolean {
     return revealEntity(this.doc, entityId);
   }
@@ -116,7 +135,7 @@ export class Annotator {
   }
 
   private analyze(): void {
-    this.analysis = analyzeArticle(this.runs, this.pack, {
+    this.analysis = analyzeArticle(this.runs, this.notedPack ?? this.pack, {
       firstMentionOnly: this.settings.firstMentionOnly,
       types: this.settings.types,
       pageDate: pageDate(this.doc),

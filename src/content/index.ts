@@ -6,11 +6,12 @@ import { parseMessage, type Message, type Responses } from '../shared/messages';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
 import { isSiteDisabled } from '../shared/sites-store';
 import { Annotator, READY_ATTR } from './annotator';
+import { followNotes, openNoteEditor } from './notes-glue';
 import { stepMention } from './step';
 
 const GUARD = '__backstoryContentLoaded';
 /** Requests this script answers; anything else is left to other listeners. */
-const ANSWERED = new Set<Message['type']>(['backstory:get-cards', 'backstory:reveal', 'backstory:toggle', 'backstory:step']);
+const ANSWERED = new Set<Message['type']>(['backstory:get-cards', 'backstory:reveal', 'backstory:open-note-editor', 'backstory:toggle', 'backstory:step']);
 
 function isPack(x: unknown): x is Pack {
   const p = x as Partial<Pack> | null;
@@ -50,6 +51,8 @@ async function answer(msg: Message, annotator: Annotator | null): Promise<unknow
     }
     case 'backstory:step':
       return { ok: annotator?.isActive === true && stepMention(document, msg.direction) !== null } satisfies Responses['backstory:step'];
+    case 'backstory:open-note-editor':
+      return openNoteEditor(document, msg.term);
     default:
       return undefined;
   }
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
     const [pack, settings, siteOff] = await Promise.all([loadPack(), loadSettings(), isSiteDisabled(location.href)]);
     annotator = new Annotator(document, pack, settings, { onStatus: sendStatus });
     onSettingsChanged((s) => void annotator?.applySettings(s));
+    await followNotes(annotator);
     // On a site the reader switched off, stay ready to be turned on from the popup or the key.
     if (!siteOff) await annotator.annotate();
   } catch (err) {

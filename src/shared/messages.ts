@@ -2,6 +2,7 @@
 // Receivers call `parseMessage` and drop anything else: other extensions and pages can send us messages.
 import * as v from 'valibot';
 import type { CardModel, Pack } from '../core/types';
+import { NoteMessages } from './note-messages';
 import { PackMessages, type PackResponses } from './pack-messages';
 
 const GetPack = v.object({ type: v.literal('backstory:get-pack') });
@@ -18,7 +19,7 @@ const Toggle = v.object({ type: v.literal('backstory:toggle'), active: v.optiona
 /** Background → content script (keyboard command): focus the next/previous mention and open its card. */
 const Step = v.object({ type: v.literal('backstory:step'), direction: v.picklist(['next', 'previous']) });
 
-export const MessageSchema = v.variant('type', [GetPack, PageStatus, GetCards, Reveal, AnnotateTab, Toggle, Step, ...PackMessages]);
+export const MessageSchema = v.variant('type', [GetPack, PageStatus, GetCards, Reveal, AnnotateTab, ...NoteMessages, Toggle, Step, ...PackMessages]);
 export type Message = v.InferOutput<typeof MessageSchema>;
 export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
 
@@ -30,6 +31,8 @@ export interface Responses extends PackResponses {
   /** `off: true` when Backstory is switched off on the page (toggle, or a site the reader turned off). */
   'backstory:get-cards': { cards: CardModel[]; title: string; url: string; ready?: boolean; off?: boolean };
   'backstory:reveal': { ok: boolean };
+  /** `ok: false` when the editor could not open (Backstory switched off on the page). */
+  'backstory:open-note-editor': { ok: boolean };
   'backstory:annotate-tab': { ok: boolean; error?: string };
   /** `active`: whether highlights are shown after the toggle (request `active` sets it instead of flipping). */
   'backstory:toggle': { active: boolean };
