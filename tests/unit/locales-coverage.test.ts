@@ -1,9 +1,9 @@
+// @vitest-environment jsdom
 // Every string a reader sees goes through _locales, and the Korean is a translation, not a copy.
 // manifest-locales.test.ts checks that the keys the code names exist; this file checks the other
 // way round: no reader-facing text in HTML, the manifest or the UI code bypasses the locales.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { SITE_ERRORS } from '../../src/core/sites';
 
@@ -43,7 +43,7 @@ describe('HTML pages', () => {
 
   for (const file of pages) {
     const rel = file.slice(root.length + 1);
-    const doc = new JSDOM(readFileSync(file, 'utf8')).window.document;
+    const doc = new DOMParser().parseFromString(readFileSync(file, 'utf8'), 'text/html');
 
     it(`${rel}: every element with its own text takes it from data-i18n`, () => {
       const bare: string[] = [];
