@@ -12,6 +12,10 @@ export type HighlightStyle = 'underline' | 'background' | 'none';
 interface Split {
   orig: Text;
   pieces: Node[];
+  /** The original node's data right after the split: if the page rewrites it later (a framework
+   *  updating the Text node it kept), the pieces after it are stale copies, not the rest of it. */
+  data: string;
+  run: DomRun;
 }
 
 export interface RunResult {
@@ -22,8 +26,11 @@ export interface RunResult {
 export class Highlighter {
   /** Text nodes that belong to a processed run; a later pass never wraps them again. */
   readonly claimed = new WeakSet<Text>();
+  /** Each claimed node's data when we last wrote it, to tell the page's edits from ours. */
+  private readonly written = new WeakMap<Text, string>();
   private splits: Split[] = [];
   private elements: Element[] = [];
+  private readonly runOf = new WeakMap<Element, DomRun>();
 
   constructor(private style: HighlightStyle = 'underline') {}
 
@@ -41,7 +48,7 @@ export class Highlighter {
   highlightRun(run: DomRun, hits: readonly Hit[], regex: RegExp, accept: (hit: Hit) => boolean): RunResult {
     const created: Element[] = [];
     if (!hits.some(accept)) {
-      for (const n of run.nodes) this.claimed.add(n);
+      this.claim(run);
       return { elements: created };
     }
     const flags = regex.flags.includes('g') ? regex.flags : `${regex.flags}g`;
@@ -80,14 +87,53 @@ export class Highlighter {
         created.push(el);
       },
     });
-    run.nodes = this.recordSplits(origNodes, origLengths, new Set(created));
-    for (const n of run.nodes) this.claimed.add(n);
+    run.nodes = this.recordSplits(run, origNodes, origLengths, new Set(created));
+    this.claim(run);
+    for (const el of created) this.runOf.set(el, run);
     this.elements.push(...created);
     return { elements: created };
   }
 
+  private claim(run: DomRun): void {
+    for (const n of run.nodes) {
+      this.claimed.add(n);
+      this.written.set(n, n.data);
+    }
+  }
+
+  /** True when the page changed the data of a Text node we wrapped or split since we did. */
+  changedByPage(node: Text): boolean {
+    const data = this.written.get(node);
+    return data !== undefined && data !== node.data;
+  }
+
+  /** Takes one run's highlights off (what is still on the page) and forgets its nodes, so the
+   *  text can be collected again after the page changed it. */
+  removeRun(run: DomRun): void {
+    const mine = this.splits.filter((s) => s.run === run);
+    this.splits = this.splits.filter((s) => s.run !== run);
+    for (const split of mine.reverse()) this.restore(split);
+    this.elements = this.elements.filter((el) => {
+      if (this.runOf.get(el) !== run) return true;
+      if (el.parentNode) el.replaceWith(...Array.from(el.childNodes));
+      return false;
+    });
+    for (const n of run.nodes) {
+      this.claimed.delete(n);
+      this.written.delete(n);
+    }
+  }
+
+  private restore({ orig, pieces, data }: Split): void {
+    const parent = orig.parentNode;
+    if (!parent || !pieces.every((p) => p.parentNode === parent)) return;
+    // The page rewrote the node it owns: it now holds the whole new text, so our pieces go.
+    if (orig.data === data) orig.data += pieces.map((p) => p.textContent ?? '').join('');
+    for (const p of pieces) parent.removeChild(p);
+  }
+
   /** Finds the pieces each original node became and returns the run's new Text nodes. */
-  private recordSplits(orig: Text[], lengths: number[], created: Set<Element>): Text[] {
+  private recordSplits(run: DomRun, orig: Text[], lengths: number[], created: Set<Element>): Text[] {
     const texts: Text[] = [];
     const origSet = new Set<Node>(orig);
     orig.forEach((node, i) => {
@@ -114,7 +160,7 @@ export class Highlighter {
         lastWasOurs = ours;
         sib = sib.nextSibling;
       }
-      if (pieces.length > 0) this.splits.push({ orig: node, pieces });
+      if (pieces.length > 0) this.splits.push({ orig: node, pieces, data: node.data, run });
     });
     return texts;
   }
@@ -126,13 +172,7 @@ export class Highlighter {
 
   /** Puts the page back: unwraps our elements and merges exactly the Text nodes we split. */
   removeAll(): void {
-    for (const { orig, pieces } of this.splits.reverse()) {
-      const parent = orig.parentNode;
-      if (parent && pieces.every((p) => p.parentNode === parent)) {
-        orig.data += pieces.map((p) => p.textContent ?? '').join('');
-        for (const p of pieces) parent.removeChild(p);
-      }
-    }
+    for (const split of this.splits.reverse()) this.restore(split);
     // Anything the page moved meanwhile is unwrapped where it now is.
     for (const el of this.elements) {
       if (el.parentNode) el.replaceWith(...Array.from(el.childNodes));

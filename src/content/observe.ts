@@ -9,7 +9,13 @@ export interface ObserveOptions {
   root: Element;
   claimed: () => WeakSet<Text>;
   onRuns: (runs: DomRun[]) => void;
-  /** The article root left the document (a single-page site swapped the story): start over. */
+  /** True when the page rewrote a Text node we wrapped (so it is the page's change, not ours). */
+  changedByPage?: (node: Text) => boolean;
+  /** Called with the changed blocks before their runs are collected, so runs the page broke can
+   *  be dropped (and their nodes unclaimed); returns how many were dropped. */
+  beforeCollect?: (blocks: Element[]) => number;
+  /** The article root left the document or the URL changed (a single-page site swapped the
+   *  story): start over. */
   onRootLost?: () => void;
   debounceMs?: number;
 }
@@ -18,6 +24,12 @@ function isOurs(node: Node, claimed: WeakSet<Text>): boolean {
   if (node.nodeType === Node.TEXT_NODE && claimed.has(node as Text)) return true;
   const el = node instanceof Element ? node : node.parentElement;
   return el !== null && el.closest(`${MENTION_TAG},${CARD_TAG}`) !== null;
+}
+
+/** True for a removed node that was (or held) text we had wrapped. */
+function heldOurs(node: Node, claimed: WeakSet<Text>): boolean {
+  if (node.nodeType === Node.TEXT_NODE) return claimed.has(node as Text);
+  return node instanceof Element && (node.localName === MENTION_TAG || node.querySelector(MENTION_TAG) !== null);
 }
 
 /** The block whose runs an added node belongs to. */
@@ -40,11 +52,31 @@ export function observeNewContent(opts: ObserveOptions): () => void {
     // A block inside another pending block is covered by the outer one.
     const outer = blocks.filter((b) => !blocks.some((o) => o !== b && o.contains(b)));
     outer.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-    const claimed = opts.claimed();
     resetRegionCache();
+    const dropped = outer.length > 0 ? (opts.beforeCollect?.(outer) ?? 0) : 0;
+    const claimed = opts.claimed();
     const runs = outer.flatMap((b) => collectRunsIn(b, root, claimed));
-    if (runs.length > 0) opts.onRuns(runs);
+    if (runs.length > 0 || dropped > 0) opts.onRuns(runs);
   };
+
+  // History-API navigation changes the URL without a load; the new story usually reuses the old
+  // containers, so the root stays connected. Start over once the swap has settled.
+  const win = root.ownerDocument.defaultView;
+  const href = (): string => win?.location.href ?? '';
+  const startHref = href();
+  let navTimer: ReturnType<typeof setTimeout> | undefined;
+  const navigated = (): boolean => {
+    if (href() === startHref) return false;
+    if (navTimer === undefined) {
+      navTimer = setTimeout(() => {
+        stop();
+        opts.onRootLost?.();
+      }, opts.debounceMs ?? 100);
+    }
+    return true;
+  };
+  const onPopState = (): void => void navigated();
+  win?.addEventListener('popstate', onPopState);
 
   const observer = new MutationObserver((records) => {
     if (!root.isConnected) {
@@ -52,25 +84,40 @@ export function observeNewContent(opts: ObserveOptions): () => void {
       opts.onRootLost?.();
       return;
     }
+    if (navigated()) return;
     const claimed = opts.claimed();
     resetRegionCache();
+    const consider = (node: Node): void => {
+      const block = blockOf(node);
+      if (!block || !root.contains(block) && block !== root) return;
+      if (isInsideSkipped(block, root) || isInExcludedRegion(block, root)) return;
+      pending.add(block);
+    };
     for (const r of records) {
+      if (r.type === 'characterData') {
+        // Our own splits change data too; only a change the page made to wrapped text counts.
+        if (opts.changedByPage?.(r.target as Text)) consider(r.target);
+        continue;
+      }
+      // The page took wrapped text away (children replaced, textContent set): its block is stale.
+      if (Array.from(r.removedNodes).some((n) => heldOurs(n, claimed))) {
+        if (r.target.isConnected && !isOurs(r.target, claimed)) consider(r.target);
+      }
       for (const node of Array.from(r.addedNodes)) {
         if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) continue;
         if (isOurs(node, claimed)) continue;
-        const block = blockOf(node);
-        if (!block || !root.contains(block) && block !== root) continue;
-        if (isInsideSkipped(block, root) || isInExcludedRegion(block, root)) continue;
-        pending.add(block);
+        consider(node);
       }
     }
     if (pending.size > 0 && timer === undefined) timer = setTimeout(flush, opts.debounceMs ?? 100);
   });
   // Watch the whole body, not just the root, to notice when the root itself is replaced.
-  observer.observe(root.ownerDocument.body ?? root, { childList: true, subtree: true });
+  observer.observe(root.ownerDocument.body ?? root, { childList: true, subtree: true, characterData: true });
   function stop(): void {
     observer.disconnect();
+    win?.removeEventListener('popstate', onPopState);
     if (timer !== undefined) clearTimeout(timer);
+    if (navTimer !== undefined) clearTimeout(navTimer);
     pending.clear();
   }
   return stop;

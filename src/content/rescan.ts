@@ -1,0 +1,35 @@
+// After the page changes text we already wrapped (a framework re-render, a rewritten Text node,
+// text appended to a paragraph), the runs that covered it no longer describe the page. This finds
+// them so their highlights can come off and the blocks be collected afresh — no stale, broken or
+// duplicate wrappers, and the new text is annotated like any other.
+import type { Highlighter } from './highlight';
+import { collectRunsIn, type DomRun } from './runs';
+
+/** Runs that the page removed, rewrote or extended. `blocks` are the elements the page changed. */
+export function findStaleRuns(runs: readonly DomRun[], blocks: readonly Element[], root: Element, highlighter: Highlighter): Set<DomRun> {
+  const stale = new Set<DomRun>();
+  const owner = new Map<Text, DomRun>();
+  for (const run of runs) {
+    for (const n of run.nodes) owner.set(n, run);
+    if (run.nodes.some((n) => !n.isConnected || highlighter.changedByPage(n))) stale.add(run);
+  }
+  // A run as the page now reads must be one old run exactly, or all new text; a mix means the
+  // page added to or rearranged what we had (e.g. a sentence appended to a wrapped paragraph).
+  for (const block of blocks) {
+    for (const fresh of collectRunsIn(block, root)) {
+      const owners = new Set(fresh.nodes.map((n) => owner.get(n)));
+      const [only] = owners;
+      if (owners.size === 1 && (only === undefined || only.nodes.length === fresh.nodes.length)) continue;
+      for (const o of owners) if (o) stale.add(o);
+    }
+  }
+  return stale;
+}
+
+/** Takes the stale runs' highlights off and returns the runs that remain. */
+export function dropStaleRuns(runs: readonly DomRun[], blocks: readonly Element[], root: Element, highlighter: Highlighter): { kept: DomRun[]; dropped: number } {
+  const stale = findStaleRuns(runs, blocks, root, highlighter);
+  if (stale.size === 0) return { kept: runs.slice(), dropped: 0 };
+  for (const run of stale) highlighter.removeRun(run);
+  return { kept: runs.filter((r) => !stale.has(r)), dropped: stale.size };
+}
