@@ -1,0 +1,112 @@
+// The reader's notes in real Chromium: a note added on the options page highlights its term on an
+// open demo page (live, no reload) and shows on its card; a note on a name the pack knows goes on
+// that entity's card; the in-page editor the context menu opens saves a note from the keyboard.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, mentionCounts, startSession, uiString, waitCard, type Session } from './harness';
+
+async function openOptions(s: Session): Promise<Page> {
+  const page = await s.ctx.newPage();
+  await page.goto(`chrome-extension://${s.extensionId}/options/options.html`);
+  await page.waitForSelector('body[data-ready]', { timeout: 10_000 });
+  return page;
+}
+
+async function addNoteInOptions(options: Page, term: string, text: string): Promise<void> {
+  const form = options.locator('#notes-section form.note-add');
+  await form.locator('input[name="term"]').fill(term);
+  await form.locator('textarea[name="text"]').fill(text);
+  await form.locator('button[type="submit"]').click();
+  await expect.poll(() => options.locator('#notes-section .note-term').allInnerTexts(), { timeout: 5_000 }).toContain(term);
+}
+
+async function mentionCount(page: Page, id: string): Promise<number> {
+  return (await mentionCounts(page))[id] ?? 0;
+}
+
+async function cardFor(s: Session, page: Page, id: string): Promise<string> {
+  await page.mouse.move(0, 0);
+  await waitCard(s.ctx, page, false);
+  await page.locator(`[data-backstory-entity="${id}"]`).first().hover({ timeout: 5_000 });
+  return (await waitCard(s.ctx, page, true)).text;
+}
+
+describeInBrowser('reader notes in Chromium', () => {
+  let s: Session;
+  let page: Page;
+  let options: Page;
+
+  beforeAll(async () => {
+    s = await startSession();
+    page = await s.openDemo('/index.html');
+    options = await openOptions(s);
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('shows the notes section, empty at first', async () => {
+    expect(await options.locator('#notes-section').isVisible(), 'the section is shown').toBe(true);
+    await expect.poll(() => options.locator('#notes-section .note-empty').isVisible()).toBe(true);
+    expect(await options.locator('#notes-section .note').count()).toBe(0);
+  });
+
+  it('a note added on the options page highlights its term on the open page and shows on its card', async () => {
+    expect(await mentionCount(page, 'note-test-of-nerves'), 'not highlighted before the note').toBe(0);
+    await addNoteInOptions(options, 'test of nerves', 'Whoever needs talks more blinks first — my reading.');
+    await expect.poll(() => mentionCount(page, 'note-test-of-nerves'), { timeout: 10_000 }).toBe(1);
+    // Pack names are still highlighted after the re-annotation.
+    expect(await mentionCount(page, 'choe-son-hui')).toBeGreaterThan(0);
+    const card = await cardFor(s, page, 'note-test-of-nerves');
+    expect(card).toContain('test of nerves');
+    expect(card).toContain(uiString('card_note'));
+    expect(card).toContain('Whoever needs talks more blinks first — my reading.');
+  });
+
+  it('a note on a name the pack knows goes on that entity’s card', async () => {
+    await addNoteInOptions(options, 'yongbyon', 'Compare with the 2008 cooling-tower demolition.');
+    await expect.poll(async () => (await cardFor(s, page, 'yongbyon')).includes('cooling-tower demolition'), { timeout: 10_000 }).toBe(true);
+    expect(await mentionCount(page, 'note-yongbyon')).toBe(0);
+    // The card still has the pack's background next to the note.
+    expect(await cardFor(s, page, 'yongbyon')).toContain(uiString('card_background'));
+  });
+
+  it('editing and deleting in the list reaches the page too', async () => {
+    const row = options.locator('#notes-section .note', { hasText: 'test of nerves' });
+    await row.getByRole('button', { name: /Edit/ }).click();
+    await options.locator('#notes-section .note-edit textarea').fill('Edited in the list.');
+    await options.locator('#notes-section .note-edit button[type="submit"]').click();
+    await expect.poll(async () => (await cardFor(s, page, 'note-test-of-nerves')).includes('Edited in the list.'), { timeout: 10_000 }).toBe(true);
+    await options.locator('#notes-section .note', { hasText: 'test of nerves' }).getByRole('button', { name: /Delete/ }).click();
+    await expect.poll(() => mentionCount(page, 'note-test-of-nerves'), { timeout: 10_000 }).toBe(0);
+  });
+
+  it('the in-page editor opens in a closed root, keeps keys from the page, and saves with Ctrl+Enter', async () => {
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => {
+      (window as unknown as { keysSeen: number }).keysSeen = 0;
+      document.addEventListener('keydown', () => (window as unknown as { keysSeen: number }).keysSeen++);
+    });
+    const tabId = await s.tabIdOf(page);
+    const sw = await s.worker();
+    // What the context menu's click does (menus cannot be clicked headless).
+    await sw.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'backstory:open-note-editor', term: ' standoff ' }), tabId);
+    const probe = await page.evaluate(() => {
+      const host = document.querySelector('[data-backstory-note-editor]');
+      return { found: host !== null, closed: host?.shadowRoot === null };
+    });
+    expect(probe).toEqual({ found: true, closed: true });
+    await page.keyboard.type('A word for a stalemate nobody admits to.');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => mentionCount(page, 'note-standoff'), { timeout: 10_000 }).toBe(1);
+    expect(await page.evaluate(() => document.querySelector('[data-backstory-note-editor]'))).toBeNull();
+    expect(await page.evaluate(() => (window as unknown as { keysSeen: number }).keysSeen), 'keys typed into the note reached the page').toBe(0);
+    expect(await cardFor(s, page, 'note-standoff')).toContain('A word for a stalemate nobody admits to.');
+    // The options list follows.
+    await expect.poll(() => options.locator('#notes-section .note-term').allInnerTexts(), { timeout: 5_000 }).toContain('standoff');
+  });
+
+  it('makes no request beyond the extension and the demo server', () => {
+    expect(s.foreignRequests()).toEqual([]);
+  });
+});
