@@ -19,7 +19,8 @@ export function findStaleRuns(runs: readonly DomRun[], blocks: readonly Element[
     for (const fresh of collectRunsIn(block, root)) {
       const owners = new Set(fresh.nodes.map((n) => owner.get(n)));
       const [only] = owners;
-      if (owners.size === 1 && (only === undefined || only.nodes.length === fresh.nodes.length)) continue;
+      // Splitting leaves empty Text nodes in a run; a fresh walk skips them.
+      if (owners.size === 1 && (only === undefined || only.nodes.filter((n) => n.data !== '').length === fresh.nodes.length)) continue;
       for (const o of owners) if (o) stale.add(o);
     }
   }

@@ -1,0 +1,111 @@
+// @vitest-environment jsdom
+// Pages that change under the highlights: framework re-renders, text appended to a wrapped
+// paragraph, removed paragraphs, History-API navigation. No broken or duplicate wrappers, the new
+// text is annotated, the cards follow what the page now says.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { countMentionsInPage } from '../../scripts/lib/probes.mjs';
+import { Annotator } from '../../src/content/annotator';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import type { Pack } from '../../src/core/types';
+import { fixtureHtml, loadFixture } from './page-fixtures';
+
+const PACK = JSON.parse(readFileSync(resolve(__dirname, '../../src/packs/korean-peninsula.json'), 'utf8')) as Pack;
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const $ = (sel: string) => document.querySelector(sel)!;
+
+function noBrokenWrappers(): void {
+  expect(document.querySelectorAll('backstory-mention backstory-mention').length, 'nested wrappers').toBe(0);
+  for (const el of Array.from(document.querySelectorAll('backstory-mention'))) {
+    expect(el.textContent, 'empty wrapper').not.toBe('');
+    expect(el.getAttribute('data-backstory-entity')).not.toBe('');
+  }
+}
+
+let annotator: Annotator;
+const start = async (fixture: string): Promise<void> => {
+  loadFixture(fixtureHtml(fixture));
+  annotator = new Annotator(document, PACK, { ...DEFAULT_SETTINGS });
+  await annotator.annotate();
+};
+beforeEach(() => history.replaceState(null, '', '/'));
+afterEach(() => annotator?.deactivate());
+
+describe('dynamic pages (jsdom)', () => {
+  it('a framework rewriting the Text node it kept: no duplicated text, the new text is annotated', async () => {
+    await start('rerender');
+    const lead = $('#lead');
+    expect(lead.querySelector('backstory-mention')?.textContent).toBe('Mike Pompeo');
+    // The name starts the paragraph, so the framework's node is the empty prefix mark.js left.
+    const next = 'Mike Pompeo said on Tuesday that talks would resume within weeks, without naming a place.';
+    (lead.firstChild as Text).data = next;
+    await wait(250);
+    expect(lead.textContent).toBe(next);
+    expect(Array.from(lead.querySelectorAll('backstory-mention')).map((m) => m.textContent)).toEqual(['Mike Pompeo']);
+    noBrokenWrappers();
+  });
+
+  it('children replaced and textContent set over wrappers: old wrappers gone, new text annotated, cards follow', async () => {
+    await start('rerender');
+    expect(countMentionsInPage()).toEqual({ 'mike-pompeo': 1, pyongyang: 1, 'kim-jong-un': 1 });
+    const span = document.createElement('span');
+    span.textContent = 'Officials in Pyongyang now say Kim Jong Un approved the meeting himself.';
+    $('#second').replaceChildren(span);
+    $('#third').textContent = 'Stephen Biegun will lead the American side, as in Stockholm.';
+    await wait(250);
+    expect(countMentionsInPage()).toEqual({ 'mike-pompeo': 1, pyongyang: 1, 'kim-jong-un': 1, 'stephen-biegun': 1 });
+    expect($('#third').textContent).toBe('Stephen Biegun will lead the American side, as in Stockholm.');
+    noBrokenWrappers();
+    // A card's mentions are those on the page now, not the replaced ones as well.
+    const kim = annotator.visibleCards().find((c) => c.id === 'kim-jong-un');
+    expect(kim?.fromArticle.sentences.length).toBe(1);
+  });
+
+  it('a sentence appended to a wrapped paragraph is annotated, the earlier names stay wrapped once', async () => {
+    await start('rerender');
+    const lead = $('#lead');
+    lead.append(' Stephen Biegun agreed.');
+    await wait(250);
+    expect(Array.from(lead.querySelectorAll('backstory-mention')).map((m) => m.textContent)).toEqual(['Mike Pompeo', 'Stephen Biegun']);
+    expect(lead.textContent).toBe('Mike Pompeo said on Monday that he expected talks to resume soon, but gave no date. Stephen Biegun agreed.');
+    noBrokenWrappers();
+  });
+
+  it('a removed paragraph takes its names off the cards', async () => {
+    await start('rerender');
+    $('#second').remove();
+    await wait(250);
+    expect(annotator.visibleCards().map((c) => c.id).sort()).toEqual(['mike-pompeo']);
+  });
+
+  it('History-API navigation with the view swapped in place re-annotates the new story only', async () => {
+    await start('spa-history');
+    expect(countMentionsInPage()).toEqual({ 'stephen-biegun': 2, 'working-level-talks': 1 });
+    history.pushState({}, '', '?story=second');
+    $('#view').innerHTML =
+      '<article><h1>A statement</h1><p>Choe Son Hui said on Tuesday that the North saw no reason to hurry, in a statement carried by state media.</p><p>Choe added that the next step was for Washington to take, and repeated that patience had limits.</p><p>Diplomats in Seoul said the tone was sharper than in August.</p></article>';
+    await wait(400);
+    expect(countMentionsInPage()).toEqual({ 'choe-son-hui': 2 });
+    expect(annotator.visibleCards().map((c) => c.id)).toEqual(['choe-son-hui']);
+    noBrokenWrappers();
+    // Back: the old story comes back and is annotated again.
+    history.back();
+    await wait(50);
+    $('#view').innerHTML = '<article><h1>Back</h1><p>Stephen Biegun spent most of the week in meetings that were never announced, diplomats said, pressing for a date.</p><p>Biegun has not had an answer, and his counterparts in Seoul called the meetings useful but not decisive.</p></article>';
+    await wait(400);
+    expect(countMentionsInPage()).toEqual({ 'stephen-biegun': 2 });
+  });
+
+  it('our own wrapping does not make the observer loop: the page settles', async () => {
+    await start('rerender');
+    let records = 0;
+    const mo = new MutationObserver((r) => (records += r.length));
+    $('#lead').append(' Kim Jong Un was not there.');
+    await wait(250);
+    mo.observe(document.body, { childList: true, subtree: true, characterData: true });
+    await wait(400);
+    mo.disconnect();
+    expect(records).toBe(0);
+  });
+});
