@@ -51,6 +51,7 @@ export class CardController {
       { delayMs: opts.delayMs, graceMs: opts.graceMs ?? 250 },
       (a, b) => a === b || entityOf(a) === entityOf(b),
     );
+    this.host.onMoved = () => this.machine.pin();
   }
 
   get isOpen(): boolean {

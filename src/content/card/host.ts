@@ -6,6 +6,7 @@ import { t } from '../../shared/i18n';
 import { CARD_TAG } from '../dom-kinds';
 import { placeCard, type Placement } from './position';
 import { CARD_CSS } from './styles';
+import { cardContainer, watchTopLayer } from './top-layer';
 
 export type Theme = 'system' | 'light' | 'dark';
 
@@ -37,27 +38,17 @@ function applyStyles(shadow: ShadowRoot, doc: Document): void {
   shadow.append(style);
 }
 
-/** The element the card must live in to be seen: the fullscreen element or an open modal dialog
- *  (both sit in the top layer, above anything appended to <html>), else <html>. */
-function container(doc: Document): Element {
-  if (doc.fullscreenElement) return doc.fullscreenElement;
-  for (const d of Array.from(doc.querySelectorAll('dialog[open]'))) {
-    try {
-      if (d.matches(':modal')) return d;
-    } catch {
-      // :modal unsupported: no modal dialogs to worry about either.
-    }
-  }
-  return doc.documentElement;
-}
-
 export class CardHost {
   readonly host: HTMLElement;
   private readonly shadow: ShadowRoot;
   private readonly panel: HTMLElement;
   private readonly live: HTMLElement;
   private placement: Placement | null = null;
+  private reference: Element | null = null;
+  private stopWatching: (() => void) | null = null;
   private entityId: string | null = null;
+  /** Called when the open card had to move into a new top-layer element (or back out of one). */
+  onMoved: (() => void) | null = null;
 
   constructor(private readonly doc: Document = document, onClose: () => void = () => {}) {
     this.host = doc.createElement(CARD_TAG);
@@ -119,11 +110,22 @@ export class CardHost {
     this.live.textContent = opts.announce ? t('card_announce', card.name) : '';
     this.entityId = card.id;
 
-    const parent = container(doc);
-    if (this.host.parentNode !== parent) parent.append(this.host);
+    this.reference = reference;
     this.host.style.setProperty('display', 'block');
+    this.follow(true);
+    this.stopWatching ??= watchTopLayer(doc, () => this.follow(false));
+  }
+
+  /** Keeps the open card inside whatever paints on top (see top-layer.ts), placed by its mention. */
+  private follow(force: boolean): void {
+    if (!this.reference) return;
+    const parent = cardContainer(this.doc);
+    const moved = this.host.parentNode !== parent;
+    if (moved) parent.append(this.host);
+    if (!moved && !force) return;
+    if (moved && !force) this.onMoved?.();
     this.placement?.stop();
-    this.placement = placeCard(reference, this.host);
+    this.placement = placeCard(this.reference, this.host);
   }
 
   /** Moves keyboard focus into the card (its first button). Returns false when there is none. */
@@ -136,6 +138,9 @@ export class CardHost {
   hide(): void {
     this.placement?.stop();
     this.placement = null;
+    this.stopWatching?.();
+    this.stopWatching = null;
+    this.reference = null;
     this.entityId = null;
     this.host.style.setProperty('display', 'none');
     this.panel.replaceChildren();

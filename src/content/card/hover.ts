@@ -21,6 +21,8 @@ export class HoverMachine<T> {
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private cause: OpenCause | null = null;
+  /** Kept open until dismissed: leaving the mention or losing focus no longer closes it. */
+  private pinned = false;
 
   constructor(
     private readonly actions: HoverActions<T>,
@@ -56,7 +58,7 @@ export class HoverMachine<T> {
 
   pointerLeaveMention(target: T): void {
     if (this.pending !== null && this.same(this.pending, target)) this.cancelOpen();
-    if (this.shown !== null && this.cause !== 'focus') this.scheduleClose();
+    if (this.shown !== null && this.cause !== 'focus' && !this.pinned) this.scheduleClose();
   }
 
   pointerEnterCard(): void {
@@ -64,7 +66,7 @@ export class HoverMachine<T> {
   }
 
   pointerLeaveCard(): void {
-    if (this.shown !== null) this.scheduleClose();
+    if (this.shown !== null && !this.pinned) this.scheduleClose();
   }
 
   /** Keyboard focus and taps open at once: there is no hover intent to wait for. */
@@ -83,7 +85,18 @@ export class HoverMachine<T> {
 
   /** Focus left the mention (and did not go into the card). */
   blurMention(): void {
-    if (this.shown !== null && this.cause === 'focus') this.scheduleClose();
+    if (this.shown !== null && this.cause === 'focus' && !this.pinned) this.scheduleClose();
+  }
+
+  /**
+   * The page put something over the mention while the card was open (a modal, full screen): the
+   * pointer or focus leaving the mention then says nothing about the reader, so the open card
+   * stays until it is dismissed (Escape, its close button, a click elsewhere).
+   */
+  pin(): void {
+    if (this.shown === null) return;
+    this.pinned = true;
+    this.cancelClose();
   }
 
   /** Escape, a tap elsewhere, scrolling far away: close now. Returns whether a card was open. */
@@ -93,11 +106,13 @@ export class HoverMachine<T> {
     if (this.shown === null) return false;
     this.shown = null;
     this.cause = null;
+    this.pinned = false;
     this.actions.close();
     return true;
   }
 
   private show(target: T, cause: OpenCause): void {
+    this.pinned = false;
     this.shown = target;
     this.cause = cause;
     this.actions.open(target, cause);
