@@ -61,16 +61,17 @@ export const NoteSchema = v.object({
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 
-function firstIssue(issues: readonly v.BaseIssue<unknown>[]): string {
+/** The first problem; `withPath` names the field (for files), a form's messages name it already. */
+function firstIssue(issues: readonly v.BaseIssue<unknown>[], withPath = true): string {
   const issue = issues[0];
   if (!issue) return 'invalid';
-  const path = issue.path?.map((p) => String(p.key)).join('.');
+  const path = withPath ? issue.path?.map((p) => String(p.key)).join('.') : undefined;
   return path ? `${path}: ${issue.message}` : issue.message;
 }
 
 export function checkDraft(draft: unknown): Checked<NoteDraft> {
   const r = v.safeParse(NoteDraftSchema, draft);
-  return r.success ? { ok: true, value: r.output } : { ok: false, error: firstIssue(r.issues) };
+  return r.success ? { ok: true, value: r.output } : { ok: false, error: firstIssue(r.issues, false) };
 }
 
 export function checkNote(raw: unknown): Checked<Note> {
