@@ -106,6 +106,36 @@ describeInBrowser('reader notes in Chromium', () => {
     await expect.poll(() => options.locator('#notes-section .note-term').allInnerTexts(), { timeout: 5_000 }).toContain('standoff');
   });
 
+  it('a broken import file is refused with a message and changes nothing', async () => {
+    const before = await options.locator('#notes-section .note-term').allInnerTexts();
+    await options.locator('#notes-section input[type="file"]').setInputFiles({
+      name: 'notes.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: 'backstory-notes', version: 1, notes: [{ term: 'Hanoi', text: '' }] })),
+    });
+    await expect.poll(() => options.locator('#notes-section .note-error').innerText(), { timeout: 5_000 }).toMatch(/^Nothing was imported: note 1: /);
+    expect(await options.locator('#notes-section .note-term').allInnerTexts()).toEqual(before);
+  });
+
+  it('stored notes that cannot be read are kept and reported, the rest still listed and on the page', async () => {
+    const sw = await s.worker();
+    await sw.evaluate(async () => {
+      const area = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { notes: unknown[] }>>; set(v: object): Promise<void> } } } }).chrome.storage.local;
+      const { notes } = await area.get('notes');
+      await area.set({ notes: { version: 1, notes: [...(notes?.notes ?? []), { term: 'Hanoi summit', text: 7 }] } });
+    });
+    const notice = options.locator('#notes-section .note-notice');
+    await expect.poll(() => notice.isVisible(), { timeout: 5_000 }).toBe(true);
+    expect(await notice.innerText()).toMatch(/1 stored note could not be read/);
+    expect(await options.locator('#notes-section .note-term').allInnerTexts()).toEqual(expect.arrayContaining(['yongbyon', 'standoff']));
+    // An unrelated edit keeps the damaged entry; only the reader's click removes it.
+    await addNoteInOptions(options, 'scope', 'The real quarrel.');
+    expect(await notice.isVisible()).toBe(true);
+    await notice.getByRole('button').click();
+    await expect.poll(() => notice.isVisible(), { timeout: 5_000 }).toBe(false);
+    expect(await mentionCount(page, 'note-standoff')).toBe(1);
+  });
+
   it('makes no request beyond the extension and the demo server', () => {
     expect(s.foreignRequests()).toEqual([]);
   });
