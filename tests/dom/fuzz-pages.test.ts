@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Annotator } from '../../src/content/annotator';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import type { Entity, Pack } from '../../src/core/types';
+import type { Pack, PackEntity } from '../../src/core/types';
 import { PACK } from './fixtures';
 
 const SEED = 20261128;
@@ -113,7 +113,7 @@ describe('fuzz: the page survives annotation', () => {
     highlighted = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(entity, { minLength: 1, maxLength: 5 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INLINE), fc.boolean()), { minLength: 1, maxLength: 8 }), async (ents, placements) => {
-        const entities: Entity[] = ents.map((e, i) => ({ id: `e${i}`, type: e.type, name: e.name, aliases: e.aliases, short: e.short, summary: 'Fuzzed.' }));
+        const entities: PackEntity[] = ents.map((e, i) => ({ id: `e${i}`, type: e.type, name: e.name, aliases: e.aliases, short: e.short, summary: 'Fuzzed.' }));
         const pack: Pack = { ...PACK, id: 'fuzz', entities };
         const trees: Tree[] = placements.map(([k, tag, wrap]) => {
           const e = entities[k % entities.length]!;
