@@ -68,12 +68,14 @@ export interface Session {
 export interface SessionOptions {
   /** Profile folder to use (and keep); default: a fresh temporary profile. */
   userDataDir?: string;
+  /** Folder to serve instead of the demo site (e.g. tests/fixtures/pages). */
+  siteRoot?: string;
 }
 
 export async function startSession(options: SessionOptions = {}): Promise<Session> {
   if (!chromiumPath) throw new Error('no Chromium');
   requireBuild();
-  const server = await serveStatic(DEMO);
+  const server = await serveStatic(options.siteRoot ?? DEMO);
   let launched: Awaited<ReturnType<typeof launchWithExtension>> | undefined;
   try {
     launched = await launchWithExtension({ dist: DIST, executablePath: chromiumPath, userDataDir: options.userDataDir });
