@@ -9,11 +9,18 @@ export const NOTE_MENU_ID = 'backstory-add-note';
 /** Web pages only: browser pages, extension pages and local files cannot take the editor. */
 const PAGES = ['http://*/*', 'https://*/*'];
 
+let queue: Promise<void> = Promise.resolve();
+
 function createMenu(): void {
   // Menus survive a browser restart in some browsers and not in others: start clean either way.
-  void browser.contextMenus.removeAll().then(() => {
-    browser.contextMenus.create({ id: NOTE_MENU_ID, title: t('menu_add_note'), contexts: ['selection'], documentUrlPatterns: PAGES });
-  });
+  // Queued, because install and startup can fire together and two interleaved rounds would
+  // create the item twice.
+  queue = queue
+    .then(() => browser.contextMenus.removeAll())
+    .then(() => {
+      browser.contextMenus.create({ id: NOTE_MENU_ID, title: t('menu_add_note'), contexts: ['selection'], documentUrlPatterns: PAGES });
+    })
+    .catch((err) => console.warn('Backstory: the note menu could not be created:', err));
 }
 
 export function registerNoteMenu(): void {
