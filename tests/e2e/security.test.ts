@@ -75,7 +75,8 @@ describeInBrowser('a hostile page cannot read the card or notes (Chromium)', () 
     await ext.goto(`chrome-extension://${s.extensionId}/options/options.html`);
     const stamp = '2026-01-05T10:00:00.000Z';
     await ext.evaluate(
-      ([note, at]) => chrome.storage.local.set({ notes: { version: 1, notes: [{ id: 'secret-note', term: 'Choe Son Hui', text: note, created: at, updated: at }] } }),
+      ([note, at]) =>
+        (chrome as unknown as { storage: { local: { set(items: object): Promise<void> } } }).storage.local.set({ notes: { version: 1, notes: [{ id: 'secret-note', term: 'Choe Son Hui', text: note, created: at, updated: at }] } }),
       [NOTE, stamp] as const,
     );
     await ext.close();
