@@ -1,8 +1,9 @@
 // The matcher: one combined regex over every surface form of every entity, and a resolver that
 // decides each of its matches (longest form, short names, acronym evidence, first mention).
 import type { EntityType, Hit, Mention, PackEntity, RunText } from '../types';
+import { EntityListCache } from './cache';
 import { buildIndex, type CompiledIndex } from './compile';
-import { foldKey } from './fold';
+import { SurfaceLookup } from './lookup';
 import { PageResolver, namedInFull, type RawMatch } from './resolver';
 
 export interface MatchOptions {
@@ -20,7 +21,10 @@ export interface PageEvidence {
 }
 
 export interface Matcher {
-  /** One combined, global, case-sensitive, unicode regex over every surface form. */
+  /** One combined, global, case-sensitive, unicode regex over every surface form. Shared: users
+   *  reset `lastIndex` before a scan and finish it synchronously. One object for the matcher's
+   *  life, because V8 drops the compiled code of a regex nobody holds and recompiling a
+   *  10,000-entity one costs 0.35–0.8 s. */
   regex: RegExp;
   /** Number of distinct surface forms compiled in. */
   size: number;
@@ -30,31 +34,21 @@ const FLAGS = 'gu';
 const indexes = new WeakMap<Matcher, CompiledIndex>();
 const byArray = new WeakMap<readonly PackEntity[], Matcher>();
 /** Content-keyed: analyze builds a fresh array (pack + page entities) on every pass. */
-const byContent = new Map<string, Matcher>();
-const CONTENT_CACHE_SIZE = 8;
+const byContent = new EntityListCache<Matcher>(8);
 
 /** Compiles (or reuses) the matcher for these entities. Entity arrays are treated as immutable: the
  *  same array, or an array with the same content, gets the same Matcher back. */
 export function compileMatcher(entities: PackEntity[]): Matcher {
   const same = byArray.get(entities);
   if (same) return same;
-  const key = contentKey(entities);
-  let matcher = byContent.get(key);
-  if (matcher) {
-    byContent.delete(key); // re-insert: most recently used last
-  } else {
+  const matcher = byContent.get(entities, () => {
     const index = buildIndex(entities);
-    matcher = { regex: new RegExp(index.source, FLAGS), size: index.size };
-    indexes.set(matcher, index);
-  }
-  byContent.set(key, matcher);
-  while (byContent.size > CONTENT_CACHE_SIZE) byContent.delete(byContent.keys().next().value!);
+    const made: Matcher = { regex: new RegExp(index.source, FLAGS), size: index.size };
+    indexes.set(made, index);
+    return made;
+  });
   byArray.set(entities, matcher);
   return matcher;
-}
-
-function contentKey(entities: readonly PackEntity[]): string {
-  return JSON.stringify(entities.map((e) => [e.id, e.type, e.name, e.aliases, e.short, e.ambiguous, e.context]));
 }
 
 /** Runs the matcher over every run in document order and decides each hit. The i-th hit of a run
@@ -62,17 +56,19 @@ function contentKey(entities: readonly PackEntity[]): string {
 export function scanRuns(matcher: Matcher, runs: RunText[], evidence: PageEvidence, options: MatchOptions): Hit[][] {
   const index = indexes.get(matcher);
   if (!index) throw new Error('scanRuns: this matcher was not made by compileMatcher');
-  const re = new RegExp(matcher.regex.source, matcher.regex.flags);
+  const re = matcher.regex;
+  const lookup = new SurfaceLookup(index);
   const raw: RawMatch[][] = runs.map((run) => {
     const out: RawMatch[] = [];
     re.lastIndex = 0;
     for (let m = re.exec(run.text); m; m = re.exec(run.text)) {
       const surface = m[0];
-      out.push({ start: m.index, end: m.index + surface.length, surface, key: foldKey(surface) });
+      out.push({ start: m.index, end: m.index + surface.length, surface, key: lookup.key(surface) });
     }
     return out;
   });
-  const resolver = new PageResolver(index, evidence, options, namedInFull(index, runs, raw));
+  re.lastIndex = 0;
+  const resolver = new PageResolver(index, evidence, options, namedInFull(index, runs, raw, lookup), lookup);
   return raw.map((list, i) => list.map((m) => resolver.resolve(runs[i]!, m)));
 }
 

@@ -2,11 +2,11 @@
 // whether it is shown. State is per page: who was named in full so far, which surnames another
 // person also carries, which entities already have a visible mention.
 import type { EntityType, Hit, RunText } from '../types';
-import { caseAllowed } from './case';
 import type { CompiledIndex } from './compile';
 import { EvidenceJudge, type EvidenceInput } from './evidence';
 import { SEP, foldKey } from './fold';
 import type { SurfaceForm } from './forms';
+import { SurfaceLookup } from './lookup';
 import { continuesIntoName, followsGivenName, namesSomethingElse } from './neighbors';
 
 export interface RawMatch {
@@ -36,6 +36,7 @@ export class PageResolver {
     private readonly options: ResolveOptions,
     /** Entities named in full anywhere on the page (evidence for their ambiguous aliases). */
     private readonly namedAnywhere: ReadonlySet<string>,
+    private readonly lookup: SurfaceLookup = new SurfaceLookup(index),
   ) {
     this.judge = new EvidenceJudge(evidence, index.fullKeys);
     this.typeFilter = options.types ? new Set(options.types) : null;
@@ -43,7 +44,7 @@ export class PageResolver {
 
   resolve(run: RunText, m: RawMatch): Hit {
     const heading = run.kind === 'heading';
-    const forms = (this.index.byKey.get(m.key) ?? []).filter((f) => caseAllowed(m.surface, f, heading));
+    const forms = this.lookup.forms(m.surface, heading);
     const hit: Hit = { start: m.start, end: m.end, surface: m.surface, entityId: null };
 
     const full = forms.filter((f) => f.role === 'full' && !(f.acronym && this.judge.definition(f.entityId, m.surface) === 'against'));
@@ -77,7 +78,7 @@ export class PageResolver {
   }
 
   /** "Kim Il Sung Square", "Donald Trump Jr.": the name is part of another name. */
-  private personNamesSomethingElse(forms: SurfaceForm[], run: RunText, m: RawMatch): boolean {
+  private personNamesSomethingElse(forms: readonly SurfaceForm[], run: RunText, m: RawMatch): boolean {
     return forms.every((f) => this.index.entities.get(f.entityId)?.type === 'person') && namesSomethingElse(run.text, m.end);
   }
 
@@ -125,18 +126,23 @@ export class PageResolver {
   }
 }
 
-function unique(forms: SurfaceForm[]): string[] {
+function unique(forms: readonly SurfaceForm[]): string[] {
   return [...new Set(forms.map((f) => f.entityId))];
 }
 
 /** Entities a page names in full somewhere (case-checked, not counting short or ambiguous forms). */
-export function namedInFull(index: CompiledIndex, runs: readonly RunText[], matches: readonly RawMatch[][]): Set<string> {
+export function namedInFull(
+  index: CompiledIndex,
+  runs: readonly RunText[],
+  matches: readonly RawMatch[][],
+  lookup: SurfaceLookup = new SurfaceLookup(index),
+): Set<string> {
   const out = new Set<string>();
   matches.forEach((list, i) => {
     const heading = runs[i]?.kind === 'heading';
     for (const m of list) {
-      for (const f of index.byKey.get(m.key) ?? []) {
-        if (f.role !== 'full' || !caseAllowed(m.surface, f, heading)) continue;
+      for (const f of lookup.forms(m.surface, heading)) {
+        if (f.role !== 'full' || out.has(f.entityId)) continue;
         if (index.entities.get(f.entityId)?.type === 'person' && namesSomethingElse(runs[i]!.text, m.end)) continue;
         out.add(f.entityId);
       }
