@@ -43,16 +43,18 @@ export class Highlighter {
     for (const el of this.elements) el.setAttribute('data-backstory-style', style);
   }
 
-  /** Wraps the hits of one run that `accept` keeps. `regex` must be the matcher's regex (cloned
-   *  here); hits are matched to regex matches by their offsets in the run's text. */
+  /** Wraps the hits of one run that `accept` keeps. `regex` must be the matcher's regex (used
+   *  as is, from lastIndex 0); hits are matched to regex matches by their offsets in the run's text. */
   highlightRun(run: DomRun, hits: readonly Hit[], regex: RegExp, accept: (hit: Hit) => boolean): RunResult {
     const created: Element[] = [];
     if (!hits.some(accept)) {
       this.claim(run);
       return { elements: created };
     }
-    const flags = regex.flags.includes('g') ? regex.flags : `${regex.flags}g`;
-    const re = new RegExp(regex.source, flags);
+    // The matcher's own object, not a copy: a new RegExp of a 10,000-entity source is compiled
+    // again whenever V8 has dropped its code. mark.js runs synchronously, so sharing is safe.
+    const re = regex.global ? regex : new RegExp(regex.source, `${regex.flags}g`);
+    re.lastIndex = 0;
     const origLengths = run.nodes.map((n) => n.data.length);
     const origNodes = run.nodes.slice();
     // mark.js deletes each wrapped node prefix + piece from the string it searches, so the
