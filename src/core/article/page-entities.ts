@@ -5,19 +5,55 @@ import { ABBREVIATED_TITLES, EQUIPMENT_HEADS, EVENT_HEADS, HONORIFICS, KOREAN_SU
 import { appositivesAfter } from './roles';
 import { fold, foldName, onlySpaceBetween as onlySpace, slug, tokenize, type Token } from './text';
 
-/** Every folded name, alias and short form the pack knows, for "does the pack know this?". */
-function packNames(pack: PackEntity[]): { names: Set<string>; tokenSets: string[][]; acronyms: Set<string> } {
-  const names = new Set<string>();
-  const tokenSets: string[][] = [];
-  const acronyms = new Set<string>();
+/** Every folded name and alias the pack knows, for "does the pack know this?", indexed so that a
+ *  question costs a few lookups rather than a pass over every name of the pack. */
+interface KnownNames {
+  names: Set<string>;
+  acronyms: Set<string>;
+  /** Token lists of the multi-word names, by their first token. */
+  byFirstToken: Map<string, string[][]>;
+  /** Token lists of the multi-word names, by each token they hold. */
+  byAnyToken: Map<string, string[][]>;
+  /** "kim jong" of "kim jong un": every leading part of a multi-word name, whole tokens only. */
+  prefixes: Set<string>;
+}
+
+// Folding 10,000 entities' names took most of findPageEntities; the pack array is the same on
+// every pass (arrays are treated as immutable, as by the matcher).
+const knownCache = new WeakMap<readonly PackEntity[], KnownNames>();
+
+function packNames(pack: readonly PackEntity[]): KnownNames {
+  const cached = knownCache.get(pack);
+  if (cached) return cached;
+  const known: KnownNames = { names: new Set(), acronyms: new Set(), byFirstToken: new Map(), byAnyToken: new Map(), prefixes: new Set() };
+  const push = (map: Map<string, string[][]>, key: string, set: string[]) => {
+    const list = map.get(key);
+    if (list) list.push(set);
+    else map.set(key, [set]);
+  };
   for (const e of pack) {
     for (const n of [e.name, ...(e.aliases ?? []), ...(e.ambiguous ?? [])]) {
-      names.add(foldName(n));
-      if (/\s/.test(n.trim())) tokenSets.push(foldName(n).split(' '));
-      if (/^[\p{Lu}\p{N}.&-]{2,}$/u.test(n)) acronyms.add(n);
+      const f = foldName(n);
+      known.names.add(f);
+      if (/\s/.test(n.trim())) {
+        const set = f.split(' ');
+        push(known.byFirstToken, set[0]!, set);
+        for (const t of new Set(set)) push(known.byAnyToken, t, set);
+        for (let i = f.indexOf(' '); i >= 0; i = f.indexOf(' ', i + 1)) known.prefixes.add(f.slice(0, i));
+      }
+      if (/^[\p{Lu}\p{N}.&-]{2,}$/u.test(n)) known.acronyms.add(n);
     }
   }
-  return { names, tokenSets, acronyms };
+  knownCache.set(pack, known);
+  return known;
+}
+
+/** Some multi-word pack name has all its tokens among `toks` ("Donald J. Trump" ⊇ "Donald Trump"). */
+function coversPackName(toks: string[], known: KnownNames): boolean {
+  for (const first of new Set(toks)) {
+    for (const set of known.byFirstToken.get(first) ?? []) if (set.every((t) => toks.includes(t))) return true;
+  }
+  return false;
 }
 
 function typeOfLongForm(long: string): EntityType {
@@ -31,24 +67,52 @@ function typeOfLongForm(long: string): EntityType {
 
 const NAME_TOKEN = /^\p{Lu}[\p{Ll}'’]+(?:[-‐]\p{L}[\p{Ll}'’]*)?$|^\p{Lu}$/u;
 
-function isNameToken(text: string, t: Token): boolean {
-  const w = t.text.replace(/['’]s$/u, '');
-  if (!NAME_TOKEN.test(w)) return false;
+/** What a word can be, decided once per distinct spelling: a page repeats its words many times. */
+const enum Word {
+  No = 0,
+  Yes = 1,
+  /** Only when a dot follows it: an initial ("J.") or an abbreviated title ("Gen."). */
+  WithDot = 2,
+}
+const nameWords = new Map<string, Word>();
+const titleWords = new Map<string, Word>();
+/** Enough for any article's vocabulary; past it the tables start again rather than grow. */
+const WORD_CACHE_LIMIT = 50_000;
+
+function remember(cache: Map<string, Word>, word: string, value: Word): Word {
+  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+  cache.set(word, value);
+  return value;
+}
+
+function nameWord(word: string): Word {
+  const w = word.replace(/['’]s$/u, '');
+  if (!NAME_TOKEN.test(w)) return Word.No;
   const l = w.toLowerCase();
-  if (NON_NAME.has(l) || TITLE_HEADS.has(l) || OPENERS.has(l) || HONORIFICS.has(l)) return false;
+  if (NON_NAME.has(l) || TITLE_HEADS.has(l) || OPENERS.has(l) || HONORIFICS.has(l)) return Word.No;
   // A single capital is only an initial when written with its dot ("Donald J. Trump").
-  return w.length > 1 || text[t.end] === '.';
+  return w.length > 1 ? Word.Yes : Word.WithDot;
+}
+
+function isNameToken(text: string, t: Token): boolean {
+  const v = nameWords.get(t.text) ?? remember(nameWords, t.text, nameWord(t.text));
+  return v === Word.Yes || (v === Word.WithDot && text[t.end] === '.');
+}
+
+function titleWord(word: string): Word {
+  const l = word.toLowerCase();
+  if (HONORIFICS.has(l)) return Word.Yes;
+  if (TITLE_HEADS.has(l.replace(/['’]s$/u, '')) || TITLE_HEADS.has(l.split(/[-‐]/).pop() ?? '')) return Word.Yes;
+  return ABBREVIATED_TITLES[l] !== undefined ? Word.WithDot : Word.No;
 }
 
 function isTitleToken(text: string, t: Token): boolean {
-  const l = t.text.toLowerCase();
-  if (HONORIFICS.has(l) || (ABBREVIATED_TITLES[l] !== undefined && text[t.end] === '.')) return true;
-  return TITLE_HEADS.has(l.replace(/['’]s$/u, '')) || TITLE_HEADS.has(l.split(/[-‐]/).pop() ?? '');
+  const v = titleWords.get(t.text) ?? remember(titleWords, t.text, titleWord(t.text));
+  return v === Word.Yes || (v === Word.WithDot && text[t.end] === '.');
 }
 
 /** Names of 2–4 capitalized tokens written right after a title (and its "of State" complement). */
-export function titledNames(text: string): string[] {
-  const tokens = tokenize(text);
+export function titledNames(text: string, tokens: Token[] = tokenize(text)): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const title = tokens[i];
@@ -95,18 +159,16 @@ export function surnameOf(name: string): string {
   return korean ? first : (parts[parts.length - 1] ?? name);
 }
 
-function knownName(name: string, known: ReturnType<typeof packNames>): boolean {
+function knownName(name: string, known: KnownNames): boolean {
   const f = foldName(name);
   if (known.names.has(f)) return true;
-  const toks = f.split(' ');
   // "Donald J. Trump" contains every token of "Donald Trump"; "Kim Jong" is part of "Kim Jong Un".
-  return known.tokenSets.some((set) => set.every((t) => toks.includes(t)) || set.join(' ').startsWith(`${f} `));
+  return coversPackName(f.split(' '), known) || known.prefixes.has(f);
 }
 
 /** "Kim Yong Nam, the long-serving ceremonial head of state,": a 2–4 token name at a clause start
  *  (or after a preposition), set off by an appositive that gives it a role. */
-export function appositiveNames(text: string): string[] {
-  const tokens = tokenize(text);
+export function appositiveNames(text: string, tokens: Token[] = tokenize(text)): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -129,6 +191,11 @@ export function appositiveNames(text: string): string[] {
   return out;
 }
 
+/** Every token of `long` is in one multi-word pack name. */
+function longFormOfPackName(toks: string[], known: KnownNames): boolean {
+  return (known.byAnyToken.get(toks[0] ?? '') ?? []).some((set) => toks.every((t) => set.includes(t)));
+}
+
 export function findPageEntities(sentences: Sentence[], definitions: AcronymDefinition[], pack: PackEntity[]): PackEntity[] {
   const known = packNames(pack);
   const out: PackEntity[] = [];
@@ -141,11 +208,12 @@ export function findPageEntities(sentences: Sentence[], definitions: AcronymDefi
   for (const d of definitions) {
     if (known.names.has(foldName(d.long))) continue;
     // The page's own expansion of an acronym the pack has ("DMZ (demilitarized zone)") is the pack's entity.
-    if (known.acronyms.has(d.short) && known.tokenSets.some((set) => foldName(d.long).split(' ').every((t) => set.includes(t)))) continue;
+    if (known.acronyms.has(d.short) && longFormOfPackName(foldName(d.long).split(' '), known)) continue;
     add({ id: `page-${slug(d.short)}`, type: typeOfLongForm(d.long), name: d.long, aliases: [d.short, d.long], summary: '' });
   }
   for (const s of sentences) {
-    for (const name of [...titledNames(s.text), ...appositiveNames(s.text)]) {
+    const tokens = tokenize(s.text);
+    for (const name of [...titledNames(s.text, tokens), ...appositiveNames(s.text, tokens)]) {
       if (knownName(name, known)) continue;
       add({ id: `page-${slug(name)}`, type: 'person', name, aliases: [], short: [surnameOf(name)], summary: '' });
     }
