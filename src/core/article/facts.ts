@@ -44,19 +44,28 @@ export function locateMentions(sentences: Sentence[], mentions: Mention[]): Loca
 
 /** Keeps the first of equal roles and drops one contained in a longer role of the same entity. */
 function dedupeRoles(roles: ArticleRole[]): ArticleRole[] {
-  const out: ArticleRole[] = [];
-  for (const r of roles) {
+  // Each entity's distinct folded roles, padded for whole-word containment.
+  const foldedOf = new Map<string, Set<string>>();
+  const folded = roles.map((r) => {
     const f = fold(r.text);
-    if (!f) continue;
-    const same = roles.filter((o) => o.entityId === r.entityId);
-    const covered = same.some((o) => {
-      const g = fold(o.text);
-      return g !== f && g.length > f.length && ` ${g} `.includes(` ${f} `);
-    });
-    if (covered) continue;
-    if (out.some((o) => o.entityId === r.entityId && fold(o.text) === f)) continue;
+    let set = foldedOf.get(r.entityId);
+    if (!set) foldedOf.set(r.entityId, (set = new Set()));
+    if (f) set.add(f);
+    return f;
+  });
+  const kept = new Set<string>();
+  const out: ArticleRole[] = [];
+  roles.forEach((r, i) => {
+    const f = folded[i]!;
+    if (!f) return;
+    for (const g of foldedOf.get(r.entityId) ?? []) {
+      if (g.length > f.length && ` ${g} `.includes(` ${f} `)) return;
+    }
+    const key = `${r.entityId}\u0000${f}`;
+    if (kept.has(key)) return;
+    kept.add(key);
     out.push(r);
-  }
+  });
   return out;
 }
 
@@ -72,17 +81,37 @@ function toStatement(entityId: string, sentence: number, raw: RawStatement): Art
 /** The person a "he/she" in sentence `si` most likely refers to: a person named earlier in the
  *  same sentence, else among the people of the nearest sentence before that names any, the one
  *  the article names most, ties going to the first named (usually the subject). */
-function antecedent(located: Located[], si: number, before: number, isPerson: (id: string) => boolean): string | undefined {
-  const here = located.filter((l) => l.sentence === si && l.end <= before && isPerson(l.mention.entityId));
+function antecedent(page: LocatedPage, si: number, before: number, isPerson: (id: string) => boolean): string | undefined {
+  const here = page.inSentence(si).filter((l) => l.end <= before && isPerson(l.mention.entityId));
   if (here.length) return here[here.length - 1]?.mention.entityId;
-  const total = new Map<string, number>();
-  for (const l of located) total.set(l.mention.entityId, (total.get(l.mention.entityId) ?? 0) + 1);
+  const total = page.totals;
   for (let k = si - 1; k >= Math.max(0, si - 2); k--) {
-    const people = located.filter((l) => l.sentence === k && isPerson(l.mention.entityId)).map((l) => l.mention.entityId);
+    const people = page.inSentence(k).filter((l) => isPerson(l.mention.entityId)).map((l) => l.mention.entityId);
     if (people.length === 0) continue;
     return people.reduce((best, id) => ((total.get(id) ?? 0) > (total.get(best) ?? 0) ? id : best));
   }
   return undefined;
+}
+
+/** The located mentions grouped by sentence, and how often the article names each entity: asked
+ *  for every mention and every pronoun, so computed once. */
+class LocatedPage {
+  private bySentence = new Map<number, Located[]>();
+  readonly totals = new Map<string, number>();
+
+  constructor(located: Located[]) {
+    for (const l of located) {
+      const list = this.bySentence.get(l.sentence);
+      if (list) list.push(l);
+      else this.bySentence.set(l.sentence, [l]);
+      this.totals.set(l.mention.entityId, (this.totals.get(l.mention.entityId) ?? 0) + 1);
+    }
+  }
+
+  /** The mentions of sentence `si`, in document order. */
+  inSentence(si: number): readonly Located[] {
+    return this.bySentence.get(si) ?? [];
+  }
 }
 
 export function extractFacts(
@@ -95,6 +124,7 @@ export function extractFacts(
   const types = new Map(entities.map((e) => [e.id, e.type]));
   const isPerson = (id: string) => types.get(id) === 'person';
   const located = locateMentions(sentences, mentions);
+  const page = new LocatedPage(located);
   const roles: ArticleRole[] = [];
   const statements: ArticleStatement[] = [];
   const attributed = new Set<number>();
@@ -103,7 +133,7 @@ export function extractFacts(
     const s = sentences[l.sentence];
     const type = types.get(l.mention.entityId);
     if (!s || !type) continue;
-    const others = located.filter((o) => o.sentence === l.sentence && o !== l);
+    const others = page.inSentence(l.sentence).filter((o) => o !== l);
     const blocked = (offset: number) => others.some((o) => offset >= o.start && offset < o.end);
     if (type === 'person') {
       for (const text of [titleBefore(s.text, l.start, blocked), ...appositivesAfter(s.text, l.end), copulaAfter(s.text, l.end), appositiveBefore(s.text, l.start, l.end)]) {
@@ -141,7 +171,7 @@ export function extractFacts(
     if (attributed.has(si) || options.runKinds?.[s.run] === 'heading') return;
     const raw = pronounStatementAt(sentences, si, options.pageDate);
     if (!raw) return;
-    const who = antecedent(located, si, raw.spanStart, isPerson);
+    const who = antecedent(page, si, raw.spanStart, isPerson);
     if (who) statements.push(toStatement(who, si, raw));
   });
 

@@ -190,18 +190,21 @@ export function statementsAt(sentences: Sentence[], si: number, start: number, e
   return [withDate(sentences, si, found, pageDate)];
 }
 
+const PRONOUN_TAG = new RegExp(`[”"]\\s*,?\\s+(?:(?:he|she)\\s+(?:${VERBS})|(?:${VERBS})\\s+(?:he|she))\\b`, 'u');
+const PRONOUN_LEAD = new RegExp(`^(?:[^,“”"]{0,60}?,?\\s+)?(?:[Hh]e|[Ss]he)(?=\\s+(?:\\p{Ll}+\\s+)?(?:${VERBS})\\b)`, 'u');
+
 /** A quotation closed by "he said"/"she added", or a sentence opening "She warned that …". */
 export function pronounStatementAt(sentences: Sentence[], si: number, pageDate?: string): RawStatement | null {
   const s = sentences[si];
   if (!s) return null;
-  const tag = new RegExp(`[”"]\\s*,?\\s+(?:(?:he|she)\\s+(?:${VERBS})|(?:${VERBS})\\s+(?:he|she))\\b`, 'u').exec(s.text);
+  const tag = PRONOUN_TAG.exec(s.text);
   let found: RawStatement | null = null;
   if (tag) {
     const q = quoteUntil(sentences, si, tag.index);
     if (q) found = { text: q.text, spanStart: q.startSentence === si ? q.start : 0, spanEnd: tag.index + 1, anchor: tag.index + tag[0].length };
   } else {
     // "She warned that …", "On June 13 she said …", "At a party meeting in December, he said …".
-    const lead = new RegExp(`^(?:[^,“”"]{0,60}?,?\\s+)?(?:[Hh]e|[Ss]he)(?=\\s+(?:\\p{Ll}+\\s+)?(?:${VERBS})\\b)`, 'u').exec(s.text);
+    const lead = PRONOUN_LEAD.exec(s.text);
     if (lead) found = subjectVerb(sentences, si, lead[0].length);
     const pronoun = /^(?:[^,“”"]{0,60}?,?\s+)?(?:[Hh]e|[Ss]he)\b/u.exec(s.text);
     if (!found && pronoun) found = participleAfter(sentences, si, pronoun[0].length);
