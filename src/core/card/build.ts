@@ -3,7 +3,7 @@
 import { locateMentions } from '../article/facts';
 import { foldName } from '../article/text';
 import type { AcronymDefinition, ArticleFacts, CardModel, Mention, PackEntity, PackSource, RunKind, Sentence } from '../types';
-import { pickSentences } from './sentences';
+import { SentencePicker } from './sentences';
 
 export interface CardInput {
   entities: PackEntity[];
@@ -49,6 +49,12 @@ export function buildCards(input: CardInput): CardModel[] {
     return m ? [m.run, m.start] : [Infinity, Infinity];
   };
   const ids = [...counts.keys()].filter((id) => byId.has(id));
+  // Grouped once: per card, a pass over every statement, role and source added up on long pages.
+  const statementsOf = groupBy(input.facts.statements, (s) => s.entityId);
+  const rolesOf = groupBy(input.facts.roles, (r) => r.entityId);
+  const sourceById = new Map<string, PackSource>();
+  for (const s of input.sources) if (!sourceById.has(s.id)) sourceById.set(s.id, s);
+  const picker = new SentencePicker(input.sentences, input.facts, input.runKinds);
   ids.sort((a, b) => {
     const [ra = 0, sa = 0] = firstPos(a);
     const [rb = 0, sb = 0] = firstPos(b);
@@ -59,8 +65,7 @@ export function buildCards(input: CardInput): CardModel[] {
     const e = byId.get(id) as PackEntity;
     const pageOnly = input.pageEntityIds.has(id);
     const definition = definitionFor(e, input.facts.definitions, pageOnly);
-    const statements = input.facts.statements
-      .filter((s) => s.entityId === id)
+    const statements = (statementsOf.get(id) ?? [])
       .map(({ text, date, dateText, sentence }) => ({ text, sentence, ...(date ? { date } : {}), ...(dateText ? { dateText } : {}) }));
     const card: CardModel = {
       id,
@@ -69,21 +74,14 @@ export function buildCards(input: CardInput): CardModel[] {
       pageOnly,
       mentionCount: counts.get(id) ?? 0,
       background: (e.facts ?? []).map((f) => {
-        const source = input.sources.find((s) => s.id === f.source);
+        const source = sourceById.get(f.source);
         return { text: f.text, ...(f.date ? { date: f.date } : {}), ...(source ? { source: source.title } : {}) };
       }),
       fromArticle: {
-        roles: input.facts.roles.filter((r) => r.entityId === id).map(({ text, sentence }) => ({ text, sentence })),
+        roles: (rolesOf.get(id) ?? []).map(({ text, sentence }) => ({ text, sentence })),
         statements,
         ...(definition ? { definition: { long: definition.long, sentence: definition.sentence } } : {}),
-        sentences: pickSentences({
-          entityId: id,
-          candidates: sentencesOf.get(id) ?? [],
-          sentences: input.sentences,
-          facts: input.facts,
-          definitionSentence: definition?.sentence,
-          runKinds: input.runKinds,
-        }),
+        sentences: picker.pick(id, sentencesOf.get(id) ?? [], definition?.sentence),
       },
     };
     if (e.summary) card.summary = e.summary;
@@ -91,4 +89,15 @@ export function buildCards(input: CardInput): CardModel[] {
     if (note) card.note = note;
     return card;
   });
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }

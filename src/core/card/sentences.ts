@@ -1,5 +1,5 @@
 // Picks the few sentences of the article that say the most about one entity, for its card.
-import type { ArticleFacts, RunKind, Sentence } from '../types';
+import type { ArticleFacts, ArticleStatement, RunKind, Sentence } from '../types';
 import { fold } from '../article/text';
 
 export const MAX_CARD_SENTENCES = 3;
@@ -20,43 +20,89 @@ function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
-/** Up to three informative sentences, in reading order, none repeating a shown statement or headline. */
-export function pickSentences(input: SentencePickInput): { text: string; sentence: number }[] {
-  const { entityId, sentences, facts, runKinds } = input;
-  const kindOf = (i: number) => runKinds?.[sentences[i]?.run ?? -1] ?? 'body';
-  const headlines = new Set(sentences.filter((_, i) => kindOf(i) === 'heading').map((s) => fold(s.text)));
-  const roles = new Set(facts.roles.filter((r) => r.entityId === entityId).map((r) => r.sentence));
-  const statements = facts.statements.filter((s) => s.entityId === entityId);
+/** What every card of one page asks about the same sentences and facts, worked out once per page
+ *  rather than once per card (the headlines alone were a pass over every sentence per card). */
+export class SentencePicker {
+  private folded = new Map<number, string>();
+  private headlines: Set<string>;
+  private roleSentences = new Map<string, Set<number>>();
+  private statements = new Map<string, Map<number, ArticleStatement[]>>();
 
-  const scored: { i: number; score: number }[] = [];
-  for (const i of new Set(input.candidates)) {
-    const s = sentences[i];
-    if (!s) continue;
-    const kind = kindOf(i);
-    const f = fold(s.text);
-    if (kind !== 'heading' && headlines.has(f)) continue;
-    // A sentence that is little more than a statement already on the card would say it twice.
-    const said = statements.filter((st) => st.sentence === i);
-    const rest = said.reduce((t, st) => t.replace(st.text, ' '), s.text);
-    if (said.length > 0 && wordCount(rest) <= 6) continue;
-    const words = wordCount(s.text);
-    let score = Math.min(words, 35) - (words < 5 ? 10 : 0) - (words > 60 ? 10 : 0);
-    if (roles.has(i)) score += 25;
-    if (input.definitionSentence === i) score += 20;
-    if (said.length > 0) score += 15;
-    if (kind === 'heading') score -= 40;
-    else if (kind === 'caption') score -= 8;
-    scored.push({ i, score });
+  constructor(
+    private readonly sentences: Sentence[],
+    facts: ArticleFacts,
+    private readonly runKinds?: RunKind[],
+  ) {
+    this.headlines = new Set();
+    sentences.forEach((_, i) => {
+      if (this.kindOf(i) === 'heading') this.headlines.add(this.fold(i));
+    });
+    for (const r of facts.roles) {
+      const set = this.roleSentences.get(r.entityId) ?? new Set<number>();
+      set.add(r.sentence);
+      this.roleSentences.set(r.entityId, set);
+    }
+    for (const st of facts.statements) {
+      const bySentence = this.statements.get(st.entityId) ?? new Map<number, ArticleStatement[]>();
+      const list = bySentence.get(st.sentence) ?? [];
+      list.push(st);
+      bySentence.set(st.sentence, list);
+      this.statements.set(st.entityId, bySentence);
+    }
   }
-  scored.sort((a, b) => b.score - a.score || a.i - b.i);
-  const chosen: number[] = [];
-  const seen = new Set<string>();
-  for (const { i } of scored) {
-    const f = fold(sentences[i]?.text ?? '');
-    if (seen.has(f)) continue;
-    seen.add(f);
-    chosen.push(i);
-    if (chosen.length === MAX_CARD_SENTENCES) break;
+
+  private kindOf(i: number): RunKind {
+    return this.runKinds?.[this.sentences[i]?.run ?? -1] ?? 'body';
   }
-  return chosen.sort((a, b) => a - b).map((i) => ({ text: sentences[i]?.text ?? '', sentence: i }));
+
+  private fold(i: number): string {
+    let f = this.folded.get(i);
+    if (f === undefined) {
+      f = fold(this.sentences[i]?.text ?? '');
+      this.folded.set(i, f);
+    }
+    return f;
+  }
+
+  /** Up to three informative sentences, in reading order, none repeating a shown statement or headline. */
+  pick(entityId: string, candidates: readonly number[], definitionSentence?: number): { text: string; sentence: number }[] {
+    const { sentences } = this;
+    const roles = this.roleSentences.get(entityId);
+    const statements = this.statements.get(entityId);
+    const scored: { i: number; score: number }[] = [];
+    for (const i of new Set(candidates)) {
+      const s = sentences[i];
+      if (!s) continue;
+      const kind = this.kindOf(i);
+      if (kind !== 'heading' && this.headlines.has(this.fold(i))) continue;
+      // A sentence that is little more than a statement already on the card would say it twice.
+      const said = statements?.get(i) ?? [];
+      const rest = said.reduce((t, st) => t.replace(st.text, ' '), s.text);
+      if (said.length > 0 && wordCount(rest) <= 6) continue;
+      const words = wordCount(s.text);
+      let score = Math.min(words, 35) - (words < 5 ? 10 : 0) - (words > 60 ? 10 : 0);
+      if (roles?.has(i)) score += 25;
+      if (definitionSentence === i) score += 20;
+      if (said.length > 0) score += 15;
+      if (kind === 'heading') score -= 40;
+      else if (kind === 'caption') score -= 8;
+      scored.push({ i, score });
+    }
+    scored.sort((a, b) => b.score - a.score || a.i - b.i);
+    const chosen: number[] = [];
+    const seen = new Set<string>();
+    for (const { i } of scored) {
+      const f = this.fold(i);
+      if (seen.has(f)) continue;
+      seen.add(f);
+      chosen.push(i);
+      if (chosen.length === MAX_CARD_SENTENCES) break;
+    }
+    return chosen.sort((a, b) => a - b).map((i) => ({ text: sentences[i]?.text ?? '', sentence: i }));
+  }
+}
+
+/** One card's sentences (see `SentencePicker.pick`); for many cards of a page, share a picker. */
+export function pickSentences(input: SentencePickInput): { text: string; sentence: number }[] {
+  return new SentencePicker(input.sentences, input.facts, input.runKinds).pick(input.entityId, input.candidates, input.definitionSentence);
 }
