@@ -36,12 +36,29 @@ function noiseName(el: Element): boolean {
   return words.some((w) => w !== '' && !MODIFIER.test(w) && NOISE_WORD.test(w));
 }
 
+const LINK_LIST_MAX_TEXT = 3000;
+
+/** Whether the text inside `el` (as textContent would give it) is longer than `limit`, reading no
+ *  further than the limit. */
+function textLongerThan(el: Element, limit: number): boolean {
+  // NodeFilter.SHOW_TEXT | SHOW_CDATA_SECTION: the nodes textContent is made of.
+  const walker = el.ownerDocument.createTreeWalker(el, 0x4 | 0x8);
+  let n = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    n += (node as CharacterData).data.length;
+    if (n > limit) return true;
+  }
+  return false;
+}
+
 /** A list or box made mostly of links with little prose: "related stories", tag clouds, menus. */
 export function isLinkList(el: Element): boolean {
   if (!/^(ul|ol|div|section|dl|table)$/.test(el.localName)) return false;
+  // Long containers are article bodies, not link boxes; skipping them keeps this check cheap. Their
+  // length is counted only up to the limit: textContent of every ancestor of every paragraph
+  // copied the whole article several times over on a long page.
+  if (textLongerThan(el, LINK_LIST_MAX_TEXT)) return false;
   const text = el.textContent ?? '';
-  // Long containers are article bodies, not link boxes; skipping them keeps this check cheap.
-  if (text.length > 3000) return false;
   const links = el.getElementsByTagName('a');
   if (links.length < 3) return false;
   let linkText = 0;
