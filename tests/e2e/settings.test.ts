@@ -77,16 +77,16 @@ describeInBrowser('settings in Chromium', () => {
     const options = await openOptions(s);
 
     await options.locator('input[name="highlightStyle"][value="background"]').check();
-    await expect.poll(() => stylesOn(article), { timeout: 5_000, message: 'every mention switches to the background style' }).toEqual(['background']);
+    await expect.poll(() => stylesOn(article), { timeout: 15_000, message: 'every mention switches to the background style' }).toEqual(['background']);
 
     await options.locator('input[name="firstMentionOnly"]').check();
     await expect
-      .poll(async () => Object.values(await mentionCounts(article)).every((n) => n === 1), { timeout: 5_000, message: 'repeated mentions lose their highlight' })
+      .poll(async () => Object.values(await mentionCounts(article)).every((n) => n === 1), { timeout: 15_000, message: 'repeated mentions lose their highlight' })
       .toBe(true);
     expect(Object.keys(await mentionCounts(article)).sort(), 'each name keeps its first mention').toEqual(Object.keys(counts).sort());
 
     await options.locator('input[name="firstMentionOnly"]').uncheck();
-    await expect.poll(() => mentionCounts(article), { timeout: 5_000, message: 'all mentions come back' }).toEqual(counts);
+    await expect.poll(() => mentionCounts(article), { timeout: 15_000, message: 'all mentions come back' }).toEqual(counts);
   }, 60_000);
 
   it('makes no request beyond the extension and the demo server', () => {
