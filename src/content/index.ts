@@ -6,6 +6,7 @@ import { parseMessage, type Message, type Responses } from '../shared/messages';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
 import { isSiteDisabled } from '../shared/sites-store';
 import { Annotator, READY_ATTR } from './annotator';
+import { OrphanGuard } from './orphan';
 import { followNotes, openNoteEditor } from './notes-glue';
 import { stepMention } from './step';
 
@@ -24,10 +25,16 @@ async function loadPack(): Promise<Pack> {
   return res.pack;
 }
 
+// A reloaded or removed extension leaves this script orphaned in open pages: put the page back.
+let orphanedAnnotator: Annotator | null = null;
+const orphan = new OrphanGuard(() => {
+  orphanedAnnotator?.deactivate();
+  (globalThis as Record<string, unknown>)[GUARD] = false;
+});
+
 function sendStatus(entityCount: number): void {
-  browser.runtime.sendMessage({ type: 'backstory:page-status', entityCount }).catch(() => {
-    // The background may be restarting; the next pass reports again.
-  });
+  // A rejection means the background is restarting; the next pass reports again.
+  orphan.call(() => browser.runtime.sendMessage({ type: 'backstory:page-status', entityCount }));
 }
 
 async function answer(msg: Message, annotator: Annotator | null): Promise<unknown> {
@@ -69,6 +76,8 @@ async function main(): Promise<void> {
   try {
     const [pack, settings, siteOff] = await Promise.all([loadPack(), loadSettings(), isSiteDisabled(location.href)]);
     annotator = new Annotator(document, pack, settings, { onStatus: sendStatus });
+    orphanedAnnotator = annotator;
+    orphan.watch(document);
     onSettingsChanged((s) => void annotator?.applySettings(s));
     await followNotes(annotator);
     // On a site the reader switched off, stay ready to be turned on from the popup or the key.
