@@ -5,7 +5,8 @@
 
 function runtimeId(): string | undefined {
   try {
-    return (globalThis as { chrome?: { runtime?: { id?: string } } }).chrome?.runtime?.id;
+    const g = globalThis as { browser?: { runtime?: { id?: string } }; chrome?: { runtime?: { id?: string } } };
+    return g.browser?.runtime?.id ?? g.chrome?.runtime?.id;
   } catch {
     return undefined;
   }
