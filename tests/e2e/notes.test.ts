@@ -1,6 +1,7 @@
 // The reader's notes in real Chromium: a note added on the options page highlights its term on an
 // open demo page (live, no reload) and shows on its card; a note on a name the pack knows goes on
 // that entity's card; the in-page editor the context menu opens saves a note from the keyboard.
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, mentionCounts, startSession, uiString, waitCard, type Session } from './harness';
@@ -25,7 +26,10 @@ async function mentionCount(page: Page, id: string): Promise<number> {
 }
 
 async function cardFor(s: Session, page: Page, id: string): Promise<string> {
+  // The options tab may be in front: background tabs throttle the hover timer.
+  await page.bringToFront();
   await page.mouse.move(0, 0);
+  await page.keyboard.press('Escape');
   await waitCard(s.ctx, page, false);
   await page.locator(`[data-backstory-entity="${id}"]`).first().hover({ timeout: 5_000 });
   return (await waitCard(s.ctx, page, true)).text;
@@ -64,8 +68,11 @@ describeInBrowser('reader notes in Chromium', () => {
   });
 
   it('a note on a name the pack knows goes on that entity’s card', async () => {
+    // Re-annotation replaces the highlight elements: a marked one disappearing means the note has arrived.
+    await page.evaluate(() => document.querySelector('[data-backstory-entity="yongbyon"]')?.setAttribute('data-before-note', ''));
     await addNoteInOptions(options, 'yongbyon', 'Compare with the 2008 cooling-tower demolition.');
-    await expect.poll(async () => (await cardFor(s, page, 'yongbyon')).includes('cooling-tower demolition'), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => page.locator('[data-before-note]').count(), { timeout: 10_000 }).toBe(0);
+    expect(await cardFor(s, page, 'yongbyon')).toContain('Compare with the 2008 cooling-tower demolition.');
     expect(await mentionCount(page, 'note-yongbyon')).toBe(0);
     // The card still has the pack's background next to the note.
     expect(await cardFor(s, page, 'yongbyon')).toContain(uiString('card_background'));
@@ -104,6 +111,17 @@ describeInBrowser('reader notes in Chromium', () => {
     expect(await cardFor(s, page, 'note-standoff')).toContain('A word for a stalemate nobody admits to.');
     // The options list follows.
     await expect.poll(() => options.locator('#notes-section .note-term').allInnerTexts(), { timeout: 5_000 }).toContain('standoff');
+  });
+
+  it('exports every note as a file the import takes back', async () => {
+    const [download] = await Promise.all([options.waitForEvent('download', { timeout: 10_000 }), options.locator('#notes-section .note-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^backstory-notes-\d{4}-\d{2}-\d{2}\.json$/);
+    const path = await download.path();
+    const file = JSON.parse(readFileSync(path, 'utf8')) as { format: string; notes: { term: string; text: string }[] };
+    expect(file.format).toBe('backstory-notes');
+    expect(file.notes.map((n) => n.term).sort()).toEqual(['standoff', 'yongbyon']);
+    await options.locator('#notes-section input[type="file"]').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: readFileSync(path) });
+    await expect.poll(() => options.locator('#notes-section .note-status').innerText(), { timeout: 5_000 }).toBe('Imported: 0 added, 0 updated, 2 unchanged.');
   });
 
   it('a broken import file is refused with a message and changes nothing', async () => {
