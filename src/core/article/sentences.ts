@@ -23,13 +23,19 @@ const STARTERS = new Set(
 
 const TERMINATOR = /(\.{3}|…|[.!?]+)(["”’')\]]*)(\s+)/gu;
 
+/** What ends the word before a terminator (any other character, surrogate halves included, is part of it). */
+const TOKEN_STOP = /[\s"“‘'(\[]/u;
+
 function isBoundary(text: string, termStart: number, punct: string, closers: string, next: number): boolean {
   const c = text[next];
   if (c === undefined) return false;
   if (/\p{Ll}/u.test(c)) return false; // ',” he said' / '?” she asked' / 'U.S. officials'
   if (punct !== '.' || closers) return true;
-  const before = text.slice(0, termStart);
-  const token = (/[^\s"“‘'(\[]+$/u.exec(before)?.[0] ?? '').toLowerCase();
+  // The word before the terminator, read backwards: an end-anchored regex over the text before it
+  // rescanned the whole run at every full stop.
+  let from = termStart;
+  while (from > 0 && !TOKEN_STOP.test(text[from - 1]!)) from--;
+  const token = text.slice(from, termStart).toLowerCase();
   const nextWord = /^[\p{L}\p{N}]+/u.exec(text.slice(next))?.[0] ?? '';
   const nextIsDigit = /^\p{N}/u.test(nextWord);
   if (TITLE_ABBR.has(token)) return false;
