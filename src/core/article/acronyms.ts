@@ -116,6 +116,8 @@ function plausible(short: string, long: string): boolean {
   return long.length >= short.length + 2 && fold(long) !== fold(short) && /\s|-/u.test(long);
 }
 
+const COMMA_OR = /,\s+or\s/u;
+
 function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
   const out: AcronymDefinition[] = [];
   const add = (short: string, span: Word[] | null) => {
@@ -137,7 +139,9 @@ function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
       add(prev, longFormAfter(words(inner, innerStart), acronymLetters(prev), true));
     }
   }
-  // "LF, or Long Form," and "Long Form, or LF,".
+  // "LF, or Long Form," and "Long Form, or LF,". Most sentences have no ", or": the pattern would
+  // still be tried at every word.
+  if (!COMMA_OR.test(text)) return out;
   for (const m of text.matchAll(/([\p{L}\p{N}.&-]+),\s+or\s+([^,;:()]{2,120})/gu)) {
     const left = m[1] ?? '';
     const right = m[2] ?? '';
