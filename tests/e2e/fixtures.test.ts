@@ -100,7 +100,8 @@ describeInBrowser('news-page fixtures in Chromium', () => {
     const frame = framed.frameLocator('#player');
     expect(await frame.locator('[data-backstory-entity]').count()).toBe(0);
     await frame.locator('#inner').click();
-    expect(await frame.locator('body').evaluate(() => location.hash)).toBe('#inner-top');
+    // Fragment navigation inside the frame settles a moment after the click.
+    await expect.poll(() => frame.locator('body').evaluate(() => location.hash)).toBe('#inner-top');
     await framed.close();
   });
 
