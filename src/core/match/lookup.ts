@@ -6,10 +6,40 @@ import type { CompiledIndex } from './compile';
 import { foldKey } from './fold';
 import type { SurfaceForm } from './forms';
 
+/** The allowed forms of one surface split by role, with their entity ids in order, once distinct:
+ *  a common surname in a big pack stands for hundreds of entities, and splitting them per hit
+ *  cost more than the regex. */
+export interface FormsByRole {
+  full: SurfaceForm[];
+  fullIds: string[];
+  /** Some full form is an acronym (whose page definition may still rule it out). */
+  fullHasAcronym: boolean;
+  ambiguous: SurfaceForm[];
+  short: SurfaceForm[];
+  shortIds: string[];
+}
+
 interface Known {
   key: string;
-  body?: SurfaceForm[];
-  heading?: SurfaceForm[];
+  body?: FormsByRole;
+  heading?: FormsByRole;
+}
+
+export function uniqueIds(forms: readonly SurfaceForm[]): string[] {
+  return [...new Set(forms.map((f) => f.entityId))];
+}
+
+function byRole(all: SurfaceForm[]): FormsByRole {
+  const full = all.filter((f) => f.role === 'full');
+  const short = all.filter((f) => f.role === 'short');
+  return {
+    full,
+    fullIds: uniqueIds(full),
+    fullHasAcronym: full.some((f) => f.acronym),
+    ambiguous: all.filter((f) => f.role === 'ambiguous'),
+    short,
+    shortIds: uniqueIds(short),
+  };
 }
 
 export class SurfaceLookup {
@@ -31,13 +61,13 @@ export class SurfaceLookup {
     return this.entry(surface).key;
   }
 
-  /** The candidate forms of `surface` whose case it satisfies (in a heading or not). Callers must
-   *  not modify the array. */
-  forms(surface: string, inHeading: boolean): readonly SurfaceForm[] {
+  /** The candidate forms of `surface` whose case it satisfies (in a heading or not), split by role
+   *  (see `FormsByRole`). Callers must not modify the arrays. */
+  byRole(surface: string, inHeading: boolean): FormsByRole {
     const k = this.entry(surface);
     const cached = inHeading ? k.heading : k.body;
     if (cached) return cached;
-    const forms = (this.index.byKey.get(k.key) ?? []).filter((f) => caseAllowed(surface, f, inHeading));
+    const forms = byRole((this.index.byKey.get(k.key) ?? []).filter((f) => caseAllowed(surface, f, inHeading)));
     if (inHeading) k.heading = forms;
     else k.body = forms;
     return forms;

@@ -6,7 +6,7 @@ import type { CompiledIndex } from './compile';
 import { EvidenceJudge, type EvidenceInput } from './evidence';
 import { SEP, foldKey } from './fold';
 import type { SurfaceForm } from './forms';
-import { SurfaceLookup } from './lookup';
+import { SurfaceLookup, uniqueIds } from './lookup';
 import { continuesIntoName, followsGivenName, namesSomethingElse } from './neighbors';
 
 export interface RawMatch {
@@ -44,25 +44,22 @@ export class PageResolver {
 
   resolve(run: RunText, m: RawMatch): Hit {
     const heading = run.kind === 'heading';
-    const forms = this.lookup.forms(m.surface, heading);
+    const forms = this.lookup.byRole(m.surface, heading);
     const hit: Hit = { start: m.start, end: m.end, surface: m.surface, entityId: null };
 
-    const full = forms.filter((f) => f.role === 'full' && !(f.acronym && this.judge.definition(f.entityId, m.surface) === 'against'));
+    const full = forms.fullHasAcronym ? forms.full.filter((f) => !(f.acronym && this.judge.definition(f.entityId, m.surface) === 'against')) : forms.full;
     if (full.length) {
       hit.kind = full[0]!.acronym ? 'acronym' : 'full';
-      hit.entityId = this.personNamesSomethingElse(full, run, m) ? null : this.pick(unique(full));
+      hit.entityId = this.personNamesSomethingElse(full, run, m) ? null : this.pick(full === forms.full ? forms.fullIds : uniqueIds(full));
     } else {
-      const amb = forms.filter((f) => f.role === 'ambiguous');
+      const amb = forms.ambiguous;
       if (amb.length) {
         hit.kind = amb[0]!.acronym ? 'acronym' : 'full';
-        const supported = unique(amb.filter((f) => this.supported(f, m.surface)));
+        const supported = uniqueIds(amb.filter((f) => this.supported(f, m.surface)));
         hit.entityId = supported.length === 1 ? supported[0]! : null;
-      } else {
-        const shorts = forms.filter((f) => f.role === 'short');
-        if (shorts.length) {
-          hit.kind = 'short';
-          hit.entityId = this.resolveShort(run, m, unique(shorts));
-        }
+      } else if (forms.short.length) {
+        hit.kind = 'short';
+        hit.entityId = this.resolveShort(run, m, forms.shortIds);
       }
     }
     if (hit.entityId && hit.kind !== 'short') this.named.add(hit.entityId);
@@ -79,7 +76,8 @@ export class PageResolver {
 
   /** "Kim Il Sung Square", "Donald Trump Jr.": the name is part of another name. */
   private personNamesSomethingElse(forms: readonly SurfaceForm[], run: RunText, m: RawMatch): boolean {
-    return forms.every((f) => this.index.entities.get(f.entityId)?.type === 'person') && namesSomethingElse(run.text, m.end);
+    // The word after is checked first: it rarely names something else, and a common surname's forms are many.
+    return namesSomethingElse(run.text, m.end) && forms.every((f) => this.index.entities.get(f.entityId)?.type === 'person');
   }
 
   private supported(form: SurfaceForm, surface: string): boolean {
@@ -126,9 +124,6 @@ export class PageResolver {
   }
 }
 
-function unique(forms: readonly SurfaceForm[]): string[] {
-  return [...new Set(forms.map((f) => f.entityId))];
-}
 
 /** Entities a page names in full somewhere (case-checked, not counting short or ambiguous forms). */
 export function namedInFull(
@@ -141,9 +136,10 @@ export function namedInFull(
   matches.forEach((list, i) => {
     const heading = runs[i]?.kind === 'heading';
     for (const m of list) {
-      for (const f of lookup.forms(m.surface, heading)) {
-        if (f.role !== 'full' || out.has(f.entityId)) continue;
-        if (index.entities.get(f.entityId)?.type === 'person' && namesSomethingElse(runs[i]!.text, m.end)) continue;
+      let other: boolean | undefined;
+      for (const f of lookup.byRole(m.surface, heading).full) {
+        if (out.has(f.entityId)) continue;
+        if (index.entities.get(f.entityId)?.type === 'person' && (other ??= namesSomethingElse(runs[i]!.text, m.end))) continue;
         out.add(f.entityId);
       }
     }
