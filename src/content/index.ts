@@ -6,6 +6,7 @@ import { parseMessage, type Message, type Responses } from '../shared/messages';
 import { loadSettings, onSettingsChanged } from '../shared/settings-store';
 import { isSiteDisabled } from '../shared/sites-store';
 import { Annotator, READY_ATTR } from './annotator';
+import { askBackground } from './ask-background';
 import { OrphanGuard } from './orphan';
 import { followNotes, openNoteEditor } from './notes-glue';
 import { stepMention } from './step';
@@ -20,7 +21,7 @@ function isPack(x: unknown): x is Pack {
 }
 
 async function loadPack(): Promise<Pack> {
-  const res = (await browser.runtime.sendMessage({ type: 'backstory:get-pack' })) as Partial<Responses['backstory:get-pack']> | undefined;
+  const res = (await askBackground({ type: 'backstory:get-pack' })) as Partial<Responses['backstory:get-pack']> | undefined;
   if (!res || !isPack(res.pack)) throw new Error('the background sent no usable knowledge pack');
   return res.pack;
 }
