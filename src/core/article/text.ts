@@ -1,10 +1,11 @@
 // Small text helpers shared by the article extractors: folding for comparisons, slugs for ids.
 
+const ASCII = /^[\x20-\x7e]*$/;
+
 /** Folds case, diacritics, curly apostrophes/quotes and hyphen/space runs so spelling variants compare equal. */
 export function fold(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  // Printable ASCII has nothing to decompose or strip: the common case skips both passes.
+  return (ASCII.test(s) ? s : s.normalize('NFKD').replace(/\p{M}/gu, ''))
     .toLowerCase()
     .replace(/['’‘`´]/g, '')
     .replace(/[-‐‑–—_/]+/g, ' ')
