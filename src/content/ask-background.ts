@@ -5,7 +5,7 @@ import browser from 'webextension-polyfill';
 import type { Message } from '../shared/messages';
 
 const NO_RECEIVER = /Receiving end does not exist|Could not establish connection/i;
-const DELAYS_MS = [100, 250, 500, 1000];
+const DELAYS_MS = [100, 250, 500, 1000, 2000];
 
 export async function askBackground(msg: Message, delays: readonly number[] = DELAYS_MS): Promise<unknown> {
   for (let attempt = 0; ; attempt++) {

@@ -80,6 +80,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
   try {
     launched = await launchWithExtension({ dist: DIST, executablePath: chromiumPath, userDataDir: options.userDataDir });
     await restartWorker(launched.ctx, launched.extensionId);
+    await wakeWorker(launched.ctx, launched.extensionId);
   } catch (err) {
     await launched?.ctx.close();
     await server.close();
@@ -162,6 +163,32 @@ async function restartWorker(ctx: BrowserContext, extensionId: string): Promise<
     await cdp.send('Target.closeTarget', { targetId: worker.targetId });
   } finally {
     await cdp.detach();
+  }
+}
+
+/**
+ * Brings the restarted worker back and waits until it answers, so the first demo page does not
+ * race a worker that a loaded machine is still starting. Asked from an extension page, whose
+ * requests are recorded like any other.
+ */
+async function wakeWorker(ctx: BrowserContext, extensionId: string, timeout = 30_000): Promise<void> {
+  const page = await ctx.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/manifest.json`);
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const answered = await page.evaluate(() =>
+        chrome.runtime.sendMessage({ type: 'backstory:get-pack' }).then(
+          (r: unknown) => typeof r === 'object' && r !== null && 'pack' in r,
+          () => false,
+        ),
+      );
+      if (answered) return;
+      if (Date.now() > deadline) throw new Error(`the extension's service worker did not answer within ${timeout} ms of its restart`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    await page.close();
   }
 }
 
