@@ -23,6 +23,7 @@ import {
   type StoredPack,
 } from '../core/pack/library';
 import { mergePacks } from './merge-packs';
+import { errorText } from '../shared/error-text';
 
 export interface PackStorage {
   get(keys: string | string[] | null): Promise<Record<string, unknown>>;
@@ -34,10 +35,6 @@ interface Loaded extends Library {
   index: PackIndex;
   notice?: 'index-rebuilt';
   pack: Pack;
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /** What the message hub needs from the store. */

@@ -6,17 +6,8 @@ import { NOTE_TERM_MAX, NOTE_TEXT_MAX } from '../core/notes';
 import { t, tCount, uiLanguage } from '../shared/i18n';
 import * as store from '../shared/notes-store';
 import { downloadText, readChosenFile } from './notes-file';
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
+import { el } from '../shared/dom';
+import { errorText } from '../shared/error-text';
 
 function formatWhen(iso: string): string {
   try {

@@ -5,17 +5,8 @@ import type { PackInfo } from '../core/pack/library';
 import { describeOversize } from '../core/pack/size';
 import { t, tCount } from '../shared/i18n';
 import { browserPacksApi, type PacksApi } from './packs-api';
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
+import { el } from '../shared/dom';
+import { errorText } from '../shared/error-text';
 
 export async function mountPacks(root: HTMLElement, api: PacksApi = browserPacksApi): Promise<void> {
   const notice = el('p', 'notice');

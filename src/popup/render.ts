@@ -3,17 +3,11 @@ import type { CardModel } from '../core/types';
 import { renderCard } from '../shared/card-view';
 import { t, tCount, typeLabel } from '../shared/i18n';
 import { groupCards } from './group';
+import { el } from '../shared/dom';
 
 export interface ListHandlers {
   onReveal(entityId: string): void;
   onSentence(entityId: string, sentence: number): void;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 /** One entity: a button that reveals it on the page, then its card (summary, facts, sentences). */

@@ -1,6 +1,7 @@
 // Settings in browser.storage.local: only what the reader changed is stored (see core/settings).
 import browser from 'webextension-polyfill';
 import { applyChange, diffFromDefaults, migrate, type MigrationResult, type Settings } from '../core/settings';
+import { errorText } from './error-text';
 
 export const SETTINGS_KEY = 'settings';
 
@@ -43,8 +44,4 @@ export function onSettingsChanged(cb: (s: Settings) => void): () => void {
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

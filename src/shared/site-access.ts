@@ -4,14 +4,11 @@
 // e.g. the browser's own site-access menu, and a popup that closed while the prompt was up).
 import browser from 'webextension-polyfill';
 import { hostFromScriptId, patternForHost, scriptIdFor } from '../core/sites';
+import { errorText } from './error-text';
 
 export interface SiteResult {
   ok: boolean;
   error?: string;
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /** Must be the first await in a click handler: the browser only shows the prompt for a user gesture. */
