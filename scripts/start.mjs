@@ -81,17 +81,32 @@ async function headlessTour() {
   await page.waitForSelector('html[data-backstory="ready"]', { state: 'attached', timeout: 15_000 });
 
   const counts = await page.evaluate(countMentionsInPage);
+  // How the article wrote each name ("SPA", "Choe"), to show what was matched, not only the pack's name.
+  const written = await page.evaluate(() => {
+    /** @type {Record<string, string[]>} */
+    const out = {};
+    for (const el of document.querySelectorAll('[data-backstory-entity]')) {
+      const id = /** @type {HTMLElement} */ (el).dataset.backstoryEntity ?? '';
+      const text = (el.textContent ?? '').trim();
+      if (text && !(out[id] ??= []).includes(text)) out[id].push(text);
+    }
+    return out;
+  });
   const names = packNames(DIST);
   const rows = await Promise.all(
     Object.entries(counts).map(async ([id, n]) => {
       // Page-only entities are not in the pack: name them as the article does.
       const name = names.get(id) ?? (await page.locator(`[data-backstory-entity="${id}"]`).first().innerText());
-      return { name, n };
+      const forms = (written[id] ?? []).filter((f) => f !== name);
+      return { name, n, forms };
     }),
   );
   rows.sort((a, b) => b.n - a.n || a.name.localeCompare(b.name));
   console.log(`\nHighlighted on the demo article: ${rows.length} names`);
-  for (const { name, n } of rows) console.log(`  ${String(n).padStart(3)} × ${name}`);
+  for (const { name, n, forms } of rows) {
+    const as = forms.length ? `  (written ${forms.map((f) => `“${f}”`).join(', ')})` : '';
+    console.log(`  ${String(n).padStart(3)} × ${name}${as}`);
+  }
 
   const choe = page.locator('[data-backstory-entity="choe-son-hui"]').first();
   if ((await choe.count()) === 0) throw new Error('Choe Son Hui is not highlighted on the demo page, so there is no card to show.');
