@@ -160,11 +160,14 @@ async function copyStatics(packs) {
   for (const { file, pack } of packs) await writeFile(join(dist, 'packs', file), JSON.stringify(pack));
 }
 
-/** Remote-code rule: no bundle may build code from strings. */
+/** Remote-code and privacy rules: no bundle may build code from strings or reach the network.
+ *  (Backstory has no reason to: packs ship inside it and pages are read where they are.) */
+const FORBIDDEN = [/\beval\(/, /\bnew Function\b/, /\bfetch\(/, /\bXMLHttpRequest\b/, /\bWebSocket\b/, /\bsendBeacon\b/, /\bEventSource\b/, /\bimportScripts\b/];
+
 async function checkNoEval() {
   for (const b of bundles) {
     const text = await readFile(join(dist, b.out), 'utf8');
-    for (const bad of [/\beval\(/, /\bnew Function\b/]) {
+    for (const bad of FORBIDDEN) {
       const m = bad.exec(text);
       if (m) throw new BuildError(`${b.out} contains "${m[0]}" (near: ${text.slice(Math.max(0, m.index - 60), m.index + 40)})`);
     }

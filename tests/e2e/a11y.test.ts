@@ -205,7 +205,8 @@ describeInBrowser('accessibility in Chromium', () => {
       await story.evaluate(() => (window as unknown as { openNewsletter(): void }).openNewsletter());
       expect(await story.evaluate(() => document.querySelector('dialog')?.matches(':modal'))).toBe(true);
       await expect.poll(() => cardWinsHitTest(story), { timeout: 3_000 }).toMatchObject({ host: true });
-      expect((await readCard(s.ctx, story)).open, 'the card is still open').toBe(true);
+      // Moving the card into the top layer re-inserts it, which replays its fade-in: wait it out.
+      await expect.poll(async () => (await readCard(s.ctx, story)).open, { timeout: 3_000, message: 'the card is still open' }).toBe(true);
       // Once the modal closes the card is still on top of the page.
       await story.evaluate(() => document.querySelector('dialog')?.close());
       await expect.poll(() => cardWinsHitTest(story), { timeout: 3_000 }).toMatchObject({ host: true });
