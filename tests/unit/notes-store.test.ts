@@ -2,27 +2,9 @@
 // reported, import that changes nothing when the file is broken.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-type Listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
-const store = new Map<string, unknown>();
-const listeners = new Set<Listener>();
+import { listeners, store } from './fake-storage';
 
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    storage: {
-      local: {
-        get: async (key: string) => (store.has(key) ? { [key]: structuredClone(store.get(key)) } : {}),
-        set: async (items: Record<string, unknown>) => {
-          for (const [k, v] of Object.entries(items)) {
-            const old = store.get(k);
-            store.set(k, structuredClone(v));
-            for (const l of listeners) l({ [k]: { oldValue: old, newValue: v } }, 'local');
-          }
-        },
-      },
-      onChanged: { addListener: (l: Listener) => listeners.add(l), removeListener: (l: Listener) => listeners.delete(l) },
-    },
-  },
-}));
+vi.mock('webextension-polyfill', async () => (await import('./fake-storage')).polyfill);
 
 const notesStore = await import('../../src/shared/notes-store');
 const { NOTES_KEY, discardUnreadableNotes, exportAllNotes, importNotes, loadNotes, onNotesChanged, removeNote, saveNote, updateNote } = notesStore;

@@ -1,39 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { listeners, store } from './fake-storage';
 
-type Listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
-
-const store = new Map<string, unknown>();
-const listeners = new Set<Listener>();
-
-function emit(key: string, oldValue: unknown, newValue: unknown) {
-  for (const l of listeners) l({ [key]: { oldValue, newValue } }, 'local');
-}
-
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    storage: {
-      local: {
-        get: async (key: string) => (store.has(key) ? { [key]: structuredClone(store.get(key)) } : {}),
-        set: async (items: Record<string, unknown>) => {
-          for (const [k, v] of Object.entries(items)) {
-            const old = store.get(k);
-            store.set(k, structuredClone(v));
-            emit(k, old, v);
-          }
-        },
-        remove: async (key: string) => {
-          const old = store.get(key);
-          store.delete(key);
-          emit(key, old, undefined);
-        },
-      },
-      onChanged: {
-        addListener: (l: Listener) => listeners.add(l),
-        removeListener: (l: Listener) => listeners.delete(l),
-      },
-    },
-  },
-}));
+vi.mock('webextension-polyfill', async () => (await import('./fake-storage')).polyfill);
 
 const { loadSettings, loadSettingsWithNotice, onSettingsChanged, resetSettings, saveSettings, SETTINGS_KEY } = await import(
   '../../src/shared/settings-store'
