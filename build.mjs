@@ -26,6 +26,8 @@ const bundles = [
   { entry: 'src/background/index.ts', out: 'background.js' },
   { entry: 'src/popup/index.ts', out: 'popup/popup.js' },
   { entry: 'src/options/index.ts', out: 'options/options.js' },
+  // The card UI and note editor: an ES module the content script import()s when first needed.
+  { entry: 'src/ui/index.ts', out: 'ui.js', format: 'esm' },
 ];
 
 const statics = [
@@ -126,7 +128,7 @@ async function bundleAll(packs) {
         entryPoints: [join(root, b.entry)],
         outfile: join(dist, b.out),
         bundle: true,
-        format: 'iife',
+        format: b.format ?? 'iife',
         target: 'es2022',
         minify: true,
         sourcemap,

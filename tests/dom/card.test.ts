@@ -3,9 +3,14 @@
 // hover / focus / Escape / tap behaviour a reader would notice.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CardController } from '../../src/content/card/controller';
+import { useUI } from '../../src/content/ui-loader';
 import type { CardModel } from '../../src/core/types';
 import { renderCard } from '../../src/shared/card-view';
+import { ui } from '../../src/ui/index';
 import { page } from './fixtures';
+
+// The UI bundle also holds the note editor, whose store needs the extension API.
+vi.mock('webextension-polyfill', () => ({ default: {} }));
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 
@@ -79,6 +84,8 @@ describe('CardController', () => {
 
   beforeEach(() => {
     vi.useFakeTimers();
+    // The UI bundle as if already loaded (ui-loader.test.ts covers the wait for it).
+    useUI(ui);
     page(`<article><p>Talks stalled. <backstory-mention data-backstory-entity="choe-son-hui" tabindex="0">Choe Son Hui</backstory-mention> spoke.
       <a href="/x" id="link"><backstory-mention data-backstory-entity="choe-son-hui">Choe</backstory-mention></a>
       <span id="plain">plain words</span></p></article>`);
@@ -187,6 +194,7 @@ describe('CardController keyboard', () => {
   it('Tab from a focused mention enters the card; Escape brings focus back; Enter toggles', () => {
     page('<p>Talks. <backstory-mention data-backstory-entity="choe-son-hui" tabindex="0" role="button">Choe Son Hui</backstory-mention> spoke.</p>');
     const mention = document.querySelector<HTMLElement>('backstory-mention')!;
+    useUI(ui);
     const ctl = new CardController({ delayMs: 300, getCard: () => CARD, onSentence: () => {} });
     ctl.start();
     try {
@@ -196,7 +204,7 @@ describe('CardController keyboard', () => {
       mention.dispatchEvent(tab);
       expect(tab.defaultPrevented).toBe(true);
       // Focus is inside the closed root: the page only sees the host.
-      expect(document.activeElement).toBe(ctl.host.host);
+      expect(document.activeElement).toBe(ctl.host?.host);
       expect(ctl.isOpen).toBe(true);
       document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
       expect(ctl.isOpen).toBe(false);

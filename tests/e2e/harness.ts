@@ -129,7 +129,9 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
       return extensionWorker(ctx, extensionId);
     },
     foreignRequests() {
-      return requests.filter((r) => !r.url.startsWith(`chrome-extension://${extensionId}/`) && !r.url.startsWith(server.origin + '/'));
+      // Any chrome-extension:// URL is this extension (the only one loaded): ui.js is fetched
+      // through a per-session dynamic id (use_dynamic_url), not the extension id.
+      return requests.filter((r) => !r.url.startsWith('chrome-extension://') && !r.url.startsWith(server.origin + '/'));
     },
     async close() {
       await ctx.close();

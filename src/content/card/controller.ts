@@ -1,9 +1,13 @@
 // Connects page events to the hover state machine and the card host: hover (with delay and
 // grace), keyboard focus, touch taps, Escape, scrolling away. One set of delegated listeners on
-// the document instead of listeners on every mention.
+// the document instead of listeners on every mention. The host itself (shadow root, placement,
+// card view) is in the lazily loaded UI bundle: the first pointer or focus on a mention starts
+// loading it, the hover delay hides the wait, and an idle moment after the page is annotated
+// loads it ahead of time.
 import type { CardModel } from '../../core/types';
+import type { CardHostApi, Theme } from '../../ui/api';
 import { MENTION_TAG } from '../dom-kinds';
-import { CardHost, type Theme } from './host';
+import { loadUI, prefetchUI, readyUI } from '../ui-loader';
 import { HoverMachine } from './hover';
 
 const MENTION_SELECTOR = `${MENTION_TAG}[data-backstory-entity]`;
@@ -32,8 +36,15 @@ function focusVisible(el: Element): boolean {
   }
 }
 
+/** How often, while the page is still being annotated, to look again for a moment to prefetch. */
+const PREFETCH_RETRY_MS = 250;
+const PREFETCH_TRIES = 40;
+
 export class CardController {
-  readonly host: CardHost;
+  /** Null until the UI bundle has loaded and a card was first shown. */
+  private cardHost: CardHostApi | null = null;
+  private theme: Theme = 'system';
+  private prefetchTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly machine: HoverMachine<Element>;
   private readonly doc: Document;
   /** What had focus when the card opened from the keyboard; Escape gives focus back to it. */
@@ -45,17 +56,25 @@ export class CardController {
 
   constructor(private readonly opts: CardControllerOptions) {
     this.doc = opts.doc ?? document;
-    this.host = new CardHost(this.doc, () => this.dismiss(true));
     this.machine = new HoverMachine<Element>(
-      { open: (el, cause) => this.open(el, cause === 'focus'), close: () => this.host.hide() },
+      { open: (el, cause) => this.open(el, cause === 'focus'), close: () => this.cardHost?.hide() },
       { delayMs: opts.delayMs, graceMs: opts.graceMs ?? 250 },
       (a, b) => a === b || entityOf(a) === entityOf(b),
     );
-    this.host.onMoved = () => this.machine.pin();
+  }
+
+  /** The card's host, once the UI has loaded (tests read the card through it). */
+  get host(): CardHostApi | null {
+    return this.cardHost;
   }
 
   get isOpen(): boolean {
-    return this.host.isOpen;
+    return this.cardHost?.isOpen ?? false;
+  }
+
+  /** True when `node` is the card or inside it. */
+  private inCard(node: Node | null): boolean {
+    return this.cardHost?.contains(node) ?? false;
   }
 
   setDelay(delayMs: number): void {
@@ -63,7 +82,8 @@ export class CardController {
   }
 
   setTheme(theme: Theme): void {
-    this.host.setTheme(theme);
+    this.theme = theme;
+    this.cardHost?.setTheme(theme);
   }
 
   start(): void {
@@ -74,15 +94,17 @@ export class CardController {
     };
     on('pointerover', (e) => {
       if (e.pointerType === 'touch') return;
-      if (this.host.contains(e.target as Node)) return this.machine.pointerEnterCard();
+      if (this.inCard(e.target as Node)) return this.machine.pointerEnterCard();
       const m = mentionOf(e.target);
-      if (m) this.machine.pointerEnterMention(m);
+      if (!m) return;
+      if (!readyUI()) prefetchUI();
+      this.machine.pointerEnterMention(m);
     });
     on('pointerout', (e) => {
       if (e.pointerType === 'touch') return;
       const to = e.relatedTarget as Node | null;
-      if (this.host.contains(e.target as Node)) {
-        if (!this.host.contains(to)) this.machine.pointerLeaveCard();
+      if (this.inCard(e.target as Node)) {
+        if (!this.inCard(to)) this.machine.pointerLeaveCard();
         return;
       }
       const m = mentionOf(e.target);
@@ -92,14 +114,14 @@ export class CardController {
     });
     on('pointerdown', (e) => {
       this.keyboardLast = false;
-      if (this.host.contains(e.target as Node)) return;
+      if (this.inCard(e.target as Node)) return;
       const m = mentionOf(e.target);
       if (m && e.pointerType === 'touch') this.machine.tapMention(m);
       else if (!m) this.machine.dismiss();
     });
     on('focusin', (e) => {
       const target = e.target as Element | null;
-      if (!target || this.restoring || this.host.contains(target)) return;
+      if (!target || this.restoring || this.inCard(target)) return;
       // A link that contains a mention stands for it (mentions inside links are not tab stops).
       const own = mentionOf(target);
       const m = own ?? (target.localName === 'a' ? target.querySelector(MENTION_SELECTOR) : null);
@@ -110,12 +132,13 @@ export class CardController {
       }
     });
     on('focusout', (e) => {
-      if (this.host.contains(e.relatedTarget as Node | null)) return;
+      if (this.inCard(e.relatedTarget as Node | null)) return;
       this.machine.blurMention();
     });
     on('keydown', (e) => {
       this.keyboardLast = true;
-      if (e.key === 'Escape' && this.host.isOpen) {
+      // A card still waiting for the UI to load counts as open: Escape must cancel it too.
+      if (e.key === 'Escape' && (this.isOpen || this.machine.current !== null)) {
         this.dismiss(true);
         return;
       }
@@ -124,11 +147,11 @@ export class CardController {
       // A focused mention is a button: Enter/Space toggle its card (a link keeps its own Enter).
       if (m && (e.key === 'Enter' || e.key === ' ')) {
         e.preventDefault();
-        if (this.host.isOpen) this.machine.dismiss();
+        if (this.isOpen) this.machine.dismiss();
         else this.machine.focusMention(m);
-      } else if (e.key === 'Tab' && !e.shiftKey && this.host.isOpen && this.machine.openedBy === 'focus' && (m || e.target === this.focusReturn)) {
+      } else if (e.key === 'Tab' && !e.shiftKey && this.isOpen && this.machine.openedBy === 'focus' && (m || e.target === this.focusReturn)) {
         // Tab from the mention goes into its card, so its buttons are reachable; Escape comes back.
-        if (this.host.focusFirst()) e.preventDefault();
+        if (this.cardHost?.focusFirst()) e.preventDefault();
       }
     });
     on(
@@ -142,13 +165,36 @@ export class CardController {
       },
       true,
     );
+    this.schedulePrefetch(PREFETCH_TRIES);
+  }
+
+  /**
+   * Loads the UI in an idle moment once the page is annotated and has mentions, so the first card
+   * does not wait for it. A page with no mention never loads it (until one appears and is hovered).
+   */
+  private schedulePrefetch(triesLeft: number): void {
+    if (readyUI() || triesLeft <= 0) return;
+    const win = this.doc.defaultView;
+    const idle = (fn: () => void): void => {
+      if (typeof win?.requestIdleCallback === 'function') win.requestIdleCallback(fn, { timeout: 2_000 });
+      else fn();
+    };
+    this.prefetchTimer = setTimeout(() => {
+      this.prefetchTimer = undefined;
+      idle(() => {
+        if (this.off.length === 0) return;
+        const annotated = this.doc.documentElement.getAttribute('data-backstory') === 'ready';
+        if (annotated && this.doc.querySelector(MENTION_SELECTOR)) prefetchUI();
+        else if (!annotated) this.schedulePrefetch(triesLeft - 1);
+      });
+    }, triesLeft === PREFETCH_TRIES ? 0 : PREFETCH_RETRY_MS);
   }
 
   /** Closes the card; with `restoreFocus`, focus goes back to the mention (or link) that had it. */
   dismiss(restoreFocus: boolean): void {
     const back = this.focusReturn;
     const active = this.doc.activeElement;
-    const hadFocus = back !== null && (active === back || active === this.host.host || active === this.doc.body);
+    const hadFocus = back !== null && (active === back || (this.cardHost !== null && active === this.cardHost.host) || active === this.doc.body);
     this.machine.dismiss();
     if (restoreFocus && back?.isConnected && hadFocus) {
       // Giving focus back must not reopen the card it just closed.
@@ -163,10 +209,35 @@ export class CardController {
 
   private open(mention: Element, byFocus: boolean): void {
     if (!byFocus) this.focusReturn = null;
+    const host = this.ensureHost();
+    if (host) return this.show(host, mention, byFocus);
+    // Not loaded yet (the prefetch has not run or failed): open once it is, if the reader is still
+    // on this mention. A failed load leaves the page as it is (loadUI warns once).
+    loadUI().then(
+      () => {
+        const now = this.ensureHost();
+        if (now && this.machine.current === mention && this.off.length > 0) this.show(now, mention, byFocus);
+      },
+      () => undefined,
+    );
+  }
+
+  private ensureHost(): CardHostApi | null {
+    if (this.cardHost) return this.cardHost;
+    const ui = readyUI();
+    if (!ui) return null;
+    const host = ui.createCardHost(this.doc, () => this.dismiss(true));
+    host.setTheme(this.theme);
+    host.onMoved = () => this.machine.pin();
+    this.cardHost = host;
+    return host;
+  }
+
+  private show(host: CardHostApi, mention: Element, byFocus: boolean): void {
     const id = entityOf(mention);
     const card = this.opts.getCard(id);
     if (!card) return;
-    this.host.show(card, mention, {
+    host.show(card, mention, {
       announce: byFocus,
       onSentence: (sentence) => {
         this.machine.dismiss();
@@ -177,7 +248,9 @@ export class CardController {
 
   stop(): void {
     for (const f of this.off.splice(0)) f();
+    clearTimeout(this.prefetchTimer);
+    this.prefetchTimer = undefined;
     this.machine.dismiss();
-    this.host.destroy();
+    this.cardHost?.destroy();
   }
 }

@@ -1,20 +1,14 @@
 // The card's host element: <backstory-card data-backstory-card> with a CLOSED shadow root (page
 // scripts must not read the reader's notes), our styles inside, placed next to a mention.
+// Part of the lazily loaded UI bundle (src/ui/index.ts), not of content.js.
 import type { CardModel } from '../../core/types';
+import type { CardHostApi, ShowOptions, Theme } from '../../ui/api';
 import { renderCard, renderCardHeader } from '../../shared/card-view';
 import { t } from '../../shared/i18n';
 import { CARD_TAG } from '../dom-kinds';
 import { placeCard, type Placement } from './position';
 import { CARD_CSS } from './styles';
 import { cardContainer, watchTopLayer } from './top-layer';
-
-export type Theme = 'system' | 'light' | 'dark';
-
-export interface ShowOptions {
-  onSentence?: (sentence: number) => void;
-  /** Also announce the card through the live region (keyboard users do not see it open). */
-  announce?: boolean;
-}
 
 function applyStyles(shadow: ShadowRoot, doc: Document): void {
   // A constructed sheet is not an inline <style>, so strict page CSPs do not block it (Chromium).
@@ -38,7 +32,7 @@ function applyStyles(shadow: ShadowRoot, doc: Document): void {
   shadow.append(style);
 }
 
-export class CardHost {
+export class CardHost implements CardHostApi {
   readonly host: HTMLElement;
   private readonly shadow: ShadowRoot;
   private readonly panel: HTMLElement;

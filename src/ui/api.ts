@@ -1,0 +1,33 @@
+// What the lazily loaded UI bundle (dist/ui.js, built from ./index.ts) gives the content script.
+// Types only: the content script imports this file with `import type`, so none of the UI's code
+// (floating-ui, the card view, the note editor) ends up in content.js.
+import type { CardModel } from '../core/types';
+import type { Responses } from '../shared/messages';
+
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface ShowOptions {
+  onSentence?: (sentence: number) => void;
+  /** Also announce the card through the live region (keyboard users do not see it open). */
+  announce?: boolean;
+}
+
+/** The card's host element and its closed shadow root (src/content/card/host.ts). */
+export interface CardHostApi {
+  readonly host: HTMLElement;
+  readonly isOpen: boolean;
+  /** Called when the open card had to move into a new top-layer element (or back out of one). */
+  onMoved: (() => void) | null;
+  setTheme(theme: Theme): void;
+  contains(node: Node | null): boolean;
+  show(card: CardModel, reference: Element, opts?: ShowOptions): void;
+  focusFirst(): boolean;
+  hide(): void;
+  destroy(): void;
+}
+
+export interface BackstoryUI {
+  createCardHost(doc: Document, onClose: () => void): CardHostApi;
+  /** Opens the note editor next to the selection, `term` prefilled with the note kept for it. */
+  openNoteEditor(doc: Document, term: string): Promise<Responses['backstory:open-note-editor']>;
+}
