@@ -95,6 +95,25 @@ export function isExcludedRegion(el: Element, root: Element): boolean {
   return noise;
 }
 
+/** Tags `isNoiseRegion` can flag without any attribute (by selector, <header>, link lists). */
+const NOISE_TAGS = new Set([
+  'nav', 'aside', 'form', 'footer', 'dialog', 'menu', 'amp-ad', 'amp-embed', 'amp-sticky-ad', 'amp-sidebar',
+  'amp-consent', 'header', 'ul', 'ol', 'div', 'section', 'dl', 'table',
+]);
+
+/** `isExcludedRegion` for an element strictly inside the root (as a walk down from it meets
+ *  them): no containment test, and elements with neither attributes nor a telling tag (most
+ *  inline ones) are answered without a lookup. */
+export function isExcludedRegionBelow(el: Element): boolean {
+  if (!NOISE_TAGS.has(el.localName) && !el.hasAttributes()) return false;
+  let noise = cache.get(el);
+  if (noise === undefined) {
+    noise = isNoiseRegion(el);
+    cache.set(el, noise);
+  }
+  return noise;
+}
+
 /** True when any ancestor of `node` up to `root` is an excluded region. */
 export function isInExcludedRegion(node: Node, root: Element): boolean {
   for (let el = node instanceof Element ? node : node.parentElement; el && el !== root; el = el.parentElement) {

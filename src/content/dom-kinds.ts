@@ -33,6 +33,14 @@ export function isSkipped(el: Element): boolean {
   return (el as HTMLElement).isContentEditable === true;
 }
 
+/** `isSkipped` for an element met walking down from a container already checked: editability
+ *  is inherited, so past the tag name only an element with attributes (contenteditable, a class
+ *  styled editable, hidden) can start a skipped region, and most inline elements have none. */
+export function isSkippedBelow(el: Element): boolean {
+  if (SKIP.has(el.localName)) return true;
+  return el.hasAttributes() && isSkipped(el);
+}
+
 /** True when `node` sits inside something we must never touch (also checks ancestors). */
 export function isInsideSkipped(node: Node, stopAt?: Node): boolean {
   for (let el = node instanceof Element ? node : node.parentElement; el && el !== stopAt; el = el.parentElement) {

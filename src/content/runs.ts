@@ -2,8 +2,8 @@
 // and anything we must not touch. A run's text is exactly its Text nodes' data joined, so an offset
 // in the text maps straight back to a node (what highlighting and "scroll to sentence" need).
 import type { RunKind, RunText } from '../core/types';
-import { isExcludedRegion, type ArticleRoot } from './article-root';
-import { isInline, isInsideSkipped, isSkipped } from './dom-kinds';
+import { isExcludedRegionBelow, type ArticleRoot } from './article-root';
+import { isInline, isInsideSkipped, isSkippedBelow } from './dom-kinds';
 
 export interface DomRun extends RunText {
   /** The Text nodes in document order; `text` is their data joined. */
@@ -13,6 +13,8 @@ export interface DomRun extends RunText {
 }
 
 const HEADING = /^h[1-6]$/;
+/** What `text.trim() !== ''` tests, without copying the text. */
+const NOT_SPACE = /\S/;
 
 function kindOf(el: Element, inherited: RunKind): RunKind {
   if (HEADING.test(el.localName)) return 'heading';
@@ -40,36 +42,96 @@ class RunBuilder {
     const nodes = this.nodes;
     this.nodes = [];
     if (nodes.length === 0 || !this.block) return;
-    const text = nodes.map((n) => n.data).join('');
-    if (text.trim() === '') return;
+    const text = nodes.length === 1 ? nodes[0]!.data : nodes.map((n) => n.data).join('');
+    if (!NOT_SPACE.test(text)) return;
     // Text already in a run (a later pass over changed content) is never wrapped twice.
     if (this.claimed && nodes.some((n) => this.claimed!.has(n))) return;
     this.runs.push({ text, kind: this.kind, nodes, block: this.block });
   }
 }
 
-function walk(el: Element, root: Element, block: Element, kind: RunKind, out: RunBuilder): void {
-  for (let child = el.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === Node.TEXT_NODE) {
-      const text = child as Text;
-      if (text.data.length > 0) out.add(text, block, kind);
-      continue;
+/** One element being walked: its text goes to `block`'s run; a block flushes when left. */
+interface Frame {
+  el: Element;
+  block: Element;
+  kind: RunKind;
+  isBlock: boolean;
+}
+
+/** Nodes between two clock reads: `performance.now()` per node would cost more than the node. */
+const CHECK_EVERY = 32;
+
+/** The walk of one container, iterative so it can stop at a deadline and resume where it was.
+ *  Same runs as a recursive walk: text joins across inline elements; blocks, <br> and regions we
+ *  must not read break runs. */
+class ContainerWalk {
+  private stack: Frame[] = [];
+  private next: Node | null;
+  done = false;
+
+  constructor(
+    container: Element,
+    private readonly out: RunBuilder,
+  ) {
+    // Only what is below `container` is checked on the way down: an article inside a rich-text
+    // editor (or a document in design mode) is the reader's own text being edited, never ours to wrap.
+    if (container.ownerDocument.designMode === 'on' || isInsideSkipped(container)) {
+      this.next = null;
+      this.done = true;
+      return;
     }
-    if (child.nodeType !== Node.ELEMENT_NODE) continue;
-    const c = child as Element;
-    if (c.localName === 'br' || isSkipped(c) || isExcludedRegion(c, root)) {
-      out.flush();
-      continue;
+    this.stack.push({ el: container, block: container, kind: kindAt(container), isBlock: true });
+    this.next = container.firstChild;
+  }
+
+  /** Walks until `deadline` (checked every few dozen nodes) or the end; true when done. */
+  step(deadline: number): boolean {
+    const out = this.out;
+    let count = 0;
+    while (!this.done) {
+      if (++count % CHECK_EVERY === 0 && performance.now() >= deadline) return false;
+      const node = this.next;
+      if (!node) {
+        // The current element is finished: leave it.
+        const frame = this.stack.pop()!;
+        if (frame.isBlock) out.flush();
+        if (this.stack.length === 0) {
+          this.done = true;
+          break;
+        }
+        this.next = frame.el.nextSibling;
+        continue;
+      }
+      this.next = node.nextSibling;
+      if (node.nodeType === TEXT_NODE) {
+        const text = node as Text;
+        if (text.data.length > 0) {
+          const frame = this.stack[this.stack.length - 1]!;
+          out.add(text, frame.block, frame.kind);
+        }
+        continue;
+      }
+      if (node.nodeType !== ELEMENT_NODE) continue;
+      const c = node as Element;
+      if (c.localName === 'br' || isSkippedBelow(c) || isExcludedRegionBelow(c)) {
+        out.flush();
+        continue;
+      }
+      const top = this.stack[this.stack.length - 1]!;
+      if (isInline(c)) {
+        this.stack.push({ el: c, block: top.block, kind: top.kind, isBlock: false });
+      } else {
+        out.flush();
+        this.stack.push({ el: c, block: c, kind: kindOf(c, top.kind), isBlock: true });
+      }
+      this.next = c.firstChild;
     }
-    if (isInline(c)) {
-      walk(c, root, block, kind, out);
-    } else {
-      out.flush();
-      walk(c, root, c, kindOf(c, kind), out);
-      out.flush();
-    }
+    return true;
   }
 }
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
 
 function kindAt(el: Element): RunKind {
   for (let e: Element | null = el; e; e = e.parentElement) {
@@ -80,23 +142,53 @@ function kindAt(el: Element): RunKind {
 }
 
 /** Runs of one container (its own kind inferred from its ancestors). `claimed` text nodes, if
- *  given, make any run containing them be dropped. */
-export function collectRunsIn(container: Element, root: Element, claimed?: WeakSet<Text>): DomRun[] {
-  // The walk only checks what is below `container`: an article inside a rich-text editor (or a
-  // document in design mode) is the reader's own text being edited, never ours to wrap.
-  if (container.ownerDocument.designMode === 'on' || isInsideSkipped(container)) return [];
+ *  given, make any run containing them be dropped. `root` is the article root the container
+ *  sits in (the excluded-region test only looks below it). */
+export function collectRunsIn(container: Element, _root: Element, claimed?: WeakSet<Text>): DomRun[] {
   const out = new RunBuilder(claimed);
-  walk(container, root, container, kindAt(container), out);
+  new ContainerWalk(container, out).step(Infinity);
   out.flush();
   return out.runs;
 }
 
+/** Collects the article's runs a slice at a time: headings found outside the root first, then the
+ *  root. `runs` grows as `step` walks; when `step` returns true it equals `collectRuns(article)`. */
+export class RunCollector {
+  private readonly builder: RunBuilder;
+  private readonly containers: Element[];
+  private walk: ContainerWalk | null = null;
+
+  constructor(article: ArticleRoot, claimed?: WeakSet<Text>) {
+    this.builder = new RunBuilder(claimed);
+    this.containers = [...article.extraHeadings, article.root];
+  }
+
+  get runs(): DomRun[] {
+    return this.builder.runs;
+  }
+
+  /** Walks until `performance.now() >= deadline` (read every few dozen nodes) or the end; true
+   *  when every run is collected. */
+  step(deadline: number): boolean {
+    for (;;) {
+      if (!this.walk) {
+        const next = this.containers.shift();
+        if (!next) return true;
+        this.walk = new ContainerWalk(next, this.builder);
+      }
+      if (!this.walk.step(deadline)) return false;
+      this.builder.flush();
+      this.walk = null;
+      if (this.containers.length > 0 && performance.now() >= deadline) return false;
+    }
+  }
+}
+
 /** All runs of the article: headings found outside the root first, then the root. */
 export function collectRuns(article: ArticleRoot): DomRun[] {
-  const runs: DomRun[] = [];
-  for (const h of article.extraHeadings) runs.push(...collectRunsIn(h, h));
-  runs.push(...collectRunsIn(article.root, article.root));
-  return runs;
+  const collector = new RunCollector(article);
+  collector.step(Infinity);
+  return collector.runs;
 }
 
 /** The Text node and offset at `offset` of a run's text; an offset on a node boundary maps to the

@@ -33,6 +33,5 @@ describe('matcher cache', () => {
     m.regex.lastIndex = 20;
     expect(scanRuns(m, run(text), evidence(text), { firstMentionOnly: false })).toEqual(first);
     expect(first.flat().map((h) => h.surface)).toEqual(['Pyongyang', 'Kim Jong Un', 'Donald Trump', 'Pyongyang']);
-    expect(m.regex.lastIndex).toBe(0);
   });
 });

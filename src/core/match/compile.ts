@@ -1,17 +1,20 @@
-// Builds the combined regex and the lookup tables the resolver uses per hit (folded surface →
-// candidate forms), once per distinct entity list.
+// Builds the scanning trie and the lookup tables the resolver uses per hit (folded surface →
+// candidate forms), once per distinct entity list. The combined regex is built only when asked for.
 import type { EntityType, PackEntity } from '../types';
-import { foldKey } from './fold';
+import { foldKey, foldText } from './fold';
 import { formsOf, type SurfaceForm } from './forms';
 import { fullNameKeys } from './evidence';
 import { FormTrie } from './trie';
+import { WordTrie } from './word-trie';
 
 /** Transliterated names (people, places) are the ones pages print with or without accents
  *  ("Sŏn"/"Son"); vowel classes everywhere would make a big pack's regex slower to compile. */
 const ACCENTED_TYPES: ReadonlySet<EntityType> = new Set(['person', 'place']);
 
 export interface CompiledIndex {
-  source: string;
+  trie: WordTrie;
+  /** The combined regex source over the unfolded text (built on first call). */
+  source: () => string;
   size: number;
   byKey: Map<string, SurfaceForm[]>;
   entities: Map<string, PackEntity>;
@@ -19,7 +22,8 @@ export interface CompiledIndex {
 }
 
 export function buildIndex(entities: readonly PackEntity[]): CompiledIndex {
-  const trie = new FormTrie();
+  const trie = new WordTrie();
+  const inserted: [text: string, acronym: boolean, accents: boolean][] = [];
   const byKey = new Map<string, SurfaceForm[]>();
   const byId = new Map<string, PackEntity>();
   for (const entity of entities) {
@@ -29,7 +33,8 @@ export function buildIndex(entities: readonly PackEntity[]): CompiledIndex {
     for (const form of formsOf(entity)) {
       const key = foldKey(form.text);
       if (!key) continue;
-      trie.insert(form.text, form.acronym, ACCENTED_TYPES.has(entity.type));
+      trie.insert(foldText(form.text), form.acronym);
+      inserted.push([form.text, form.acronym, ACCENTED_TYPES.has(entity.type)]);
       const list = byKey.get(key);
       if (list) list.push(form);
       else byKey.set(key, [form]);
@@ -45,5 +50,14 @@ export function buildIndex(entities: readonly PackEntity[]): CompiledIndex {
     }
     return keys;
   };
-  return { source: trie.source(), size: trie.size, byKey, entities: byId, fullKeys };
+  let source: string | null = null;
+  const regexSource = (): string => {
+    if (source === null) {
+      const forms = new FormTrie();
+      for (const [text, acronym, accents] of inserted) forms.insert(text, acronym, accents);
+      source = forms.source();
+    }
+    return source;
+  };
+  return { trie, source: regexSource, size: trie.size, byKey, entities: byId, fullKeys };
 }

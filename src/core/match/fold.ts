@@ -107,3 +107,35 @@ export function foldKey(s: string): string {
   }
   return out;
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_ALL = /[^\x00-\x7f]/g;
+const unitFolds = new Map<string, string>();
+
+/** One UTF-16 unit of `foldText`: spaces, hyphens and apostrophes to their ASCII symbol, letters
+ *  lower-cased without diacritics when that stays one unit. */
+function foldUnit(ch: string): string {
+  let out = unitFolds.get(ch);
+  if (out === undefined) {
+    if (isSpace(ch)) out = ' ';
+    else if (isHyphen(ch)) out = '-';
+    else if (isApostrophe(ch)) out = APOS;
+    else if (ch >= '\uD800' && ch <= '\uDFFF') out = ch;
+    else {
+      const f = foldLetter(ch);
+      const lower = ch.toLowerCase();
+      out = f.length === 1 ? f : lower.length === 1 ? lower : ch;
+    }
+    unitFolds.set(ch, out);
+  }
+  return out;
+}
+
+/** The text the scanner walks: the same length as `s`, unit for unit, so offsets carry over;
+ *  case, diacritics and apostrophe/space/hyphen variants folded as `foldKey` folds them. */
+export function foldText(s: string): string {
+  let lower = s.toLowerCase();
+  // "İ" is the one letter whose lower case is two units long.
+  if (lower.length !== s.length) lower = Array.from(s, (ch) => (ch.length === 1 ? foldUnit(ch) : ch)).join('');
+  return NON_ASCII.test(lower) ? lower.replace(NON_ASCII_ALL, foldUnit) : lower;
+}

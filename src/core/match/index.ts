@@ -1,10 +1,13 @@
-// The matcher: one combined regex over every surface form of every entity, and a resolver that
-// decides each of its matches (longest form, short names, acronym evidence, first mention).
+// The matcher: a trie over every folded surface form of every entity, walked from each word start
+// of the folded page text, and a resolver that decides each match (longest form, short names,
+// acronym evidence, first mention).
 import type { EntityType, Hit, Mention, PackEntity, RunText } from '../types';
 import { EntityListCache } from './cache';
 import { buildIndex, type CompiledIndex } from './compile';
+import { foldText } from './fold';
 import { SurfaceLookup } from './lookup';
 import { PageResolver, namedInFull, type RawMatch } from './resolver';
+import { ASCII_WORD, isWordAt } from './word-trie';
 
 export interface MatchOptions {
   firstMentionOnly: boolean;
@@ -21,11 +24,10 @@ export interface PageEvidence {
 }
 
 export interface Matcher {
-  /** One combined, global, case-sensitive, unicode regex over every surface form. Shared: users
-   *  reset `lastIndex` before a scan and finish it synchronously. One object for the matcher's
-   *  life, because V8 drops the compiled code of a regex nobody holds and recompiling a
-   *  10,000-entity one costs 0.35–0.8 s. */
-  regex: RegExp;
+  /** One combined, global, case-sensitive, unicode regex over every surface form, for naive
+   *  comparisons: `scanRuns` does not use it, and it is built (0.3–0.8 s at 10,000 entities with
+   *  its first exec) only when first read. Shared: users reset `lastIndex` before a scan. */
+  readonly regex: RegExp;
   /** Number of distinct surface forms compiled in. */
   size: number;
 }
@@ -43,7 +45,13 @@ export function compileMatcher(entities: PackEntity[]): Matcher {
   if (same) return same;
   const matcher = byContent.get(entities, () => {
     const index = buildIndex(entities);
-    const made: Matcher = { regex: new RegExp(index.source, FLAGS), size: index.size };
+    let regex: RegExp | null = null;
+    const made: Matcher = {
+      get regex() {
+        return (regex ??= new RegExp(index.source(), FLAGS));
+      },
+      size: index.size,
+    };
     indexes.set(made, index);
     return made;
   });
@@ -51,25 +59,47 @@ export function compileMatcher(entities: PackEntity[]): Matcher {
   return matcher;
 }
 
-/** Runs the matcher over every run in document order and decides each hit. The i-th hit of a run
- *  is the i-th match of `matcher.regex` over that run's text (the highlighter relies on it). */
+/** Finds and decides every mention in the runs, in document order. At each position where a name
+ *  may start (not after a letter, digit or mark), the longest form ending on a word boundary
+ *  whose case fits (see `caseAllowed`) is the match; the scan resumes after it. */
 export function scanRuns(matcher: Matcher, runs: RunText[], evidence: PageEvidence, options: MatchOptions): Hit[][] {
   const index = indexes.get(matcher);
   if (!index) throw new Error('scanRuns: this matcher was not made by compileMatcher');
-  const re = matcher.regex;
   const lookup = new SurfaceLookup(index);
-  const raw: RawMatch[][] = runs.map((run) => {
-    const out: RawMatch[] = [];
-    re.lastIndex = 0;
-    for (let m = re.exec(run.text); m; m = re.exec(run.text)) {
-      const surface = m[0];
-      out.push({ start: m.index, end: m.index + surface.length, surface, key: lookup.key(surface) });
-    }
-    return out;
-  });
-  re.lastIndex = 0;
+  const raw = runs.map((run) => findMatches(index, lookup, run));
   const resolver = new PageResolver(index, evidence, options, namedInFull(index, runs, raw, lookup), lookup);
   return raw.map((list, i) => list.map((m) => resolver.resolve(runs[i]!, m)));
+}
+
+const ends: number[] = [];
+
+function findMatches(index: CompiledIndex, lookup: SurfaceLookup, run: RunText): RawMatch[] {
+  const out: RawMatch[] = [];
+  const text = run.text;
+  const folded = foldText(text);
+  const heading = run.kind === 'heading';
+  const trie = index.trie;
+  const n = folded.length;
+  let afterWord = false;
+  for (let i = 0; i < n; i++) {
+    const c = folded.charCodeAt(i);
+    if (!afterWord && trie.starts(c)) {
+      ends.length = 0;
+      trie.ends(folded, i, ends);
+      // Longest first; a longer form whose case does not fit gives way to a shorter one.
+      for (let k = ends.length - 1; k >= 0; k--) {
+        const end = ends[k]!;
+        const surface = text.slice(i, end);
+        if (!lookup.matches(surface, heading)) continue;
+        out.push({ start: i, end, surface, key: lookup.key(surface) });
+        i = end - 1;
+        break;
+      }
+    }
+    const at = folded.charCodeAt(i);
+    afterWord = at < 0x80 ? ASCII_WORD[at] === 1 : isWordAt(folded, i);
+  }
+  return out;
 }
 
 /** Every resolved hit, hidden ones included (they count and stay reachable from the card). */

@@ -61,6 +61,12 @@ export class SurfaceLookup {
     return this.entry(surface).key;
   }
 
+  /** Whether `surface` stands for any form at all (in a heading or not). */
+  matches(surface: string, inHeading: boolean): boolean {
+    const f = this.byRole(surface, inHeading);
+    return f.full.length > 0 || f.ambiguous.length > 0 || f.short.length > 0;
+  }
+
   /** The candidate forms of `surface` whose case it satisfies (in a heading or not), split by role
    *  (see `FormsByRole`). Callers must not modify the arrays. */
   byRole(surface: string, inHeading: boolean): FormsByRole {
