@@ -39,8 +39,40 @@ const WORDISH = /[\p{L}\p{M}\p{N}'’.\-]/u;
 /** What can open a sentence or clause before a capitalized word. */
 const SENTENCE_START = /(?:^|[.!?:;"“”‘(\[—–]|\s[-–—])[ \u00A0]*$/u;
 
+// Quick rejections for the usual case ("Kim said", "and Kim"), so most hits never slice the text
+// or run a regex: they answer false only where the regexes below cannot match.
+const isSpaceAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c === 0x20 || c === 0xa0;
+};
+
+/** After `end` (and an optional comma): spaces, then something other than a lower-case ASCII
+ *  letter, digit or punctuation (a capital, or a non-ASCII character the regex must judge). */
+function capitalAfterSpaces(text: string, end: number, comma: boolean): boolean {
+  let i = end;
+  if (comma && text.charCodeAt(i) === 0x2c) i++;
+  if (!isSpaceAt(text, i)) return false;
+  while (isSpaceAt(text, i)) i++;
+  const c = text.charCodeAt(i);
+  return !(c < 0x80) || (c >= 0x41 && c <= 0x5a);
+}
+
+/** Before `start`: spaces, and before them a word that is not all lower-case ASCII letters. */
+function capitalizedWordBefore(text: string, start: number): boolean {
+  let i = start - 1;
+  if (!isSpaceAt(text, i)) return false;
+  while (i >= 0 && isSpaceAt(text, i)) i--;
+  while (i >= 0) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) i--;
+    else return c >= 0x80 || (c >= 0x41 && c <= 0x5a);
+  }
+  return false;
+}
+
 /** "Kim Si-woo", "Trump Tower": the surname is the start of another capitalized name. */
 export function continuesIntoName(text: string, end: number): boolean {
+  if (!capitalAfterSpaces(text, end, false)) return false;
   const m = NEXT_CAPITALIZED.exec(text.slice(end, end + 40));
   if (!m) return false;
   const word = m[1]!;
@@ -50,6 +82,7 @@ export function continuesIntoName(text: string, end: number): boolean {
 
 /** "Ivanka Trump": a given name (not a title, not a word that opens sentences) precedes the surname. */
 export function followsGivenName(text: string, start: number, isCommonWord: (lower: string) => boolean = () => false): boolean {
+  if (!capitalizedWordBefore(text, start)) return false;
   const before = text.slice(Math.max(0, start - 60), start);
   const m = PREV_WORD.exec(before);
   if (!m) return false;
@@ -76,6 +109,7 @@ const NAMED_AFTER = new Set(
 const NEXT_WORD = /^,?[ \u00A0]+([\p{L}\p{N}.]+)/u;
 
 export function namesSomethingElse(text: string, end: number): boolean {
+  if (!capitalAfterSpaces(text, end, true)) return false;
   const m = NEXT_WORD.exec(text.slice(end, end + 30));
   if (!m) return false;
   const word = m[1]!;
