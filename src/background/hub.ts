@@ -1,12 +1,13 @@
 // The background's message hub: every runtime message is checked with `parseMessage`; anything
 // unknown or malformed is dropped (answered with nothing, so other listeners stay free to answer).
 import type { Pack } from '../core/types';
-import { parseMessage, type Message, type Responses } from '../shared/messages';
+import { parseMessage, type Message, type MessageOf, type Responses } from '../shared/messages';
 import type { PackControls } from './pack-store';
 
 export interface HubSender {
   id?: string;
   tab?: { id?: number };
+  frameId?: number;
 }
 
 export interface HubDeps {
@@ -17,6 +18,9 @@ export interface HubDeps {
   annotateTab(tabId: number): Promise<Responses['backstory:annotate-tab']>;
   /** The reader's pack library (options page); without it those messages go unanswered. */
   packs?: PackControls;
+  /** Page analysis (content script → background); without it those messages go unanswered. */
+  analyze?(msg: MessageOf<'backstory:analyze'>, sender: HubSender): Promise<Responses['backstory:analyze'] | undefined>;
+  pageConfig?(msg: MessageOf<'backstory:page-config'>): Promise<Responses['backstory:page-config']>;
 }
 
 type Handled = { [K in Message['type']]?: (msg: Extract<Message, { type: K }>, sender: HubSender) => Promise<Responses[K]> | undefined };
@@ -31,6 +35,8 @@ export function createHub(deps: HubDeps) {
       return deps.setBadge(tabId, msg.entityCount).then(() => ({ ok: true as const }));
     },
     'backstory:annotate-tab': (msg) => deps.annotateTab(msg.tabId),
+    'backstory:analyze': (msg, sender) => deps.analyze?.(msg, sender) as Promise<Responses['backstory:analyze']> | undefined,
+    'backstory:page-config': (msg) => deps.pageConfig?.(msg),
     'backstory:list-packs': () => deps.packs?.list(),
     'backstory:import-pack': (msg) => deps.packs?.importText(msg.text),
     'backstory:export-pack': (msg) => deps.packs?.exportText(msg.id),

@@ -1,6 +1,7 @@
 // Background entry (Chrome service worker, Firefox event page): wires the listeners.
 // Listeners are registered synchronously at start so a woken worker sees the event that woke it.
 import browser from 'webextension-polyfill';
+import { analyzePage, forgetClosedTabs, pageConfig } from './analysis/index';
 import { annotateTab } from './annotate';
 import { clearBadgeOnNavigation, setBadge } from './badge';
 import { listenForCommands } from './commands';
@@ -9,9 +10,10 @@ import { registerNoteMenu } from './note-menu';
 import { followSiteGrants } from './sites';
 import { getPack, packStore } from './packs';
 
-const hub = createHub({ extensionId: browser.runtime.id, getPack, setBadge, annotateTab, packs: packStore });
+const hub = createHub({ extensionId: browser.runtime.id, getPack, setBadge, annotateTab, packs: packStore, analyze: analyzePage, pageConfig });
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => hub(raw, sender));
 clearBadgeOnNavigation();
 listenForCommands();
 registerNoteMenu();
 followSiteGrants();
+forgetClosedTabs();

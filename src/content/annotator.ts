@@ -1,46 +1,60 @@
-// One page's annotation: article root → runs → core analysis → highlights → cards, plus live
-// updates (new content, settings changes) and removal. No browser.* here, so it runs under jsdom;
-// index.ts connects it to the extension's messages and storage.
-import { analyzeArticle, type Analysis } from '../core/analyze';
+// One page's annotation: article root → runs (collected in slices) → the background's analysis →
+// highlights (wrapped in slices, what is on screen first) → cards; then live updates (new content,
+// settings) and removal. No browser.* here: `analyze` is injected, so the same class runs in jsdom
+// tests, with the background's session code called in-process.
 import type { Settings } from '../core/settings';
-import { applyNotes } from '../core/notes-pack';
-import type { Note } from '../core/notes';
-import type { CardModel, Hit, Pack } from '../core/types';
+import type { CardModel } from '../core/types';
+import type { AnalyzeReply, MessageOf, Responses } from '../shared/messages';
 import { findArticleRoot, type ArticleRoot } from './article-root';
 import { CardController } from './card/controller';
 import { MENTION_TAG } from './dom-kinds';
 import { Highlighter, runSliced, viewportFirst } from './highlight';
 import { observeNewContent } from './observe';
 import { pageDate } from './page-date';
-import { dropStaleRuns } from './rescan';
+import { findStaleRuns } from './rescan';
 import { revealEntity, revealRunRange } from './reveal';
 import { collectRuns, type DomRun } from './runs';
 
 export const READY_ATTR = 'data-backstory';
+
+export type AnalyzeRequest = Omit<MessageOf<'backstory:analyze'>, 'type'>;
+/** Sends runs to be analysed; the extension sends them to the background, tests call it directly. */
+export type PageAnalyzer = (req: AnalyzeRequest) => Promise<Responses['backstory:analyze']>;
 
 export interface AnnotatorHooks {
   /** Called after every pass with the number of distinct entities shown. */
   onStatus?(entityCount: number): void;
 }
 
+let passCounter = 0;
+
 export class Annotator {
   private article: ArticleRoot | null = null;
+  /** The page's runs as the content script sees them; new ones are always appended. */
   private runs: DomRun[] = [];
-  private analysis: Analysis | null = null;
+  /** The runs the background's session holds, in its order (what reply indices refer to). */
+  private sent: DomRun[] = [];
+  private wrapped = new WeakSet<DomRun>();
+  /** Runs the page changed under us: never wrapped again (their blocks are collected afresh). */
+  private dropped = new WeakSet<DomRun>();
   private highlighter: Highlighter;
+  private cardList: CardModel[] = [];
   private cards = new Map<string, CardModel>();
+  /** Where each cited sentence is: the session's runs at the time of the reply, and the spans. */
+  private spans: { runs: DomRun[]; at: AnalyzeReply['spans'] } = { runs: [], at: {} };
+  private focusable = new Set<string>();
+  private pass = '';
   private generation = 0;
+  /** Updates of one pass go to the background one at a time, in order. */
+  private queue: Promise<void> = Promise.resolve();
   private stopObserving: (() => void) | null = null;
   private readonly controller: CardController;
   private active = false;
-  private notes: Record<string, string> | undefined;
-  /** The pack plus one entity per reader note on a term the pack lacks (see core/notes-pack). */
-  private notedPack: Pack | null = null;
 
   constructor(
     private readonly doc: Document,
-    private readonly pack: Pack,
     private settings: Settings,
+    private readonly analyze: PageAnalyzer,
     private readonly hooks: AnnotatorHooks = {},
   ) {
     this.highlighter = new Highlighter(settings.highlightStyle);
@@ -60,32 +74,37 @@ export class Annotator {
   /** Cards of the entities found on the page, in the core's order (hidden types included: the
    *  core counts them and the popup can still reach them). */
   visibleCards(): CardModel[] {
-    return this.analysis?.cards ?? [];
+    return this.cardList;
   }
 
   /** The first full pass (also after a toggle or a settings change). Resolves when all runs are done. */
   async annotate(): Promise<void> {
     this.teardown();
     const gen = ++this.generation;
+    const cancelled = () => gen !== this.generation;
     this.active = true;
+    this.pass = `${Date.now().toString(36)}-${++passCounter}`;
     this.controller.start();
     this.article = findArticleRoot(this.doc);
     this.runs = collectRuns(this.article);
-    this.analyze();
-    const order = viewportFirst(this.runs, this.doc.defaultView?.innerHeight ?? 800);
-    const done = await runSliced(order, (i) => this.highlightRun(i), { cancelled: () => gen !== this.generation });
-    if (!done) return;
+    const reply = await this.sync(gen);
+    if (!reply || cancelled()) return;
+    // Only runs with something to wrap are measured: one layout read per block, before any write.
+    const withHits = reply.added.filter((_, k) => reply.hits[k]!.length > 0);
+    const hitsOf = new Map(reply.added.map((run, k) => [run, reply.hits[k]!]));
+    const order = viewportFirst(withHits, this.doc.defaultView?.innerHeight ?? 800).map((i) => withHits[i]!);
+    const rest = reply.added.filter((_, k) => reply.hits[k]!.length === 0);
+    const work = [...order, ...rest];
+    if (!(await runSliced([...work.keys()], (k) => void this.wrap(work[k]!, hitsOf.get(work[k]!) ?? []), { cancelled }))) return;
+    // Tab stops go to each entity's first mention in reading order, not in the order wrapped.
+    this.makeFocusable(Array.from(this.doc.querySelectorAll(`${MENTION_TAG}[data-backstory-entity]`)));
     this.finishPass();
     this.stopObserving = observeNewContent({
       root: this.article.root,
       claimed: () => this.highlighter.claimed,
-      onRuns: (runs) => void this.addRuns(runs),
+      onRuns: (runs) => this.enqueue(gen, runs),
       changedByPage: (node) => this.highlighter.changedByPage(node),
-      beforeCollect: (blocks) => {
-        const { kept, dropped } = dropStaleRuns(this.runs, blocks, this.article?.root ?? this.doc.body, this.highlighter);
-        this.runs = kept;
-        return dropped;
-      },
+      beforeCollect: (blocks) => this.dropStale(blocks),
       onRootLost: () => {
         if (gen === this.generation && this.active) void this.annotate();
       },
@@ -110,17 +129,8 @@ export class Annotator {
     if (reanalyze && this.active) await this.annotate();
   }
 
-  /** The reader's notes per entity id (shown on cards). Re-builds the cards; highlights stay. */
-  setNotes(notes: Record<string, string> | undefined): void {
-    this.notes = notes;
-    if (this.analysis) this.analyze();
-  }
-
-  /** The reader's notes as stored: new terms must be found on the page, so an active page is re-annotated. */
-  async setReaderNotes(notes: readonly Note[]): Promise<void> {
-    const applied = applyNotes(this.pack, notes);
-    this.notedPack = applied.pack;
-    this.notes = applied.notes;
+  /** What the background knows changed (the reader's notes, the packs): annotate again if on. */
+  async refresh(): Promise<void> {
     if (this.active) await this.annotate();
   }
 
@@ -129,56 +139,94 @@ export class Annotator {
   }
 
   revealSentence(index: number): boolean {
-    const s = this.analysis?.sentences[index];
-    const run = s ? this.runs[s.run] : undefined;
-    return s && run ? revealRunRange(this.doc, run, s.start, s.end) : false;
+    const at = this.spans.at[index];
+    const run = at ? this.spans.runs[at[0]] : undefined;
+    return at && run ? revealRunRange(this.doc, run, at[1], at[2]) : false;
   }
 
-  private analyze(): void {
-    this.analysis = analyzeArticle(this.runs, this.notedPack ?? this.pack, {
-      firstMentionOnly: this.settings.firstMentionOnly,
-      types: this.settings.types,
-      pageDate: pageDate(this.doc),
-      notes: this.notes,
+  /** Sends the background what changed since the last reply (runs dropped, runs added) and takes
+   *  the new cards. Returns the runs added and their hits, or null if the pass was replaced. */
+  private async sync(gen: number): Promise<{ added: DomRun[]; hits: AnalyzeReply['hits'] } | null> {
+    const current = new Set(this.runs);
+    const removed: number[] = [];
+    this.sent.forEach((run, i) => {
+      if (!current.has(run)) removed.push(i);
     });
-    this.cards = new Map(this.analysis.cards.map((c) => [c.id, c]));
+    const kept = new Set(this.sent);
+    const added = this.runs.filter((r) => !kept.has(r));
+    if (removed.length === 0 && added.length === 0 && this.sent.length > 0) return { added, hits: [] };
+    const snapshot = this.runs.slice();
+    const date = pageDate(this.doc);
+    const text = (runs: DomRun[]) => runs.map((r) => ({ text: r.text, kind: r.kind }));
+    let reply = await this.analyze({ pass: this.pass, base: this.sent.length, removed, added: text(added), pageDate: date });
+    if (gen !== this.generation) return null;
+    let hits: AnalyzeReply['hits'];
+    if ('resync' in reply) {
+      // The worker restarted and lost the session: send the whole page again; only the runs
+      // not wrapped yet take the hits.
+      reply = await this.analyze({ pass: this.pass, base: 0, removed: [], added: text(snapshot), pageDate: date });
+      if (gen !== this.generation || 'resync' in reply) return null;
+      const all = reply.hits;
+      const at = new Map(snapshot.map((run, i) => [run, i]));
+      hits = added.map((run) => all[at.get(run)!] ?? []);
+    } else {
+      hits = reply.hits;
+    }
+    this.sent = snapshot;
+    this.cardList = reply.cards;
+    this.cards = new Map(reply.cards.map((c) => [c.id, c]));
+    this.spans = { runs: snapshot, at: reply.spans };
+    return { added, hits };
   }
 
-  /** The core decided every hit: shown iff resolved and not hidden (first-mention-only, hidden type). */
-  private readonly accept = (hit: Hit): boolean => hit.entityId !== null && hit.hidden !== true && this.cards.has(hit.entityId);
-
-  private highlightRun(i: number): void {
-    const run = this.runs[i];
-    const analysis = this.analysis;
-    if (!run || !analysis) return;
-    this.highlighter.highlightRun(run, analysis.hits[i] ?? [], analysis.matcher.regex, this.accept);
+  private wrap(run: DomRun, hits: AnalyzeReply['hits'][number]): readonly Element[] {
+    // A run the page changed or took away while its reply was on the way is not ours to touch.
+    if (this.wrapped.has(run) || this.dropped.has(run)) return [];
+    this.wrapped.add(run);
+    return this.highlighter.highlightRun(run, hits).elements;
   }
 
-  /** Runs added to the page after the first pass: analysed with the rest, only they are wrapped. */
-  private async addRuns(runs: DomRun[]): Promise<void> {
-    if (!this.active) return;
-    const gen = this.generation;
-    const first = this.runs.length;
+  /** Runs the page changed under our highlights: unwrapped now, reported on the next sync. */
+  private dropStale(blocks: Element[]): number {
+    const stale = findStaleRuns(this.runs, blocks, this.article?.root ?? this.doc.body, this.highlighter);
+    if (stale.size === 0) return 0;
+    for (const run of stale) {
+      this.highlighter.removeRun(run);
+      this.wrapped.delete(run);
+      this.dropped.add(run);
+    }
+    this.runs = this.runs.filter((r) => !stale.has(r));
+    return stale.size;
+  }
+
+  /** New content: only the new runs go to the background and get wrapped. */
+  private enqueue(gen: number, runs: DomRun[]): void {
     this.runs.push(...runs);
-    this.analyze();
-    const indices = runs.map((_, k) => first + k);
-    if (await runSliced(indices, (i) => this.highlightRun(i), { cancelled: () => gen !== this.generation })) this.finishPass();
+    this.queue = this.queue.then(async () => {
+      if (gen !== this.generation || !this.active) return;
+      const reply = await this.sync(gen).catch((err: unknown) => {
+        console.warn('Backstory: new content was not annotated:', err instanceof Error ? err.message : err);
+        return null;
+      });
+      if (!reply) return;
+      const k = [...reply.added.keys()];
+      const wrapNew = (i: number) => this.makeFocusable(this.wrap(reply.added[i]!, reply.hits[i] ?? []));
+      if (await runSliced(k, wrapNew, { cancelled: () => gen !== this.generation })) this.finishPass();
+    });
   }
 
   private finishPass(): void {
-    this.makeFirstMentionsFocusable();
     this.doc.documentElement.setAttribute(READY_ATTR, 'ready');
-    this.hooks.onStatus?.(this.visibleCards().length);
+    this.hooks.onStatus?.(this.cardList.length);
   }
 
   /** One tab stop per entity (its first mention) so keyboard users reach every card without
    *  tabbing through each repetition; mentions inside links are reached through the link. */
-  private makeFirstMentionsFocusable(): void {
-    const seen = new Set<string>();
-    for (const el of Array.from(this.doc.querySelectorAll(`${MENTION_TAG}[data-backstory-entity]`))) {
+  private makeFocusable(elements: readonly Element[]): void {
+    for (const el of elements) {
       const id = el.getAttribute('data-backstory-entity') ?? '';
-      if (seen.has(id)) continue;
-      seen.add(id);
+      if (this.focusable.has(id)) continue;
+      this.focusable.add(id);
       if (el.closest('a[href],button,[tabindex]:not(backstory-mention)')) continue;
       el.setAttribute('tabindex', '0');
       el.setAttribute('role', 'button');
@@ -193,7 +241,13 @@ export class Annotator {
     this.highlighter.removeAll();
     this.highlighter = new Highlighter(this.settings.highlightStyle);
     this.runs = [];
-    this.analysis = null;
+    this.sent = [];
+    this.wrapped = new WeakSet();
+    this.dropped = new WeakSet();
+    this.cardList = [];
     this.cards.clear();
+    this.spans = { runs: [], at: {} };
+    this.focusable.clear();
+    this.queue = Promise.resolve();
   }
 }

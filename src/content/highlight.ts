@@ -1,8 +1,8 @@
 // Wraps accepted hits with <backstory-mention> through mark.js, one run at a time, and can put the
-// page back exactly as it was. The core already decided every hit; this file only maps each regex
-// match mark.js finds back to its hit and writes the DOM.
-import Mark from 'mark.js';
-import type { Hit } from '../core/types';
+// page back exactly as it was. The background already decided every hit; this file only writes
+// the DOM and remembers how to undo it.
+import Mark from 'mark.js/src/vanilla.js';
+import type { WireHit } from '../shared/messages';
 import { MENTION_TAG } from './dom-kinds';
 import type { DomRun } from './runs';
 
@@ -16,6 +16,13 @@ interface Split {
    *  updating the Text node it kept), the pieces after it are stale copies, not the rest of it. */
   data: string;
   run: DomRun;
+}
+
+/** mark.js hands each range object back to `each`, so it carries the entity id along. */
+interface Range {
+  start: number;
+  length: number;
+  entityId: string;
 }
 
 export interface RunResult {
@@ -43,52 +50,27 @@ export class Highlighter {
     for (const el of this.elements) el.setAttribute('data-backstory-style', style);
   }
 
-  /** Wraps the hits of one run that `accept` keeps. `regex` must be the matcher's regex (used
-   *  as is, from lastIndex 0); hits are matched to regex matches by their offsets in the run's text. */
-  highlightRun(run: DomRun, hits: readonly Hit[], regex: RegExp, accept: (hit: Hit) => boolean): RunResult {
+  /** Wraps one run's hits (offsets in the run's text, as the background decided them) with
+   *  mark.js `markRanges`, confined to the run's own Text nodes. */
+  highlightRun(run: DomRun, hits: readonly WireHit[]): RunResult {
     const created: Element[] = [];
-    if (!hits.some(accept)) {
+    if (hits.length === 0) {
       this.claim(run);
       return { elements: created };
     }
-    // The matcher's own object, not a copy: a new RegExp of a 10,000-entity source is compiled
-    // again whenever V8 has dropped its code. mark.js runs synchronously, so sharing is safe.
-    const re = regex.global ? regex : new RegExp(regex.source, `${regex.flags}g`);
-    re.lastIndex = 0;
     const origLengths = run.nodes.map((n) => n.data.length);
     const origNodes = run.nodes.slice();
-    // mark.js deletes each wrapped node prefix + piece from the string it searches, so the
-    // position in the run's text is the regex position plus everything deleted so far.
-    let removed = 0;
-    let next = 0;
-    let remaining = 0;
-    let entityId = '';
-    new Mark(origNodes as unknown as HTMLElement[]).markRegExp(re, {
-      acrossElements: true,
+    const ranges: Range[] = hits.map(([start, end, entityId]) => ({ start, length: end - start, entityId }));
+    new Mark(origNodes as unknown as HTMLElement[]).markRanges(ranges, {
       element: MENTION_TAG,
-      filter: (_node, match) => {
-        if (remaining > 0) return true; // a further piece of a match already accepted
-        const end = re.lastIndex + removed;
-        const start = end - match.length;
-        while (next < hits.length && hits[next]!.start < start) next++;
-        const hit = hits[next];
-        if (!hit || hit.start !== start || hit.end !== end || !accept(hit)) return false;
-        next++;
-        remaining = match.length;
-        entityId = hit.entityId ?? '';
-        return true;
-      },
-      each: (el) => {
-        const len = el.textContent?.length ?? 0;
-        const prefix = el.previousSibling;
-        removed += (prefix?.nodeType === Node.TEXT_NODE ? (prefix as Text).data.length : 0) + len;
-        remaining -= len;
+      // A name split over two Text nodes becomes two wrappers of the same entity.
+      each: (el: Element, range: Range) => {
         el.removeAttribute('data-markjs');
-        el.setAttribute('data-backstory-entity', entityId);
+        el.setAttribute('data-backstory-entity', range.entityId);
         el.setAttribute('data-backstory-style', this.style);
         created.push(el);
       },
-    });
+    } as unknown as Mark.MarkRangesOptions);
     run.nodes = this.recordSplits(run, origNodes, origLengths, new Set(created));
     this.claim(run);
     for (const el of created) this.runOf.set(el, run);
@@ -196,11 +178,20 @@ export function viewportFirst(runs: readonly DomRun[], viewportHeight: number): 
   return [...near, ...far];
 }
 
-/** Yields to the event loop so input and rendering are not blocked. */
+/** Ends the current task so the page's own tasks, input and rendering run before the next slice.
+ *  A posted message, not `scheduler.yield()`: its continuations are queued ahead of the page's
+ *  tasks, so a long yielding loop still starved the page; and not `setTimeout`, which browsers
+ *  clamp to 4 ms once nested. */
 export function yieldToPage(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (s?.yield) return s.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  if (typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 export interface SliceOptions {

@@ -1,30 +1,34 @@
-// Content script entry: loads the pack and settings, annotates the page, answers the popup and
-// background, follows settings changes. All browser.* use is here; the work is in Annotator.
-import browser from 'webextension-polyfill';
-import type { Pack } from '../core/types';
-import { parseMessage, type Message, type Responses } from '../shared/messages';
-import { loadSettings, onSettingsChanged } from '../shared/settings-store';
-import { isSiteDisabled } from '../shared/sites-store';
-import { Annotator, READY_ATTR } from './annotator';
+// Content script entry: asks the background for the page's settings, annotates the page (the
+// analysis itself runs in the background), answers the popup and background, and follows changes
+// to settings, notes and packs. All extension API use is here and in runtime.ts.
+import type { Settings } from '../core/settings';
+import type { Responses } from '../shared/messages';
+import { Annotator, READY_ATTR, type PageAnalyzer } from './annotator';
 import { askBackground } from './ask-background';
 import { OrphanGuard } from './orphan';
-import { followNotes, openNoteEditor } from './notes-glue';
+import { openNoteEditor } from './notes-glue';
+import { contentRequest } from './requests';
+import { onLocalStorageChanged, onRequest, sendMessage } from './runtime';
 import { stepMention } from './step';
 
 const GUARD = '__backstoryContentLoaded';
-/** Requests this script answers; anything else is left to other listeners. */
-const ANSWERED = new Set<Message['type']>(['backstory:get-cards', 'backstory:reveal', 'backstory:open-note-editor', 'backstory:toggle', 'backstory:step']);
+/** Storage keys whose change means the background would now analyse the page differently. */
+const NOTES_KEY = 'notes';
+const SETTINGS_KEY = 'settings';
+const PACK_KEYS = /^packs\./;
 
-function isPack(x: unknown): x is Pack {
-  const p = x as Partial<Pack> | null;
-  return typeof p === 'object' && p !== null && Array.isArray(p.entities) && Array.isArray(p.sources);
+async function pageConfig(): Promise<Responses['backstory:page-config']> {
+  const res = (await askBackground({ type: 'backstory:page-config', url: location.href })) as Partial<Responses['backstory:page-config']> | undefined;
+  if (!res || typeof res.settings !== 'object' || res.settings === null) throw new Error('the background sent no settings');
+  return { settings: res.settings as Settings, siteOff: res.siteOff === true };
 }
 
-async function loadPack(): Promise<Pack> {
-  const res = (await askBackground({ type: 'backstory:get-pack' })) as Partial<Responses['backstory:get-pack']> | undefined;
-  if (!res || !isPack(res.pack)) throw new Error('the background sent no usable knowledge pack');
-  return res.pack;
-}
+const analyze: PageAnalyzer = async (req) => {
+  const res = await askBackground({ type: 'backstory:analyze', ...req });
+  if (!res || typeof res !== 'object') throw new Error('the background sent no analysis');
+  if ('error' in res) throw new Error(String((res as { error: unknown }).error));
+  return res as Responses['backstory:analyze'];
+};
 
 // A reloaded or removed extension leaves this script orphaned in open pages: put the page back.
 let orphanedAnnotator: Annotator | null = null;
@@ -35,10 +39,10 @@ const orphan = new OrphanGuard(() => {
 
 function sendStatus(entityCount: number): void {
   // A rejection means the background is restarting; the next pass reports again.
-  orphan.call(() => browser.runtime.sendMessage({ type: 'backstory:page-status', entityCount }));
+  orphan.call(() => sendMessage({ type: 'backstory:page-status', entityCount }));
 }
 
-async function answer(msg: Message, annotator: Annotator | null): Promise<unknown> {
+async function answer(msg: NonNullable<ReturnType<typeof contentRequest>>, annotator: Annotator | null): Promise<unknown> {
   switch (msg.type) {
     case 'backstory:get-cards': {
       const res: Responses['backstory:get-cards'] = { cards: annotator?.visibleCards() ?? [], title: document.title, url: location.href };
@@ -61,28 +65,36 @@ async function answer(msg: Message, annotator: Annotator | null): Promise<unknow
       return { ok: annotator?.isActive === true && stepMention(document, msg.direction) !== null } satisfies Responses['backstory:step'];
     case 'backstory:open-note-editor':
       return openNoteEditor(document, msg.term);
-    default:
-      return undefined;
   }
+}
+
+function followChanges(annotator: Annotator): void {
+  onLocalStorageChanged((keys) => {
+    if (keys.includes(SETTINGS_KEY)) {
+      void pageConfig()
+        .then((c) => annotator.applySettings(c.settings))
+        .catch(() => undefined);
+    } else if (keys.includes(NOTES_KEY) || keys.some((k) => PACK_KEYS.test(k))) {
+      void annotator.refresh();
+    }
+  });
 }
 
 async function main(): Promise<void> {
   let annotator: Annotator | null = null;
-  // Listen first: the popup may ask while the pack loads, and an empty answer beats no answer.
-  browser.runtime.onMessage.addListener((raw: unknown) => {
-    const msg = parseMessage(raw);
-    if (!msg || !ANSWERED.has(msg.type)) return undefined;
-    return answer(msg, annotator);
+  // Listen first: the popup may ask while the page loads, and an empty answer beats no answer.
+  onRequest((raw) => {
+    const msg = contentRequest(raw);
+    return msg ? answer(msg, annotator) : undefined;
   });
   try {
-    const [pack, settings, siteOff] = await Promise.all([loadPack(), loadSettings(), isSiteDisabled(location.href)]);
-    annotator = new Annotator(document, pack, settings, { onStatus: sendStatus });
+    const config = await pageConfig();
+    annotator = new Annotator(document, config.settings, analyze, { onStatus: sendStatus });
     orphanedAnnotator = annotator;
     orphan.watch(document);
-    onSettingsChanged((s) => void annotator?.applySettings(s));
-    await followNotes(annotator);
+    followChanges(annotator);
     // On a site the reader switched off, stay ready to be turned on from the popup or the key.
-    if (!siteOff) await annotator.annotate();
+    if (!config.siteOff) await annotator.annotate();
   } catch (err) {
     console.warn('Backstory: the page was not annotated:', err instanceof Error ? err.message : err);
   } finally {

@@ -1,6 +1,7 @@
 // Every message between the extension's contexts, as one runtime-checked union.
 // Receivers call `parseMessage` and drop anything else: other extensions and pages can send us messages.
 import * as v from 'valibot';
+import type { Settings } from '../core/settings';
 import type { CardModel, Pack } from '../core/types';
 import { NoteMessages } from './note-messages';
 import { PackMessages, type PackResponses } from './pack-messages';
@@ -19,9 +20,42 @@ const Toggle = v.object({ type: v.literal('backstory:toggle'), active: v.optiona
 /** Background → content script (keyboard command): focus the next/previous mention and open its card. */
 const Step = v.object({ type: v.literal('backstory:step'), direction: v.picklist(['next', 'previous']) });
 
-export const MessageSchema = v.variant('type', [GetPack, PageStatus, GetCards, Reveal, AnnotateTab, ...NoteMessages, Toggle, Step, ...PackMessages]);
+/** A page is at most this much text in all (a whole book is ~1M characters). */
+export const MAX_PAGE_CHARS = 20_000_000;
+const RunSchema = v.object({ text: v.string(), kind: v.picklist(['heading', 'caption', 'body']) });
+/** Content script → background: the page's runs of text, to be matched and turned into cards there
+ *  (the content script stays small and the page's main thread stays free). `pass` names one
+ *  annotation pass of one page; later calls of the pass send only what changed: `removed` indices
+ *  (of the runs the session holds, dropped first) and `added` runs (appended). `base` is how many
+ *  runs the sender believes the session holds, so a restarted worker asks for everything again. */
+const Analyze = v.object({
+  type: v.literal('backstory:analyze'),
+  pass: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  base: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  removed: v.array(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  added: v.pipe(
+    v.array(RunSchema),
+    v.check((runs) => runs.reduce((n, r) => n + r.text.length, 0) <= MAX_PAGE_CHARS, 'the page text is too long'),
+  ),
+  pageDate: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
+});
+/** Content script → background: what the page needs before its first pass. */
+const PageConfig = v.object({ type: v.literal('backstory:page-config'), url: v.pipe(v.string(), v.maxLength(8192)) });
+
+export const MessageSchema = v.variant('type', [GetPack, PageStatus, GetCards, Reveal, AnnotateTab, ...NoteMessages, Toggle, Step, ...PackMessages, Analyze, PageConfig]);
 export type Message = v.InferOutput<typeof MessageSchema>;
 export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
+
+/** One highlight to wrap: offsets in its run's text and the entity id. */
+export type WireHit = [start: number, end: number, entityId: string];
+
+/** What `backstory:analyze` answers: hits for the `added` runs only (earlier runs are wrapped
+ *  already), every card of the page, and where each sentence a card cites sits (run, start, end). */
+export interface AnalyzeReply {
+  hits: WireHit[][];
+  cards: CardModel[];
+  spans: Record<number, [run: number, start: number, end: number]>;
+}
 
 /** What each request answers. */
 export interface Responses extends PackResponses {
@@ -38,6 +72,9 @@ export interface Responses extends PackResponses {
   'backstory:toggle': { active: boolean };
   /** `ok: false` when the page has no highlighted mention to go to. */
   'backstory:step': { ok: boolean };
+  /** `resync: true` when the background no longer holds the pass (worker restarted): send every run again. */
+  'backstory:analyze': AnalyzeReply | { resync: true };
+  'backstory:page-config': { settings: Settings; siteOff: boolean };
 }
 
 export function parseMessage(raw: unknown): Message | null {

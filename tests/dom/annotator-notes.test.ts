@@ -2,10 +2,11 @@
 // Notes reaching an annotated page: a new note's term is highlighted at once (no reload), a note on
 // a pack name lands on that card, and removing the note takes its highlights away again.
 import { afterEach, describe, expect, it } from 'vitest';
-import { Annotator } from '../../src/content/annotator';
+import type { Annotator } from '../../src/content/annotator';
 import type { Note } from '../../src/core/notes';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { mentions, PACK, page } from './fixtures';
+import { localAnnotator } from './local-analyzer';
 
 const T = '2026-03-01T10:00:00.000Z';
 const note = (id: string, term: string, text: string): Note => ({ id, term, text, created: T, updated: T });
@@ -20,11 +21,12 @@ describe('Annotator with reader notes', () => {
   it('highlights a new note term on an annotated page and puts pack-name notes on their cards', async () => {
     page(ARTICLE);
     const text = document.body.textContent;
-    annotator = new Annotator(document, PACK, { ...DEFAULT_SETTINGS });
+    const local = localAnnotator(document, PACK, { ...DEFAULT_SETTINGS });
+    annotator = local.annotator;
     await annotator.annotate();
     expect(mentions().some(([id]) => id.startsWith('note-'))).toBe(false);
 
-    await annotator.setReaderNotes([note('a', 'standoff', 'Nobody admits to it.'), note('b', 'YONGBYON', 'Check the 2008 demolition.')]);
+    await local.setNotes([note('a', 'standoff', 'Nobody admits to it.'), note('b', 'YONGBYON', 'Check the 2008 demolition.')]);
     expect(mentions().filter(([id]) => id === 'note-standoff')).toEqual([
       ['note-standoff', 'standoff'],
       ['note-standoff', 'Standoff'],
@@ -35,7 +37,7 @@ describe('Annotator with reader notes', () => {
     expect(cards.get('choe-son-hui')?.note).toBeUndefined();
     expect(document.body.textContent).toBe(text);
 
-    await annotator.setReaderNotes([]);
+    await local.setNotes([]);
     expect(mentions().some(([id]) => id.startsWith('note-'))).toBe(false);
     expect(mentions().some(([id]) => id === 'yongbyon')).toBe(true);
     expect(annotator.visibleCards().find((c) => c.id === 'yongbyon')?.note).toBeUndefined();
@@ -43,8 +45,9 @@ describe('Annotator with reader notes', () => {
 
   it('takes notes given before the first pass', async () => {
     page(ARTICLE);
-    annotator = new Annotator(document, PACK, { ...DEFAULT_SETTINGS });
-    await annotator.setReaderNotes([note('a', 'test of nerves', 'My phrase.')]);
+    const local = localAnnotator(document, PACK, { ...DEFAULT_SETTINGS });
+    annotator = local.annotator;
+    await local.setNotes([note('a', 'test of nerves', 'My phrase.')]);
     expect(annotator.isActive).toBe(false);
     await annotator.annotate();
     expect(mentions().filter(([id]) => id === 'note-test-of-nerves')).toEqual([['note-test-of-nerves', 'test of nerves']]);

@@ -4,10 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Annotator } from '../../src/content/annotator';
+import type { Annotator } from '../../src/content/annotator';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Pack } from '../../src/core/types';
 import { mentions } from './fixtures';
+import { localAnnotator } from './local-analyzer';
 
 const PACK = JSON.parse(readFileSync(resolve(__dirname, '../../src/packs/korean-peninsula.json'), 'utf8')) as Pack;
 const DEMO = readFileSync(resolve(__dirname, '../../demo/index.html'), 'utf8');
@@ -24,12 +25,14 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('Annotator on the demo page', () => {
   let annotator: Annotator;
+  let page: ReturnType<typeof localAnnotator>;
   const statuses: number[] = [];
 
   beforeEach(async () => {
     loadDemo();
     statuses.length = 0;
-    annotator = new Annotator(document, PACK, { ...DEFAULT_SETTINGS }, { onStatus: (n) => statuses.push(n) });
+    page = localAnnotator(document, PACK, { ...DEFAULT_SETTINGS }, { onStatus: (n) => statuses.push(n) });
+    annotator = page.annotator;
   });
   afterEach(() => annotator.deactivate());
 
@@ -93,12 +96,13 @@ describe('Annotator on the demo page', () => {
     expect(annotator.visibleCards().map((c) => c.id)).toEqual(['choe-son-hui']);
   });
 
-  it('shows the reader\'s note on the card without re-wrapping the page', async () => {
+  it('shows the reader\'s note on the card', async () => {
     await annotator.annotate();
-    const first = document.querySelector('backstory-mention');
-    annotator.setNotes({ 'choe-son-hui': 'Check her title in later reports.' });
+    const text = document.body.textContent;
+    await page.setNotes([{ id: 'n1', term: 'Choe Son Hui', text: 'Check her title in later reports.', created: '2026-11-28T00:00:00.000Z', updated: '2026-11-28T00:00:00.000Z' }]);
     expect(annotator.visibleCards().find((c) => c.id === 'choe-son-hui')?.note).toBe('Check her title in later reports.');
-    expect(document.querySelector('backstory-mention')).toBe(first);
+    expect(mentions().some(([id]) => id === 'choe-son-hui')).toBe(true);
+    expect(document.body.textContent).toBe(text);
   });
 
   it('ignores content added outside the article', async () => {
@@ -128,7 +132,7 @@ describe('Annotator on the demo page', () => {
   it('follows settings: a hidden type is no longer highlighted but still has a card', async () => {
     await annotator.annotate();
     expect(mentions().some(([id]) => id === 'yongbyon')).toBe(true);
-    await annotator.applySettings({ ...DEFAULT_SETTINGS, types: DEFAULT_SETTINGS.types.filter((t) => t !== 'place') });
+    await page.setSettings({ ...DEFAULT_SETTINGS, types: DEFAULT_SETTINGS.types.filter((t) => t !== 'place') });
     const places = new Set(annotator.visibleCards().filter((c) => c.type === 'place').map((c) => c.id));
     expect(places.size).toBeGreaterThan(0);
     expect(mentions().filter(([id]) => places.has(id))).toEqual([]);

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countMentionsInPage } from '../../scripts/lib/probes.mjs';
-import { Annotator } from '../../src/content/annotator';
+import type { Annotator } from '../../src/content/annotator';
+import { localAnnotator } from './local-analyzer';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Pack } from '../../src/core/types';
 import { fixtureHtml, loadFixture } from './page-fixtures';
@@ -26,7 +27,7 @@ function noBrokenWrappers(): void {
 let annotator: Annotator;
 const start = async (fixture: string): Promise<void> => {
   loadFixture(fixtureHtml(fixture));
-  annotator = new Annotator(document, PACK, { ...DEFAULT_SETTINGS });
+  annotator = localAnnotator(document, PACK, { ...DEFAULT_SETTINGS }).annotator;
   await annotator.annotate();
 };
 beforeEach(() => history.replaceState(null, '', '/'));

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { countMentionsInPage } from '../../scripts/lib/probes.mjs';
-import { Annotator } from '../../src/content/annotator';
+import type { Annotator } from '../../src/content/annotator';
+import { localAnnotator } from './local-analyzer';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Pack } from '../../src/core/types';
 import { expected, fixtureHtml, fixtureNames, loadFixture } from './page-fixtures';
@@ -29,7 +30,7 @@ afterEach(() => {
 async function annotateFixture(html: string): Promise<{ text: string; markup: string; fields: string[] }> {
   loadFixture(html);
   const before = { text: document.body.textContent ?? '', markup: document.body.innerHTML, fields: fieldValues() };
-  annotator = new Annotator(document, PACK, { ...DEFAULT_SETTINGS });
+  annotator = localAnnotator(document, PACK, { ...DEFAULT_SETTINGS }).annotator;
   await annotator.annotate();
   return before;
 }

@@ -3,6 +3,7 @@ import { analyzeArticle, type Analysis } from '../../src/core/analyze';
 import type { Pack } from '../../src/core/types';
 import { findArticleRoot } from '../../src/content/article-root';
 import { Highlighter } from '../../src/content/highlight';
+import type { WireHit } from '../../src/shared/messages';
 import { collectRuns, type DomRun } from '../../src/content/runs';
 
 export const PACK: Pack = {
@@ -45,7 +46,8 @@ export function annotate(pack: Pack = PACK): Annotated {
   const analysis = analyzeArticle(runs, pack, { firstMentionOnly: false });
   const highlighter = new Highlighter();
   runs.forEach((run, i) => {
-    highlighter.highlightRun(run, analysis.hits[i] ?? [], analysis.matcher.regex, (h) => h.entityId !== null && h.hidden !== true);
+    const hits = (analysis.hits[i] ?? []).flatMap((h): WireHit[] => (h.entityId !== null && h.hidden !== true ? [[h.start, h.end, h.entityId]] : []));
+    highlighter.highlightRun(run, hits);
   });
   return { runs, analysis, highlighter };
 }

@@ -5,7 +5,8 @@
 // for byte. (highlight-property.test.ts checks which hits get wrapped; this checks the page survives.)
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Annotator } from '../../src/content/annotator';
+import type { Annotator } from '../../src/content/annotator';
+import { localAnnotator } from './local-analyzer';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Pack, PackEntity } from '../../src/core/types';
 import { PACK } from './fixtures';
@@ -73,7 +74,7 @@ let highlighted = 0;
 async function roundTrip(pack: Pack): Promise<void> {
   const html = document.body.innerHTML;
   const textBefore = document.body.textContent;
-  annotator = new Annotator(document, pack, { ...DEFAULT_SETTINGS });
+  annotator = localAnnotator(document, pack, { ...DEFAULT_SETTINGS }).annotator;
   await annotator.annotate();
   if (document.querySelector('backstory-mention')) highlighted++;
   expect(document.body.textContent).toBe(textBefore);

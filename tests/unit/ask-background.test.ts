@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const sendMessage = vi.fn();
-vi.mock('webextension-polyfill', () => ({ default: { runtime: { sendMessage } } }));
+// The content script uses the browser's own API object (no polyfill): stand one in.
+(globalThis as { chrome?: unknown }).chrome = { runtime: { id: 'test', sendMessage } };
 
 const { askBackground } = await import('../../src/content/ask-background');
 const noReceiver = new Error('Could not establish connection. Receiving end does not exist.');

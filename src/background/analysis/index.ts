@@ -1,0 +1,39 @@
+// The worker's side of page analysis: reads the pack, the reader's notes and settings afresh for
+// each request (a storage read is cheap, and a page re-annotating after a change must see it),
+// and keeps one session per open page in memory.
+import browser from 'webextension-polyfill';
+import { patternMatches } from '../../core/sites';
+import type { MessageOf, Responses } from '../../shared/messages';
+import { loadNotes } from '../../shared/notes-store';
+import { loadSettings } from '../../shared/settings-store';
+import { loadDisabledSites } from '../../shared/sites-store';
+import type { HubSender } from '../hub';
+import { getPack } from '../packs';
+import { PageSessions } from './page-sessions';
+
+const sessions = new PageSessions();
+
+async function readNotes() {
+  try {
+    return (await loadNotes()).notes;
+  } catch {
+    return []; // notes are extra: the page is still annotated from the pack
+  }
+}
+
+export async function analyzePage(msg: MessageOf<'backstory:analyze'>, sender: HubSender): Promise<Responses['backstory:analyze'] | undefined> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || tabId < 0) return undefined;
+  const [pack, notes, settings] = await Promise.all([getPack(), readNotes(), loadSettings()]);
+  return sessions.analyze(`${tabId}:${sender.frameId ?? 0}`, msg, { pack, notes, settings });
+}
+
+export async function pageConfig(msg: MessageOf<'backstory:page-config'>): Promise<Responses['backstory:page-config']> {
+  const [settings, disabled] = await Promise.all([loadSettings(), loadDisabledSites()]);
+  return { settings, siteOff: disabled.some((p) => patternMatches(p, msg.url)) };
+}
+
+/** A closed tab's sessions go at once; a reloaded one replaces its own on its first pass. */
+export function forgetClosedTabs(): void {
+  browser.tabs.onRemoved.addListener((tabId) => sessions.dropScope(String(tabId)));
+}

@@ -1,0 +1,109 @@
+// The analysis of every open page, kept in the background: the content script sends its runs of
+// text once (then only what changed) and gets back the hits to wrap and the cards. No browser.*
+// here, so jsdom tests and the bench drive the very code the worker runs.
+import { analyzeArticle } from '../../core/analyze';
+import { applyNotes, type NotesApplied } from '../../core/notes-pack';
+import type { Note } from '../../core/notes';
+import type { Settings } from '../../core/settings';
+import type { CardModel, Hit, Pack, RunText } from '../../core/types';
+import type { AnalyzeReply, MessageOf, Responses, WireHit } from '../../shared/messages';
+
+export type AnalyzeRequest = Omit<MessageOf<'backstory:analyze'>, 'type'>;
+
+export interface AnalysisInputs {
+  pack: Pack;
+  notes: readonly Note[];
+  settings: Pick<Settings, 'firstMentionOnly' | 'types'>;
+}
+
+interface Session {
+  runs: RunText[];
+  pageDate?: string;
+}
+
+/** Open pages are few; a page left open for days is simply analysed again if it asks. */
+const DEFAULT_CAPACITY = 32;
+
+export class PageSessions {
+  /** Insertion order is recency: a used session is moved to the end. */
+  private readonly sessions = new Map<string, Session>();
+  private noted: { pack: Pack; notesKey: string; applied: NotesApplied } | null = null;
+
+  constructor(private readonly capacity = DEFAULT_CAPACITY) {}
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  /** `key` names the pass (tab, frame and the content script's pass id); `scope` is the tab and
+   *  frame alone: a new pass there replaces the older ones. */
+  analyze(scope: string, req: AnalyzeRequest, inputs: AnalysisInputs): Responses['backstory:analyze'] {
+    const key = `${scope}#${req.pass}`;
+    let session = this.sessions.get(key);
+    if (req.base === 0) {
+      this.dropScope(scope);
+      session = { runs: [] };
+    } else if (!session || session.runs.length !== req.base) {
+      return { resync: true };
+    }
+    this.sessions.delete(key);
+    this.sessions.set(key, session);
+    while (this.sessions.size > this.capacity) this.sessions.delete(this.sessions.keys().next().value!);
+
+    if (req.removed.length > 0) {
+      const gone = new Set(req.removed);
+      session.runs = session.runs.filter((_, i) => !gone.has(i));
+    }
+    const first = session.runs.length;
+    for (const r of req.added) session.runs.push({ text: r.text, kind: r.kind });
+    if (req.pageDate) session.pageDate = req.pageDate;
+    return this.reply(session, first, inputs);
+  }
+
+  /** Forgets every pass of a tab (closed) or of one frame of it (`scope` prefix). */
+  dropScope(scope: string): void {
+    for (const key of [...this.sessions.keys()]) if (key === scope || key.startsWith(`${scope}#`) || key.startsWith(`${scope}:`)) this.sessions.delete(key);
+  }
+
+  private withNotes(pack: Pack, notes: readonly Note[]): NotesApplied {
+    const notesKey = JSON.stringify(notes.map((n) => [n.term, n.text]));
+    if (this.noted?.pack !== pack || this.noted.notesKey !== notesKey) this.noted = { pack, notesKey, applied: applyNotes(pack, notes) };
+    return this.noted.applied;
+  }
+
+  private reply(session: Session, first: number, inputs: AnalysisInputs): AnalyzeReply {
+    const noted = this.withNotes(inputs.pack, inputs.notes);
+    const analysis = analyzeArticle(session.runs, noted.pack, {
+      firstMentionOnly: inputs.settings.firstMentionOnly,
+      types: inputs.settings.types,
+      pageDate: session.pageDate,
+      notes: noted.notes,
+    });
+    const shown = new Set(analysis.cards.map((c) => c.id));
+    // Shown iff resolved, not hidden (first mention only, a type the reader hid) and on a card.
+    const accept = (h: Hit): h is Hit & { entityId: string } => h.entityId !== null && h.hidden !== true && shown.has(h.entityId);
+    const hits: WireHit[][] = [];
+    for (let i = first; i < session.runs.length; i++) {
+      hits.push((analysis.hits[i] ?? []).filter(accept).map((h) => [h.start, h.end, h.entityId]));
+    }
+    const spans: AnalyzeReply['spans'] = {};
+    for (const index of citedSentences(analysis.cards)) {
+      const s = analysis.sentences[index];
+      if (s) spans[index] = [s.run, s.start, s.end];
+    }
+    return { hits, cards: analysis.cards, spans };
+  }
+}
+
+/** Every sentence index a card links to (roles, statements, definition, mentions). */
+function citedSentences(cards: readonly CardModel[]): Set<number> {
+  const out = new Set<number>();
+  for (const c of cards) {
+    const a = c.fromArticle;
+    for (const x of a.roles) out.add(x.sentence);
+    for (const x of a.statements) out.add(x.sentence);
+    for (const x of a.sentences) out.add(x.sentence);
+    if (a.definition) out.add(a.definition.sentence);
+  }
+  return out;
+}

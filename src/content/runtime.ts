@@ -1,0 +1,52 @@
+// The few extension APIs the content script uses, without webextension-polyfill (9.5 KB the page
+// would parse on every load). In MV3 both browsers' sendMessage return promises; Chromium's
+// onMessage ignores a returned promise, so replies go through `sendResponse`.
+
+interface StorageChange {
+  oldValue?: unknown;
+  newValue?: unknown;
+}
+type Reply = (response: unknown) => void;
+type MessageListener = (msg: unknown, sender: unknown, sendResponse: Reply) => boolean | undefined | Promise<unknown>;
+type ChangeListener = (changes: Record<string, StorageChange>, area: string) => void;
+
+interface Api {
+  runtime: {
+    id?: string;
+    sendMessage(msg: unknown): Promise<unknown>;
+    onMessage: { addListener(l: MessageListener): void; removeListener(l: MessageListener): void };
+  };
+  storage: { onChanged: { addListener(l: ChangeListener): void; removeListener(l: ChangeListener): void } };
+}
+
+function api(): Api {
+  const g = globalThis as { browser?: Api; chrome?: Api };
+  const a = g.browser ?? g.chrome;
+  if (!a?.runtime) throw new Error('Backstory: no extension API in this context');
+  return a;
+}
+
+export function sendMessage(msg: unknown): Promise<unknown> {
+  return api().runtime.sendMessage(msg);
+}
+
+/** Answers requests `handle` takes (it returns undefined for the rest, leaving them to others). */
+export function onRequest(handle: (msg: unknown) => Promise<unknown> | undefined): () => void {
+  const listener: MessageListener = (msg, _sender, sendResponse) => {
+    const reply = handle(msg);
+    if (!reply) return undefined;
+    reply.then(sendResponse, (err: unknown) => sendResponse({ error: err instanceof Error ? err.message : String(err) }));
+    return true;
+  };
+  api().runtime.onMessage.addListener(listener);
+  return () => api().runtime.onMessage.removeListener(listener);
+}
+
+/** Calls `cb` with the keys of browser.storage.local that changed, in any context. */
+export function onLocalStorageChanged(cb: (keys: string[]) => void): () => void {
+  const listener: ChangeListener = (changes, area) => {
+    if (area === 'local') cb(Object.keys(changes));
+  };
+  api().storage.onChanged.addListener(listener);
+  return () => api().storage.onChanged.removeListener(listener);
+}

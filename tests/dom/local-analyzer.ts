@@ -1,0 +1,37 @@
+// The Annotator in jsdom talks to the background's real session code in-process. Requests and
+// replies go through structuredClone, as extension messages are copied between contexts.
+import { PageSessions } from '../../src/background/analysis/page-sessions';
+import { Annotator, type AnnotatorHooks, type PageAnalyzer } from '../../src/content/annotator';
+import type { Note } from '../../src/core/notes';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
+import type { Pack } from '../../src/core/types';
+
+/** What the background would read from storage; tests change it as the reader would. */
+export interface LocalEnv {
+  pack: Pack;
+  notes: Note[];
+  settings: Settings;
+}
+
+export function localAnalyzer(env: LocalEnv, sessions = new PageSessions()): PageAnalyzer {
+  return async (req) => structuredClone(sessions.analyze('1:0', structuredClone(req), env));
+}
+
+/** An annotator wired to a local background, plus that background's stored state. */
+export function localAnnotator(doc: Document, pack: Pack, settings: Settings = { ...DEFAULT_SETTINGS }, hooks?: AnnotatorHooks) {
+  const env: LocalEnv = { pack, notes: [], settings };
+  const annotator = new Annotator(doc, settings, localAnalyzer(env), hooks);
+  return {
+    annotator,
+    env,
+    /** The reader changes a setting: stored (the background sees it), then announced to the page. */
+    async setSettings(next: Settings) {
+      env.settings = next;
+      await annotator.applySettings(next);
+    },
+    async setNotes(notes: Note[]) {
+      env.notes = notes;
+      await annotator.refresh();
+    },
+  };
+}
