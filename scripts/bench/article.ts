@@ -46,6 +46,8 @@ export interface PageSpec {
   entities: PackEntity[];
   seed?: number;
   title: string;
+  /** Script the page loads at the end of <body> (the in-page bench); null for none. Default /bench.js. */
+  script?: string | null;
 }
 
 export interface GeneratedPage {
@@ -178,7 +180,7 @@ ${body}
 ${aside}
 ${footer}
 <template id="bench-append">${extra}</template>
-<script src="/bench.js"></script>
+${spec.script === null ? '' : `<script src="${esc(spec.script ?? '/bench.js')}"></script>`}
 </body></html>`;
   return { html, textChars, mentions, appendChars: w.text - before, appendParagraphs };
 }

@@ -1,18 +1,16 @@
-// Page-level entry of `npm run bench`: bundled into the test page, it drives the real content
-// modules (article root, runs, Annotator with its sliced mark.js highlighting) and the real
-// `analyzeArticle` steps, and exposes `window.__bench` for the Node side. The pack comes in as data.
+// In-page microbenchmarks of `npm run bench`, run in a browser WITHOUT the extension: bundled into
+// the generated page, they time the core matcher and the content script's run collection directly
+// (`baseline`, `matchOnly`), the naive mark.js ways, and the matcher's compile cost, and expose
+// `window.__bench` for the Node side. The pack comes in as data. Nothing here builds the content
+// script's Annotator: the extension itself is measured by scripts/bench/extension.ts.
 import Mark from 'mark.js';
 import { findArticleRoot, type ArticleRoot } from '../../src/content/article-root';
-import { Annotator } from '../../src/content/annotator';
 import { MENTION_TAG } from '../../src/content/dom-kinds';
-import { Highlighter } from '../../src/content/highlight';
 import { collectRuns } from '../../src/content/runs';
 import { extractFacts, findAcronymDefinitions, findPageEntities, splitSentences } from '../../src/core/article/index';
 import { buildCards } from '../../src/core/card/build';
 import { compileMatcher, mentionsFromHits, scanRuns, type Matcher } from '../../src/core/match/index';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Pack, PackEntity } from '../../src/core/types';
-import { AddedProbe, FrameGaps, Heartbeat, LongTaskProbe } from './probes';
 
 const ARTICLE_ID = 'bench-article';
 
@@ -20,8 +18,6 @@ let pack: Pack | null = null;
 let entities: PackEntity[] = [];
 let matcher: Matcher | null = null;
 let pristine: Element | null = null;
-let annotator: Annotator | null = null;
-let onStatus: (() => void) | null = null;
 
 function need<T>(x: T | null, what: string): T {
   if (x === null) throw new Error(`bench: ${what} first`);
@@ -40,37 +36,6 @@ function article(): ArticleRoot {
   return findArticleRoot(document);
 }
 
-/** Time spent in the annotator's two halves: `analyze` (private, patched at runtime, so the
- *  product code stays as shipped) and each `highlightRun`. */
-const spent = { analyzeMs: 0, analyzeCalls: 0, highlightMs: 0, highlightCalls: 0, highlightMaxMs: 0 };
-function timed<T extends object>(proto: T, name: string, add: (ms: number) => void): void {
-  const rec = proto as Record<string, unknown>;
-  const orig = rec[name];
-  if (typeof orig !== 'function') return;
-  rec[name] = function (this: unknown, ...args: unknown[]) {
-    const t0 = performance.now();
-    try {
-      return (orig as (...a: unknown[]) => unknown).apply(this, args);
-    } finally {
-      add(performance.now() - t0);
-    }
-  };
-}
-timed(Annotator.prototype, 'analyze', (ms) => {
-  spent.analyzeMs += ms;
-  spent.analyzeCalls++;
-});
-timed(Highlighter.prototype, 'highlightRun', (ms) => {
-  spent.highlightMs += ms;
-  spent.highlightCalls++;
-  spent.highlightMaxMs = Math.max(spent.highlightMaxMs, ms);
-});
-function takeSpent(): typeof spent {
-  const out = { ...spent };
-  Object.assign(spent, { analyzeMs: 0, analyzeCalls: 0, highlightMs: 0, highlightCalls: 0, highlightMaxMs: 0 });
-  return out;
-}
-
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const api = {
@@ -83,10 +48,8 @@ const api = {
     return { entities: pack.entities.length };
   },
 
-  /** Puts a never-annotated copy of the article back (and stops any annotator). */
+  /** Puts a never-annotated copy of the article back. */
   restore(): void {
-    annotator?.deactivate();
-    annotator = null;
     const live = document.getElementById(ARTICLE_ID);
     live?.replaceWith(need(pristine, 'loadPack').cloneNode(true));
     document.documentElement.removeAttribute('data-backstory');
@@ -238,90 +201,6 @@ const api = {
       capped = true;
     }
     return { ms: performance.now() - t0, capped, termsDone: seen.size, terms: terms.length, marks };
-  },
-
-  /** The product's full pass: Annotator.annotate() (analysis, then sliced highlighting) until it
-   *  resolves, then the layout it leaves. Probes add long tasks and the time until the first
-   *  viewport's mentions were wrapped ('light'), and frame gaps and task delays ('all'). */
-  async fullAnnotate(probe: 'none' | 'light' | 'all' = 'none') {
-    const p = need(pack, 'loadPack');
-    annotator?.deactivate();
-    annotator = new Annotator(document, p, { ...DEFAULT_SETTINGS }, { onStatus: () => onStatus?.() });
-    // 'light' watches without changing how the page renders; 'all' adds a requestAnimationFrame
-    // loop (as on pages with animations), which makes Chromium lay out a frame every 16 ms.
-    const long = probe !== 'none' ? new LongTaskProbe().start() : null;
-    const added = probe !== 'none' ? new AddedProbe(MENTION_TAG, document.body) : null;
-    const beat = probe === 'all' ? new Heartbeat().start() : null;
-    const frames = probe === 'all' ? new FrameGaps().start() : null;
-    takeSpent();
-    const t0 = performance.now();
-    const pass = annotator.annotate();
-    // annotate() runs synchronously up to its first yield: that opening stretch is one task.
-    const firstSliceMs = performance.now() - t0;
-    await pass;
-    const ms = performance.now() - t0;
-    const frameGaps = frames?.stop() ?? null;
-    const parts = takeSpent();
-    const layoutMs = layout();
-    const busy = beat?.stop() ?? null;
-    const view = added?.viewportDoneAt(t0, window.innerHeight) ?? null;
-    // Long-task entries are delivered after the task; give them a frame to arrive.
-    await new Promise((r) => setTimeout(r, 50));
-    const longTasks = long?.stop() ?? null;
-    return {
-      ms,
-      layoutMs,
-      mentions: document.querySelectorAll(`${MENTION_TAG}[data-backstory-entity]`).length,
-      cards: annotator.visibleCards().length,
-      firstViewportMs: view?.ms ?? null,
-      inViewport: view?.inViewport ?? null,
-      longTasks,
-      firstSliceMs,
-      maxFrameGapMs: frameGaps?.maxFrameGapMs ?? null,
-      maxTaskDelayMs: busy?.maxGapMs ?? null,
-      parts,
-    };
-  },
-
-  /** Appends the page's <template> block (~20 paragraphs) to the annotated article and times the
-   *  MutationObserver path until the annotator reports the pass done. */
-  async appendBlock(timeoutMs = 30_000) {
-    if (!annotator) throw new Error('bench: fullAnnotate first');
-    const tpl = document.getElementById('bench-append') as HTMLTemplateElement | null;
-    const body = document.querySelector(`#${ARTICLE_ID} .article-body`);
-    if (!tpl || !body) throw new Error('bench: the page has no append block');
-    const block = document.createElement('div');
-    block.className = 'bench-appended';
-    block.append(tpl.content.cloneNode(true));
-    const done = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('bench: the appended block was never annotated')), timeoutMs);
-      onStatus = () => {
-        clearTimeout(timer);
-        onStatus = null;
-        resolve();
-      };
-    });
-    const beat = new Heartbeat().start();
-    const frames = new FrameGaps().start();
-    const long = new LongTaskProbe().start();
-    takeSpent();
-    const t0 = performance.now();
-    body.append(block);
-    await done;
-    const ms = performance.now() - t0;
-    const parts = takeSpent();
-    const busy = beat.stop();
-    const frameGaps = frames.stop();
-    await new Promise((r) => setTimeout(r, 50));
-    return {
-      ms,
-      chars: block.textContent?.length ?? 0,
-      mentions: block.querySelectorAll(`${MENTION_TAG}[data-backstory-entity]`).length,
-      maxFrameGapMs: frameGaps.maxFrameGapMs,
-      maxTaskDelayMs: busy.maxGapMs,
-      longTasks: long.stop(),
-      parts,
-    };
   },
 };
 

@@ -1,59 +1,88 @@
-// The bench's arithmetic: CPU-profile attribution to source files and the PASS/FAIL budget lines.
+// The bench's PASS/FAIL lines: a figure within its budget passes, one over it fails, and the
+// long-task budget looks at the worst run of the big pages with the largest pack only.
 import { describe, expect, it } from 'vitest';
-import { moduleLines, summarize, type CpuProfile } from '../../scripts/bench/profile';
+import type { ArticleResult, PassStats } from '../../scripts/bench/passes';
 import { budgets, type Report } from '../../scripts/bench/report';
 import type { SuiteResult } from '../../scripts/bench/suites';
 
-describe('profile summary', () => {
-  const bundle = ['(() => {', '  // node_modules/mark.js/dist/mark.js', '  var a = 1;', '  // src/core/match/trie.ts', '  function emit() {}', '})();'].join('\n');
-  const moduleOf = moduleLines(bundle);
+const stat = (x: number) => ({ median: x, min: x, runs: [x] });
 
-  it('maps a bundle line to the source file above it', () => {
-    expect(moduleOf(0)).toBe('(bundle)');
-    expect(moduleOf(2)).toBe('mark.js');
-    expect(moduleOf(4)).toBe('src/core/match/trie.ts');
-  });
+function pass(longTask: number, doneMs = 500): PassStats {
+  return {
+    longTaskMaxMs: stat(longTask),
+    longTaskWorstMs: longTask,
+    maxTaskDelayMs: stat(0),
+    maxFrameGapMs: stat(16),
+    firstViewportMs: stat(30),
+    doneMs: stat(doneMs),
+    mentions: 10,
+    runs: [{ longTaskMaxMs: longTask, longTasks: 1, maxTaskDelayMs: 0, maxFrameGapMs: 16, firstViewportMs: 30, firstMentionMs: 5, doneMs, answeredMs: doneMs, mentions: 10 }],
+  };
+}
 
-  it('adds each sample’s time to the function that was running', () => {
-    const url = 'http://127.0.0.1/bench.js';
-    const profile: CpuProfile = {
-      nodes: [
-        { id: 1, callFrame: { functionName: '(root)', url: '', lineNumber: -1 } },
-        { id: 2, callFrame: { functionName: 'emit', url, lineNumber: 4 } },
-        { id: 3, callFrame: { functionName: 'wrap', url, lineNumber: 2 } },
-      ],
-      samples: [2, 2, 3, 2],
-      timeDeltas: [0, 1000, 3000, 2000],
-    };
-    const s = summarize(profile, url, moduleOf);
-    expect(s.functions[0]).toMatchObject({ name: 'emit', module: 'src/core/match/trie.ts' });
-    expect(s.functions[0]!.ms).toBeCloseTo(4, 5);
-    expect(s.functions[1]).toMatchObject({ name: 'wrap', module: 'mark.js' });
-    expect(s.functions[1]!.ms).toBeCloseTo(2, 5);
-  });
+const suite = (pack: number, baseMs: number, matchMs: number) => ({
+  page: '1mb',
+  pack,
+  result: { baseline: { ms: stat(baseMs) }, match: { ms: stat(matchMs) } } as unknown as SuiteResult,
 });
 
-describe('budgets', () => {
-  const suite = (pack: number, baseMs: number, matchMs: number) => ({
-    page: '1mb',
-    pack,
-    result: { baseline: { ms: { median: baseMs, runs: [] } }, match: { ms: { median: matchMs, runs: [] } } } as unknown as SuiteResult,
-  });
-  const report = (matchAt10k: number, contentBytes: number): Omit<Report, 'budgets'> =>
-    ({
-      suites: [suite(100, 20, 25), suite(10_000, 60, matchAt10k)],
-      longTask: [],
-      bundles: [{ file: 'content.js', bytes: contentBytes, gzip: 0 }],
-    }) as unknown as Omit<Report, 'budgets'>;
+const article = (page: string, pack: number, longTask: number, appendMs: number) => ({
+  page,
+  pack,
+  result: { cold: pass(longTask), warm: pass(longTask / 2), append: { ...pass(0, appendMs), chars: 5000 }, heap: null, note: null } satisfies ArticleResult,
+});
 
-  it('passes figures within budget and fails those over it', () => {
-    const ok = budgets(report(45, 30 * 1024));
-    expect(ok.every((b) => b.pass)).toBe(true);
-    const bad = budgets(report(100, 50 * 1024));
-    const failed = bad.filter((b) => !b.pass).map((b) => b.name);
-    expect(failed).toContain('matching vs scan-only baseline, 1 MB, 10000 entities');
-    expect(failed).toContain('matching 10,000 vs 100 entities, 1 MB');
-    expect(failed).toContain('content bundle, minified');
+interface Figures {
+  matchAt10k: number;
+  contentBytes: number;
+  longTask: number;
+  appendMs: number;
+  popupMs: number;
+}
+
+function report(f: Figures): Omit<Report, 'budgets'> {
+  return {
+    pages: { '100kb': { label: '100 KB' }, '1mb': { label: '1 MB' } },
+    suites: [suite(100, 20, 25), suite(10_000, 60, f.matchAt10k)],
+    // The small page is not held to the long-task budget; the middle pack size neither.
+    extension: [article('100kb', 10_000, 500, 50), article('1mb', 100, 30, 50), article('1mb', 1_000, 500, 50), article('1mb', 10_000, f.longTask, f.appendMs)],
+    popup: { first: 150, ms: stat(f.popupMs), cards: 8 },
+    bundles: [{ file: 'content.js', bytes: f.contentBytes, gzip: 0 }],
+  } as unknown as Omit<Report, 'budgets'>;
+}
+
+describe('budgets', () => {
+  const good: Figures = { matchAt10k: 45, contentBytes: 39_000, longTask: 40, appendMs: 150, popupMs: 60 };
+
+  it('passes figures within budget', () => {
+    const b = budgets(report(good));
+    expect(b.filter((x) => !x.pass)).toEqual([]);
+    expect(b.map((x) => x.name)).toEqual(
+      expect.arrayContaining([
+        'longest task caused by Backstory, 1 MB page, 10000 entities, cold pass (worst of 1)',
+        'new content annotated, 1 MB page, 10000 entities (median)',
+        'popup cards rendered on the demo (median)',
+      ]),
+    );
+    expect(b.some((x) => x.name.includes('100 KB page') || x.name.includes(' 1000 entities'))).toBe(false);
+    expect(b.some((x) => x.name === 'longest task caused by Backstory, 1 MB page, 100 entities, cold pass (worst of 1)')).toBe(true);
+  });
+
+  it('fails each figure over its budget', () => {
+    const failed = budgets(report({ matchAt10k: 100, contentBytes: 40_001, longTask: 120, appendMs: 400, popupMs: 140 }))
+      .filter((b) => !b.pass)
+      .map((b) => b.name);
+    expect(failed).toEqual(
+      expect.arrayContaining([
+        'matching vs scan-only baseline, 1 MB, 10000 entities',
+        'matching 10,000 vs 100 entities, 1 MB',
+        'content bundle, minified',
+        'longest task caused by Backstory, 1 MB page, 10000 entities, cold pass (worst of 1)',
+        'longest task caused by Backstory, 1 MB page, 10000 entities, warm pass (worst of 1)',
+        'new content annotated, 1 MB page, 10000 entities (median)',
+        'popup cards rendered on the demo (median)',
+      ]),
+    );
     expect(failed).not.toContain('matching vs scan-only baseline, 1 MB, 100 entities');
   });
 });

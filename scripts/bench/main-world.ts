@@ -1,0 +1,184 @@
+// Probes installed in the main world of every bench page before its HTML is parsed
+// (page.addInitScript), so they see what the reader's page would see: long tasks (a
+// PerformanceObserver, on from the start), a timer heartbeat, animation-frame gaps, and when
+// elements with `data-backstory-entity` appear. They know nothing of the extension's internals:
+// only the DOM contract. `installProbes` is serialized by Playwright, so it must stay
+// self-contained (no imports, no outer variables).
+
+/** What one measured stretch (armed → collected) saw. Times are ms from arming. */
+export interface Stretch {
+  elapsedMs: number;
+  /** Durations of the long tasks (≥ 50 ms, Chromium's threshold) that started after arming. */
+  longTasks: number[];
+  /** Longest lateness of a 4 ms timer: how long the page's own tasks had to wait. */
+  maxTaskDelayMs: number;
+  /** Longest time between two animation frames: how long the reader saw a frozen page. */
+  maxFrameGapMs: number;
+  /** Mentions added while armed (within the scope, when one was given) and still in the page. */
+  mentions: number;
+  firstMentionMs: number | null;
+  lastMentionMs: number | null;
+  /** When the last mention that is in the first viewport (page scrolled to the top) was added. */
+  viewportMs: number | null;
+  inViewport: number;
+  /** Last time `<html data-backstory="ready">` was set while armed (null if it was not). */
+  readyMs: number | null;
+  /** Text characters of the scope (the appended block), 0 without one. */
+  scopeChars: number;
+}
+
+/** Polled by Node while a pass runs. */
+export interface Progress {
+  ready: boolean;
+  mentions: number;
+  /** ms since the last mention was added (since arming when none was). */
+  quietMs: number;
+}
+
+export interface ProbeApi {
+  /** Starts a stretch; with `append`, also appends a copy of the page's <template id="bench-append"> block and scopes the mention count to it. */
+  arm(append?: boolean): void;
+  progress(): Progress;
+  collect(): Stretch;
+  /** Elements with `data-backstory-entity` in the page now. */
+  count(): number;
+}
+
+export function installProbes(): void {
+  const ENTITY = 'data-backstory-entity';
+  const long: { start: number; duration: number }[] = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) long.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // Not supported: every stretch then reports no long task, and the heartbeat still tells.
+  }
+
+  let t0 = 0;
+  let armed = false;
+  let scope: Element | null = null;
+  let added: { t: number; el: Element }[] = [];
+  let readyAt: number | null = null;
+  let maxDelay = 0;
+  let maxFrameGap = 0;
+  let lastFrame = 0;
+  let nextBeat = 0;
+  let observer: MutationObserver | null = null;
+
+  const beat = (due: number) => {
+    if (!armed) return;
+    const now = performance.now();
+    maxDelay = Math.max(maxDelay, now - due);
+    nextBeat = now + 4;
+    setTimeout(() => beat(nextBeat), 4);
+  };
+  const frame = (now: number) => {
+    if (!armed) return;
+    maxFrameGap = Math.max(maxFrameGap, now - lastFrame);
+    lastFrame = now;
+    requestAnimationFrame(frame);
+  };
+
+  const api: ProbeApi = {
+    arm(append = false) {
+      added = [];
+      readyAt = null;
+      maxDelay = 0;
+      maxFrameGap = 0;
+      scope = null;
+      observer?.disconnect();
+      // Started only now, not during parsing: a page-load's worth of records would cost the page time.
+      observer = new MutationObserver((records) => {
+        const t = performance.now();
+        for (const r of records) {
+          if (r.type === 'attributes') {
+            if (r.target === document.documentElement && document.documentElement.getAttribute('data-backstory') === 'ready') readyAt = t;
+            continue;
+          }
+          for (const n of Array.from(r.addedNodes)) {
+            if (n.nodeType !== 1) continue;
+            const el = n as Element;
+            if (el.hasAttribute(ENTITY)) added.push({ t, el });
+            else if (el.firstElementChild) for (const m of Array.from(el.querySelectorAll(`[${ENTITY}]`))) added.push({ t, el: m });
+          }
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-backstory'] });
+      armed = true;
+      t0 = performance.now();
+      lastFrame = t0;
+      nextBeat = t0 + 4;
+      setTimeout(() => beat(nextBeat), 4);
+      requestAnimationFrame(frame);
+      if (append) {
+        const tpl = document.getElementById('bench-append') as HTMLTemplateElement | null;
+        const body = document.querySelector('#bench-article .article-body');
+        if (!tpl || !body) throw new Error('bench: the page has no block to append');
+        const block = document.createElement('div');
+        block.className = 'bench-appended';
+        block.append(tpl.content.cloneNode(true));
+        scope = block;
+        body.append(block);
+      }
+    },
+
+    progress() {
+      const now = performance.now();
+      const mine = added.filter((a) => !scope || scope.contains(a.el));
+      const last = mine.length ? mine[mine.length - 1]!.t : t0;
+      return { ready: document.documentElement.getAttribute('data-backstory') === 'ready', mentions: mine.length, quietMs: now - last };
+    },
+
+    collect() {
+      const now = performance.now();
+      armed = false;
+      observer?.disconnect();
+      observer = null;
+      // A timer still waiting, or a frame not yet drawn, counts up to now.
+      maxDelay = Math.max(maxDelay, now - nextBeat);
+      maxFrameGap = Math.max(maxFrameGap, now - lastFrame);
+      const mine = added.filter((a) => a.el.isConnected && (!scope || scope.contains(a.el)));
+      let viewportMs: number | null = null;
+      let inViewport = 0;
+      // Positions are read only now, so the probe forced no layout while the pass ran.
+      for (const a of mine) {
+        const r = a.el.getBoundingClientRect();
+        if (r.bottom > 0 && r.top < window.innerHeight) {
+          inViewport++;
+          viewportMs = Math.max(viewportMs ?? 0, a.t - t0);
+        }
+      }
+      return {
+        elapsedMs: now - t0,
+        longTasks: long.filter((l) => l.start >= t0).map((l) => l.duration),
+        maxTaskDelayMs: maxDelay,
+        maxFrameGapMs: maxFrameGap,
+        mentions: mine.length,
+        firstMentionMs: mine.length ? mine[0]!.t - t0 : null,
+        lastMentionMs: mine.length ? mine[mine.length - 1]!.t - t0 : null,
+        viewportMs,
+        inViewport,
+        readyMs: readyAt === null ? null : readyAt - t0,
+        scopeChars: scope?.textContent?.length ?? 0,
+      };
+    },
+
+    count() {
+      return document.querySelectorAll(`[${ENTITY}]`).length;
+    },
+  };
+  (window as unknown as { __bs: ProbeApi }).__bs = api;
+}
+
+/** For the popup page: when `<body data-ready>` appeared, in ms from navigation start. */
+export function installReadyProbe(): void {
+  const w = window as unknown as { __readyAt: number | null };
+  w.__readyAt = null;
+  new MutationObserver((_records, obs) => {
+    if (document.body?.hasAttribute('data-ready')) {
+      w.__readyAt = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+}

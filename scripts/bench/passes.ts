@@ -1,0 +1,155 @@
+// The extension measurements: for one generated page and one imported pack, a cold pass (a pack
+// version the extension has not seen, on a page loaded with Backstory switched off for the site),
+// warm passes (off and on again with the toggle), and appended blocks; for the demo, the popup.
+import type { Page } from 'playwright-core';
+import type { Pack } from '../../src/core/types';
+import type { ExtensionBench, HeapFigures, Pass } from './extension';
+import { stat, type Stat } from './suites';
+
+export interface PassFigures {
+  /** Longest long task (0 when none). */
+  longTaskMaxMs: number;
+  longTasks: number;
+  maxTaskDelayMs: number;
+  maxFrameGapMs: number;
+  firstViewportMs: number | null;
+  firstMentionMs: number | null;
+  doneMs: number;
+  answeredMs: number | null;
+  mentions: number;
+}
+
+function figures(p: Pass): PassFigures {
+  return {
+    longTaskMaxMs: Math.max(0, ...p.longTasks),
+    longTasks: p.longTasks.length,
+    maxTaskDelayMs: p.maxTaskDelayMs,
+    maxFrameGapMs: p.maxFrameGapMs,
+    firstViewportMs: p.viewportMs,
+    firstMentionMs: p.firstMentionMs,
+    doneMs: p.doneMs,
+    answeredMs: p.answeredMs,
+    mentions: p.mentions,
+  };
+}
+
+export interface PassStats {
+  longTaskMaxMs: Stat;
+  /** The worst run: a budget on the longest task is about the worst the reader may get. */
+  longTaskWorstMs: number;
+  maxTaskDelayMs: Stat;
+  maxFrameGapMs: Stat;
+  firstViewportMs: Stat | null;
+  doneMs: Stat;
+  mentions: number;
+  runs: PassFigures[];
+}
+
+function stats(runs: PassFigures[]): PassStats {
+  const views = runs.map((r) => r.firstViewportMs).filter((x): x is number => x !== null);
+  return {
+    longTaskMaxMs: stat(runs.map((r) => r.longTaskMaxMs)),
+    longTaskWorstMs: Math.max(...runs.map((r) => r.longTaskMaxMs)),
+    maxTaskDelayMs: stat(runs.map((r) => r.maxTaskDelayMs)),
+    maxFrameGapMs: stat(runs.map((r) => r.maxFrameGapMs)),
+    firstViewportMs: views.length ? stat(views) : null,
+    doneMs: stat(runs.map((r) => r.doneMs)),
+    mentions: Math.min(...runs.map((r) => r.mentions)),
+    runs,
+  };
+}
+
+export interface ArticleOptions {
+  /** Cold passes (each on a new tab, after a new pack version) and warm / appended ones. */
+  coldReps: number;
+  reps: number;
+  heap: boolean;
+}
+
+export interface ArticleResult {
+  cold: PassStats;
+  warm: PassStats;
+  append: (PassStats & { chars: number }) | null;
+  heap: HeapFigures | null;
+  /** Set when the page was annotated on load although its site was switched off. */
+  note: string | null;
+}
+
+let packVersion = 1;
+
+/** Imports `pack` under a version the extension has not seen, so any cache keyed by it starts cold. */
+async function freshPack(bench: ExtensionBench, pack: Pack): Promise<void> {
+  await bench.importPack({ ...pack, version: ++packVersion });
+}
+
+async function openUnannotated(bench: ExtensionBench, url: string): Promise<{ page: Page; tabId: number; note: string | null }> {
+  const { page, tabId } = await bench.openArticle(url);
+  if ((await page.evaluate(() => (window as unknown as { __bs: { count(): number } }).__bs.count())) === 0) return { page, tabId, note: null };
+  // The site switch did not hold the page back: measure from a switched-off page all the same.
+  await bench.switchOff(page, tabId);
+  return { page, tabId, note: 'the page was annotated on load although its site was switched off: "cold" is a second pass on the page' };
+}
+
+export async function runArticle(bench: ExtensionBench, url: string, pack: Pack, o: ArticleOptions): Promise<ArticleResult> {
+  const cold: PassFigures[] = [];
+  const warm: PassFigures[] = [];
+  const append: PassFigures[] = [];
+  let appendChars = 0;
+  let heap: HeapFigures | null = null;
+  let note: string | null = null;
+  for (let c = 0; c < o.coldReps; c++) {
+    await freshPack(bench, pack);
+    const opened = await openUnannotated(bench, url);
+    const { page, tabId } = opened;
+    note ??= opened.note;
+    try {
+      const measureHeap = o.heap && c === 0;
+      const cdp = measureHeap ? await bench.ctx.newCDPSession(page) : null;
+      const before = cdp ? { page: await bench.pageHeap(cdp), worker: await bench.workerHeap() } : null;
+      await page.bringToFront();
+      cold.push(figures(await bench.pass(page, tabId, 'toggle')));
+      if (cdp && before) {
+        heap = { pageBefore: before.page, pageAfter: await bench.pageHeap(cdp), workerBefore: before.worker, workerAfter: await bench.workerHeap() };
+        await cdp.detach();
+      }
+      // Warm passes and appended blocks on the last cold page only.
+      if (c < o.coldReps - 1) continue;
+      await page.bringToFront();
+      for (let i = 0; i < o.reps; i++) {
+        await bench.switchOff(page, tabId);
+        warm.push(figures(await bench.pass(page, tabId, 'toggle')));
+      }
+      for (let i = 0; i < o.reps; i++) {
+        await page.waitForTimeout(300);
+        const p = await bench.pass(page, tabId, 'append');
+        appendChars = p.scopeChars;
+        append.push(figures(p));
+      }
+    } finally {
+      await page.close();
+    }
+  }
+  return { cold: stats(cold), warm: stats(warm), append: append.length ? { ...stats(append), chars: appendChars } : null, heap, note };
+}
+
+export interface PopupResult {
+  first: number;
+  ms: Stat;
+  cards: number;
+}
+
+/** The popup on the demo page: opened `reps` times; the first open (cold) is reported apart. */
+export async function runPopup(bench: ExtensionBench, demoUrl: string, popupPath: string, reps: number): Promise<PopupResult> {
+  const { page, tabId } = await bench.openArticle(demoUrl);
+  try {
+    const runs: { ms: number; cards: number }[] = [];
+    for (let i = 0; i < reps + 1; i++) {
+      runs.push(await bench.popupReadyMs(tabId, popupPath));
+      await page.bringToFront();
+    }
+    const [first, ...rest] = runs;
+    return { first: first!.ms, ms: stat(rest.map((r) => r.ms)), cards: first!.cards };
+  } finally {
+    await page.close();
+  }
+}
