@@ -57,7 +57,8 @@ function text(ents: PackEntity[], bytes = 1_000_000): RunText[] {
       const e = ents[Math.floor(r() * Math.min(ents.length, 100))]!;
       p += `${filler.slice(0, 150 + Math.floor(r() * 150))} ${e.name} said, and ${e.short?.[0] ?? e.name} later agreed. `;
     }
-    runs.push({ text: p, kind: 'body' });
+    // Flat, as a run's text joined from Text nodes is (a string built with += is a rope in V8).
+    runs.push({ text: [...p].join(''), kind: 'body' });
     size += p.length;
   }
   return runs;

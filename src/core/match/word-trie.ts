@@ -140,5 +140,7 @@ export class WordTrie {
 }
 
 function hash(node: number, c: number): number {
-  return Math.imul(node ^ (c << 20), 0x9e3779b1) ^ c;
+  // Mixed down to the low bits the mask keeps, so one node's edges do not cluster.
+  const h = Math.imul(node, 0x9e3779b1) + Math.imul(c, 0x85ebca6b);
+  return h ^ (h >>> 15);
 }
