@@ -133,6 +133,9 @@ async function bundleAll(packs) {
         minify: true,
         sourcemap,
         legalComments: 'none',
+        // Extension scripts are read as UTF-8 anyway; escaping every non-ASCII character in the
+        // names tables and regexes cost content.js 1.3 KB.
+        charset: 'utf8',
         logLevel: 'silent',
         plugins: [packsPlugin(packs)],
       }).catch((err) => {

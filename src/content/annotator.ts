@@ -8,12 +8,12 @@ import type { AnalyzeReply, MessageOf, Responses } from '../shared/messages';
 import { findArticleRoot, type ArticleRoot } from './article-root';
 import { CardController } from './card/controller';
 import { MENTION_TAG } from './dom-kinds';
-import { Highlighter, runSliced, viewportFirst } from './highlight';
+import { Highlighter, SLICE_MS, runSliced, viewportFirst, yieldToPage } from './highlight';
 import { observeNewContent } from './observe';
 import { pageDate } from './page-date';
 import { findStaleRuns } from './rescan';
-import { revealEntity, revealRunRange } from './reveal';
-import { collectRuns, type DomRun } from './runs';
+import { RunCollector, type DomRun } from './runs';
+import { loadUI } from './ui-loader';
 
 export const READY_ATTR = 'data-backstory';
 
@@ -86,7 +86,13 @@ export class Annotator {
     this.pass = `${Date.now().toString(36)}-${++passCounter}`;
     this.controller.start();
     this.article = findArticleRoot(this.doc);
-    this.runs = collectRuns(this.article);
+    // A big page's walk takes longer than a frame: it goes in slices too.
+    const collector = new RunCollector(this.article);
+    while (!collector.step(performance.now() + SLICE_MS)) {
+      await yieldToPage();
+      if (cancelled()) return;
+    }
+    this.runs = collector.runs;
     const reply = await this.sync(gen);
     if (!reply || cancelled()) return;
     // Only runs with something to wrap are measured: one layout read per block, before any write.
@@ -134,14 +140,15 @@ export class Annotator {
     if (this.active) await this.annotate();
   }
 
-  revealEntity(entityId: string): boolean {
-    return revealEntity(this.doc, entityId);
+  /** Scrolling and flashing live in the UI bundle: they follow a click in the popup or a card. */
+  async revealEntity(entityId: string): Promise<boolean> {
+    return (await loadUI()).revealEntity(this.doc, entityId);
   }
 
-  revealSentence(index: number): boolean {
+  async revealSentence(index: number): Promise<boolean> {
     const at = this.spans.at[index];
     const run = at ? this.spans.runs[at[0]] : undefined;
-    return at && run ? revealRunRange(this.doc, run, at[1], at[2]) : false;
+    return at && run ? (await loadUI()).revealRunRange(this.doc, run, at[1], at[2]) : false;
   }
 
   /** Sends the background what changed since the last reply (runs dropped, runs added) and takes
@@ -217,6 +224,7 @@ export class Annotator {
 
   private finishPass(): void {
     this.doc.documentElement.setAttribute(READY_ATTR, 'ready');
+    this.controller.prefetch();
     this.hooks.onStatus?.(this.cardList.length);
   }
 

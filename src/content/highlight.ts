@@ -194,6 +194,9 @@ export function yieldToPage(): Promise<void> {
   });
 }
 
+/** How long one slice of Backstory's work may hold the page's main thread. */
+export const SLICE_MS = 8;
+
 export interface SliceOptions {
   sliceMs?: number;
   /** Checked between slices; when true the pass stops (a newer pass replaced it). */
@@ -203,7 +206,7 @@ export interface SliceOptions {
 
 /** Calls `work(i)` for each index, yielding whenever a slice exceeds `sliceMs`. Returns false if cancelled. */
 export async function runSliced(indices: readonly number[], work: (i: number) => void, opts: SliceOptions = {}): Promise<boolean> {
-  const sliceMs = opts.sliceMs ?? 8;
+  const sliceMs = opts.sliceMs ?? SLICE_MS;
   const now = opts.now ?? (() => performance.now());
   let start = now();
   for (const i of indices) {

@@ -9,7 +9,7 @@ import { OrphanGuard } from './orphan';
 import { openNoteEditor } from './notes-glue';
 import { contentRequest } from './requests';
 import { onLocalStorageChanged, onRequest, sendMessage } from './runtime';
-import { stepMention } from './step';
+import { loadUI } from './ui-loader';
 
 const GUARD = '__backstoryContentLoaded';
 /** Storage keys whose change means the background would now analyse the page differently. */
@@ -51,7 +51,7 @@ async function answer(msg: NonNullable<ReturnType<typeof contentRequest>>, annot
     }
     case 'backstory:reveal': {
       if (!annotator) return { ok: false };
-      const ok = msg.sentence !== undefined ? annotator.revealSentence(msg.sentence) : annotator.revealEntity(msg.entityId);
+      const ok = await (msg.sentence !== undefined ? annotator.revealSentence(msg.sentence) : annotator.revealEntity(msg.entityId));
       return { ok } satisfies Responses['backstory:reveal'];
     }
     case 'backstory:toggle': {
@@ -62,7 +62,7 @@ async function answer(msg: NonNullable<ReturnType<typeof contentRequest>>, annot
       return { active: annotator.isActive } satisfies Responses['backstory:toggle'];
     }
     case 'backstory:step':
-      return { ok: annotator?.isActive === true && stepMention(document, msg.direction) !== null } satisfies Responses['backstory:step'];
+      return { ok: annotator?.isActive === true && (await loadUI()).stepMention(document, msg.direction) !== null } satisfies Responses['backstory:step'];
     case 'backstory:open-note-editor':
       return openNoteEditor(document, msg.term);
   }

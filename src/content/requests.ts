@@ -4,28 +4,22 @@ import type { Message } from '../shared/messages';
 
 type Answered = Extract<Message, { type: 'backstory:get-cards' | 'backstory:reveal' | 'backstory:open-note-editor' | 'backstory:toggle' | 'backstory:step' }>;
 
-const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
-const isText = (x: unknown, max: number): x is string => typeof x === 'string' && x.length <= max;
+const str = (x: unknown, max: number) => typeof x === 'string' && x.length <= max;
+const optional = (x: unknown, test: (x: unknown) => boolean) => x === undefined || test(x);
 
-/** The request, or null for anything else (left to other listeners). */
+/** Which fields each request must have right; anything else is left to other listeners. */
+const VALID: Record<Answered['type'], (m: Record<string, unknown>) => boolean> = {
+  'backstory:get-cards': () => true,
+  'backstory:reveal': (m) => str(m.entityId, 200) && optional(m.sentence, (s) => Number.isInteger(s) && (s as number) >= 0),
+  'backstory:toggle': (m) => optional(m.active, (a) => typeof a === 'boolean'),
+  'backstory:step': (m) => m.direction === 'next' || m.direction === 'previous',
+  // The background cuts a selection to 1,000 characters (NOTE_SELECTION_MAX).
+  'backstory:open-note-editor': (m) => str(m.term, 1_000),
+};
+
+/** The request, or null for anything else. */
 export function contentRequest(raw: unknown): Answered | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const m = raw as Record<string, unknown>;
-  switch (m.type) {
-    case 'backstory:get-cards':
-      return { type: m.type };
-    case 'backstory:reveal':
-      if (!isText(m.entityId, 200) || (m.sentence !== undefined && !isCount(m.sentence))) return null;
-      return { type: m.type, entityId: m.entityId, sentence: m.sentence as number | undefined };
-    case 'backstory:toggle':
-      if (m.active !== undefined && typeof m.active !== 'boolean') return null;
-      return { type: m.type, active: m.active as boolean | undefined };
-    case 'backstory:step':
-      return m.direction === 'next' || m.direction === 'previous' ? { type: m.type, direction: m.direction } : null;
-    case 'backstory:open-note-editor':
-      // The background cuts a selection to 1,000 characters (NOTE_SELECTION_MAX).
-      return isText(m.term, 1_000) ? { type: m.type, term: m.term } : null;
-    default:
-      return null;
-  }
+  const m = raw as Record<string, unknown> | null;
+  const valid = typeof m === 'object' && m !== null && Object.hasOwn(VALID, m.type as string) ? VALID[m.type as Answered['type']] : undefined;
+  return valid?.(m!) ? (m as Answered) : null;
 }

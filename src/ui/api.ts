@@ -28,6 +28,12 @@ export interface CardHostApi {
 
 export interface BackstoryUI {
   createCardHost(doc: Document, onClose: () => void): CardHostApi;
+  /** Scrolls to an entity's first mention and flashes it (popup card click). */
+  revealEntity(doc: Document, entityId: string): boolean;
+  /** Scrolls to a range of a run's text and flashes it (a card's evidence link). */
+  revealRunRange(doc: Document, run: { nodes: Text[] }, start: number, end: number): boolean;
+  /** Focuses the next or previous mention, which opens its card (keyboard commands). */
+  stepMention(doc: Document, direction: 'next' | 'previous'): Element | null;
   /** Opens the note editor next to the selection, `term` prefilled with the note kept for it. */
   openNoteEditor(doc: Document, term: string): Promise<Responses['backstory:open-note-editor']>;
 }

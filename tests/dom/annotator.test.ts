@@ -3,12 +3,17 @@
 // what is left alone, the ready flag, live content, switching off, and "show this sentence".
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Annotator } from '../../src/content/annotator';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Pack } from '../../src/core/types';
 import { mentions } from './fixtures';
 import { localAnnotator } from './local-analyzer';
+import { useUI } from '../../src/content/ui-loader';
+import { ui } from '../../src/ui/index';
+
+// The UI bundle's note editor reaches storage through the polyfill; nothing here calls it.
+vi.mock('webextension-polyfill', () => ({ default: {} }));
 
 const PACK = JSON.parse(readFileSync(resolve(__dirname, '../../src/packs/korean-peninsula.json'), 'utf8')) as Pack;
 const DEMO = readFileSync(resolve(__dirname, '../../demo/index.html'), 'utf8');
@@ -29,6 +34,8 @@ describe('Annotator on the demo page', () => {
   const statuses: number[] = [];
 
   beforeEach(async () => {
+    // The UI bundle, as the extension would import it on first need.
+    useUI(ui);
     loadDemo();
     statuses.length = 0;
     page = localAnnotator(document, PACK, { ...DEFAULT_SETTINGS }, { onStatus: (n) => statuses.push(n) });
@@ -120,13 +127,13 @@ describe('Annotator on the demo page', () => {
     const card = annotator.visibleCards().find((c) => c.fromArticle.sentences.length > 0);
     expect(card, 'a card with sentences').toBeDefined();
     const sentence = card!.fromArticle.sentences[0]!.sentence;
-    expect(annotator.revealSentence(sentence)).toBe(true);
+    expect(await annotator.revealSentence(sentence)).toBe(true);
     const flashed = Array.from(document.querySelectorAll('[data-backstory-flash]'));
     expect(flashed.length).toBeGreaterThan(0);
     expect(flashed.every((el) => el.localName === 'backstory-mention')).toBe(true);
-    expect(annotator.revealSentence(10_000)).toBe(false);
-    expect(annotator.revealEntity(card!.id)).toBe(true);
-    expect(annotator.revealEntity('no-such-entity')).toBe(false);
+    expect(await annotator.revealSentence(10_000)).toBe(false);
+    expect(await annotator.revealEntity(card!.id)).toBe(true);
+    expect(await annotator.revealEntity('no-such-entity')).toBe(false);
   });
 
   it('follows settings: a hidden type is no longer highlighted but still has a card', async () => {

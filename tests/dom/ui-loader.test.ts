@@ -138,7 +138,8 @@ describe('loading the card UI on first use', () => {
     controller();
     await vi.advanceTimersByTimeAsync(600);
     expect(ui.calls()).toBe(0);
-    document.documentElement.setAttribute('data-backstory', 'ready');
+    // What the annotator does once the page is annotated.
+    ctl.prefetch();
     await vi.advanceTimersByTimeAsync(600);
     expect(ui.calls(), 'loaded ahead of the first hover').toBe(1);
     ui.finish();
@@ -154,7 +155,7 @@ describe('loading the card UI on first use', () => {
     document.documentElement.setAttribute('data-backstory', 'ready');
     const ui = deferredImport();
     useUI(null, ui.load);
-    controller();
+    controller().prefetch();
     await vi.advanceTimersByTimeAsync(20_000);
     expect(ui.calls()).toBe(0);
   });

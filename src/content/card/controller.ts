@@ -36,15 +36,10 @@ function focusVisible(el: Element): boolean {
   }
 }
 
-/** How often, while the page is still being annotated, to look again for a moment to prefetch. */
-const PREFETCH_RETRY_MS = 250;
-const PREFETCH_TRIES = 40;
-
 export class CardController {
   /** Null until the UI bundle has loaded and a card was first shown. */
   private cardHost: CardHostApi | null = null;
   private theme: Theme = 'system';
-  private prefetchTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly machine: HoverMachine<Element>;
   private readonly doc: Document;
   /** What had focus when the card opened from the keyboard; Escape gives focus back to it. */
@@ -165,29 +160,15 @@ export class CardController {
       },
       true,
     );
-    this.schedulePrefetch(PREFETCH_TRIES);
   }
 
-  /**
-   * Loads the UI in an idle moment once the page is annotated and has mentions, so the first card
-   * does not wait for it. A page with no mention never loads it (until one appears and is hovered).
-   */
-  private schedulePrefetch(triesLeft: number): void {
-    if (readyUI() || triesLeft <= 0) return;
+  /** Loads the UI in an idle moment (the annotator calls this once the page is annotated), so the
+   *  first card does not wait for it. A page with no mention never loads it. */
+  prefetch(): void {
     const win = this.doc.defaultView;
-    const idle = (fn: () => void): void => {
-      if (typeof win?.requestIdleCallback === 'function') win.requestIdleCallback(fn, { timeout: 2_000 });
-      else fn();
-    };
-    this.prefetchTimer = setTimeout(() => {
-      this.prefetchTimer = undefined;
-      idle(() => {
-        if (this.off.length === 0) return;
-        const annotated = this.doc.documentElement.getAttribute('data-backstory') === 'ready';
-        if (annotated && this.doc.querySelector(MENTION_SELECTOR)) prefetchUI();
-        else if (!annotated) this.schedulePrefetch(triesLeft - 1);
-      });
-    }, triesLeft === PREFETCH_TRIES ? 0 : PREFETCH_RETRY_MS);
+    if (readyUI() || !this.doc.querySelector(MENTION_SELECTOR)) return;
+    if (typeof win?.requestIdleCallback === 'function') win.requestIdleCallback(prefetchUI, { timeout: 2_000 });
+    else prefetchUI();
   }
 
   /** Closes the card; with `restoreFocus`, focus goes back to the mention (or link) that had it. */
@@ -248,8 +229,6 @@ export class CardController {
 
   stop(): void {
     for (const f of this.off.splice(0)) f();
-    clearTimeout(this.prefetchTimer);
-    this.prefetchTimer = undefined;
     this.machine.dismiss();
     this.cardHost?.destroy();
   }
