@@ -22,10 +22,18 @@ export interface AnalyzeOptions extends MatchOptions {
   notes?: Record<string, string>;
 }
 
-export function analyzeArticle(runs: RunText[], pack: Pack, options: AnalyzeOptions): Analysis {
-  const sentences = splitSentences(runs);
-  const definitions = findAcronymDefinitions(sentences);
-  const pageEntities = findPageEntities(sentences, definitions, pack.entities);
+/** What one page's passes can share: results that depend only on a run's or a sentence's own
+ *  text, so a page that grows (live blogs, infinite scroll) is read again only where it is new. */
+export class AnalysisMemo {
+  readonly sentences = new Map<string, Sentence[]>();
+  readonly definitions = new Map<string, AcronymDefinition[]>();
+  readonly names = new Map<string, string[]>();
+}
+
+export function analyzeArticle(runs: RunText[], pack: Pack, options: AnalyzeOptions, memo?: AnalysisMemo): Analysis {
+  const sentences = splitSentences(runs, memo?.sentences);
+  const definitions = findAcronymDefinitions(sentences, memo?.definitions);
+  const pageEntities = findPageEntities(sentences, definitions, pack.entities, memo?.names);
   const entities = [...pack.entities, ...pageEntities];
   const matcher = compileMatcher(entities);
   const evidence = { text: runs.map((r) => r.text).join('\n'), definitions: definitions.map(({ short, long }) => ({ short, long })) };

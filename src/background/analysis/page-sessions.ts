@@ -1,7 +1,7 @@
 // The analysis of every open page, kept in the background: the content script sends its runs of
 // text once (then only what changed) and gets back the hits to wrap and the cards. No browser.*
 // here, so jsdom tests and the bench drive the very code the worker runs.
-import { analyzeArticle } from '../../core/analyze';
+import { AnalysisMemo, analyzeArticle } from '../../core/analyze';
 import { applyNotes, type NotesApplied } from '../../core/notes-pack';
 import type { Note } from '../../core/notes';
 import type { Settings } from '../../core/settings';
@@ -19,6 +19,8 @@ export interface AnalysisInputs {
 interface Session {
   runs: RunText[];
   pageDate?: string;
+  /** Per-run and per-sentence results: an update re-reads only the runs it adds. */
+  memo: AnalysisMemo;
 }
 
 /** Open pages are few; a page left open for days is simply analysed again if it asks. */
@@ -42,7 +44,7 @@ export class PageSessions {
     let session = this.sessions.get(key);
     if (req.base === 0) {
       this.dropScope(scope);
-      session = { runs: [] };
+      session = { runs: [], memo: new AnalysisMemo() };
     } else if (!session || session.runs.length !== req.base) {
       return { resync: true };
     }
@@ -78,7 +80,7 @@ export class PageSessions {
       types: inputs.settings.types,
       pageDate: session.pageDate,
       notes: noted.notes,
-    });
+    }, session.memo);
     const shown = new Set(analysis.cards.map((c) => c.id));
     // Shown iff resolved, not hidden (first mention only, a type the reader hid) and on a card.
     const accept = (h: Hit): h is Hit & { entityId: string } => h.entityId !== null && h.hidden !== true && shown.has(h.entityId);

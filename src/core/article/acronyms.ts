@@ -158,12 +158,19 @@ function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
   return out;
 }
 
-/** Every acronym the article defines, first definition per acronym. */
-export function findAcronymDefinitions(sentences: Sentence[]): AcronymDefinition[] {
+/** Every acronym the article defines, first definition per acronym. `memo` (sentence text → its
+ *  definitions) lets a page that grows look only at its new sentences. */
+export function findAcronymDefinitions(sentences: Sentence[], memo?: Map<string, AcronymDefinition[]>): AcronymDefinition[] {
   const seen = new Set<string>();
   const out: AcronymDefinition[] = [];
+  const inSentence = (text: string, i: number): AcronymDefinition[] => {
+    if (!memo) return definitionsIn(text, i);
+    let own = memo.get(text);
+    if (!own) memo.set(text, (own = definitionsIn(text, 0)));
+    return own.map((d) => ({ ...d, sentence: i }));
+  };
   sentences.forEach((s, i) => {
-    for (const d of definitionsIn(s.text, i)) {
+    for (const d of inSentence(s.text, i)) {
       if (seen.has(d.short)) continue;
       seen.add(d.short);
       out.push(d);

@@ -196,7 +196,14 @@ function longFormOfPackName(toks: string[], known: KnownNames): boolean {
   return (known.byAnyToken.get(toks[0] ?? '') ?? []).some((set) => toks.every((t) => set.includes(t)));
 }
 
-export function findPageEntities(sentences: Sentence[], definitions: AcronymDefinition[], pack: PackEntity[]): PackEntity[] {
+/** People named with a title or an appositive in one sentence. */
+function namesIn(text: string): string[] {
+  const tokens = tokenize(text);
+  return [...titledNames(text, tokens), ...appositiveNames(text, tokens)];
+}
+
+/** `memo` (sentence text → the names it gives) lets a page that grows read only its new sentences. */
+export function findPageEntities(sentences: Sentence[], definitions: AcronymDefinition[], pack: PackEntity[], memo?: Map<string, string[]>): PackEntity[] {
   const known = packNames(pack);
   const out: PackEntity[] = [];
   const ids = new Set(pack.map((e) => e.id));
@@ -212,8 +219,12 @@ export function findPageEntities(sentences: Sentence[], definitions: AcronymDefi
     add({ id: `page-${slug(d.short)}`, type: typeOfLongForm(d.long), name: d.long, aliases: [d.short, d.long], summary: '' });
   }
   for (const s of sentences) {
-    const tokens = tokenize(s.text);
-    for (const name of [...titledNames(s.text, tokens), ...appositiveNames(s.text, tokens)]) {
+    let names = memo?.get(s.text);
+    if (!names) {
+      names = namesIn(s.text);
+      memo?.set(s.text, names);
+    }
+    for (const name of names) {
       if (knownName(name, known)) continue;
       add({ id: `page-${slug(name)}`, type: 'person', name, aliases: [], short: [surnameOf(name)], summary: '' });
     }

@@ -82,9 +82,19 @@ function splitRun(text: string, run: number, out: Sentence[]): void {
   }
 }
 
-/** Splits every run into sentences; offsets are into that run's text. */
-export function splitSentences(runs: RunText[]): Sentence[] {
+/** Splits every run into sentences; offsets are into that run's text. `memo` (run text → its
+ *  sentences) lets a page that grows split only its new runs. */
+export function splitSentences(runs: RunText[], memo?: Map<string, Sentence[]>): Sentence[] {
   const out: Sentence[] = [];
-  runs.forEach((r, i) => splitRun(r.text, i, out));
+  runs.forEach((r, i) => {
+    if (!memo) return splitRun(r.text, i, out);
+    let own = memo.get(r.text);
+    if (!own) {
+      own = [];
+      splitRun(r.text, 0, own);
+      memo.set(r.text, own);
+    }
+    for (const s of own) out.push({ run: i, start: s.start, end: s.end, text: s.text });
+  });
   return out;
 }
