@@ -7,6 +7,7 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { extensionWorker, launchWithExtension } from '../lib/browser.mjs';
 import type { Pack } from '../../src/core/types';
 import { installProbes, installReadyProbe, type Progress, type ProbeApi, type Stretch } from './main-world';
+import { taskFigures, TRACE_CATEGORIES, type TaskFigures } from './trace';
 
 /** A page may stay quiet this long between two slices; longer means the pass is over. */
 const QUIET_MS = 400;
@@ -22,6 +23,8 @@ export interface Pass extends Stretch {
   /** The pass is over at its last mention or at `ready` set again, whichever is later, as seen in
    *  the page; the toggle's answer (which crosses processes) only when the page showed neither. */
   doneMs: number;
+  /** The page's main-thread tasks from a trace of the stretch (null when tracing failed). */
+  tasks: TaskFigures | null;
 }
 
 export interface HeapFigures {
@@ -129,9 +132,17 @@ export class ExtensionBench {
   /**
    * One measured pass: arm the probes, then switch Backstory on (`toggle`) or append a block (the
    * extension's own watcher must find it), and wait until the page has been quiet for a while with
-   * `data-backstory="ready"` set. Ends at the last mention added (or the toggle's answer).
+   * `data-backstory="ready"` set. Ends at the last mention added or `ready` set, as the page saw it.
+   * The whole stretch is traced for the page's main-thread tasks and their CPU time.
    */
   async pass(page: Page, tabId: number, how: 'toggle' | 'append'): Promise<Pass> {
+    const browser = this.ctx.browser();
+    const tracing = browser
+      ? await browser.startTracing(undefined, { categories: TRACE_CATEGORIES }).then(
+          () => true,
+          () => false,
+        )
+      : false;
     await page.evaluate((a) => (window as unknown as Bs).__bs.arm(a), how === 'append');
     const sent = Date.now();
     let answeredMs: number | null = null;
@@ -143,21 +154,29 @@ export class ExtensionBench {
             (err: unknown) => void (answerError = err),
           )
         : Promise.resolve();
-    const deadline = Date.now() + PASS_TIMEOUT_MS;
-    let p: Progress;
-    for (;;) {
-      await page.waitForTimeout(100);
-      p = await page.evaluate(() => (window as unknown as Bs).__bs.progress());
-      if (answerError) throw new Error(`backstory:toggle failed: ${String(answerError)}`);
-      const answerIn = how === 'append' || answeredMs !== null;
-      // Nothing wrapped yet: keep waiting (up to the deadline) unless the answer says it is over.
-      if (answerIn && p.ready && p.quietMs >= QUIET_MS && (p.mentions > 0 || Date.now() - sent > 5_000)) break;
-      if (Date.now() > deadline) throw new Error(`a ${how} pass did not finish within ${PASS_TIMEOUT_MS / 1000} s (${p.mentions} mentions so far)`);
+    let trace: Buffer | null = null;
+    try {
+      const deadline = Date.now() + PASS_TIMEOUT_MS;
+      let p: Progress;
+      for (;;) {
+        await page.waitForTimeout(100);
+        p = await page.evaluate(() => (window as unknown as Bs).__bs.progress());
+        if (answerError) throw new Error(`backstory:toggle failed: ${String(answerError)}`);
+        const answerIn = how === 'append' || answeredMs !== null;
+        // Nothing wrapped yet: keep waiting (up to the deadline) unless the answer says it is over.
+        if (answerIn && p.ready && p.quietMs >= QUIET_MS && (p.mentions > 0 || Date.now() - sent > 5_000)) break;
+        if (Date.now() > deadline) throw new Error(`a ${how} pass did not finish within ${PASS_TIMEOUT_MS / 1000} s (${p.mentions} mentions so far)`);
+      }
+      await answered;
+      // Stopped before collecting: reading the mentions' positions lays the page out, which is the probe's work.
+      if (tracing && browser) trace = await browser.stopTracing().catch(() => null);
+    } finally {
+      if (tracing && browser && !trace) await browser.stopTracing().catch(() => null);
     }
-    await answered;
     const s = await page.evaluate(() => (window as unknown as Bs).__bs.collect());
+    const tasks = trace ? taskFigures(JSON.parse(trace.toString('utf8'))) : null;
     const inPage = Math.max(s.lastMentionMs ?? -1, s.readyMs ?? -1);
-    return { ...s, answeredMs, doneMs: inPage >= 0 ? inPage : (answeredMs ?? s.elapsedMs) };
+    return { ...s, answeredMs, doneMs: inPage >= 0 ? inPage : (answeredMs ?? s.elapsedMs), tasks };
   }
 
   /** JS heap in use after a full GC: the page's isolate (its own scripts and the content script). */

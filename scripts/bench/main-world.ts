@@ -108,6 +108,8 @@ export function installProbes(): void {
       armed = true;
       t0 = performance.now();
       lastFrame = t0;
+      // Names this thread and moment in a trace (MARK in trace.ts).
+      performance.mark('backstory-bench-arm');
       nextBeat = t0 + 4;
       setTimeout(() => beat(nextBeat), 4);
       requestAnimationFrame(frame);

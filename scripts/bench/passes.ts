@@ -1,5 +1,5 @@
-// The extension measurements: for one generated page and one imported pack, a cold pass (a pack
-// version the extension has not seen, on a page loaded with Backstory switched off for the site),
+// The extension measurements: for one generated page and one imported pack, cold passes (a pack
+// version the extension has not seen, on a new tab loaded with Backstory switched off for the site),
 // warm passes (off and on again with the toggle), and appended blocks; for the demo, the popup.
 import type { Page } from 'playwright-core';
 import type { Pack } from '../../src/core/types';
@@ -7,9 +7,14 @@ import type { ExtensionBench, HeapFigures, Pass } from './extension';
 import { stat, type Stat } from './suites';
 
 export interface PassFigures {
-  /** Longest long task (0 when none). */
+  /** Longest long task as the page's PerformanceObserver saw it, wall time (0 when none). */
   longTaskMaxMs: number;
   longTasks: number;
+  /** Longest main-thread task by thread CPU time, from the trace (null without one). */
+  taskCpuMs: number | null;
+  taskWallMs: number | null;
+  /** What the longest task's time went to (script, style, layout, paint, gc). */
+  taskParts: Record<string, number> | null;
   maxTaskDelayMs: number;
   maxFrameGapMs: number;
   firstViewportMs: number | null;
@@ -23,6 +28,9 @@ function figures(p: Pass): PassFigures {
   return {
     longTaskMaxMs: Math.max(0, ...p.longTasks),
     longTasks: p.longTasks.length,
+    taskCpuMs: p.tasks?.longestCpuMs ?? null,
+    taskWallMs: p.tasks?.longestWallMs ?? null,
+    taskParts: p.tasks?.longestParts ?? null,
     maxTaskDelayMs: p.maxTaskDelayMs,
     maxFrameGapMs: p.maxFrameGapMs,
     firstViewportMs: p.viewportMs,
@@ -37,6 +45,11 @@ export interface PassStats {
   longTaskMaxMs: Stat;
   /** The worst run: a budget on the longest task is about the worst the reader may get. */
   longTaskWorstMs: number;
+  /** Longest task by CPU time: median over runs, and the worst run (null when no run was traced). */
+  taskCpuMs: Stat | null;
+  taskCpuWorstMs: number | null;
+  /** The worst run's longest task, split by kind of work. */
+  taskWorstParts: Record<string, number> | null;
   maxTaskDelayMs: Stat;
   maxFrameGapMs: Stat;
   firstViewportMs: Stat | null;
@@ -47,9 +60,13 @@ export interface PassStats {
 
 function stats(runs: PassFigures[]): PassStats {
   const views = runs.map((r) => r.firstViewportMs).filter((x): x is number => x !== null);
+  const cpu = runs.map((r) => r.taskCpuMs).filter((x): x is number => x !== null);
   return {
     longTaskMaxMs: stat(runs.map((r) => r.longTaskMaxMs)),
     longTaskWorstMs: Math.max(...runs.map((r) => r.longTaskMaxMs)),
+    taskCpuMs: cpu.length ? stat(cpu) : null,
+    taskCpuWorstMs: cpu.length ? Math.max(...cpu) : null,
+    taskWorstParts: runs.reduce<PassFigures | null>((w, r) => (r.taskCpuMs !== null && (w === null || r.taskCpuMs > (w.taskCpuMs ?? -1)) ? r : w), null)?.taskParts ?? null,
     maxTaskDelayMs: stat(runs.map((r) => r.maxTaskDelayMs)),
     maxFrameGapMs: stat(runs.map((r) => r.maxFrameGapMs)),
     firstViewportMs: views.length ? stat(views) : null,

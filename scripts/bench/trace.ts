@@ -1,0 +1,93 @@
+// Task lengths from a Chromium trace. A long task's wall time also counts the time the thread
+// waited for a CPU, which on a shared two-CPU machine can double it; the trace gives each task's
+// thread CPU time too (`tdur`), which is what the page's main thread actually spent.
+// The page marks the start of a stretch with `performance.mark(MARK)`; that event (category
+// blink.user_timing) names the page's main thread and the moment, so no other process's
+// tasks and nothing before the mark is counted.
+
+export const TRACE_CATEGORIES = ['toplevel', '__metadata', 'blink.user_timing', 'devtools.timeline'];
+export const MARK = 'backstory-bench-arm';
+const TASK = 'ThreadControllerImpl::RunTask';
+/** What a task's time went to (devtools.timeline events; nested ones, e.g. a layout forced by a
+ *  script, count in both, so the parts may add up to more than the task). */
+const PARTS: Record<string, string> = {
+  FunctionCall: 'script',
+  EvaluateScript: 'script',
+  TimerFire: 'script',
+  FireAnimationFrame: 'script',
+  EventDispatch: 'script',
+  UpdateLayoutTree: 'style',
+  Layout: 'layout',
+  PrePaint: 'paint',
+  Paint: 'paint',
+  Layerize: 'paint',
+  MinorGC: 'gc',
+  MajorGC: 'gc',
+  // A message from another process (an extension message's reply arrives this way): the time
+  // includes decoding it and running the listeners it wakes.
+  'SimpleWatcher::OnHandleReady': 'message in',
+  'Receive mojo message': 'message in',
+};
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+}
+
+export interface TaskFigures {
+  /** Longest main-thread task after the mark: wall time and thread CPU time, ms. */
+  longestWallMs: number;
+  longestCpuMs: number;
+  /** Tasks whose CPU time was over 50 ms. */
+  over50Cpu: number;
+  tasks: number;
+  /** Wall ms inside the longest (by CPU) task, per kind of work (script, style, layout, paint, gc). */
+  longestParts: Record<string, number>;
+}
+
+/** Reads `traceEvents` (or a bare array) and sums up the tasks of the thread that made the mark, from it on; null without the mark. */
+export function taskFigures(trace: unknown): TaskFigures | null {
+  const events = (Array.isArray(trace) ? trace : ((trace as { traceEvents?: unknown[] })?.traceEvents ?? [])) as TraceEvent[];
+  const mark = events.find((e) => e.name === MARK);
+  if (!mark) return null;
+  let longestWall = 0;
+  let longestCpu = 0;
+  let over50 = 0;
+  let tasks = 0;
+  let longest: TraceEvent | null = null;
+  for (const e of events) {
+    if (e.name !== TASK || e.ph !== 'X' || e.pid !== mark.pid || e.tid !== mark.tid) continue;
+    // The task that made the mark (the probe arming) started before it and is not Backstory's.
+    if (e.ts < mark.ts) continue;
+    tasks++;
+    const wall = (e.dur ?? 0) / 1000;
+    const cpu = (e.tdur ?? e.dur ?? 0) / 1000;
+    longestWall = Math.max(longestWall, wall);
+    if (cpu > longestCpu || !longest) {
+      longestCpu = cpu;
+      longest = e;
+    }
+    if (cpu > 50) over50++;
+  }
+  const longestParts: Record<string, number> = {};
+  if (longest) {
+    const end = longest.ts + (longest.dur ?? 0);
+    // Only the outermost event of each kind: a script's nested calls must not count twice.
+    const open: Record<string, number> = {};
+    const inside = events
+      .filter((e) => e.ph === 'X' && PARTS[e.name] && e.pid === mark.pid && e.tid === mark.tid && e.ts >= longest.ts && e.ts < end)
+      .sort((a, b) => a.ts - b.ts);
+    for (const e of inside) {
+      const kind = PARTS[e.name]!;
+      if ((open[kind] ?? -1) > e.ts) continue;
+      open[kind] = e.ts + (e.dur ?? 0);
+      longestParts[kind] = (longestParts[kind] ?? 0) + (e.dur ?? 0) / 1000;
+    }
+  }
+  return { longestWallMs: longestWall, longestCpuMs: longestCpu, over50Cpu: over50, tasks, longestParts };
+}

@@ -1,0 +1,47 @@
+// The bench's task figures from a Chromium trace: only the page thread that made the mark counts,
+// only from the mark on, and CPU time is read apart from wall time.
+import { describe, expect, it } from 'vitest';
+import { MARK, taskFigures } from '../../scripts/bench/trace';
+
+const task = (pid: number, tid: number, ts: number, durMs: number, cpuMs: number) => ({ name: 'ThreadControllerImpl::RunTask', ph: 'X', pid, tid, ts, dur: durMs * 1000, tdur: cpuMs * 1000 });
+
+describe('taskFigures', () => {
+  const mark = { name: MARK, ph: 'R', pid: 7, tid: 7, ts: 1_000_000 };
+
+  it('takes the longest task of the marked thread after the mark, by wall and by CPU time', () => {
+    const f = taskFigures({
+      traceEvents: [
+        task(7, 7, 900_000, 400, 400), // before the mark: the page loading, not Backstory
+        mark,
+        task(7, 7, 1_010_000, 90, 40), // waited for a CPU half the time
+        task(7, 7, 1_200_000, 60, 55),
+        task(7, 9, 1_300_000, 300, 300), // another thread of the page's process
+        task(8, 8, 1_300_000, 500, 500), // another process (the extension's pages)
+      ],
+    });
+    expect(f).toMatchObject({ longestWallMs: 90, longestCpuMs: 55, over50Cpu: 1, tasks: 2 });
+  });
+
+  it('splits the longest task into script, style and layout, counting nested script once', () => {
+    const ev = (name: string, ts: number, durMs: number) => ({ name, ph: 'X', pid: 7, tid: 7, ts, dur: durMs * 1000 });
+    const f = taskFigures([
+      mark,
+      task(7, 7, 1_100_000, 80, 80),
+      ev('FunctionCall', 1_100_000, 50),
+      ev('FunctionCall', 1_110_000, 10), // nested in the first call
+      ev('Layout', 1_120_000, 20), // forced by the script: counted as layout too
+      ev('UpdateLayoutTree', 1_160_000, 15),
+      ev('Layout', 1_300_000, 40), // after the task
+    ]);
+    expect(f?.longestParts).toEqual({ script: 50, layout: 20, style: 15 });
+  });
+
+  it('names a task spent receiving a message from another process', () => {
+    const f = taskFigures([mark, task(7, 7, 1_100_000, 120, 70), { name: 'SimpleWatcher::OnHandleReady', ph: 'X', pid: 7, tid: 7, ts: 1_100_010, dur: 119_000 }]);
+    expect(f?.longestParts).toEqual({ 'message in': 119 });
+  });
+
+  it('gives null when the page never made the mark', () => {
+    expect(taskFigures([task(7, 7, 1_000_000, 90, 90)])).toBeNull();
+  });
+});
