@@ -115,8 +115,9 @@ describeInBrowser('knowledge packs in Chromium', () => {
     expect(await highlightsOn('/index.html'), 'demo highlights unchanged').toEqual(countsBefore);
    }, 60_000);
 
-  it('a valid pack is listed at once and its names are highlighted on the next page load', async () => {
-    expect(await highlightsOn('/harbour.html'), 'nothing known on the page before the import').toEqual({});
+  it('a valid pack is listed at once and its names are highlighted on an open page and on the next load', async () => {
+    const open = await s.openDemo('/harbour.html');
+    expect(await mentionCounts(open), 'nothing known on the page before the import').toEqual({});
     await fileInput().setInputFiles(validPath);
     await options.waitForSelector('[data-pack-id="wrenfield-coast"]', { timeout: 5_000 });
     const row = (await rows(options)).find((r) => r.id === 'wrenfield-coast');
@@ -125,6 +126,9 @@ describeInBrowser('knowledge packs in Chromium', () => {
     expect(row?.text).toContain('2 entries');
     expect(await options.locator('#packs-section [role=status]').innerText()).toContain('Wrenfield coast');
 
+    // The page that was already open follows the new pack without a reload.
+    await expect.poll(() => mentionCounts(open), { timeout: 5_000 }).toEqual({ 'orla-penhallow': 2, 'port-wrenfield': 2 });
+    await open.close();
     const counts = await highlightsOn('/harbour.html');
     // Full name once, the surname once it is established, the port twice.
     expect(counts).toEqual({ 'orla-penhallow': 2, 'port-wrenfield': 2 });
