@@ -1,0 +1,53 @@
+// @vitest-environment jsdom
+// The MV3 worker may be stopped between two updates of a page and lose what it held. The page then
+// sends everything again; what was wrapped stays as it is, and only the new text is wrapped.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PageSessions } from '../../src/background/analysis/page-sessions';
+import { Annotator, type AnalyzeRequest } from '../../src/content/annotator';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import type { Pack } from '../../src/core/types';
+import { mentions, page } from './fixtures';
+import { localAnalyzer, type LocalEnv } from './local-analyzer';
+
+const PACK = JSON.parse(readFileSync(resolve(__dirname, '../../src/packs/korean-peninsula.json'), 'utf8')) as Pack;
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let annotator: Annotator | null = null;
+afterEach(() => annotator?.deactivate());
+
+describe('a worker restart between updates', () => {
+  it('resends the page, keeps the existing highlights and wraps only the new paragraph', async () => {
+    page('<article><h1>Talks stall</h1><p>Mike Pompeo met envoys in Stockholm.</p><p>Pyongyang sent no reply.</p></article>');
+    const env: LocalEnv = { pack: PACK, notes: [], settings: { ...DEFAULT_SETTINGS } };
+    let worker = new PageSessions();
+    const requests: AnalyzeRequest[] = [];
+    annotator = new Annotator(document, env.settings, (req) => {
+      requests.push(req);
+      return localAnalyzer(env, worker)(req);
+    });
+    await annotator.annotate();
+    const before = mentions();
+    const firstWrapper = document.querySelector('backstory-mention');
+    expect(before).toEqual([
+      ['mike-pompeo', 'Mike Pompeo'],
+      ['pyongyang', 'Pyongyang'],
+    ]);
+
+    worker = new PageSessions(); // stopped and started again: it holds nothing
+    const p = document.createElement('p');
+    p.textContent = 'Later, Pompeo said Yongbyon was on the table.';
+    document.querySelector('article')!.append(p);
+    await wait(300);
+
+    expect(requests.map((r) => [r.base, r.added.length])).toEqual([
+      [0, 3],
+      [3, 1],
+      [0, 4],
+    ]);
+    expect(mentions()).toEqual([...before, ['mike-pompeo', 'Pompeo'], ['yongbyon', 'Yongbyon']]);
+    expect(document.querySelector('backstory-mention')).toBe(firstWrapper);
+    expect(annotator.visibleCards().find((c) => c.id === 'mike-pompeo')?.mentionCount).toBe(2);
+  });
+});
