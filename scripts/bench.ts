@@ -39,7 +39,7 @@ const quick = argv.includes('--quick');
 const noBuild = argv.includes('--no-build');
 const repsArg = argv.indexOf('--reps');
 const reps = repsArg >= 0 ? Math.max(3, Number(argv[repsArg + 1]) || 3) : 3;
-const MARK_ARRAY_CAP_MS = quick ? 5_000 : 10_000;
+const MARK_ARRAY_CAP_MS = quick ? 3_000 : 10_000;
 const IMPORTED_ID = 'bench-pack';
 
 const started = Date.now();

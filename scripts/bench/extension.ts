@@ -221,16 +221,21 @@ export class ExtensionBench {
   }
 
   /** Opens the popup for `tabId` and returns when its cards rendered, in ms from opening it. */
-  async popupReadyMs(tabId: number, popupPath: string): Promise<{ ms: number; cards: number }> {
+  async popupReadyMs(tabId: number, popupPath: string): Promise<{ ms: number; htmlMs: number; domReadyMs: number; cards: number }> {
     const popup = await this.ctx.newPage();
     try {
       await popup.addInitScript(installReadyProbe);
       await popup.goto(`chrome-extension://${this.extensionId}/${popupPath}?tabId=${tabId}`);
       await popup.waitForSelector('body[data-ready]', { timeout: 15_000 });
-      return await popup.evaluate(() => ({
-        ms: (window as unknown as { __readyAt: number | null }).__readyAt ?? performance.now(),
-        cards: document.querySelectorAll('[data-entity]').length,
-      }));
+      return await popup.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        return {
+          ms: (window as unknown as { __readyAt: number | null }).__readyAt ?? performance.now(),
+          htmlMs: nav?.responseEnd ?? 0,
+          domReadyMs: nav?.domContentLoadedEventEnd ?? 0,
+          cards: document.querySelectorAll('[data-entity]').length,
+        };
+      });
     } finally {
       await popup.close();
     }

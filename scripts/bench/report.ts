@@ -50,6 +50,12 @@ const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
 /** Characters of text as KB (1,024 characters). */
 const kchars = (n: number) => `${(n / 1024).toFixed(1)} K chars`;
 
+/** mark.js errors quote the whole regex it built: keep the kind and the reason. */
+function shortError(e: string): string {
+  if (e.length <= 60) return e;
+  return `${e.slice(0, e.indexOf(':') + 1)} … ${e.slice(e.lastIndexOf(':') + 1).trim()}`.slice(0, 80);
+}
+
 function table(head: string[], rows: string[][]): string {
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ');
@@ -130,6 +136,7 @@ export function printReport(r: Report): void {
 
   if (r.popup) {
     out.push(`\n== Popup on demo/index.html: cards rendered (body[data-ready]) ${ms(r.popup.ms.median)} after opening (median of ${r.popup.ms.runs.length}; first open ${ms(r.popup.first)}), ${r.popup.cards} cards ==`);
+    out.push(`popup document, from opening (medians): HTML received ${ms(r.popup.htmlMs.median)}, DOMContentLoaded ${ms(r.popup.domReadyMs.median)}, cards ${ms(r.popup.ms.median)}`);
   }
 
   const heaps = r.extension.filter((e) => e.result.heap);
@@ -184,7 +191,7 @@ export function printReport(r: Report): void {
             `${r.pages[page]?.label} / ${pack}`,
             String(a.terms),
             a.error
-              ? `failed after ${ms(a.ms.median)} (${a.termsDone}/${a.terms} terms): ${a.error.slice(0, 60)}`
+              ? `failed after ${ms(a.ms.median)} (${a.termsDone}/${a.terms} terms): ${shortError(a.error)}`
               : a.capped
                 ? `> ${ms(a.ms.median)} (${a.termsDone}/${a.terms} terms)`
                 : ms(a.ms.median),
