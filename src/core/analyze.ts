@@ -36,7 +36,8 @@ export function analyzeArticle(runs: RunText[], pack: Pack, options: AnalyzeOpti
   const pageEntities = findPageEntities(sentences, definitions, pack.entities, memo?.names);
   const entities = [...pack.entities, ...pageEntities];
   const matcher = compileMatcher(entities);
-  const evidence = { text: runs.map((r) => r.text).join('\n'), definitions: definitions.map(({ short, long }) => ({ short, long })) };
+  // No page text: the matcher joins the runs only if its resolver needs page evidence.
+  const evidence = { definitions: definitions.map(({ short, long }) => ({ short, long })) };
   const hits = scanRuns(matcher, runs, evidence, options);
   const mentions = mentionsFromHits(hits);
   const facts = extractFacts(sentences, mentions, entities, definitions, { pageDate: options.pageDate, runKinds: runs.map((r) => r.kind) });

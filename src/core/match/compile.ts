@@ -4,6 +4,7 @@ import type { EntityType, PackEntity } from '../types';
 import { foldKey, foldText } from './fold';
 import { formsOf, type SurfaceForm } from './forms';
 import { fullNameKeys } from './evidence';
+import { PrefixSet } from './prefilter';
 import { FormTrie } from './trie';
 import { WordTrie } from './word-trie';
 
@@ -13,6 +14,8 @@ const ACCENTED_TYPES: ReadonlySet<EntityType> = new Set(['person', 'place']);
 
 export interface CompiledIndex {
   trie: WordTrie;
+  /** Where a name may start (see prefilter.ts); null for a big pack, whose walk tries every position. */
+  prefilter: RegExp | null;
   /** The combined regex source over the unfolded text (built on first call). */
   source: () => string;
   size: number;
@@ -23,6 +26,7 @@ export interface CompiledIndex {
 
 export function buildIndex(entities: readonly PackEntity[]): CompiledIndex {
   const trie = new WordTrie();
+  const prefixes = new PrefixSet();
   const inserted: [text: string, acronym: boolean, accents: boolean][] = [];
   const byKey = new Map<string, SurfaceForm[]>();
   const byId = new Map<string, PackEntity>();
@@ -33,7 +37,9 @@ export function buildIndex(entities: readonly PackEntity[]): CompiledIndex {
     for (const form of formsOf(entity)) {
       const key = foldKey(form.text);
       if (!key) continue;
-      trie.insert(foldText(form.text), form.acronym);
+      const folded = foldText(form.text);
+      trie.insert(folded, form.acronym);
+      prefixes.add(folded);
       inserted.push([form.text, form.acronym, ACCENTED_TYPES.has(entity.type)]);
       const list = byKey.get(key);
       if (list) list.push(form);
@@ -59,5 +65,5 @@ export function buildIndex(entities: readonly PackEntity[]): CompiledIndex {
     }
     return source;
   };
-  return { trie, source: regexSource, size: trie.size, byKey, entities: byId, fullKeys };
+  return { trie, prefilter: prefixes.regex(), source: regexSource, size: trie.size, byKey, entities: byId, fullKeys };
 }

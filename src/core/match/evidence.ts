@@ -7,15 +7,18 @@ import { isAcronymForm } from './forms';
 export type Verdict = 'for' | 'against' | 'none';
 
 export interface EvidenceInput {
-  text: string;
+  /** The page text, or how to make it: most pages never consult it, and joining and scanning a
+   *  1 MB page's text cost more than finding its names. */
+  text: string | (() => string);
   definitions: { short: string; long: string }[];
 }
 
 export class EvidenceJudge {
   private contextCache = new Map<string, boolean>();
   private lowerText: string | null = null;
-  /** The page text with every apostrophe straight, so "People’s" finds "People's". */
-  private text: string;
+  /** The page text with every apostrophe straight, so "People’s" finds "People's" (on first need). */
+  private straight: string | null = null;
+  private readonly source: string | (() => string);
   private lowercaseCache = new Map<string, boolean>();
   private defsByShort = new Map<string, string[]>();
 
@@ -24,7 +27,7 @@ export class EvidenceJudge {
     /** Folded full names of each entity (name and aliases). */
     private readonly fullKeys: (entityId: string) => ReadonlySet<string>,
   ) {
-    this.text = straightApostrophes(evidence.text);
+    this.source = evidence.text;
     for (const d of evidence.definitions) {
       const list = this.defsByShort.get(d.short) ?? [];
       list.push(foldKey(d.long));
@@ -63,11 +66,19 @@ export class EvidenceJudge {
     return found;
   }
 
+  private text(): string {
+    if (this.straight === null) {
+      const source = this.source;
+      this.straight = straightApostrophes(typeof source === 'string' ? source : source());
+    }
+    return this.straight;
+  }
+
   private contains(word: string, exactCase = false): boolean {
     const w = straightApostrophes(word.trim());
     if (!w) return false;
     const caseless = !exactCase && w === w.toLowerCase();
-    const hay = caseless ? (this.lowerText ??= this.text.toLowerCase()) : this.text;
+    const hay = caseless ? (this.lowerText ??= this.text().toLowerCase()) : this.text();
     for (let i = hay.indexOf(w); i >= 0; i = hay.indexOf(w, i + 1)) {
       if (!isWordChar(hay.charAt(i - 1)) && !isWordChar(hay.charAt(i + w.length))) return true;
     }

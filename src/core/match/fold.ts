@@ -109,7 +109,6 @@ export function foldKey(s: string): string {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
-const NON_ASCII_ALL = /[^\x00-\x7f]/g;
 const unitFolds = new Map<string, string>();
 
 /** One UTF-16 unit of `foldText`: spaces, hyphens and apostrophes to their ASCII symbol, letters
@@ -131,11 +130,28 @@ function foldUnit(ch: string): string {
   return out;
 }
 
-/** The text the scanner walks: the same length as `s`, unit for unit, so offsets carry over;
- *  case, diacritics and apostrophe/space/hyphen variants folded as `foldKey` folds them. */
+/** Folded UTF-16 units, filled as met (0: not yet known). */
+const UNIT_FOLD = new Uint16Array(0x10000);
+const FINAL_SIGMA = 0x3c2;
+const SIGMA = 0x3c3;
+
+/** One UTF-16 unit as the scanner sees it: ASCII lower-cased, others through `foldUnit`. Unit by
+ *  unit, so offsets in the page text carry over and no folded copy of the page is made; "ς" and
+ *  "σ" fold alike since a unit cannot know whether it ends a word. */
+export function foldCode(c: number): number {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  let f = UNIT_FOLD[c]!;
+  if (f === 0) {
+    f = c === FINAL_SIGMA ? SIGMA : foldUnit(String.fromCharCode(c)).charCodeAt(0);
+    UNIT_FOLD[c] = f;
+  }
+  return f;
+}
+
+/** The scanner's folding of a whole string (pack forms): `foldCode` unit by unit, same length. */
 export function foldText(s: string): string {
-  let lower = s.toLowerCase();
-  // "İ" is the one letter whose lower case is two units long.
-  if (lower.length !== s.length) lower = Array.from(s, (ch) => (ch.length === 1 ? foldUnit(ch) : ch)).join('');
-  return NON_ASCII.test(lower) ? lower.replace(NON_ASCII_ALL, foldUnit) : lower;
+  if (!NON_ASCII.test(s)) return s.toLowerCase();
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += String.fromCharCode(foldCode(s.charCodeAt(i)));
+  return out;
 }

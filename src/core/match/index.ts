@@ -1,13 +1,12 @@
-// The matcher: a trie over every folded surface form of every entity, walked from each word start
-// of the folded page text, and a resolver that decides each match (longest form, short names,
+// The matcher: a trie over every folded surface form of every entity, walked where a name may
+// start in the page text (scan.ts), and a resolver that decides each match (longest form, short names,
 // acronym evidence, first mention).
 import type { EntityType, Hit, Mention, PackEntity, RunText } from '../types';
 import { EntityListCache } from './cache';
 import { buildIndex, type CompiledIndex } from './compile';
-import { foldText } from './fold';
 import { SurfaceLookup } from './lookup';
-import { PageResolver, namedInFull, type RawMatch } from './resolver';
-import { ASCII_WORD, isWordAt } from './word-trie';
+import { PageResolver, namedInFull } from './resolver';
+import { findMatches } from './scan';
 
 export interface MatchOptions {
   firstMentionOnly: boolean;
@@ -15,10 +14,10 @@ export interface MatchOptions {
   types?: readonly EntityType[];
 }
 
-/** Page-wide evidence the resolver may consult (computed before matching). */
+/** Page-wide evidence the resolver may consult. */
 export interface PageEvidence {
-  /** All run texts joined with "\n". */
-  text: string;
+  /** All run texts joined with "\n"; when absent, joined from the runs if the resolver needs it. */
+  text?: string;
   /** Acronym definitions found in the text: short form → expansion. */
   definitions: { short: string; long: string }[];
 }
@@ -67,39 +66,9 @@ export function scanRuns(matcher: Matcher, runs: RunText[], evidence: PageEviden
   if (!index) throw new Error('scanRuns: this matcher was not made by compileMatcher');
   const lookup = new SurfaceLookup(index);
   const raw = runs.map((run) => findMatches(index, lookup, run));
-  const resolver = new PageResolver(index, evidence, options, namedInFull(index, runs, raw, lookup), lookup);
+  const text = evidence.text ?? (() => runs.map((r) => r.text).join('\n'));
+  const resolver = new PageResolver(index, { text, definitions: evidence.definitions }, options, namedInFull(index, runs, raw, lookup), lookup);
   return raw.map((list, i) => list.map((m) => resolver.resolve(runs[i]!, m)));
-}
-
-const ends: number[] = [];
-
-function findMatches(index: CompiledIndex, lookup: SurfaceLookup, run: RunText): RawMatch[] {
-  const out: RawMatch[] = [];
-  const text = run.text;
-  const folded = foldText(text);
-  const heading = run.kind === 'heading';
-  const trie = index.trie;
-  const n = folded.length;
-  let afterWord = false;
-  for (let i = 0; i < n; i++) {
-    const c = folded.charCodeAt(i);
-    if (!afterWord && trie.starts(c)) {
-      ends.length = 0;
-      trie.ends(folded, i, ends);
-      // Longest first; a longer form whose case does not fit gives way to a shorter one.
-      for (let k = ends.length - 1; k >= 0; k--) {
-        const end = ends[k]!;
-        const surface = text.slice(i, end);
-        if (!lookup.matches(surface, heading)) continue;
-        out.push({ start: i, end, surface, key: lookup.key(surface) });
-        i = end - 1;
-        break;
-      }
-    }
-    const at = folded.charCodeAt(i);
-    afterWord = at < 0x80 ? ASCII_WORD[at] === 1 : isWordAt(folded, i);
-  }
-  return out;
 }
 
 /** Every resolved hit, hidden ones included (they count and stay reachable from the card). */

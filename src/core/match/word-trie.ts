@@ -1,11 +1,13 @@
 // The scanning trie: every form folded (see `foldText`) and walked in plain JS over the page's
-// folded text, only from positions where a name may start. Irregexp gives up its own
-// optimisations on sources over ~20 KB, so a 10,000-entity regex scanned letter by letter and took
-// 0.3–0.8 s to compile; this walk costs about the same at 100 or 10,000 entities and compiles in
-// the time it takes to insert the forms.
+// text, folded unit by unit on the way, only from positions where a name may start (see scan.ts).
+// Irregexp gives up its own optimisations on sources over ~20 KB, so a 10,000-entity regex
+// scanned letter by letter and took 0.3–0.8 s to compile; this walk costs about the same at 100
+// or 10,000 entities and compiles in the time it takes to insert the forms.
 //
 // Nodes are numbers and edges live in one open-addressing hash table of typed arrays: object
 // nodes with small edge arrays cost ~75 ns a step, most of the scan.
+
+import { foldCode } from './fold';
 
 const SPACE = 0x20;
 const HYPHEN = 0x2d;
@@ -21,8 +23,9 @@ function isWordUnit(c: number): boolean {
   return w === 2;
 }
 
-/** Folded text is lower case: among ASCII, only letters and digits are word characters. */
+/** Among ASCII, only letters and digits are word characters. */
 export const ASCII_WORD = Uint8Array.from({ length: 0x80 }, (_, c) => (/[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0));
+const ASCII_FOLD = Uint8Array.from({ length: 0x80 }, (_, c) => foldCode(c));
 
 /** Whether the character at `i` of `s` is a letter, digit or mark (false outside the string). */
 export function isWordAt(s: string, i: number): boolean {
@@ -82,19 +85,20 @@ export class WordTrie {
     return this.child(0, c) !== EMPTY;
   }
 
-  /** Appends to `out` the ends of the forms that start at `i` of `folded` and end before a
-   *  non-word character, shortest first. */
-  ends(folded: string, i: number, out: number[]): void {
-    const n = folded.length;
-    let node = this.child(0, folded.charCodeAt(i));
+  /** Appends to `out` the ends of the forms that start at `i` of `text` (the page's own text,
+   *  folded unit by unit on the way: see `foldCode`) and end before a non-word character,
+   *  shortest first. */
+  ends(text: string, i: number, out: number[]): void {
+    const n = text.length;
+    let node = this.child(0, foldCode(text.charCodeAt(i)));
     for (let j = i + 1; node !== EMPTY; j++) {
       if (j >= n) {
         if (this.ends_[node]) out.push(j);
         return;
       }
-      const c = folded.charCodeAt(j);
-      if (this.ends_[node] && !(c < 0x80 ? ASCII_WORD[c] === 1 : isWordAt(folded, j))) out.push(j);
-      node = this.child(node, c);
+      const c = text.charCodeAt(j);
+      if (this.ends_[node] && !(c < 0x80 ? ASCII_WORD[c] === 1 : isWordAt(text, j))) out.push(j);
+      node = this.child(node, c < 0x80 ? ASCII_FOLD[c]! : foldCode(c));
     }
   }
 
