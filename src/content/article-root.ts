@@ -101,11 +101,16 @@ const NOISE_TAGS = new Set([
   'amp-consent', 'header', 'ul', 'ol', 'div', 'section', 'dl', 'table',
 ]);
 
+/** Attributes `isNoiseRegion` reads (by selector or by name). */
+function hasNoiseAttributes(el: Element): boolean {
+  return el.hasAttributes() && (el.hasAttribute('class') || el.hasAttribute('id') || el.hasAttribute('role') || el.hasAttribute('aria-hidden'));
+}
+
 /** `isExcludedRegion` for an element strictly inside the root (as a walk down from it meets
- *  them): no containment test, and elements with neither attributes nor a telling tag (most
- *  inline ones) are answered without a lookup. */
+ *  them): no containment test, and elements with neither a telling tag nor an attribute the
+ *  checks read (most inline ones, links with only an href) are answered without a lookup. */
 export function isExcludedRegionBelow(el: Element): boolean {
-  if (!NOISE_TAGS.has(el.localName) && !el.hasAttributes()) return false;
+  if (!NOISE_TAGS.has(el.localName) && !hasNoiseAttributes(el)) return false;
   let noise = cache.get(el);
   if (noise === undefined) {
     noise = isNoiseRegion(el);

@@ -33,6 +33,8 @@ export interface Matcher {
 
 const FLAGS = 'gu';
 const indexes = new WeakMap<Matcher, CompiledIndex>();
+/** One per index, kept across scans: what a surface stands for does not depend on the page. */
+const lookups = new WeakMap<CompiledIndex, SurfaceLookup>();
 const byArray = new WeakMap<readonly PackEntity[], Matcher>();
 /** Content-keyed: analyze builds a fresh array (pack + page entities) on every pass. */
 const byContent = new EntityListCache<Matcher>(8);
@@ -64,7 +66,8 @@ export function compileMatcher(entities: PackEntity[]): Matcher {
 export function scanRuns(matcher: Matcher, runs: RunText[], evidence: PageEvidence, options: MatchOptions): Hit[][] {
   const index = indexes.get(matcher);
   if (!index) throw new Error('scanRuns: this matcher was not made by compileMatcher');
-  const lookup = new SurfaceLookup(index);
+  let lookup = lookups.get(index);
+  if (!lookup) lookups.set(index, (lookup = new SurfaceLookup(index)));
   const raw = runs.map((run) => findMatches(index, lookup, run));
   const text = evidence.text ?? (() => runs.map((r) => r.text).join('\n'));
   const resolver = new PageResolver(index, { text, definitions: evidence.definitions }, options, namedInFull(index, runs, raw, lookup), lookup);

@@ -1,6 +1,7 @@
-// The forms a matched surface may stand for, decided once per distinct surface of a page: a page
-// repeats the same few names thousands of times, and folding and case-checking each repetition
-// was most of the matcher's cost beyond the regex itself.
+// The forms a matched surface may stand for, decided once per distinct surface (for as long as the
+// compiled index lives: the answer does not depend on the page): a page repeats the same few
+// names thousands of times, and folding and case-checking each repetition was most of the
+// matcher's cost beyond the regex itself.
 import { caseAllowed } from './case';
 import type { CompiledIndex } from './compile';
 import { foldKey } from './fold';
@@ -42,6 +43,10 @@ function byRole(all: SurfaceForm[]): FormsByRole {
   };
 }
 
+/** Surfaces remembered per index: a page's names again on its next pass or the next page, and
+ *  bounded since a reader's pages keep bringing new spellings. */
+const MAX_KNOWN = 20_000;
+
 export class SurfaceLookup {
   private known = new Map<string, Known>();
 
@@ -50,6 +55,7 @@ export class SurfaceLookup {
   private entry(surface: string): Known {
     let k = this.known.get(surface);
     if (!k) {
+      if (this.known.size >= MAX_KNOWN) this.known.clear();
       k = { key: foldKey(surface) };
       this.known.set(surface, k);
     }
