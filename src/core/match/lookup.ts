@@ -11,6 +11,8 @@ import type { SurfaceForm } from './forms';
  *  a common surname in a big pack stands for hundreds of entities, and splitting them per hit
  *  cost more than the regex. */
 export interface FormsByRole {
+  /** The surface's lookup key (see `foldKey`). */
+  key: string;
   full: SurfaceForm[];
   fullIds: string[];
   /** Some full form is an acronym (whose page definition may still rule it out). */
@@ -30,10 +32,11 @@ export function uniqueIds(forms: readonly SurfaceForm[]): string[] {
   return [...new Set(forms.map((f) => f.entityId))];
 }
 
-function byRole(all: SurfaceForm[]): FormsByRole {
+function byRole(key: string, all: SurfaceForm[]): FormsByRole {
   const full = all.filter((f) => f.role === 'full');
   const short = all.filter((f) => f.role === 'short');
   return {
+    key,
     full,
     fullIds: uniqueIds(full),
     fullHasAcronym: full.some((f) => f.acronym),
@@ -69,8 +72,13 @@ export class SurfaceLookup {
 
   /** Whether `surface` stands for any form at all (in a heading or not). */
   matches(surface: string, inHeading: boolean): boolean {
+    return this.find(surface, inHeading) !== null;
+  }
+
+  /** `byRole`, or null when `surface` stands for no form at all. */
+  find(surface: string, inHeading: boolean): FormsByRole | null {
     const f = this.byRole(surface, inHeading);
-    return f.full.length > 0 || f.ambiguous.length > 0 || f.short.length > 0;
+    return f.full.length > 0 || f.ambiguous.length > 0 || f.short.length > 0 ? f : null;
   }
 
   /** The candidate forms of `surface` whose case it satisfies (in a heading or not), split by role
@@ -79,7 +87,7 @@ export class SurfaceLookup {
     const k = this.entry(surface);
     const cached = inHeading ? k.heading : k.body;
     if (cached) return cached;
-    const forms = byRole((this.index.byKey.get(k.key) ?? []).filter((f) => caseAllowed(surface, f, inHeading)));
+    const forms = byRole(k.key, (this.index.byKey.get(k.key) ?? []).filter((f) => caseAllowed(surface, f, inHeading)));
     if (inHeading) k.heading = forms;
     else k.body = forms;
     return forms;

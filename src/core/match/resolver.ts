@@ -6,7 +6,7 @@ import type { CompiledIndex } from './compile';
 import { EvidenceJudge, type EvidenceInput } from './evidence';
 import { SEP, foldKey } from './fold';
 import type { SurfaceForm } from './forms';
-import { SurfaceLookup, uniqueIds } from './lookup';
+import { SurfaceLookup, uniqueIds, type FormsByRole } from './lookup';
 import { continuesIntoName, followsGivenName, namesSomethingElse } from './neighbors';
 
 export interface RawMatch {
@@ -14,6 +14,8 @@ export interface RawMatch {
   end: number;
   surface: string;
   key: string;
+  /** What the surface stands for in its run (in a heading or not), as the scanner found it. */
+  forms: FormsByRole;
 }
 
 export interface ResolveOptions {
@@ -43,8 +45,7 @@ export class PageResolver {
   }
 
   resolve(run: RunText, m: RawMatch): Hit {
-    const heading = run.kind === 'heading';
-    const forms = this.lookup.byRole(m.surface, heading);
+    const forms = m.forms;
     const hit: Hit = { start: m.start, end: m.end, surface: m.surface, entityId: null };
 
     const full = forms.fullHasAcronym ? forms.full.filter((f) => !(f.acronym && this.judge.definition(f.entityId, m.surface) === 'against')) : forms.full;
@@ -134,10 +135,9 @@ export function namedInFull(
 ): Set<string> {
   const out = new Set<string>();
   matches.forEach((list, i) => {
-    const heading = runs[i]?.kind === 'heading';
     for (const m of list) {
       let other: boolean | undefined;
-      for (const f of lookup.byRole(m.surface, heading).full) {
+      for (const f of m.forms.full) {
         if (out.has(f.entityId)) continue;
         if (index.entities.get(f.entityId)?.type === 'person' && (other ??= namesSomethingElse(runs[i]!.text, m.end))) continue;
         out.add(f.entityId);

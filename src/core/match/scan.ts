@@ -28,8 +28,9 @@ function matchAt(trie: WordTrie, lookup: SurfaceLookup, text: string, i: number,
   for (let k = ends.length - 1; k >= 0; k--) {
     const end = ends[k]!;
     const surface = text.slice(i, end);
-    if (!lookup.matches(surface, heading)) continue;
-    out.push({ start: i, end, surface, key: lookup.key(surface) });
+    const forms = lookup.find(surface, heading);
+    if (forms === null) continue;
+    out.push({ start: i, end, surface, key: forms.key, forms });
     return end;
   }
   return -1;
