@@ -12,13 +12,14 @@ export interface DomRun extends RunText {
   block: Element;
 }
 
-const HEADING = /^h[1-6]$/;
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** What `text.trim() !== ''` tests, without copying the text. */
 const NOT_SPACE = /\S/;
 
 function kindOf(el: Element, inherited: RunKind): RunKind {
-  if (HEADING.test(el.localName)) return 'heading';
-  if (el.localName === 'figcaption' || el.localName === 'caption') return 'caption';
+  const name = el.localName;
+  if (HEADINGS.has(name)) return 'heading';
+  if (name === 'figcaption' || name === 'caption') return 'caption';
   return inherited;
 }
 
@@ -38,14 +39,18 @@ class RunBuilder {
     this.nodes.push(node);
   }
 
+  /** Called at every block boundary, most often with nothing gathered or only the white space
+   *  between blocks: those cases allocate nothing. */
   flush(): void {
     const nodes = this.nodes;
-    this.nodes = [];
-    if (nodes.length === 0 || !this.block) return;
+    if (nodes.length === 0) return;
     const text = nodes.length === 1 ? nodes[0]!.data : nodes.map((n) => n.data).join('');
-    if (!NOT_SPACE.test(text)) return;
     // Text already in a run (a later pass over changed content) is never wrapped twice.
-    if (this.claimed && nodes.some((n) => this.claimed!.has(n))) return;
+    if (!this.block || !NOT_SPACE.test(text) || (this.claimed && nodes.some((n) => this.claimed!.has(n)))) {
+      nodes.length = 0;
+      return;
+    }
+    this.nodes = [];
     this.runs.push({ text, kind: this.kind, nodes, block: this.block });
   }
 }
@@ -84,48 +89,54 @@ class ContainerWalk {
     this.next = container.firstChild;
   }
 
-  /** Walks until `deadline` (checked every few dozen nodes) or the end; true when done. */
+  /** Walks until `deadline` (checked every few dozen nodes) or the end; true when done. State
+   *  lives in locals while walking (written back when pausing): the loop runs per DOM node. */
   step(deadline: number): boolean {
+    if (this.done) return true;
     const out = this.out;
+    const stack = this.stack;
+    let next = this.next;
     let count = 0;
-    while (!this.done) {
-      if (++count % CHECK_EVERY === 0 && performance.now() >= deadline) return false;
-      const node = this.next;
-      if (!node) {
+    for (;;) {
+      if (++count % CHECK_EVERY === 0 && performance.now() >= deadline) {
+        this.next = next;
+        return false;
+      }
+      const node = next;
+      if (node === null) {
         // The current element is finished: leave it.
-        const frame = this.stack.pop()!;
+        const frame = stack.pop()!;
         if (frame.isBlock) out.flush();
-        if (this.stack.length === 0) {
-          this.done = true;
-          break;
-        }
-        this.next = frame.el.nextSibling;
+        if (stack.length === 0) break;
+        next = frame.el.nextSibling;
         continue;
       }
-      this.next = node.nextSibling;
-      if (node.nodeType === TEXT_NODE) {
-        const text = node as Text;
-        if (text.data.length > 0) {
-          const frame = this.stack[this.stack.length - 1]!;
-          out.add(text, frame.block, frame.kind);
+      next = node.nextSibling;
+      const type = node.nodeType;
+      if (type === TEXT_NODE) {
+        if ((node as Text).length > 0) {
+          const frame = stack[stack.length - 1]!;
+          out.add(node as Text, frame.block, frame.kind);
         }
         continue;
       }
-      if (node.nodeType !== ELEMENT_NODE) continue;
+      if (type !== ELEMENT_NODE) continue;
       const c = node as Element;
       if (c.localName === 'br' || isSkippedBelow(c) || isExcludedRegionBelow(c)) {
         out.flush();
         continue;
       }
-      const top = this.stack[this.stack.length - 1]!;
+      const top = stack[stack.length - 1]!;
       if (isInline(c)) {
-        this.stack.push({ el: c, block: top.block, kind: top.kind, isBlock: false });
+        stack.push({ el: c, block: top.block, kind: top.kind, isBlock: false });
       } else {
         out.flush();
-        this.stack.push({ el: c, block: c, kind: kindOf(c, top.kind), isBlock: true });
+        stack.push({ el: c, block: c, kind: kindOf(c, top.kind), isBlock: true });
       }
-      this.next = c.firstChild;
+      next = c.firstChild;
     }
+    this.next = null;
+    this.done = true;
     return true;
   }
 }
