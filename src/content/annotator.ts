@@ -4,7 +4,7 @@
 // tests, with the background's session code called in-process.
 import type { Settings } from '../core/settings';
 import type { CardModel } from '../core/types';
-import type { AnalyzeReply, MessageOf, Responses } from '../shared/messages';
+import type { AnalyzeReply, AnalyzeRequest, AnalyzeResult } from '../shared/messages';
 import { findArticleRoot, type ArticleRoot } from './article-root';
 import { CardController } from './card/controller';
 import { MENTION_TAG } from './dom-kinds';
@@ -17,9 +17,9 @@ import { loadUI } from './ui-loader';
 
 export const READY_ATTR = 'data-backstory';
 
-export type AnalyzeRequest = Omit<MessageOf<'backstory:analyze'>, 'type'>;
+export type { AnalyzeRequest };
 /** Sends runs to be analysed; the extension sends them to the background, tests call it directly. */
-export type PageAnalyzer = (req: AnalyzeRequest) => Promise<Responses['backstory:analyze']>;
+export type PageAnalyzer = (req: AnalyzeRequest) => Promise<AnalyzeResult>;
 
 export interface AnnotatorHooks {
   /** Called after every pass with the number of distinct entities shown. */
@@ -27,6 +27,9 @@ export interface AnnotatorHooks {
 }
 
 let passCounter = 0;
+/** Text per analyze message: a 1 MB page in one message held the page's main thread for ~100 ms
+ *  (serialising and posting it); 64 K characters take a few. */
+const CHUNK_CHARS = 64_000;
 
 export class Annotator {
   private article: ArticleRoot | null = null;
@@ -164,15 +167,14 @@ export class Annotator {
     if (removed.length === 0 && added.length === 0 && this.sent.length > 0) return { added, hits: [] };
     const snapshot = this.runs.slice();
     const date = pageDate(this.doc);
-    const text = (runs: DomRun[]) => runs.map((r) => ({ text: r.text, kind: r.kind }));
-    let reply = await this.analyze({ pass: this.pass, base: this.sent.length, removed, added: text(added), pageDate: date });
-    if (gen !== this.generation) return null;
+    let reply = await this.send(gen, this.sent.length, removed, added, date);
+    if (reply === null) return null;
     let hits: AnalyzeReply['hits'];
     if ('resync' in reply) {
       // The worker restarted and lost the session: send the whole page again; only the runs
       // not wrapped yet take the hits.
-      reply = await this.analyze({ pass: this.pass, base: 0, removed: [], added: text(snapshot), pageDate: date });
-      if (gen !== this.generation || 'resync' in reply) return null;
+      reply = await this.send(gen, 0, [], snapshot, date);
+      if (reply === null || 'resync' in reply) return null;
       const all = reply.hits;
       const at = new Map(snapshot.map((run, i) => [run, i]));
       hits = added.map((run) => all[at.get(run)!] ?? []);
@@ -184,6 +186,24 @@ export class Annotator {
     this.cards = new Map(reply.cards.map((c) => [c.id, c]));
     this.spans = { runs: snapshot, at: reply.spans };
     return { added, hits };
+  }
+
+  /** Sends one update in pieces of about CHUNK_CHARS of text, each its own message (and task). */
+  private async send(gen: number, base: number, removed: number[], added: DomRun[], pageDate: string | undefined): Promise<AnalyzeReply | { resync: true } | null> {
+    let held = base;
+    let from = 0;
+    do {
+      let to = from;
+      for (let chars = 0; to < added.length && (to === from || chars + added[to]!.text.length <= CHUNK_CHARS); to++) chars += added[to]!.text.length;
+      const more = to < added.length;
+      const piece = added.slice(from, to).map((r) => ({ text: r.text, kind: r.kind }));
+      const res = await this.analyze({ pass: this.pass, base: held, removed: from === 0 ? removed : [], added: piece, pageDate, ...(more ? { more } : {}) });
+      if (gen !== this.generation) return null;
+      if ('resync' in res || !('stored' in res)) return res;
+      held += piece.length - (from === 0 ? removed.length : 0);
+      from = to;
+    } while (from < added.length);
+    return null; // the worker kept the last piece without answering: a protocol error
   }
 
   private wrap(run: DomRun, hits: AnalyzeReply['hits'][number]): readonly Element[] {

@@ -127,22 +127,26 @@ export function isInExcludedRegion(node: Node, root: Element): boolean {
   return false;
 }
 
-/** Paragraph text length inside `el`, not counting paragraphs in excluded regions. */
-function paragraphText(el: Element): number {
+/** Paragraph text length inside `el`, not counting paragraphs in excluded regions; counting stops
+ *  once `cap` is reached (reading every paragraph of a 1 MB story took tens of milliseconds). */
+function paragraphText(el: Element, cap = Infinity): number {
   let n = 0;
-  for (const p of Array.from(el.querySelectorAll('p'))) {
+  for (const p of Array.from(el.getElementsByTagName('p'))) {
     if (!isInExcludedRegion(p, el)) n += (p.textContent ?? '').trim().length;
+    if (n >= cap) break;
   }
   return n;
 }
 
-function best(candidates: Element[], body: Element): Element | null {
+function best(all: Element[], body: Element): Element | null {
+  // A candidate inside site chrome (a teaser <article> in an aside) is not the story.
+  const candidates = all.filter((c) => !isInExcludedRegion(c, body));
+  // One candidate only has to be long enough; several are compared in full.
+  const cap = candidates.length === 1 ? MIN_TEXT : Infinity;
   let top: Element | null = null;
   let topScore = MIN_TEXT - 1;
   for (const c of candidates) {
-    // A candidate inside site chrome (a teaser <article> in an aside) is not the story.
-    if (isInExcludedRegion(c, body)) continue;
-    const score = paragraphText(c);
+    const score = paragraphText(c, cap);
     if (score > topScore) {
       top = c;
       topScore = score;
@@ -173,7 +177,7 @@ function densest(body: Element): Element | null {
       topScore = s;
     }
   }
-  return top && paragraphText(top) >= MIN_TEXT ? top : null;
+  return top && paragraphText(top, MIN_TEXT) >= MIN_TEXT ? top : null;
 }
 
 export function findArticleRoot(doc: Document): ArticleRoot {

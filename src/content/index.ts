@@ -2,7 +2,7 @@
 // analysis itself runs in the background), answers the popup and background, and follows changes
 // to settings, notes and packs. All extension API use is here and in runtime.ts.
 import type { Settings } from '../core/settings';
-import type { Responses } from '../shared/messages';
+import type { AnalyzeResult, Responses } from '../shared/messages';
 import { Annotator, READY_ATTR, type PageAnalyzer } from './annotator';
 import { askBackground } from './ask-background';
 import { OrphanGuard } from './orphan';
@@ -24,10 +24,9 @@ async function pageConfig(): Promise<Responses['backstory:page-config']> {
 }
 
 const analyze: PageAnalyzer = async (req) => {
-  const res = await askBackground({ type: 'backstory:analyze', ...req });
-  if (!res || typeof res !== 'object') throw new Error('the background sent no analysis');
-  if ('error' in res) throw new Error(String((res as { error: unknown }).error));
-  return res as Responses['backstory:analyze'];
+  const res = (await askBackground({ type: 'backstory:analyze', json: JSON.stringify(req) })) as Partial<Responses['backstory:analyze']> | undefined;
+  if (typeof res?.json !== 'string') throw new Error('the background sent no analysis');
+  return JSON.parse(res.json) as AnalyzeResult;
 };
 
 // A reloaded or removed extension leaves this script orphaned in open pages: put the page back.

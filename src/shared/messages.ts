@@ -28,8 +28,7 @@ const RunSchema = v.object({ text: v.string(), kind: v.picklist(['heading', 'cap
  *  annotation pass of one page; later calls of the pass send only what changed: `removed` indices
  *  (of the runs the session holds, dropped first) and `added` runs (appended). `base` is how many
  *  runs the sender believes the session holds, so a restarted worker asks for everything again. */
-const Analyze = v.object({
-  type: v.literal('backstory:analyze'),
+export const AnalyzeRequestSchema = v.object({
   pass: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
   base: v.pipe(v.number(), v.integer(), v.minValue(0)),
   removed: v.array(v.pipe(v.number(), v.integer(), v.minValue(0))),
@@ -38,7 +37,28 @@ const Analyze = v.object({
     v.check((runs) => runs.reduce((n, r) => n + r.text.length, 0) <= MAX_PAGE_CHARS, 'the page text is too long'),
   ),
   pageDate: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  /** More runs of this update follow in further messages: keep these, answer `stored`. A big page
+   *  goes in pieces so that no single message holds the page's main thread for long. */
+  more: v.optional(v.boolean()),
 });
+export type AnalyzeRequest = v.InferOutput<typeof AnalyzeRequestSchema>;
+/** The request and its reply each travel as one JSON string. Chromium turns a structured message
+ *  into page objects value by value as it arrives, before any script runs: for a reply with
+ *  thousands of small arrays that was one 75–180 ms task on the page's main thread. One string
+ *  arrives at once and JSON.parse takes a few milliseconds. */
+const Analyze = v.object({ type: v.literal('backstory:analyze'), json: v.pipe(v.string(), v.maxLength(MAX_PAGE_CHARS * 2)) });
+
+/** The request inside an analyze message, or null when it is not one. */
+export function parseAnalyzeRequest(json: string): AnalyzeRequest | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const r = v.safeParse(AnalyzeRequestSchema, raw);
+  return r.success ? r.output : null;
+}
 /** Content script → background: what the page needs before its first pass. */
 const PageConfig = v.object({ type: v.literal('backstory:page-config'), url: v.pipe(v.string(), v.maxLength(8192)) });
 
@@ -57,6 +77,9 @@ export interface AnalyzeReply {
   spans: Record<number, [run: number, start: number, end: number]>;
 }
 
+/** `resync: true` when the background no longer holds the pass (worker restarted): send every run again. */
+export type AnalyzeResult = AnalyzeReply | { resync: true } | { stored: true };
+
 /** What each request answers. */
 export interface Responses extends PackResponses {
   'backstory:get-pack': { pack: Pack };
@@ -72,8 +95,8 @@ export interface Responses extends PackResponses {
   'backstory:toggle': { active: boolean };
   /** `ok: false` when the page has no highlighted mention to go to. */
   'backstory:step': { ok: boolean };
-  /** `resync: true` when the background no longer holds the pass (worker restarted): send every run again. */
-  'backstory:analyze': AnalyzeReply | { resync: true };
+  /** `json` is an AnalyzeResult. */
+  'backstory:analyze': { json: string };
   'backstory:page-config': { settings: Settings; siteOff: boolean };
 }
 

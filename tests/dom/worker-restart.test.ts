@@ -17,6 +17,28 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let annotator: Annotator | null = null;
 afterEach(() => annotator?.deactivate());
 
+describe('a page longer than one message', () => {
+  it('goes to the worker in pieces and is annotated as a whole', async () => {
+    const para = (i: number) => `<p>Paragraph ${i}: envoys met again, and Mike Pompeo spoke of Yongbyon. ${'The talks went on. '.repeat(20)}</p>`;
+    page(`<article><h1>Long day</h1>${Array.from({ length: 300 }, (_, i) => para(i)).join('')}</article>`);
+    const env: LocalEnv = { pack: PACK, notes: [], settings: { ...DEFAULT_SETTINGS } };
+    const requests: AnalyzeRequest[] = [];
+    const analyze = localAnalyzer(env);
+    annotator = new Annotator(document, env.settings, (req) => {
+      requests.push(req);
+      return analyze(req);
+    });
+    await annotator.annotate();
+    expect(requests.length).toBeGreaterThan(1);
+    expect(requests.slice(0, -1).every((r) => r.more === true)).toBe(true);
+    expect(requests.at(-1)!.more).toBeUndefined();
+    expect(requests.map((r) => r.base)).toEqual(requests.map((_, i) => requests.slice(0, i).reduce((n, r) => n + r.added.length, 0)));
+    expect(mentions().filter(([id]) => id === 'mike-pompeo')).toHaveLength(300);
+    expect(mentions().filter(([id]) => id === 'yongbyon')).toHaveLength(300);
+    expect(annotator.visibleCards().find((c) => c.id === 'yongbyon')?.mentionCount).toBe(300);
+  });
+});
+
 describe('a worker restart between updates', () => {
   it('resends the page, keeps the existing highlights and wraps only the new paragraph', async () => {
     page('<article><h1>Talks stall</h1><p>Mike Pompeo met envoys in Stockholm.</p><p>Pyongyang sent no reply.</p></article>');

@@ -2,12 +2,18 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PageSessions, type AnalysisInputs } from '../../src/background/analysis/page-sessions';
+import type { AnalyzeReply, AnalyzeResult } from '../../src/shared/messages';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Pack, RunText } from '../../src/core/types';
 
 const PACK = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/packs/korean-peninsula.json'), 'utf8')) as Pack;
 const inputs: AnalysisInputs = { pack: PACK, notes: [], settings: DEFAULT_SETTINGS };
 const body = (text: string): RunText => ({ text, kind: 'body' });
+
+function full(r: AnalyzeResult): AnalyzeReply {
+  if (!('hits' in r)) throw new Error(`expected an analysis, got ${JSON.stringify(r)}`);
+  return r;
+}
 
 const FIRST = [
   body('Talks with Washington had stalled, First Vice Foreign Minister Choe Son Hui warned on August 31.'),
@@ -18,14 +24,12 @@ const LATER = [body('Choe later repeated that the SPA would not change course.')
 describe('PageSessions', () => {
   it('answers an update with the hits of the new runs only, as a fresh analysis of the whole page would', () => {
     const live = new PageSessions();
-    const first = live.analyze('7:0', { pass: 'a', base: 0, removed: [], added: FIRST }, inputs);
-    if ('resync' in first) throw new Error('unexpected resync');
+    const first = full(live.analyze('7:0', { pass: 'a', base: 0, removed: [], added: FIRST }, inputs));
     expect(first.hits).toHaveLength(2);
     expect(first.hits[0]!.map(([, , id]) => id)).toContain('choe-son-hui');
 
-    const update = live.analyze('7:0', { pass: 'a', base: 2, removed: [], added: LATER }, inputs);
-    const fresh = new PageSessions().analyze('7:0', { pass: 'b', base: 0, removed: [], added: [...FIRST, ...LATER] }, inputs);
-    if ('resync' in update || 'resync' in fresh) throw new Error('unexpected resync');
+    const update = full(live.analyze('7:0', { pass: 'a', base: 2, removed: [], added: LATER }, inputs));
+    const fresh = full(new PageSessions().analyze('7:0', { pass: 'b', base: 0, removed: [], added: [...FIRST, ...LATER] }, inputs));
     expect(update.hits).toEqual(fresh.hits.slice(2));
     // "Choe" alone counts because the first run named her in full.
     expect(update.hits[0]!.map(([, , id]) => id)).toContain('choe-son-hui');
@@ -36,12 +40,22 @@ describe('PageSessions', () => {
   it('drops removed runs before adding, so cards and sentence places follow the page', () => {
     const live = new PageSessions();
     live.analyze('7:0', { pass: 'a', base: 0, removed: [], added: [...FIRST, ...LATER] }, inputs);
-    const update = live.analyze('7:0', { pass: 'a', base: 4, removed: [0, 3], added: [] }, inputs);
-    const fresh = new PageSessions().analyze('7:0', { pass: 'b', base: 0, removed: [], added: [FIRST[1]!, LATER[0]!] }, inputs);
-    if ('resync' in update || 'resync' in fresh) throw new Error('unexpected resync');
+    const update = full(live.analyze('7:0', { pass: 'a', base: 4, removed: [0, 3], added: [] }, inputs));
+    const fresh = full(new PageSessions().analyze('7:0', { pass: 'b', base: 0, removed: [], added: [FIRST[1]!, LATER[0]!] }, inputs));
     expect(update.cards).toEqual(fresh.cards);
     expect(update.spans).toEqual(fresh.spans);
     expect(update.cards.some((c) => c.id === 'mike-pompeo')).toBe(false);
+  });
+
+  it('keeps the pieces of a big update and answers once, for all of them', () => {
+    const live = new PageSessions();
+    const all = [...FIRST, ...LATER];
+    expect(live.analyze('7:0', { pass: 'a', base: 0, removed: [], added: all.slice(0, 1), more: true }, inputs)).toEqual({ stored: true });
+    expect(live.analyze('7:0', { pass: 'a', base: 1, removed: [], added: all.slice(1, 3), more: true }, inputs)).toEqual({ stored: true });
+    const last = full(live.analyze('7:0', { pass: 'a', base: 3, removed: [], added: all.slice(3) }, inputs));
+    const once = full(new PageSessions().analyze('7:0', { pass: 'b', base: 0, removed: [], added: all }, inputs));
+    expect(last).toEqual(once);
+    expect(last.hits).toHaveLength(4);
   });
 
   it('asks for everything again when it does not hold the pass as the page believes', () => {
@@ -66,8 +80,7 @@ describe('PageSessions', () => {
 
   it('sends no hit for a type the reader hid, but keeps its card', () => {
     const hidden = { ...inputs, settings: { ...DEFAULT_SETTINGS, types: DEFAULT_SETTINGS.types.filter((t) => t !== 'place') } };
-    const r = new PageSessions().analyze('7:0', { pass: 'a', base: 0, removed: [], added: FIRST }, hidden);
-    if ('resync' in r) throw new Error('unexpected resync');
+    const r = full(new PageSessions().analyze('7:0', { pass: 'a', base: 0, removed: [], added: FIRST }, hidden));
     expect(r.hits.flat().some(([, , id]) => id === 'yongbyon')).toBe(false);
     expect(r.cards.some((c) => c.id === 'yongbyon')).toBe(true);
   });

@@ -3,7 +3,7 @@
 // and keeps one session per open page in memory.
 import browser from 'webextension-polyfill';
 import { patternMatches } from '../../core/sites';
-import type { MessageOf, Responses } from '../../shared/messages';
+import { parseAnalyzeRequest, type MessageOf, type Responses } from '../../shared/messages';
 import { loadNotes } from '../../shared/notes-store';
 import { loadSettings } from '../../shared/settings-store';
 import { loadDisabledSites } from '../../shared/sites-store';
@@ -23,9 +23,10 @@ async function readNotes() {
 
 export async function analyzePage(msg: MessageOf<'backstory:analyze'>, sender: HubSender): Promise<Responses['backstory:analyze'] | undefined> {
   const tabId = sender.tab?.id;
-  if (tabId === undefined || tabId < 0) return undefined;
+  const req = parseAnalyzeRequest(msg.json);
+  if (tabId === undefined || tabId < 0 || !req) return undefined;
   const [pack, notes, settings] = await Promise.all([getPack(), readNotes(), loadSettings()]);
-  return sessions.analyze(`${tabId}:${sender.frameId ?? 0}`, msg, { pack, notes, settings });
+  return { json: JSON.stringify(sessions.analyze(`${tabId}:${sender.frameId ?? 0}`, req, { pack, notes, settings })) };
 }
 
 export async function pageConfig(msg: MessageOf<'backstory:page-config'>): Promise<Responses['backstory:page-config']> {

@@ -6,9 +6,7 @@ import { applyNotes, type NotesApplied } from '../../core/notes-pack';
 import type { Note } from '../../core/notes';
 import type { Settings } from '../../core/settings';
 import type { CardModel, Hit, Pack, RunText } from '../../core/types';
-import type { AnalyzeReply, MessageOf, Responses, WireHit } from '../../shared/messages';
-
-export type AnalyzeRequest = Omit<MessageOf<'backstory:analyze'>, 'type'>;
+import type { AnalyzeReply, AnalyzeRequest, AnalyzeResult, WireHit } from '../../shared/messages';
 
 export interface AnalysisInputs {
   pack: Pack;
@@ -21,6 +19,8 @@ interface Session {
   pageDate?: string;
   /** Per-run and per-sentence results: an update re-reads only the runs it adds. */
   memo: AnalysisMemo;
+  /** Where the runs of an update sent in several messages start (until its last message). */
+  pendingFrom?: number;
 }
 
 /** Open pages are few; a page left open for days is simply analysed again if it asks. */
@@ -39,7 +39,7 @@ export class PageSessions {
 
   /** `key` names the pass (tab, frame and the content script's pass id); `scope` is the tab and
    *  frame alone: a new pass there replaces the older ones. */
-  analyze(scope: string, req: AnalyzeRequest, inputs: AnalysisInputs): Responses['backstory:analyze'] {
+  analyze(scope: string, req: AnalyzeRequest, inputs: AnalysisInputs): AnalyzeResult {
     const key = `${scope}#${req.pass}`;
     let session = this.sessions.get(key);
     if (req.base === 0) {
@@ -56,9 +56,12 @@ export class PageSessions {
       const gone = new Set(req.removed);
       session.runs = session.runs.filter((_, i) => !gone.has(i));
     }
-    const first = session.runs.length;
+    session.pendingFrom ??= session.runs.length;
     for (const r of req.added) session.runs.push({ text: r.text, kind: r.kind });
     if (req.pageDate) session.pageDate = req.pageDate;
+    if (req.more) return { stored: true };
+    const first = session.pendingFrom;
+    session.pendingFrom = undefined;
     return this.reply(session, first, inputs);
   }
 
