@@ -14,6 +14,7 @@ import { pageDate } from './page-date';
 import { findStaleRuns } from './rescan';
 import { RunCollector, type DomRun } from './runs';
 import { loadUI } from './ui-loader';
+import type { MarkRanges } from '../ui/api';
 
 export const READY_ATTR = 'data-backstory';
 
@@ -27,6 +28,7 @@ export interface AnnotatorHooks {
 }
 
 let passCounter = 0;
+const NO_MARK: MarkRanges = () => undefined;
 /** Text per analyze message: a 1 MB page in one message held the page's main thread for ~100 ms
  *  (serialising and posting it); 64 K characters take a few. */
 const CHUNK_CHARS = 64_000;
@@ -104,7 +106,9 @@ export class Annotator {
     const order = viewportFirst(withHits, this.doc.defaultView?.innerHeight ?? 800).map((i) => withHits[i]!);
     const rest = reply.added.filter((_, k) => reply.hits[k]!.length === 0);
     const work = [...order, ...rest];
-    if (!(await runSliced([...work.keys()], (k) => void this.wrap(work[k]!, hitsOf.get(work[k]!) ?? []), { cancelled }))) return;
+    const mark = await this.marker(withHits.length > 0);
+    if (cancelled()) return;
+    if (!(await runSliced([...work.keys()], (k) => void this.wrap(work[k]!, hitsOf.get(work[k]!) ?? [], mark), { cancelled }))) return;
     // Tab stops go to each entity's first mention in reading order, not in the order wrapped.
     this.makeFocusable(Array.from(this.doc.querySelectorAll(`${MENTION_TAG}[data-backstory-entity]`)));
     this.finishPass();
@@ -206,11 +210,22 @@ export class Annotator {
     return null; // the worker kept the last piece without answering: a protocol error
   }
 
-  private wrap(run: DomRun, hits: AnalyzeReply['hits'][number]): readonly Element[] {
+  /** mark.js comes with ui.js, loaded when there is first something to wrap. If it cannot load
+   *  (loadUI warns once) nothing is wrapped, and the popup still lists the page's cards. */
+  private async marker(needed: boolean): Promise<MarkRanges> {
+    if (!needed) return NO_MARK;
+    try {
+      return (await loadUI()).markRanges;
+    } catch {
+      return NO_MARK;
+    }
+  }
+
+  private wrap(run: DomRun, hits: AnalyzeReply['hits'][number], mark: MarkRanges): readonly Element[] {
     // A run the page changed or took away while its reply was on the way is not ours to touch.
     if (this.wrapped.has(run) || this.dropped.has(run)) return [];
     this.wrapped.add(run);
-    return this.highlighter.highlightRun(run, hits).elements;
+    return this.highlighter.highlightRun(run, hits, mark).elements;
   }
 
   /** Runs the page changed under our highlights: unwrapped now, reported on the next sync. */
@@ -237,7 +252,8 @@ export class Annotator {
       });
       if (!reply) return;
       const k = [...reply.added.keys()];
-      const wrapNew = (i: number) => this.makeFocusable(this.wrap(reply.added[i]!, reply.hits[i] ?? []));
+      const mark = await this.marker(reply.hits.some((h) => h.length > 0));
+      const wrapNew = (i: number) => this.makeFocusable(this.wrap(reply.added[i]!, reply.hits[i] ?? [], mark));
       if (await runSliced(k, wrapNew, { cancelled: () => gen !== this.generation })) this.finishPass();
     });
   }

@@ -1,9 +1,8 @@
-// Wraps accepted hits with <backstory-mention> through mark.js, one run at a time, and can put the
+// Wraps accepted hits with <backstory-mention> through mark.js (which ships in ui.js), one run at a time, and can put the
 // page back exactly as it was. The background already decided every hit; this file only writes
 // the DOM and remembers how to undo it.
-import Mark from 'mark.js/src/vanilla.js';
 import type { WireHit } from '../shared/messages';
-import { MENTION_TAG } from './dom-kinds';
+import type { MarkRanges, WrapRange } from '../ui/api';
 import type { DomRun } from './runs';
 
 export type HighlightStyle = 'underline' | 'background' | 'none';
@@ -16,13 +15,6 @@ interface Split {
    *  updating the Text node it kept), the pieces after it are stale copies, not the rest of it. */
   data: string;
   run: DomRun;
-}
-
-/** mark.js hands each range object back to `each`, so it carries the entity id along. */
-interface Range {
-  start: number;
-  length: number;
-  entityId: string;
 }
 
 export interface RunResult {
@@ -51,8 +43,8 @@ export class Highlighter {
   }
 
   /** Wraps one run's hits (offsets in the run's text, as the background decided them) with
-   *  mark.js `markRanges`, confined to the run's own Text nodes. */
-  highlightRun(run: DomRun, hits: readonly WireHit[]): RunResult {
+   *  mark.js `markRanges` (from ui.js), confined to the run's own Text nodes. */
+  highlightRun(run: DomRun, hits: readonly WireHit[], mark: MarkRanges): RunResult {
     const created: Element[] = [];
     if (hits.length === 0) {
       this.claim(run);
@@ -60,17 +52,12 @@ export class Highlighter {
     }
     const origLengths = run.nodes.map((n) => n.data.length);
     const origNodes = run.nodes.slice();
-    const ranges: Range[] = hits.map(([start, end, entityId]) => ({ start, length: end - start, entityId }));
-    new Mark(origNodes as unknown as HTMLElement[]).markRanges(ranges, {
-      element: MENTION_TAG,
-      // A name split over two Text nodes becomes two wrappers of the same entity.
-      each: (el: Element, range: Range) => {
-        el.removeAttribute('data-markjs');
-        el.setAttribute('data-backstory-entity', range.entityId);
-        el.setAttribute('data-backstory-style', this.style);
-        created.push(el);
-      },
-    } as unknown as Mark.MarkRangesOptions);
+    const ranges: WrapRange[] = hits.map(([start, end, entityId]) => ({ start, length: end - start, entityId }));
+    mark(origNodes, ranges, (el, range) => {
+      el.setAttribute('data-backstory-entity', range.entityId);
+      el.setAttribute('data-backstory-style', this.style);
+      created.push(el);
+    });
     run.nodes = this.recordSplits(run, origNodes, origLengths, new Set(created));
     this.claim(run);
     for (const el of created) this.runOf.set(el, run);

@@ -26,7 +26,19 @@ export interface CardHostApi {
   destroy(): void;
 }
 
+/** A stretch of a run's text to wrap, and whose name it is. */
+export interface WrapRange {
+  start: number;
+  length: number;
+  entityId: string;
+}
+
+/** Wraps `ranges` (offsets in the joined text of `nodes`) in mention elements; `each` gets every
+ *  element made (a name split over two Text nodes gets two). */
+export type MarkRanges = (nodes: Text[], ranges: WrapRange[], each: (el: Element, range: WrapRange) => void) => void;
+
 export interface BackstoryUI {
+  markRanges: MarkRanges;
   createCardHost(doc: Document, onClose: () => void): CardHostApi;
   /** Scrolls to an entity's first mention and flashes it (popup card click). */
   revealEntity(doc: Document, entityId: string): boolean;

@@ -5,10 +5,12 @@ import { CardHost } from '../content/card/host';
 import { revealEntity, revealRunRange } from '../content/reveal';
 import { stepMention } from '../content/step';
 import type { BackstoryUI } from './api';
+import { markRanges } from './mark-ranges';
 import { openNoteEditor } from './open-note-editor';
 
 export const ui: BackstoryUI = {
   createCardHost: (doc, onClose) => new CardHost(doc, onClose),
+  markRanges,
   openNoteEditor,
   revealEntity,
   revealRunRange,

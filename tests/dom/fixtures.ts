@@ -4,6 +4,7 @@ import type { Pack } from '../../src/core/types';
 import { findArticleRoot } from '../../src/content/article-root';
 import { Highlighter } from '../../src/content/highlight';
 import type { WireHit } from '../../src/shared/messages';
+import { markRanges } from '../../src/ui/mark-ranges';
 import { collectRuns, type DomRun } from '../../src/content/runs';
 
 export const PACK: Pack = {
@@ -47,7 +48,7 @@ export function annotate(pack: Pack = PACK): Annotated {
   const highlighter = new Highlighter();
   runs.forEach((run, i) => {
     const hits = (analysis.hits[i] ?? []).flatMap((h): WireHit[] => (h.entityId !== null && h.hidden !== true ? [[h.start, h.end, h.entityId]] : []));
-    highlighter.highlightRun(run, hits);
+    highlighter.highlightRun(run, hits, markRanges);
   });
   return { runs, analysis, highlighter };
 }

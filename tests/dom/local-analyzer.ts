@@ -5,6 +5,23 @@ import { Annotator, type AnnotatorHooks, type PageAnalyzer } from '../../src/con
 import type { Note } from '../../src/core/notes';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import type { Pack } from '../../src/core/types';
+import { CardHost } from '../../src/content/card/host';
+import { revealEntity, revealRunRange } from '../../src/content/reveal';
+import { stepMention } from '../../src/content/step';
+import { useUI } from '../../src/content/ui-loader';
+import type { BackstoryUI } from '../../src/ui/api';
+import { markRanges } from '../../src/ui/mark-ranges';
+
+/** ui.js as the content script imports it, minus the note editor (whose store needs a real
+ *  extension; tests/dom/card.test.ts covers it with the polyfill mocked). */
+export const testUI: BackstoryUI = {
+  createCardHost: (doc, onClose) => new CardHost(doc, onClose),
+  markRanges,
+  revealEntity,
+  revealRunRange,
+  stepMention,
+  openNoteEditor: async () => ({ ok: false }),
+};
 
 /** What the background would read from storage; tests change it as the reader would. */
 export interface LocalEnv {
@@ -19,6 +36,7 @@ export function localAnalyzer(env: LocalEnv, sessions = new PageSessions()): Pag
 
 /** An annotator wired to a local background, plus that background's stored state. */
 export function localAnnotator(doc: Document, pack: Pack, settings: Settings = { ...DEFAULT_SETTINGS }, hooks?: AnnotatorHooks) {
+  useUI(testUI);
   const env: LocalEnv = { pack, notes: [], settings };
   const annotator = new Annotator(doc, settings, localAnalyzer(env), hooks);
   return {

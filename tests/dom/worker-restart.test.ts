@@ -3,18 +3,20 @@
 // sends everything again; what was wrapped stays as it is, and only the new text is wrapped.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PageSessions } from '../../src/background/analysis/page-sessions';
 import { Annotator, type AnalyzeRequest } from '../../src/content/annotator';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Pack } from '../../src/core/types';
 import { mentions, page } from './fixtures';
-import { localAnalyzer, type LocalEnv } from './local-analyzer';
+import { localAnalyzer, testUI, type LocalEnv } from './local-analyzer';
+import { useUI } from '../../src/content/ui-loader';
 
 const PACK = JSON.parse(readFileSync(resolve(__dirname, '../../src/packs/korean-peninsula.json'), 'utf8')) as Pack;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let annotator: Annotator | null = null;
+beforeEach(() => useUI(testUI));
 afterEach(() => annotator?.deactivate());
 
 describe('a page longer than one message', () => {
