@@ -2,7 +2,7 @@
 // The content script and `npm run eval` both call this, so what is evaluated is what ships.
 import { findAcronymDefinitions, extractFacts, findPageEntities, splitSentences } from './article/index';
 import { buildCards } from './card/build';
-import { compileMatcher, mentionsFromHits, scanRuns, type Matcher, type MatchOptions } from './match/index';
+import { compileMatcher, mentionsFromHits, scanRuns, type Matcher, type MatchOptions, type ScanMemo } from './match/index';
 import type { AcronymDefinition, ArticleFacts, CardModel, Hit, Mention, Pack, PackEntity, RunText, Sentence } from './types';
 
 export interface Analysis {
@@ -28,6 +28,13 @@ export class AnalysisMemo {
   readonly sentences = new Map<string, Sentence[]>();
   readonly definitions = new Map<string, AcronymDefinition[]>();
   readonly names = new Map<string, string[]>();
+  private readonly scans = new WeakMap<Matcher, ScanMemo>();
+
+  scansOf(matcher: Matcher): ScanMemo {
+    let memo = this.scans.get(matcher);
+    if (!memo) this.scans.set(matcher, (memo = new Map()));
+    return memo;
+  }
 }
 
 export function analyzeArticle(runs: RunText[], pack: Pack, options: AnalyzeOptions, memo?: AnalysisMemo): Analysis {
@@ -38,7 +45,7 @@ export function analyzeArticle(runs: RunText[], pack: Pack, options: AnalyzeOpti
   const matcher = compileMatcher(entities);
   // No page text: the matcher joins the runs only if its resolver needs page evidence.
   const evidence = { definitions: definitions.map(({ short, long }) => ({ short, long })) };
-  const hits = scanRuns(matcher, runs, evidence, options);
+  const hits = scanRuns(matcher, runs, evidence, options, memo?.scansOf(matcher));
   const mentions = mentionsFromHits(hits);
   const facts = extractFacts(sentences, mentions, entities, definitions, { pageDate: options.pageDate, runKinds: runs.map((r) => r.kind) });
   const cards = buildCards({

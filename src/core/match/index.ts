@@ -5,7 +5,7 @@ import type { EntityType, Hit, Mention, PackEntity, RunText } from '../types';
 import { EntityListCache } from './cache';
 import { buildIndex, type CompiledIndex } from './compile';
 import { SurfaceLookup } from './lookup';
-import { PageResolver, namedInFull } from './resolver';
+import { PageResolver, namedInFull, type RawMatch } from './resolver';
 import { findMatches } from './scan';
 
 export interface MatchOptions {
@@ -60,15 +60,25 @@ export function compileMatcher(entities: PackEntity[]): Matcher {
   return matcher;
 }
 
+/** Raw matches per run (kind and text) for one matcher: a page that grows is scanned only where
+ *  it is new. The resolver's decisions still cover the whole page each time. */
+export type ScanMemo = Map<string, RawMatch[]>;
+
 /** Finds and decides every mention in the runs, in document order. At each position where a name
  *  may start (not after a letter, digit or mark), the longest form ending on a word boundary
  *  whose case fits (see `caseAllowed`) is the match; the scan resumes after it. */
-export function scanRuns(matcher: Matcher, runs: RunText[], evidence: PageEvidence, options: MatchOptions): Hit[][] {
+export function scanRuns(matcher: Matcher, runs: RunText[], evidence: PageEvidence, options: MatchOptions, memo?: ScanMemo): Hit[][] {
   const index = indexes.get(matcher);
   if (!index) throw new Error('scanRuns: this matcher was not made by compileMatcher');
   let lookup = lookups.get(index);
   if (!lookup) lookups.set(index, (lookup = new SurfaceLookup(index)));
-  const raw = runs.map((run) => findMatches(index, lookup, run));
+  const raw = runs.map((run) => {
+    if (!memo) return findMatches(index, lookup!, run);
+    const key = `${run.kind}\u0000${run.text}`;
+    let found = memo.get(key);
+    if (!found) memo.set(key, (found = findMatches(index, lookup!, run)));
+    return found;
+  });
   const text = evidence.text ?? (() => runs.map((r) => r.text).join('\n'));
   const resolver = new PageResolver(index, { text, definitions: evidence.definitions }, options, namedInFull(index, runs, raw, lookup), lookup);
   return raw.map((list, i) => list.map((m) => resolver.resolve(runs[i]!, m)));
