@@ -39,6 +39,10 @@ function blockOf(node: Node): Element | null {
   return el;
 }
 
+/** Long enough to take a burst of insertions (a framework rendering a block) as one update, short
+ *  enough that new text is wrapped within 200 ms. */
+const NEW_CONTENT_DEBOUNCE_MS = 50;
+
 /** Starts observing; returns a function that stops it. */
 export function observeNewContent(opts: ObserveOptions): () => void {
   const { root } = opts;
@@ -109,7 +113,7 @@ export function observeNewContent(opts: ObserveOptions): () => void {
         consider(node);
       }
     }
-    if (pending.size > 0 && timer === undefined) timer = setTimeout(flush, opts.debounceMs ?? 100);
+    if (pending.size > 0 && timer === undefined) timer = setTimeout(flush, opts.debounceMs ?? NEW_CONTENT_DEBOUNCE_MS);
   });
   // Watch the whole body, not just the root, to notice when the root itself is replaced.
   observer.observe(root.ownerDocument.body ?? root, { childList: true, subtree: true, characterData: true });
