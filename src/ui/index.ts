@@ -1,18 +1,9 @@
-// Entry of dist/ui.js: the card UI, the note editor, and scrolling to or stepping through mentions, loaded into the content script's world
-// only when a reader first needs them (see src/content/ui-loader.ts). Built as an ES module so the
-// content script can `import()` it; it runs nothing on load.
-import { CardHost } from '../content/card/host';
-import { revealEntity, revealRunRange } from '../content/reveal';
-import { stepMention } from '../content/step';
+// Entry of dist/ui.js: mark.js for the highlights, the card, the note editor, and scrolling to or
+// stepping through mentions, imported into the content script's world only on a page with names
+// to show (see src/content/ui-loader.ts). Built as an ES module so the content script can
+// `import()` it; it runs nothing on load.
 import type { BackstoryUI } from './api';
-import { markRanges } from './mark-ranges';
 import { openNoteEditor } from './open-note-editor';
+import { pageParts } from './page-parts';
 
-export const ui: BackstoryUI = {
-  createCardHost: (doc, onClose) => new CardHost(doc, onClose),
-  markRanges,
-  openNoteEditor,
-  revealEntity,
-  revealRunRange,
-  stepMention,
-};
+export const ui: BackstoryUI = { ...pageParts, openNoteEditor };

@@ -5,23 +5,13 @@ import { Annotator, type AnnotatorHooks, type PageAnalyzer } from '../../src/con
 import type { Note } from '../../src/core/notes';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import type { Pack } from '../../src/core/types';
-import { CardHost } from '../../src/content/card/host';
-import { revealEntity, revealRunRange } from '../../src/content/reveal';
-import { stepMention } from '../../src/content/step';
 import { useUI } from '../../src/content/ui-loader';
 import type { BackstoryUI } from '../../src/ui/api';
-import { markRanges } from '../../src/ui/mark-ranges';
+import { pageParts } from '../../src/ui/page-parts';
 
 /** ui.js as the content script imports it, minus the note editor (whose store needs a real
  *  extension; tests/dom/card.test.ts covers it with the polyfill mocked). */
-export const testUI: BackstoryUI = {
-  createCardHost: (doc, onClose) => new CardHost(doc, onClose),
-  markRanges,
-  revealEntity,
-  revealRunRange,
-  stepMention,
-  openNoteEditor: async () => ({ ok: false }),
-};
+export const testUI: BackstoryUI = { ...pageParts, openNoteEditor: async () => ({ ok: false }) };
 
 /** What the background would read from storage; tests change it as the reader would. */
 export interface LocalEnv {
