@@ -2,7 +2,7 @@
 // The content script and `npm run eval` both call this, so what is evaluated is what ships.
 import { findAcronymDefinitions, extractFacts, findPageEntities, splitSentences } from './article/index';
 import { buildCards } from './card/build';
-import { compileMatcher, mentionsFromHits, scanRuns, type Matcher, type MatchOptions, type ScanMemo } from './match/index';
+import { compileMatcherWith, mentionsFromHits, scanRuns, type Matcher, type MatchOptions, type ScanMemo } from './match/index';
 import type { AcronymDefinition, ArticleFacts, CardModel, Hit, Mention, Pack, PackEntity, RunText, Sentence } from './types';
 
 export interface Analysis {
@@ -42,7 +42,8 @@ export function analyzeArticle(runs: RunText[], pack: Pack, options: AnalyzeOpti
   const definitions = findAcronymDefinitions(sentences, memo?.definitions);
   const pageEntities = findPageEntities(sentences, definitions, pack.entities, memo?.names);
   const entities = [...pack.entities, ...pageEntities];
-  const matcher = compileMatcher(entities);
+  // The pack's matcher is compiled once; a page's own names are added to a copy of it.
+  const matcher = compileMatcherWith(pack.entities, pageEntities);
   // No page text: the matcher joins the runs only if its resolver needs page evidence.
   const evidence = { definitions: definitions.map(({ short, long }) => ({ short, long })) };
   const hits = scanRuns(matcher, runs, evidence, options, memo?.scansOf(matcher));

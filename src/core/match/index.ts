@@ -3,7 +3,7 @@
 // acronym evidence, first mention).
 import type { EntityType, Hit, Mention, PackEntity, RunText } from '../types';
 import { EntityListCache } from './cache';
-import { buildIndex, type CompiledIndex } from './compile';
+import { buildIndex, extendIndex, type CompiledIndex } from './compile';
 import { SurfaceLookup } from './lookup';
 import { PageResolver, namedInFull, type RawMatch } from './resolver';
 import { findMatches } from './scan';
@@ -44,19 +44,28 @@ const byContent = new EntityListCache<Matcher>(8);
 export function compileMatcher(entities: PackEntity[]): Matcher {
   const same = byArray.get(entities);
   if (same) return same;
-  const matcher = byContent.get(entities, () => {
-    const index = buildIndex(entities);
-    let regex: RegExp | null = null;
-    const made: Matcher = {
-      get regex() {
-        return (regex ??= new RegExp(index.source(), FLAGS));
-      },
-      size: index.size,
-    };
-    indexes.set(made, index);
-    return made;
-  });
+  const matcher = byContent.get(entities, () => made(buildIndex(entities)));
   byArray.set(entities, matcher);
+  return matcher;
+}
+
+/** The matcher of `base` (a pack, compiled once) plus `extra` (one page's own names): the same
+ *  matcher `compileMatcher([...base, ...extra])` gives, built on top of the pack's. */
+export function compileMatcherWith(base: PackEntity[], extra: PackEntity[]): Matcher {
+  const packMatcher = compileMatcher(base);
+  if (extra.length === 0) return packMatcher;
+  return byContent.get([...base, ...extra], () => made(extendIndex(indexes.get(packMatcher)!, extra)));
+}
+
+function made(index: CompiledIndex): Matcher {
+  let regex: RegExp | null = null;
+  const matcher: Matcher = {
+    get regex() {
+      return (regex ??= new RegExp(index.source(), FLAGS));
+    },
+    size: index.size,
+  };
+  indexes.set(matcher, index);
   return matcher;
 }
 

@@ -102,6 +102,20 @@ export class WordTrie {
     }
   }
 
+  /** An independent copy (a page's own names are added to a copy of the pack's trie). */
+  clone(): WordTrie {
+    const copy = new WordTrie();
+    copy.ends_ = this.ends_.slice();
+    copy.nodes = this.nodes;
+    copy.from = this.from.slice();
+    copy.code = this.code.slice();
+    copy.to = this.to.slice();
+    copy.mask = this.mask;
+    copy.edges = this.edges;
+    copy.size = this.size;
+    return copy;
+  }
+
   private child(node: number, c: number): number {
     const mask = this.mask;
     for (let h = hash(node, c) & mask; ; h = (h + 1) & mask) {
