@@ -31,7 +31,18 @@ export async function analyzePage(msg: MessageOf<'backstory:analyze'>, sender: H
 
 export async function pageConfig(msg: MessageOf<'backstory:page-config'>): Promise<Responses['backstory:page-config']> {
   const [settings, disabled] = await Promise.all([loadSettings(), loadDisabledSites()]);
+  // The page asks this first and sends its text a moment later: build the matcher meanwhile.
+  setTimeout(() => void warmUp(settings), 0);
   return { settings, siteOff: disabled.some((p) => patternMatches(p, msg.url)) };
+}
+
+async function warmUp(settings: Awaited<ReturnType<typeof loadSettings>>): Promise<void> {
+  try {
+    const [pack, notes] = await Promise.all([getPack(), readNotes()]);
+    sessions.warm({ pack, notes, settings });
+  } catch {
+    // The analyze request that follows reports any real problem.
+  }
 }
 
 /** A closed tab's sessions go at once; a reloaded one replaces its own on its first pass. */

@@ -2,6 +2,8 @@
 // text once (then only what changed) and gets back the hits to wrap and the cards. No browser.*
 // here, so jsdom tests and the bench drive the very code the worker runs.
 import { AnalysisMemo, analyzeArticle } from '../../core/analyze';
+import { findPageEntities } from '../../core/article/page-entities';
+import { compileMatcher } from '../../core/match/index';
 import { applyNotes, type NotesApplied } from '../../core/notes-pack';
 import type { Note } from '../../core/notes';
 import type { Settings } from '../../core/settings';
@@ -63,6 +65,14 @@ export class PageSessions {
     const first = session.pendingFrom;
     session.pendingFrom = undefined;
     return this.reply(session, first, inputs);
+  }
+
+  /** Builds what every page needs (the pack's matcher, its name index) ahead of the first analyze:
+   *  a worker started for a page's first message would otherwise build them while the page waits. */
+  warm(inputs: AnalysisInputs): void {
+    const entities = this.withNotes(inputs.pack, inputs.notes).pack.entities;
+    compileMatcher(entities);
+    findPageEntities([], [], entities);
   }
 
   /** Forgets every pass of a tab (closed) or of one frame of it (`scope` prefix). */
