@@ -151,7 +151,8 @@ describeInBrowser('reader notes in Chromium', () => {
     expect(await notice.isVisible()).toBe(true);
     await notice.getByRole('button').click();
     await expect.poll(() => notice.isVisible(), { timeout: 5_000 }).toBe(false);
-    expect(await mentionCount(page, 'note-standoff')).toBe(1);
+    // The open page follows the stored notes (it is annotated again after each change).
+    await expect.poll(() => mentionCount(page, 'note-standoff'), { timeout: 5_000 }).toBe(1);
   });
 
   it('makes no request beyond the extension and the demo server', () => {
