@@ -52,6 +52,8 @@ export class Annotator {
   private generation = 0;
   /** Updates of one pass go to the background one at a time, in order. */
   private queue: Promise<void> = Promise.resolve();
+  /** Highlights of earlier passes still coming off the page. */
+  private removing: Promise<void> = Promise.resolve();
   private stopObserving: (() => void) | null = null;
   private readonly controller: CardController;
   private active = false;
@@ -84,10 +86,13 @@ export class Annotator {
 
   /** The first full pass (also after a toggle or a settings change). Resolves when all runs are done. */
   async annotate(): Promise<void> {
-    this.teardown();
     const gen = ++this.generation;
     const cancelled = () => gen !== this.generation;
+    this.teardown();
     this.active = true;
+    // The previous pass's highlights come off first (in slices): a new walk must not see them.
+    await this.removing;
+    if (cancelled()) return;
     this.pass = `${Date.now().toString(36)}-${++passCounter}`;
     this.controller.start();
     this.article = findArticleRoot(this.doc);
@@ -124,12 +129,13 @@ export class Annotator {
     });
   }
 
-  /** Takes every highlight and the card off the page; the page is as before. */
-  deactivate(): void {
+  /** Takes every highlight and the card off the page; resolves when the page is as before. */
+  async deactivate(): Promise<void> {
     this.generation++;
     this.teardown();
     this.active = false;
     this.hooks.onStatus?.(0);
+    await this.removing;
   }
 
   async applySettings(next: Settings): Promise<void> {
@@ -282,7 +288,8 @@ export class Annotator {
     this.stopObserving?.();
     this.stopObserving = null;
     this.controller.stop();
-    this.highlighter.removeAll();
+    const old = this.highlighter;
+    this.removing = this.removing.then(() => old.removeAllSliced());
     this.highlighter = new Highlighter(this.settings.highlightStyle);
     this.runs = [];
     this.sent = [];

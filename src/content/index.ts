@@ -32,7 +32,7 @@ const analyze: PageAnalyzer = async (req) => {
 // A reloaded or removed extension leaves this script orphaned in open pages: put the page back.
 let orphanedAnnotator: Annotator | null = null;
 const orphan = new OrphanGuard(() => {
-  orphanedAnnotator?.deactivate();
+  void orphanedAnnotator?.deactivate();
   (globalThis as Record<string, unknown>)[GUARD] = false;
 });
 
@@ -56,7 +56,7 @@ async function answer(msg: NonNullable<ReturnType<typeof contentRequest>>, annot
     case 'backstory:toggle': {
       if (!annotator) return { active: false };
       const want = msg.active ?? !annotator.isActive;
-      if (!want && annotator.isActive) annotator.deactivate();
+      if (!want && annotator.isActive) await annotator.deactivate();
       else if (want && !annotator.isActive) await annotator.annotate();
       return { active: annotator.isActive } satisfies Responses['backstory:toggle'];
     }

@@ -71,7 +71,7 @@ describe('Annotator on the demo page', () => {
     const before = document.body.innerHTML;
     await annotator.annotate();
     const count = mentions().length;
-    annotator.deactivate();
+    await annotator.deactivate();
     expect(document.body.innerHTML).toBe(before);
     expect(statuses.at(-1)).toBe(0);
     await annotator.annotate();

@@ -58,7 +58,7 @@ describe('news-page fixtures (jsdom)', () => {
     const before = await annotateFixture(fixtureHtml(name));
     expect(document.body.textContent).toBe(before.text);
     expect(fieldValues()).toEqual(before.fields);
-    annotator!.deactivate();
+    await annotator!.deactivate();
     expect(document.body.textContent).toBe(before.text);
     expect(document.body.innerHTML).toBe(before.markup);
     expect(document.querySelectorAll('backstory-mention').length).toBe(0);

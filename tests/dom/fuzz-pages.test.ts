@@ -79,7 +79,7 @@ async function roundTrip(pack: Pack): Promise<void> {
   if (document.querySelector('backstory-mention')) highlighted++;
   expect(document.body.textContent).toBe(textBefore);
   expect(document.querySelectorAll('backstory-mention backstory-mention').length).toBe(0);
-  annotator.deactivate();
+  await annotator.deactivate();
   annotator = null;
   expect(document.body.innerHTML).toBe(html);
 }
