@@ -122,7 +122,7 @@ async function bundleAll(packs) {
   for (const b of bundles) {
     if (!existsSync(join(root, b.entry))) throw new BuildError(`missing entry point ${b.entry}`);
   }
-  await Promise.all(
+  const results = await Promise.all(
     bundles.map((b) =>
       build({
         entryPoints: [join(root, b.entry)],
@@ -136,6 +136,7 @@ async function bundleAll(packs) {
         // Extension scripts are read as UTF-8 anyway; escaping every non-ASCII character in the
         // names tables and regexes cost content.js 1.3 KB.
         charset: 'utf8',
+        metafile: true,
         logLevel: 'silent',
         plugins: [packsPlugin(packs)],
       }).catch((err) => {
@@ -144,6 +145,30 @@ async function bundleAll(packs) {
       }),
     ),
   );
+  await writeNotices(results.map((r) => r.metafile));
+}
+
+/** The bundles drop the libraries' license comments (they would cost every page bytes), so their
+ *  names, versions and license texts ship in one file beside them. */
+async function writeNotices(metafiles) {
+  const packages = new Set();
+  for (const meta of metafiles) {
+    for (const input of Object.keys(meta.inputs)) {
+      const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+      if (m) packages.add(m[1]);
+    }
+  }
+  const parts = ['Backstory includes the following libraries, bundled and minified.\n'];
+  for (const name of [...packages].sort()) {
+    const dir = join(root, 'node_modules', name);
+    const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
+    const licenseFile = (await readdir(dir)).find((f) => /^licen[cs]e/i.test(f));
+    if (!licenseFile) throw new BuildError(`${name} ships no license file: cannot write its notice`);
+    const text = (await readFile(join(dir, licenseFile), 'utf8')).trim();
+    const source = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url ?? `https://www.npmjs.com/package/${name}`;
+    parts.push(`${'='.repeat(72)}\n${name} ${pkg.version} (${pkg.license}), source: ${source}\n${'='.repeat(72)}\n${text}\n`);
+  }
+  await writeFile(join(dist, 'THIRD-PARTY-NOTICES.txt'), parts.join('\n'));
 }
 
 async function copyStatics(packs) {
