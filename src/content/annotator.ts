@@ -266,7 +266,6 @@ export class Annotator {
 
   private finishPass(): void {
     this.doc.documentElement.setAttribute(READY_ATTR, 'ready');
-    this.controller.prefetch();
     this.hooks.onStatus?.(this.cardList.length);
   }
 

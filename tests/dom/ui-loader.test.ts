@@ -74,7 +74,7 @@ describe('loading the card UI on first use', () => {
     const ui = deferredImport();
     useUI(null, ui.load);
     controller();
-    // The page is not annotated yet (no data-backstory="ready"): nothing is prefetched.
+    // Nothing loads the UI before a mention is pointed at.
     await vi.advanceTimersByTimeAsync(1_000);
     expect(ui.calls()).toBe(0);
     hover(mention);
@@ -130,34 +130,6 @@ describe('loading the card UI on first use', () => {
     expect(await editor).toEqual({ ok: true });
     expect(document.querySelector('[data-backstory-note-editor]')).not.toBeNull();
     expect(ui.calls()).toBe(1);
-  });
-
-  it('prefetches in an idle moment once the page is annotated and has a mention', async () => {
-    const ui = deferredImport();
-    useUI(null, ui.load);
-    controller();
-    await vi.advanceTimersByTimeAsync(600);
-    expect(ui.calls()).toBe(0);
-    // What the annotator does once the page is annotated.
-    ctl.prefetch();
-    await vi.advanceTimersByTimeAsync(600);
-    expect(ui.calls(), 'loaded ahead of the first hover').toBe(1);
-    ui.finish();
-    await vi.advanceTimersByTimeAsync(0);
-    // Loaded, so the first card opens after the hover delay with no wait of its own.
-    hover(mention);
-    await vi.advanceTimersByTimeAsync(300);
-    expect(ctl.isOpen).toBe(true);
-  });
-
-  it('never loads the UI on an annotated page without mentions', async () => {
-    mention.replaceWith('Choe Son Hui');
-    document.documentElement.setAttribute('data-backstory', 'ready');
-    const ui = deferredImport();
-    useUI(null, ui.load);
-    controller().prefetch();
-    await vi.advanceTimersByTimeAsync(20_000);
-    expect(ui.calls()).toBe(0);
   });
 
   it('a failed load leaves the page as it was and warns once; a later hover tries again', async () => {

@@ -75,7 +75,7 @@ describeInBrowser('the card UI loads only when needed (Chromium)', () => {
     let timeline!: Timeline;
     const page = await s.openDemo('/plain.html', async (p) => (timeline = await watch(s, p)));
     expect(await mentionCounts(page)).toEqual({});
-    // Longer than the idle prefetch would take on an annotated page with mentions.
+    // Time enough for any late load of ui.js to show up.
     await page.waitForTimeout(1_500);
     expect(uiRuns(timeline), `scripts run: ${timeline.events.join(', ')}`).toBe(0);
     expect(await page.evaluate(() => document.querySelector('[data-backstory-card]'))).toBeNull();

@@ -1,9 +1,9 @@
 // Connects page events to the hover state machine and the card host: hover (with delay and
 // grace), keyboard focus, touch taps, Escape, scrolling away. One set of delegated listeners on
 // the document instead of listeners on every mention. The host itself (shadow root, placement,
-// card view) is in the lazily loaded UI bundle: the first pointer or focus on a mention starts
-// loading it, the hover delay hides the wait, and an idle moment after the page is annotated
-// loads it ahead of time.
+// card view) is in the lazily loaded UI bundle, which the annotator has loaded to wrap the names
+// (mark.js comes with it); if it is not there, the first pointer or focus on a mention starts
+// loading it and the hover delay hides the wait.
 import type { CardModel } from '../../core/types';
 import type { CardHostApi, Theme } from '../../ui/api';
 import { MENTION_TAG } from '../dom-kinds';
@@ -162,15 +162,6 @@ export class CardController {
     );
   }
 
-  /** Loads the UI in an idle moment (the annotator calls this once the page is annotated), so the
-   *  first card does not wait for it. A page with no mention never loads it. */
-  prefetch(): void {
-    const win = this.doc.defaultView;
-    if (readyUI() || !this.doc.querySelector(MENTION_SELECTOR)) return;
-    if (typeof win?.requestIdleCallback === 'function') win.requestIdleCallback(prefetchUI, { timeout: 2_000 });
-    else prefetchUI();
-  }
-
   /** Closes the card; with `restoreFocus`, focus goes back to the mention (or link) that had it. */
   dismiss(restoreFocus: boolean): void {
     const back = this.focusReturn;
@@ -192,7 +183,7 @@ export class CardController {
     if (!byFocus) this.focusReturn = null;
     const host = this.ensureHost();
     if (host) return this.show(host, mention, byFocus);
-    // Not loaded yet (the prefetch has not run or failed): open once it is, if the reader is still
+    // Not loaded yet (its load failed, or mentions came from elsewhere): open once it is, if the reader is still
     // on this mention. A failed load leaves the page as it is (loadUI warns once).
     loadUI().then(
       () => {
