@@ -86,7 +86,7 @@ export class Highlighter {
     for (const split of mine.reverse()) this.restore(split);
     this.elements = this.elements.filter((el) => {
       if (this.runOf.get(el) !== run) return true;
-      if (el.parentNode) el.replaceWith(...Array.from(el.childNodes));
+      unwrap(el);
       return false;
     });
     for (const n of run.nodes) {
@@ -139,28 +139,28 @@ export class Highlighter {
 
   /** Puts the page back: unwraps our elements and merges exactly the Text nodes we split. */
   removeAll(): void {
-    for (const split of this.splits.reverse()) this.restore(split);
-    // Anything the page moved meanwhile is unwrapped where it now is.
-    for (const el of this.elements) {
-      if (el.parentNode) el.replaceWith(...Array.from(el.childNodes));
-    }
-    this.splits = [];
-    this.elements = [];
+    for (const step of this.takeUndo()) step();
   }
 
   /** `removeAll` in slices: unwrapping every name of a 1.6 MB page at once left the browser one
    *  60 ms layout; a slice at a time, each frame lays out only what that slice changed. */
   async removeAllSliced(): Promise<void> {
-    const splits = this.splits.reverse();
-    const elements = this.elements;
+    const steps = this.takeUndo();
+    await runSliced([...steps.keys()], (i) => steps[i]!());
+  }
+
+  /** What puts the page back, in order (splits last made first, then any wrapper the page moved
+   *  elsewhere); the highlighter forgets it all. */
+  private takeUndo(): (() => void)[] {
+    const steps = [...this.splits.reverse().map((split) => () => this.restore(split)), ...this.elements.map((el) => () => unwrap(el))];
     this.splits = [];
     this.elements = [];
-    await runSliced([...splits.keys()], (i) => this.restore(splits[i]!));
-    await runSliced([...elements.keys()], (i) => {
-      const el = elements[i]!;
-      if (el.parentNode) el.replaceWith(...Array.from(el.childNodes));
-    });
+    return steps;
   }
+}
+
+function unwrap(el: Element): void {
+  if (el.parentNode) el.replaceWith(...Array.from(el.childNodes));
 }
 
 /** Indices of `runs`, those whose block is in or near the viewport first, then document order. */

@@ -25,8 +25,11 @@ export async function analyzePage(msg: MessageOf<'backstory:analyze'>, sender: H
   const tabId = sender.tab?.id;
   const req = parseAnalyzeRequest(msg.json);
   if (tabId === undefined || tabId < 0 || !req) return undefined;
+  const scope = `${tabId}:${sender.frameId ?? 0}`;
+  const received = sessions.receive(scope, req);
+  if (received) return { json: JSON.stringify(received) };
   const [pack, notes, settings] = await Promise.all([getPack(), readNotes(), loadSettings()]);
-  return { json: JSON.stringify(sessions.analyze(`${tabId}:${sender.frameId ?? 0}`, req, { pack, notes, settings })) };
+  return { json: JSON.stringify(sessions.answer(scope, req.pass, { pack, notes, settings })) };
 }
 
 export async function pageConfig(msg: MessageOf<'backstory:page-config'>): Promise<Responses['backstory:page-config']> {

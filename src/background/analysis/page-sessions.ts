@@ -39,9 +39,16 @@ export class PageSessions {
     return this.sessions.size;
   }
 
-  /** `key` names the pass (tab, frame and the content script's pass id); `scope` is the tab and
-   *  frame alone: a new pass there replaces the older ones. */
+  /** One message of an update, answered at once: `receive`, then `answer` when it was the last. */
   analyze(scope: string, req: AnalyzeRequest, inputs: AnalysisInputs): AnalyzeResult {
+    return this.receive(scope, req) ?? this.answer(scope, req.pass, inputs);
+  }
+
+  /** Applies one message of an update to its session. Null when the update is complete and
+   *  `answer` should reply; otherwise the reply itself (`stored`, or `resync`). Needs no pack,
+   *  notes or settings, so the pieces of a big page cost the worker no storage reads.
+   *  `scope` is the tab and frame: a new pass there replaces the older ones. */
+  receive(scope: string, req: AnalyzeRequest): { resync: true } | { stored: true } | null {
     const key = `${scope}#${req.pass}`;
     let session = this.sessions.get(key);
     if (req.base === 0) {
@@ -61,7 +68,14 @@ export class PageSessions {
     session.pendingFrom ??= session.runs.length;
     for (const r of req.added) session.runs.push({ text: r.text, kind: r.kind });
     if (req.pageDate) session.pageDate = req.pageDate;
-    if (req.more) return { stored: true };
+    return req.more ? { stored: true } : null;
+  }
+
+  /** The analysis of a complete update: hits for every run it added, and all the page's cards. */
+  answer(scope: string, pass: string, inputs: AnalysisInputs): AnalyzeReply | { resync: true } {
+    const session = this.sessions.get(`${scope}#${pass}`);
+    // A newer pass of the same page replaced this one while the inputs were being read.
+    if (!session || session.pendingFrom === undefined) return { resync: true };
     const first = session.pendingFrom;
     session.pendingFrom = undefined;
     return this.reply(session, first, inputs);
