@@ -1,8 +1,13 @@
 // Where the scanner looks for names: the prefilter reports ASCII starts of forms and non-ASCII
-// units, and every name the page prints must still be found, in document order.
+// units, and every name the page prints must still be found, in document order. Node 20 has no
+// regex modifiers, so this runs the case-insensitive fallback; tests/e2e/matcher-engine.test.ts
+// checks the case-sensitive first letter in Chromium.
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/core/match/compile';
-import type { PackEntity } from '../../src/core/types';
+import { buildIndex, type CompiledIndex } from '../../src/core/match/compile';
+import { SurfaceLookup } from '../../src/core/match/lookup';
+import { findMatches } from '../../src/core/match/scan';
+import type { PackEntity, RunKind } from '../../src/core/types';
+import { SCAN_ENTITIES, SCAN_TEXTS } from './scan-texts';
 import { hitsOf, linked } from './match-fixture';
 
 const e = (x: Omit<PackEntity, 'summary'>): PackEntity => ({ summary: '', ...x });
@@ -56,5 +61,23 @@ describe('scanner candidates', () => {
     const text = 'Mike Pompeo said. '.repeat(200) + 'MIKE POMPEO.';
     expect(hitsOf({ runs: [text], entities: small })).toHaveLength(201);
     expect(hitsOf({ runs: [text], entities: many })).toHaveLength(201);
+  });
+});
+
+describe('scanner candidates, in this engine', () => {
+  it('the prefilter finds exactly the matches of the plain walk over every position', () => {
+    const index = buildIndex(SCAN_ENTITIES);
+    const lookup = new SurfaceLookup(index);
+    const plain = { ...index, prefilter: null };
+    const spans = (ix: CompiledIndex, text: string, kind: RunKind) => findMatches(ix, lookup, { text, kind }).map((m) => `${m.start}:${m.end}`);
+    let withNames = 0;
+    for (const text of SCAN_TEXTS) {
+      for (const kind of ['body', 'heading'] as const) {
+        const expected = spans(plain, text, kind);
+        expect(spans(index, text, kind), `${kind}: ${text}`).toEqual(expected);
+        if (expected.length > 0) withNames++;
+      }
+    }
+    expect(withNames).toBeGreaterThan(300);
   });
 });

@@ -1,16 +1,26 @@
 // Builds the scanning trie and the lookup tables the resolver uses per hit (folded surface →
 // candidate forms), once per distinct entity list. The combined regex is built only when asked for.
 import type { EntityType, PackEntity } from '../types';
-import { foldKey, foldText } from './fold';
+import { foldKey, foldText, stripDiacritics } from './fold';
 import { formsOf, type SurfaceForm } from './forms';
 import { fullNameKeys } from './evidence';
-import { PrefixSet } from './prefilter';
+import { LOWER, PrefixSet, UPPER } from './prefilter';
 import { FormTrie } from './trie';
 import { WordTrie } from './word-trie';
 
 /** Transliterated names (people, places) are the ones pages print with or without accents
  *  ("Sŏn"/"Son"); vowel classes everywhere would make a big pack's regex slower to compile. */
 const ACCENTED_TYPES: ReadonlySet<EntityType> = new Set(['person', 'place']);
+
+/** The cases a page may print the first letter of `text` in (see `caseAllowed`): an acronym's
+ *  as written; a name's capital stays capital, a lower-case term may gain one. */
+function firstCases(text: string, acronym: boolean): number {
+  const first = stripDiacritics(text.charAt(0)).charAt(0);
+  const upper = first >= 'A' && first <= 'Z';
+  if (!upper && !(first >= 'a' && first <= 'z')) return LOWER | UPPER;
+  if (acronym) return upper ? UPPER : LOWER;
+  return upper ? UPPER : LOWER | UPPER;
+}
 
 export interface CompiledIndex {
   trie: WordTrie;
@@ -69,7 +79,7 @@ function assemble(
   let prefixRegex: RegExp | null = null;
   if (prefilter) {
     const prefixes = new PrefixSet();
-    for (const f of forms.folded) prefixes.add(f);
+    forms.folded.forEach((f, i) => prefixes.add(f, firstCases(forms.inserted[i]![0], forms.inserted[i]![1])));
     prefixRegex = prefixes.regex();
   }
   const fullKeyCache = new Map<string, Set<string>>();

@@ -3,6 +3,11 @@
 // letters, case-insensitively, over the page's own text at C++ speed. Every form's start is
 // found: either its first units are ASCII and the alternation matches them, or one of them is
 // a non-ASCII unit that the regex reports on its own ("Émile", "Sŏn", "O’Brien"; see `scan.ts`).
+//
+// A name's first letter keeps its case on the page (see `caseAllowed`): "Kim" starts with "K",
+// never "k". Where the engine has regex modifiers, the first unit is matched in its own case and
+// the rest case-insensitively: prose is mostly lower-case words, and a case-insensitive first
+// unit let most of them into the lookahead (a tenth fewer candidates, a quarter less regex time).
 
 /** Units of each form the alternation holds: longer means fewer false starts, a larger source. */
 export const PREFIX_UNITS = 6;
@@ -25,8 +30,24 @@ const PUNCTUATION_FOLDS: [code: number, folded: number][] = [
   [0x2019, APOSTROPHE],
 ];
 
+/** Cases the page may print a form's first letter in. */
+export const LOWER = 1;
+export const UPPER = 2;
+const BOTH = LOWER | UPPER;
+
+/** `(?i:…)` (Chrome 125, Firefox 132); without it the whole regex is case-insensitive. */
+const MODIFIERS = (() => {
+  try {
+    return new RegExp('(?i:a)').test('A');
+  } catch {
+    return false;
+  }
+})();
+
 interface Node {
   kids: Map<number, Node>;
+  /** For the root's letters: the cases (LOWER, UPPER) some form starting with it allows. */
+  cases: number;
   /** A form ends here (shorter than PREFIX_UNITS): nothing longer needs to follow. */
   leaf: boolean;
 }
@@ -40,7 +61,7 @@ export class PrefixSet {
 
   /** `folded`: the form through `foldText`, as inserted in the word trie (separators collapse to
    *  one that may be a space or a hyphen). */
-  add(folded: string): void {
+  add(folded: string, firstCases = BOTH): void {
     let node = this.root;
     let units = 0;
     let sep = false;
@@ -61,6 +82,7 @@ export class PrefixSet {
         break;
       }
       node = this.child(node, c);
+      if (units === 0) node.cases |= firstCases;
       units++;
     }
     // A form whose first unit is non-ASCII adds nothing: every such unit is reported anyway.
@@ -74,8 +96,9 @@ export class PrefixSet {
     const words: string[] = [];
     const others: string[] = [];
     for (const [c, kid] of this.root.kids) {
-      const first = unit(c);
-      const rest = emit(kid);
+      const first = MODIFIERS ? cased(c, kid.cases) : unit(c);
+      let rest = emit(kid);
+      if (rest && MODIFIERS) rest = `(?i:${rest})`;
       (isAlnum(c) ? words : others).push(rest ? `${first}(?=${rest})` : first);
     }
     // Non-ASCII units first: the class is cheap to test, and one may also end a prefix's window.
@@ -84,7 +107,7 @@ export class PrefixSet {
     if (words.length) parts.push(`\\b${alternation(words)}`);
     if (others.length) parts.push(alternation(others));
     const source = parts.join('|');
-    return source.length > MAX_SOURCE ? null : new RegExp(source, 'gi');
+    return source.length > MAX_SOURCE ? null : new RegExp(source, MODIFIERS ? 'g' : 'gi');
   }
 
   private child(node: Node, c: number): Node {
@@ -96,7 +119,17 @@ export class PrefixSet {
 }
 
 function newNode(): Node {
-  return { kids: new Map(), leaf: false };
+  return { kids: new Map(), cases: 0, leaf: false };
+}
+
+/** A first unit in the cases its forms allow: "K", "k" or "[kK]". */
+function cased(c: number, cases: number): string {
+  if (c < 0x61 || c > 0x7a) return unit(c);
+  const lower = String.fromCharCode(c);
+  const upper = lower.toUpperCase();
+  if (cases === UPPER) return upper;
+  if (cases === LOWER) return lower;
+  return `[${lower}${upper}]`;
 }
 
 /** Units the regex reports on their own, each a possible part of a form's first units: any
