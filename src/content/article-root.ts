@@ -103,14 +103,15 @@ const NOISE_TAGS = new Set([
 
 /** Attributes `isNoiseRegion` reads (by selector or by name). */
 function hasNoiseAttributes(el: Element): boolean {
-  return el.hasAttributes() && (el.hasAttribute('class') || el.hasAttribute('id') || el.hasAttribute('role') || el.hasAttribute('aria-hidden'));
+  return el.hasAttribute('class') || el.hasAttribute('id') || el.hasAttribute('role') || el.hasAttribute('aria-hidden');
 }
 
 /** `isExcludedRegion` for an element strictly inside the root (as a walk down from it meets
- *  them): no containment test, and elements with neither a telling tag nor an attribute the
- *  checks read (most inline ones, links with only an href) are answered without a lookup. */
-export function isExcludedRegionBelow(el: Element): boolean {
-  if (!NOISE_TAGS.has(el.localName) && !hasNoiseAttributes(el)) return false;
+ *  them), its tag name and `hasAttributes()` already read: no containment test, and elements
+ *  with neither a telling tag nor an attribute the checks read (most inline ones, links with
+ *  only an href) are answered without a lookup. */
+export function isExcludedRegionKnown(el: Element, localName: string, hasAttributes: boolean): boolean {
+  if (!NOISE_TAGS.has(localName) && !(hasAttributes && hasNoiseAttributes(el))) return false;
   let noise = cache.get(el);
   if (noise === undefined) {
     noise = isNoiseRegion(el);

@@ -24,21 +24,31 @@ export function isInline(el: Element): boolean {
   return INLINE.has(el.localName);
 }
 
+/** What a tag name alone says (a walk over every element reads the name once and asks once). */
+export const TAG_INLINE = 1;
+export const TAG_SKIP = 2;
+export const TAG_BR = 4;
+const TAG_FLAGS = new Map<string, number>([...INLINE].map((t) => [t, TAG_INLINE]));
+for (const t of SKIP) TAG_FLAGS.set(t, TAG_SKIP);
+TAG_FLAGS.set('br', TAG_BR);
+
+export function tagFlags(localName: string): number {
+  return TAG_FLAGS.get(localName) ?? 0;
+}
+
 /** True when nothing inside `el` may be read or changed. */
 export function isSkipped(el: Element): boolean {
-  if (SKIP.has(el.localName)) return true;
+  return SKIP.has(el.localName) || isSkippedByAttributes(el);
+}
+
+/** `isSkipped` past the tag name. Met walking down from a container already checked, only an
+ *  element with attributes (contenteditable, a class styled editable, hidden) can start a
+ *  skipped region: editability is inherited, and most inline elements have none. */
+export function isSkippedByAttributes(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
   return (el as HTMLElement).isContentEditable === true;
-}
-
-/** `isSkipped` for an element met walking down from a container already checked: editability
- *  is inherited, so past the tag name only an element with attributes (contenteditable, a class
- *  styled editable, hidden) can start a skipped region, and most inline elements have none. */
-export function isSkippedBelow(el: Element): boolean {
-  if (SKIP.has(el.localName)) return true;
-  return el.hasAttributes() && isSkipped(el);
 }
 
 /** True when `node` sits inside something we must never touch (also checks ancestors). */

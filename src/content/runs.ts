@@ -2,8 +2,8 @@
 // and anything we must not touch. A run's text is exactly its Text nodes' data joined, so an offset
 // in the text maps straight back to a node (what highlighting and "scroll to sentence" need).
 import type { RunKind, RunText } from '../core/types';
-import { isExcludedRegionBelow, type ArticleRoot } from './article-root';
-import { isInline, isInsideSkipped, isSkippedBelow } from './dom-kinds';
+import { isExcludedRegionKnown, type ArticleRoot } from './article-root';
+import { TAG_BR, TAG_INLINE, TAG_SKIP, isInsideSkipped, isSkippedByAttributes, tagFlags } from './dom-kinds';
 
 export interface DomRun extends RunText {
   /** The Text nodes in document order; `text` is their data joined. */
@@ -16,8 +16,7 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** What `text.trim() !== ''` tests, without copying the text. */
 const NOT_SPACE = /\S/;
 
-function kindOf(el: Element, inherited: RunKind): RunKind {
-  const name = el.localName;
+function kindOf(name: string, inherited: RunKind): RunKind {
   if (HEADINGS.has(name)) return 'heading';
   if (name === 'figcaption' || name === 'caption') return 'caption';
   return inherited;
@@ -26,15 +25,20 @@ function kindOf(el: Element, inherited: RunKind): RunKind {
 class RunBuilder {
   readonly runs: DomRun[] = [];
   private nodes: Text[] = [];
+  private text = '';
   private block: Element | null = null;
   private kind: RunKind = 'body';
 
   constructor(private readonly claimed?: WeakSet<Text>) {}
 
-  add(node: Text, block: Element, kind: RunKind): void {
+  /** `data` is `node.data`, read once by the walk. */
+  add(node: Text, data: string, block: Element, kind: RunKind): void {
     if (this.nodes.length === 0) {
       this.block = block;
       this.kind = kind;
+      this.text = data;
+    } else {
+      this.text += data;
     }
     this.nodes.push(node);
   }
@@ -44,7 +48,8 @@ class RunBuilder {
   flush(): void {
     const nodes = this.nodes;
     if (nodes.length === 0) return;
-    const text = nodes.length === 1 ? nodes[0]!.data : nodes.map((n) => n.data).join('');
+    const text = this.text;
+    this.text = '';
     // Text already in a run (a later pass over changed content) is never wrapped twice.
     if (!this.block || !NOT_SPACE.test(text) || (this.claimed && nodes.some((n) => this.claimed!.has(n)))) {
       nodes.length = 0;
@@ -114,24 +119,29 @@ class ContainerWalk {
       next = node.nextSibling;
       const type = node.nodeType;
       if (type === TEXT_NODE) {
-        if ((node as Text).length > 0) {
+        const data = (node as Text).data;
+        if (data.length > 0) {
           const frame = stack[stack.length - 1]!;
-          out.add(node as Text, frame.block, frame.kind);
+          out.add(node as Text, data, frame.block, frame.kind);
         }
         continue;
       }
       if (type !== ELEMENT_NODE) continue;
       const c = node as Element;
-      if (c.localName === 'br' || isSkippedBelow(c) || isExcludedRegionBelow(c)) {
+      // The tag name and attributes are read once here: each is a call into the browser.
+      const name = c.localName;
+      const flags = tagFlags(name);
+      const hasAttributes = c.hasAttributes();
+      if (flags & (TAG_BR | TAG_SKIP) || (hasAttributes && isSkippedByAttributes(c)) || isExcludedRegionKnown(c, name, hasAttributes)) {
         out.flush();
         continue;
       }
       const top = stack[stack.length - 1]!;
-      if (isInline(c)) {
+      if (flags & TAG_INLINE) {
         stack.push({ el: c, block: top.block, kind: top.kind, isBlock: false });
       } else {
         out.flush();
-        stack.push({ el: c, block: c, kind: kindOf(c, top.kind), isBlock: true });
+        stack.push({ el: c, block: c, kind: kindOf(name, top.kind), isBlock: true });
       }
       next = c.firstChild;
     }
@@ -146,7 +156,7 @@ const ELEMENT_NODE = 1;
 
 function kindAt(el: Element): RunKind {
   for (let e: Element | null = el; e; e = e.parentElement) {
-    const k = kindOf(e, 'body');
+    const k = kindOf(e.localName, 'body');
     if (k !== 'body') return k;
   }
   return 'body';
