@@ -4,7 +4,7 @@
 // tests, with the background's session code called in-process.
 import type { Settings } from '../core/settings';
 import type { CardModel } from '../core/types';
-import type { AnalyzeReply, AnalyzeRequest, AnalyzeResult } from '../shared/messages';
+import type { AnalyzeReply, AnalyzeRequest, AnalyzeResult, WireHit } from '../shared/messages';
 import { findArticleRoot, type ArticleRoot } from './article-root';
 import { CardController } from './card/controller';
 import { MENTION_TAG } from './dom-kinds';
@@ -28,6 +28,9 @@ export interface AnnotatorHooks {
 }
 
 let passCounter = 0;
+const newPassId = () => `${Date.now().toString(36)}-${++passCounter}`;
+/** A run's hits as one comparable string. */
+const hitsKey = (hits: readonly WireHit[]): string => hits.map((h) => h.join('\u0001')).join('\u0002');
 const NO_MARK: MarkRanges = () => undefined;
 /** Text per analyze message: a 1 MB page in one message held the page's main thread for ~100 ms
  *  (serialising and posting it); 64 K characters take a few. */
@@ -40,6 +43,10 @@ export class Annotator {
   /** The runs the background's session holds, in its order (what reply indices refer to). */
   private sent: DomRun[] = [];
   private wrapped = new WeakSet<DomRun>();
+  /** The hits each wrapped run shows (see `hitsKey`), to tell which runs a refresh must redo. */
+  private applied = new WeakMap<DomRun, string>();
+  /** The first pass has wrapped every run it found: later changes can be made in place. */
+  private settled = false;
   /** Runs the page changed under us: never wrapped again (their blocks are collected afresh). */
   private dropped = new WeakSet<DomRun>();
   private highlighter: Highlighter;
@@ -93,7 +100,7 @@ export class Annotator {
     // The previous pass's highlights come off first (in slices): a new walk must not see them.
     await this.removing;
     if (cancelled()) return;
-    this.pass = `${Date.now().toString(36)}-${++passCounter}`;
+    this.pass = newPassId();
     this.controller.start();
     this.article = findArticleRoot(this.doc);
     // A big page's walk takes longer than a frame: it goes in slices too.
@@ -116,6 +123,7 @@ export class Annotator {
     if (!(await runSliced([...work.keys()], (k) => void this.wrap(work[k]!, hitsOf.get(work[k]!) ?? [], mark), { cancelled }))) return;
     // Tab stops go to each entity's first mention in reading order, not in the order wrapped.
     this.makeFocusable(Array.from(this.doc.querySelectorAll(`${MENTION_TAG}[data-backstory-entity]`)));
+    this.settled = true;
     this.finishPass();
     this.stopObserving = observeNewContent({
       root: this.article.root,
@@ -145,12 +153,43 @@ export class Annotator {
     this.controller.setTheme(next.theme);
     if (next.highlightStyle !== prev.highlightStyle) this.highlighter.setStyle(next.highlightStyle);
     const reanalyze = next.firstMentionOnly !== prev.firstMentionOnly || next.types.join() !== prev.types.join();
-    if (reanalyze && this.active) await this.annotate();
+    if (reanalyze) await this.refresh();
   }
 
-  /** What the background knows changed (the reader's notes, the packs): annotate again if on. */
+  /** What the background knows changed (the reader's notes, the packs, settings it applies): the
+   *  page is analysed again and only the runs whose hits differ are unwrapped and wrapped again.
+   *  Annotating from scratch made every highlight blink, for seconds on a big page. */
   async refresh(): Promise<void> {
-    if (this.active) await this.annotate();
+    if (!this.active) return;
+    if (!this.settled) return this.annotate();
+    const gen = this.generation;
+    const done = this.queue.then(() => this.rescore(gen));
+    this.queue = done.catch(() => undefined);
+    await done;
+  }
+
+  /** `refresh`, after any update of new content already queued: the same runs, a new session. */
+  private async rescore(gen: number): Promise<void> {
+    const cancelled = () => gen !== this.generation || !this.active;
+    if (cancelled()) return;
+    this.pass = newPassId();
+    this.sent = [];
+    const reply = await this.sync(gen);
+    if (!reply || cancelled()) return;
+    const changed = [...reply.added.keys()].filter((k) => this.applied.get(reply.added[k]!) !== hitsKey(reply.hits[k]!));
+    const mark = await this.marker(changed.some((k) => reply.hits[k]!.length > 0));
+    if (cancelled()) return;
+    const rewrap = (k: number) => {
+      const run = reply.added[k]!;
+      if (this.dropped.has(run)) return;
+      this.highlighter.removeRun(run);
+      this.wrapped.delete(run);
+      this.wrap(run, reply.hits[k]!, mark);
+    };
+    if (!(await runSliced(changed, rewrap, { cancelled }))) return;
+    if (changed.length > 0) this.refocus();
+    this.controller.refresh();
+    this.finishPass();
   }
 
   /** Scrolling and flashing live in the UI bundle: they follow a click in the popup or a card. */
@@ -231,6 +270,7 @@ export class Annotator {
     // A run the page changed or took away while its reply was on the way is not ours to touch.
     if (this.wrapped.has(run) || this.dropped.has(run)) return [];
     this.wrapped.add(run);
+    this.applied.set(run, hitsKey(hits));
     return this.highlighter.highlightRun(run, hits, mark).elements;
   }
 
@@ -283,6 +323,18 @@ export class Annotator {
     }
   }
 
+  /** Tab stops again from scratch: a refresh may have changed which mention of a name comes first. */
+  private refocus(): void {
+    for (const el of this.highlighter.mentionElements) {
+      if (el.getAttribute('role') !== 'button') continue;
+      el.removeAttribute('tabindex');
+      el.removeAttribute('role');
+      el.removeAttribute('aria-haspopup');
+    }
+    this.focusable.clear();
+    this.makeFocusable(Array.from(this.doc.querySelectorAll(`${MENTION_TAG}[data-backstory-entity]`)));
+  }
+
   private teardown(): void {
     this.stopObserving?.();
     this.stopObserving = null;
@@ -293,6 +345,8 @@ export class Annotator {
     this.runs = [];
     this.sent = [];
     this.wrapped = new WeakSet();
+    this.applied = new WeakMap();
+    this.settled = false;
     this.dropped = new WeakSet();
     this.cardList = [];
     this.cards.clear();

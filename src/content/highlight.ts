@@ -30,6 +30,8 @@ export class Highlighter {
   private splits: Split[] = [];
   private elements: Element[] = [];
   private readonly runOf = new WeakMap<Element, DomRun>();
+  /** A wrapped run's Text nodes as they were before wrapping, to give back when it is unwrapped. */
+  private readonly originals = new WeakMap<DomRun, Text[]>();
 
   constructor(private style: HighlightStyle = 'underline') {}
 
@@ -59,6 +61,7 @@ export class Highlighter {
       created.push(el);
     });
     run.nodes = this.recordSplits(run, origNodes, origLengths, new Set(created));
+    this.originals.set(run, origNodes);
     this.claim(run);
     for (const el of created) this.runOf.set(el, run);
     this.elements.push(...created);
@@ -79,7 +82,8 @@ export class Highlighter {
   }
 
   /** Takes one run's highlights off (what is still on the page) and forgets its nodes, so the
-   *  text can be collected again after the page changed it. */
+   *  text can be collected again after the page changed it, or wrapped again with other hits:
+   *  the run gets its original Text nodes back. */
   removeRun(run: DomRun): void {
     const mine = this.splits.filter((s) => s.run === run);
     this.splits = this.splits.filter((s) => s.run !== run);
@@ -93,6 +97,9 @@ export class Highlighter {
       this.claimed.delete(n);
       this.written.delete(n);
     }
+    const before = this.originals.get(run);
+    if (before) run.nodes = before;
+    this.originals.delete(run);
   }
 
   private restore({ orig, pieces, data }: Split): void {

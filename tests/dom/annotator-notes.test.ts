@@ -43,6 +43,35 @@ describe('Annotator with reader notes', () => {
     expect(annotator.visibleCards().find((c) => c.id === 'yongbyon')?.note).toBeUndefined();
   });
 
+  it('updates in place: highlights the note does not touch stay the same elements, and the page comes back exactly', async () => {
+    page(`${ARTICLE}<section><p>Mike Pompeo met Choe in Pyongyang; Kim Jong Un did not.</p></section>`);
+    const html = document.body.innerHTML;
+    const local = localAnnotator(document, PACK, { ...DEFAULT_SETTINGS });
+    annotator = local.annotator;
+    await annotator.annotate();
+    const before = Array.from(document.querySelectorAll('backstory-mention'));
+    const untouched = before.filter((el) => !el.closest('p')?.textContent?.includes('standoff'));
+    expect(untouched.map((el) => el.textContent)).toEqual(['Mike Pompeo', 'Choe', 'Kim Jong Un']);
+    // One tab stop per name, on its first mention.
+    const stops = () => Array.from(document.querySelectorAll('backstory-mention[tabindex="0"]')).map((el) => el.getAttribute('data-backstory-entity'));
+    expect(stops()).toEqual(['yongbyon', 'choe-son-hui', 'mike-pompeo', 'kim-jong-un']);
+
+    await local.setNotes([note('a', 'standoff', 'Nobody admits to it.')]);
+    const after = Array.from(document.querySelectorAll('backstory-mention'));
+    // The paragraph without the term was not unwrapped and wrapped again: the same elements.
+    for (const el of untouched) expect(el.isConnected, `${el.textContent} kept`).toBe(true);
+    expect(after.filter((el) => el.getAttribute('data-backstory-entity') === 'note-standoff').map((el) => el.textContent)).toEqual(['standoff', 'Standoff']);
+    expect(stops()).toEqual(['note-standoff', 'yongbyon', 'choe-son-hui', 'mike-pompeo', 'kim-jong-un']);
+    expect(annotator.visibleCards().find((c) => c.id === 'note-standoff')?.mentionCount).toBe(2);
+
+    await local.setNotes([]);
+    expect(mentions().some(([id]) => id.startsWith('note-'))).toBe(false);
+    for (const el of untouched) expect(el.isConnected).toBe(true);
+    expect(stops()).toEqual(['yongbyon', 'choe-son-hui', 'mike-pompeo', 'kim-jong-un']);
+    await annotator.deactivate();
+    expect(document.body.innerHTML).toBe(html);
+  });
+
   it('takes notes given before the first pass', async () => {
     page(ARTICLE);
     const local = localAnnotator(document, PACK, { ...DEFAULT_SETTINGS });

@@ -218,6 +218,18 @@ export class CardController {
     });
   }
 
+  /** The cards changed (a note, a pack): an open card shows its new version, or closes when its
+   *  mention or its entity is gone. */
+  refresh(): void {
+    const mention = this.machine.current;
+    if (!mention || !this.cardHost?.isOpen) return;
+    if (!mention.isConnected || !this.opts.getCard(entityOf(mention))) {
+      this.machine.dismiss();
+      return;
+    }
+    this.show(this.cardHost, mention, false);
+  }
+
   stop(): void {
     for (const f of this.off.splice(0)) f();
     this.machine.dismiss();
