@@ -28,6 +28,7 @@ export class AnalysisMemo {
   readonly sentences = new Map<string, Sentence[]>();
   readonly definitions = new Map<string, AcronymDefinition[]>();
   readonly names = new Map<string, string[]>();
+  readonly foldedSentences = new Map<string, string>();
   private readonly scans = new WeakMap<Matcher, ScanMemo>();
 
   scansOf(matcher: Matcher): ScanMemo {
@@ -58,6 +59,7 @@ export function analyzeArticle(runs: RunText[], pack: Pack, options: AnalyzeOpti
     facts,
     notes: options.notes,
     runKinds: runs.map((r) => r.kind),
+    foldedSentences: memo?.foldedSentences,
   });
   return { sentences, definitions, pageEntities, matcher, hits, mentions, facts, cards };
 }

@@ -15,6 +15,8 @@ export interface CardInput {
   notes?: Record<string, string>;
   /** Kind of each run (index = run), to keep headlines out of the card's sentences. */
   runKinds?: RunKind[];
+  /** Sentence text → its folded form, kept by the page's session (see `AnalysisMemo`). */
+  foldedSentences?: Map<string, string>;
 }
 
 /** The page's definition of this entity: its acronym with an expansion that names the entity. */
@@ -54,7 +56,7 @@ export function buildCards(input: CardInput): CardModel[] {
   const rolesOf = groupBy(input.facts.roles, (r) => r.entityId);
   const sourceById = new Map<string, PackSource>();
   for (const s of input.sources) if (!sourceById.has(s.id)) sourceById.set(s.id, s);
-  const picker = new SentencePicker(input.sentences, input.facts, input.runKinds);
+  const picker = new SentencePicker(input.sentences, input.facts, input.runKinds, input.foldedSentences);
   ids.sort((a, b) => {
     const [ra = 0, sa = 0] = firstPos(a);
     const [rb = 0, sb = 0] = firstPos(b);

@@ -32,6 +32,8 @@ export class SentencePicker {
     private readonly sentences: Sentence[],
     facts: ArticleFacts,
     private readonly runKinds?: RunKind[],
+    /** Shared across a page's passes: a growing page's cards pick from mostly the same sentences. */
+    private readonly foldMemo?: Map<string, string>,
   ) {
     this.headlines = new Set();
     sentences.forEach((_, i) => {
@@ -58,7 +60,12 @@ export class SentencePicker {
   private fold(i: number): string {
     let f = this.folded.get(i);
     if (f === undefined) {
-      f = fold(this.sentences[i]?.text ?? '');
+      const text = this.sentences[i]?.text ?? '';
+      f = this.foldMemo?.get(text);
+      if (f === undefined) {
+        f = fold(text);
+        this.foldMemo?.set(text, f);
+      }
       this.folded.set(i, f);
     }
     return f;
