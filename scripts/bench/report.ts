@@ -154,9 +154,10 @@ export function printReport(r: Report): void {
     out.push(`\n== In-page microbenchmarks (no extension), ${info.label} page (median of ${r.reps}+) ==`);
     out.push(
       table(
-        ['pack', 'match/base', 'base', 'match', '(runs)', '(regex)', 'min m/b', 'markRegExp', '+layout', 'hits', 'marks', 'compile cold', 'warm'],
+        ['pack', 'match/base', 'of medians', 'base', 'match', '(runs)', '(regex)', 'min m/b', 'markRegExp', '+layout', 'hits', 'marks', 'compile cold', 'warm'],
         suites.map(({ pack, result: s }) => [
           String(pack),
+          `${s.match.pairRatio.toFixed(2)}×`,
           ratio(s.match.ms.median, s.baseline.ms.median),
           ms(s.baseline.ms.median),
           ms(s.match.ms.median),
@@ -175,6 +176,7 @@ export function printReport(r: Report): void {
     const big = suites[suites.length - 1]!;
     const steps = Object.entries(big.result.breakdown).filter(([k]) => !['runs', 'mentions', 'forms', 'regexKB'].includes(k));
     out.push(`analysis steps in-page, pack ${big.pack}: ${steps.map(([k, v]) => `${k} ${ms(v)}`).join(', ')}`);
+    out.push(`('match/base': median of the ratios of runs timed back to back; 'of medians': median match over median baseline; 'min m/b': fastest over fastest.)`);
   }
   const m1 = r.suites.filter((s) => s.page === '1mb');
   if (m1.length > 1) {
@@ -260,8 +262,8 @@ export function budgets(r: Omit<Report, 'budgets'>): Budget[] {
   }
   const m1 = r.suites.filter((s) => s.page === '1mb');
   for (const s of m1) {
-    const x = s.result.match.ms.median / s.result.baseline.ms.median;
-    out.push({ name: `matching vs scan-only baseline, 1 MB, ${s.pack} entities`, limit: '≤ 1.5×', value: `${x.toFixed(2)}×`, pass: x <= 1.5 });
+    const x = s.result.match.pairRatio;
+    out.push({ name: `matching vs scan-only baseline, 1 MB, ${s.pack} entities (median of paired runs)`, limit: '≤ 1.5×', value: `${x.toFixed(2)}×`, pass: x <= 1.5 });
   }
   const small = m1.find((s) => s.pack === 100);
   const large = m1.find((s) => s.pack === 10_000);

@@ -68,9 +68,12 @@ export async function runSuite(page: Page, pageUrl: string, packUrl: string, o: 
     await call(page, 'baseline');
     await call(page, 'matchOnly');
   }
+  // Each matching run is timed right after a baseline run, and the budget takes the median of
+  // these pairs' ratios: this machine's speed drifts by half within a minute, and a slow spell
+  // then slows both runs of a pair alike (the ratio of the two medians is shown beside it).
   const baseline: ApiResult<'baseline'>[] = [];
   const match: ApiResult<'matchOnly'>[] = [];
-  for (let i = 0; i < Math.max(7, o.reps); i++) {
+  for (let i = 0; i < Math.max(15, o.reps); i++) {
     baseline.push(await call(page, 'baseline'));
     match.push(await call(page, 'matchOnly'));
   }
@@ -97,7 +100,7 @@ export async function runSuite(page: Page, pageUrl: string, packUrl: string, o: 
     breakdown,
     compile,
     baseline: { ms: stat(baseline.map((b) => b.ms)), matches: baseline[0]!.matches, terms: baseline[0]!.terms },
-    match: { ms: stat(match.map((m) => m.ms)), runsMs: stat(match.map((m) => m.runsMs)), regexMs: stat(match.map((m) => m.regexMs)), hits: match[0]!.hits, resolved: match[0]!.resolved },
+    match: { ms: stat(match.map((m) => m.ms)), pairRatio: median(match.map((m, i) => m.ms / baseline[i]!.ms)), runsMs: stat(match.map((m) => m.runsMs)), regexMs: stat(match.map((m) => m.regexMs)), hits: match[0]!.hits, resolved: match[0]!.resolved },
     naive: { ms: stat(naive.map((n) => n.ms)), withLayout: stat(naive.map((n) => n.ms + n.layoutMs)), marks: naive[0]!.marks },
     markArray: markArray.map((runs) => ({
       terms: runs[0]!.terms,
