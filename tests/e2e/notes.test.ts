@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, mentionCounts, startSession, uiString, waitCard, type Session } from './harness';
+import { describeInBrowser, mentionCounts, readCard, startSession, uiString, waitCard, type Session } from './harness';
 
 async function openOptions(s: Session): Promise<Page> {
   const page = await s.ctx.newPage();
@@ -155,6 +155,14 @@ describeInBrowser('reader notes in Chromium', () => {
     await expect.poll(() => notice.isVisible(), { timeout: 5_000 }).toBe(false);
     // The open page follows the stored notes (it is annotated again after each change).
     await expect.poll(() => mentionCount(page, 'note-standoff'), { timeout: 5_000 }).toBe(1);
+  });
+
+  it('an open card shows a new note on its name without being opened again', async () => {
+    expect(await cardFor(s, page, 'choe-son-hui')).not.toContain('Ask who drafts her statements.');
+    await addNoteInOptions(options, 'Choe Son Hui', 'Ask who drafts her statements.');
+    await page.bringToFront();
+    await expect.poll(async () => (await readCard(s.ctx, page)).text, { timeout: 10_000 }).toContain('Ask who drafts her statements.');
+    expect((await readCard(s.ctx, page)).open, 'the card stayed open').toBe(true);
   });
 
   it('makes no request beyond the extension and the demo server', () => {
