@@ -193,10 +193,15 @@ export function statementsAt(sentences: Sentence[], si: number, start: number, e
 const PRONOUN_TAG = new RegExp(`[”"]\\s*,?\\s+(?:(?:he|she)\\s+(?:${VERBS})|(?:${VERBS})\\s+(?:he|she))\\b`, 'u');
 const PRONOUN_LEAD = new RegExp(`^(?:[^,“”"]{0,60}?,?\\s+)?(?:[Hh]e|[Ss]he)(?=\\s+(?:\\p{Ll}+\\s+)?(?:${VERBS})\\b)`, 'u');
 
+/** What each of the three patterns below needs somewhere: "he" or "she" after a space or at the
+ *  start. Most sentences have neither, and this one test spares them three regexes: the pass runs
+ *  over every sentence of the page on every update. */
+const PRONOUN_ANY = /(?:^|\s)(?:[Hh]e|[Ss]he)\b/u;
+
 /** A quotation closed by "he said"/"she added", or a sentence opening "She warned that …". */
 export function pronounStatementAt(sentences: Sentence[], si: number, pageDate?: string): RawStatement | null {
   const s = sentences[si];
-  if (!s) return null;
+  if (!s || !PRONOUN_ANY.test(s.text)) return null;
   const tag = PRONOUN_TAG.exec(s.text);
   let found: RawStatement | null = null;
   if (tag) {
