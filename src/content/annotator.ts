@@ -32,6 +32,8 @@ const newPassId = () => `${Date.now().toString(36)}-${++passCounter}`;
 /** A run's hits as one comparable string. */
 const hitsKey = (hits: readonly WireHit[]): string => hits.map((h) => h.join('\u0001')).join('\u0002');
 const NO_MARK: MarkRanges = () => undefined;
+/** Whether a run's Text nodes are still on the page and still hold the text it was read with. */
+const holdsItsText = (run: DomRun): boolean => run.nodes.every((n) => n.isConnected) && run.nodes.map((n) => n.data).join('') === run.text;
 /** Text per analyze message: a 1 MB page in one message held the page's main thread for ~100 ms
  *  (serialising and posting it); 64 K characters take a few. */
 const CHUNK_CHARS = 64_000;
@@ -184,6 +186,13 @@ export class Annotator {
       if (this.dropped.has(run)) return;
       this.highlighter.removeRun(run);
       this.wrapped.delete(run);
+      if (!holdsItsText(run)) {
+        // The page changed it since it was read: the watcher collects its block again, rather
+        // than this wrapping offsets that no longer fit.
+        this.dropped.add(run);
+        this.runs = this.runs.filter((r) => r !== run);
+        return;
+      }
       this.wrap(run, reply.hits[k]!, mark);
     };
     if (!(await runSliced(changed, rewrap, { cancelled }))) return;

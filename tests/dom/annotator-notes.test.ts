@@ -72,6 +72,27 @@ describe('Annotator with reader notes', () => {
     expect(document.body.innerHTML).toBe(html);
   });
 
+  it('a run the page rewrote just before a refresh is not wrapped at its old offsets', async () => {
+    page(ARTICLE);
+    const local = localAnnotator(document, PACK, { ...DEFAULT_SETTINGS });
+    annotator = local.annotator;
+    await annotator.annotate();
+    // A framework rewrites the Text node it keeps to the paragraph's new text; the watcher has not
+    // seen it yet when the note arrives.
+    const para = document.querySelector('p')!;
+    const fresh = 'Breaking: analysts call the standoff at Yongbyon a test of nerves. Choe Son Hui said little.';
+    (para.firstChild as Text).data = fresh;
+    await local.setNotes([note('a', 'standoff', 'Nobody admits to it.')]);
+    await expect.poll(() => para.querySelectorAll('backstory-mention').length, { timeout: 2_000 }).toBe(3);
+    expect(para.textContent).toBe(fresh);
+    // Every highlight wraps exactly its name: nothing landed on shifted text.
+    expect(mentions(para)).toEqual([
+      ['note-standoff', 'standoff'],
+      ['yongbyon', 'Yongbyon'],
+      ['choe-son-hui', 'Choe Son Hui'],
+    ]);
+  });
+
   it('takes notes given before the first pass', async () => {
     page(ARTICLE);
     const local = localAnnotator(document, PACK, { ...DEFAULT_SETTINGS });
