@@ -186,13 +186,6 @@ export class Annotator {
       if (this.dropped.has(run)) return;
       this.highlighter.removeRun(run);
       this.wrapped.delete(run);
-      if (!holdsItsText(run)) {
-        // The page changed it since it was read: the watcher collects its block again, rather
-        // than this wrapping offsets that no longer fit.
-        this.dropped.add(run);
-        this.runs = this.runs.filter((r) => r !== run);
-        return;
-      }
       this.wrap(run, reply.hits[k]!, mark);
     };
     if (!(await runSliced(changed, rewrap, { cancelled }))) return;
@@ -278,6 +271,14 @@ export class Annotator {
   private wrap(run: DomRun, hits: AnalyzeReply['hits'][number], mark: MarkRanges): readonly Element[] {
     // A run the page changed or took away while its reply was on the way is not ours to touch.
     if (this.wrapped.has(run) || this.dropped.has(run)) return [];
+    if (hits.length > 0 && !holdsItsText(run)) {
+      // The page rewrote it since it was read: its hits' offsets no longer fit. Forgotten as the
+      // watcher's stale check does; the watcher collects its block again when it sees the change
+      // (a change during the first pass, before it watched, leaves that run unmarked).
+      this.dropped.add(run);
+      this.runs = this.runs.filter((r) => r !== run);
+      return [];
+    }
     this.wrapped.add(run);
     this.applied.set(run, hitsKey(hits));
     return this.highlighter.highlightRun(run, hits, mark).elements;

@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countMentionsInPage } from '../../scripts/lib/probes.mjs';
-import type { Annotator } from '../../src/content/annotator';
-import { localAnnotator } from './local-analyzer';
+import { Annotator } from '../../src/content/annotator';
+import { useUI } from '../../src/content/ui-loader';
+import { localAnalyzer, localAnnotator, testUI } from './local-analyzer';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Pack } from '../../src/core/types';
 import { fixtureHtml, loadFixture } from './page-fixtures';
@@ -44,6 +45,27 @@ describe('dynamic pages (jsdom)', () => {
     await wait(250);
     expect(lead.textContent).toBe(next);
     expect(Array.from(lead.querySelectorAll('backstory-mention')).map((m) => m.textContent)).toEqual(['Mike Pompeo']);
+    noBrokenWrappers();
+  });
+
+  it('text rewritten while the first pass is on its way: no highlight lands on shifted text', async () => {
+    loadFixture(fixtureHtml('rerender'));
+    useUI(testUI);
+    const env = { pack: PACK, notes: [], settings: { ...DEFAULT_SETTINGS } };
+    const analyze = localAnalyzer(env);
+    const lead = $('#lead');
+    const next = 'Late update: Mike Pompeo said talks would resume within weeks.';
+    // The page hydrates while the runs are with the background, after they were read.
+    annotator = new Annotator(document, env.settings, async (req) => {
+      (lead.firstChild as Text).data = next;
+      return analyze(req);
+    });
+    await annotator.annotate();
+    expect(lead.textContent).toBe(next);
+    // Its old offsets would have wrapped "Late update" text; the run is left alone instead.
+    expect(lead.querySelectorAll('backstory-mention').length).toBe(0);
+    // The paragraphs the page left alone are marked as usual.
+    expect(countMentionsInPage()).toEqual({ pyongyang: 1, 'kim-jong-un': 1 });
     noBrokenWrappers();
   });
 
