@@ -29,11 +29,20 @@ export interface AnnotatorHooks {
 
 let passCounter = 0;
 const newPassId = () => `${Date.now().toString(36)}-${++passCounter}`;
-/** A run's hits as one comparable string. */
-const hitsKey = (hits: readonly WireHit[]): string => hits.map((h) => h.join('\u0001')).join('\u0002');
+/** Whether two runs' hits are the same (compared only on a refresh, not on every pass). */
+const sameHits = (a: readonly WireHit[] | undefined, b: readonly WireHit[]): boolean =>
+  a !== undefined && a.length === b.length && a.every((h, i) => h[0] === b[i]![0] && h[1] === b[i]![1] && h[2] === b[i]![2]);
 const NO_MARK: MarkRanges = () => undefined;
 /** Whether a run's Text nodes are still on the page and still hold the text it was read with. */
-const holdsItsText = (run: DomRun): boolean => run.nodes.every((n) => n.isConnected) && run.nodes.map((n) => n.data).join('') === run.text;
+function holdsItsText(run: DomRun): boolean {
+  let at = 0;
+  for (const n of run.nodes) {
+    const data = n.data;
+    if (!n.isConnected || !run.text.startsWith(data, at)) return false;
+    at += data.length;
+  }
+  return at === run.text.length;
+}
 /** Text per analyze message: a 1 MB page in one message held the page's main thread for ~100 ms
  *  (serialising and posting it); 64 K characters take a few. */
 const CHUNK_CHARS = 64_000;
@@ -45,8 +54,8 @@ export class Annotator {
   /** The runs the background's session holds, in its order (what reply indices refer to). */
   private sent: DomRun[] = [];
   private wrapped = new WeakSet<DomRun>();
-  /** The hits each wrapped run shows (see `hitsKey`), to tell which runs a refresh must redo. */
-  private applied = new WeakMap<DomRun, string>();
+  /** The hits each wrapped run shows, to tell which runs a refresh must redo. */
+  private applied = new WeakMap<DomRun, readonly WireHit[]>();
   /** The first pass has wrapped every run it found: later changes can be made in place. */
   private settled = false;
   /** Runs the page changed under us: never wrapped again (their blocks are collected afresh). */
@@ -178,7 +187,7 @@ export class Annotator {
     this.sent = [];
     const reply = await this.sync(gen);
     if (!reply || cancelled()) return;
-    const changed = [...reply.added.keys()].filter((k) => this.applied.get(reply.added[k]!) !== hitsKey(reply.hits[k]!));
+    const changed = [...reply.added.keys()].filter((k) => !sameHits(this.applied.get(reply.added[k]!), reply.hits[k]!));
     const mark = await this.marker(changed.some((k) => reply.hits[k]!.length > 0));
     if (cancelled()) return;
     const rewrap = (k: number) => {
@@ -280,7 +289,7 @@ export class Annotator {
       return [];
     }
     this.wrapped.add(run);
-    this.applied.set(run, hitsKey(hits));
+    this.applied.set(run, hits);
     return this.highlighter.highlightRun(run, hits, mark).elements;
   }
 
