@@ -5,7 +5,7 @@
 // script's Annotator: the extension itself is measured by scripts/bench/extension.ts.
 import Mark from 'mark.js';
 import { findArticleRoot, type ArticleRoot } from '../../src/content/article-root';
-import { MENTION_TAG } from '../../src/content/dom-kinds';
+import { MENTION_TAG } from '../../src/shared/dom-kinds';
 import { collectRuns } from '../../src/content/runs';
 import { extractFacts, findAcronymDefinitions, findPageEntities, splitSentences } from '../../src/core/article/index';
 import { buildCards } from '../../src/core/card/build';

@@ -7,7 +7,7 @@ import type { CardModel } from '../core/types';
 import type { AnalyzeReply, AnalyzeRequest, AnalyzeResult, WireHit } from '../shared/messages';
 import { findArticleRoot, type ArticleRoot } from './article-root';
 import { CardController } from './card/controller';
-import { MENTION_TAG } from './dom-kinds';
+import { MENTION_TAG } from '../shared/dom-kinds';
 import { Highlighter, SLICE_MS, runSliced, viewportFirst, yieldToPage } from './highlight';
 import { observeNewContent } from './observe';
 import { pageDate } from './page-date';

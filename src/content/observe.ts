@@ -2,7 +2,7 @@
 // over only the new runs, debounced. Our own writes (mention wrappers, split text, the card) and
 // text already in a run are ignored, so nothing is ever wrapped twice.
 import { isInExcludedRegion, resetRegionCache } from './article-root';
-import { CARD_TAG, MENTION_TAG, isInline, isInsideSkipped } from './dom-kinds';
+import { CARD_TAG, MENTION_TAG, isInline, isInsideSkipped } from '../shared/dom-kinds';
 import { collectRunsIn, type DomRun } from './runs';
 
 export interface ObserveOptions {

@@ -3,7 +3,7 @@
 // in the text maps straight back to a node (what highlighting and "scroll to sentence" need).
 import type { RunKind, RunText } from '../core/types';
 import { isExcludedRegionKnown, type ArticleRoot } from './article-root';
-import { TAG_BR, TAG_INLINE, TAG_SKIP, isInsideSkipped, isSkippedByAttributes, tagFlags } from './dom-kinds';
+import { TAG_BR, TAG_INLINE, TAG_SKIP, isInsideSkipped, isSkippedByAttributes, tagFlags } from '../shared/dom-kinds';
 
 export interface DomRun extends RunText {
   /** The Text nodes in document order; `text` is their data joined. */
@@ -210,17 +210,4 @@ export function collectRuns(article: ArticleRoot): DomRun[] {
   const collector = new RunCollector(article);
   collector.step(Infinity);
   return collector.runs;
-}
-
-/** The Text node and offset at `offset` of a run's text; an offset on a node boundary maps to the
- *  start of the next node unless `preferEnd` (for range ends). */
-export function locate(run: { nodes: Text[] }, offset: number, preferEnd = false): { node: Text; offset: number } | null {
-  let pos = 0;
-  for (const node of run.nodes) {
-    const len = node.data.length;
-    if (offset < pos + len || (preferEnd && offset === pos + len)) return { node, offset: offset - pos };
-    pos += len;
-  }
-  const last = run.nodes[run.nodes.length - 1];
-  return last && offset === pos ? { node: last, offset: last.data.length } : null;
 }

@@ -12,7 +12,7 @@ export interface ShowOptions {
   announce?: boolean;
 }
 
-/** The card's host element and its closed shadow root (src/content/card/host.ts). */
+/** The card's host element and its closed shadow root (src/ui/card/host.ts). */
 export interface CardHostApi {
   readonly host: HTMLElement;
   readonly isOpen: boolean;

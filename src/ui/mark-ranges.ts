@@ -3,7 +3,7 @@
 // only asks mark.js to wrap those ranges of a run's Text nodes.
 import Mark from 'mark.js/src/vanilla.js';
 import type { MarkRanges, WrapRange } from './api';
-import { MENTION_TAG } from '../content/dom-kinds';
+import { MENTION_TAG } from '../shared/dom-kinds';
 
 export const markRanges: MarkRanges = (nodes, ranges, each) => {
   new Mark(nodes as unknown as HTMLElement[]).markRanges(ranges as WrapRange[], {

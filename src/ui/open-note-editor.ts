@@ -1,8 +1,8 @@
 // The context menu's "Add a note": the editor next to the selection, prefilled with the note
 // already kept for the selected term, saving to the notes store.
 import { findByTerm } from '../core/notes';
-import { NoteEditor } from '../content/note-editor/editor';
-import type { Box } from '../content/note-editor/place';
+import { NoteEditor } from './note-editor/editor';
+import type { Box } from './note-editor/place';
 import type { Responses } from '../shared/messages';
 import { loadNotes, saveNote } from '../shared/notes-store';
 

@@ -1,8 +1,8 @@
 // Everything ui.js gives the content script except the note editor, whose store needs a real
 // extension: the DOM tests use these parts as they are.
-import { CardHost } from '../content/card/host';
-import { revealEntity, revealRunRange } from '../content/reveal';
-import { stepMention } from '../content/step';
+import { CardHost } from './card/host';
+import { revealEntity, revealRunRange } from './reveal';
+import { stepMention } from './step';
 import type { BackstoryUI } from './api';
 import { markRanges } from './mark-ranges';
 

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { NoteDraft } from '../../src/core/notes';
-import { NoteEditor } from '../../src/content/note-editor/editor';
-import { placeEditor } from '../../src/content/note-editor/place';
+import { NoteEditor } from '../../src/ui/note-editor/editor';
+import { placeEditor } from '../../src/ui/note-editor/place';
 
 const EN = JSON.parse(readFileSync(resolve(__dirname, '../../_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
 

@@ -3,7 +3,7 @@
 // exactly the runs a plain recursive walk of the article finds (same text, nodes, block, kind).
 import { describe, expect, it } from 'vitest';
 import { findArticleRoot, isExcludedRegion, type ArticleRoot } from '../../src/content/article-root';
-import { isInline, isInsideSkipped, isSkipped } from '../../src/content/dom-kinds';
+import { isInline, isInsideSkipped, isSkipped } from '../../src/shared/dom-kinds';
 import { RunCollector, collectRuns, collectRunsIn, type DomRun } from '../../src/content/runs';
 import type { RunKind } from '../../src/core/types';
 import { bigPage, fixtureHtml, fixtureNames, loadFixture } from './page-fixtures';

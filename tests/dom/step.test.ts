@@ -2,7 +2,7 @@
 // Keyboard stepping over hand-made mention markup: one stop per mention (a name split by inline
 // tags is one stop), wrapping at both ends, continuing from the mention that has focus.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mentionStops, stepMention } from '../../src/content/step';
+import { mentionStops, stepMention } from '../../src/ui/step';
 
 const m = (id: string, text: string) => `<backstory-mention data-backstory-entity="${id}">${text}</backstory-mention>`;
 

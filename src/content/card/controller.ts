@@ -6,7 +6,7 @@
 // loading it and the hover delay hides the wait.
 import type { CardModel } from '../../core/types';
 import type { CardHostApi, Theme } from '../../ui/api';
-import { MENTION_TAG } from '../dom-kinds';
+import { MENTION_TAG } from '../../shared/dom-kinds';
 import { loadUI, prefetchUI, readyUI } from '../ui-loader';
 import { HoverMachine } from './hover';
 

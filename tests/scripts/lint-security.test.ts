@@ -107,7 +107,7 @@ describe('lint-security', () => {
   it('finds no problem in src/', { timeout: 30_000 }, () => {
     const files = collectFiles([join(ROOT, 'src')]);
     expect(files.length).toBeGreaterThan(20);
-    expect(files.some((f) => f.endsWith('src/content/card/host.ts'))).toBe(true);
+    expect(files.some((f) => f.endsWith('src/ui/card/host.ts'))).toBe(true);
     const findings = lintFiles(files).map((f) => `${f.file.slice(ROOT.length + 1)}:${f.line} ${f.rule}`);
     expect(findings).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // Keyboard stepping through the highlighted mentions (next-mention / previous-mention commands):
 // focus goes to the mention, which opens its card through the card controller's focus path, the
 // same one Tab uses. Every mention is a stop here, not only each name's first one.
-import { MENTION_TAG } from './dom-kinds';
+import { MENTION_TAG } from '../shared/dom-kinds';
 
 export type StepDirection = 'next' | 'previous';
 

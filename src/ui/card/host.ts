@@ -2,10 +2,10 @@
 // scripts must not read the reader's notes), our styles inside, placed next to a mention.
 // Part of the lazily loaded UI bundle (src/ui/index.ts), not of content.js.
 import type { CardModel } from '../../core/types';
-import type { CardHostApi, ShowOptions, Theme } from '../../ui/api';
+import type { CardHostApi, ShowOptions, Theme } from '../api';
 import { renderCard, renderCardHeader } from '../../shared/card-view';
 import { t } from '../../shared/i18n';
-import { CARD_TAG } from '../dom-kinds';
+import { CARD_TAG } from '../../shared/dom-kinds';
 import { placeCard, type Placement } from './position';
 import { CARD_CSS } from './styles';
 import { cardContainer, watchTopLayer } from './top-layer';

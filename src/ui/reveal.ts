@@ -1,8 +1,8 @@
 // Scrolls to an entity's first mention or to a sentence, and flashes it. The flash uses the CSS
 // Custom Highlight API when present (it paints a Range without touching the DOM); otherwise our own
 // mention elements get a short-lived attribute that content.css outlines.
-import { MENTION_TAG } from './dom-kinds';
-import { locate } from './runs';
+import { MENTION_TAG } from '../shared/dom-kinds';
+import { locate } from './text-offsets';
 
 const FLASH_NAME = 'backstory-flash';
 export const FLASH_ATTR = 'data-backstory-flash';
