@@ -115,6 +115,12 @@ export interface ArticleFacts {
   definitions: AcronymDefinition[];
 }
 
+export interface CardFact {
+  text: string;
+  date?: string;
+  source?: string;
+}
+
 /** What a card shows; the same model feeds the hover card and the popup. */
 export interface CardModel {
   id: string;
@@ -124,7 +130,10 @@ export interface CardModel {
   pageOnly: boolean;
   mentionCount: number;
   summary?: string;
-  background: { text: string; date?: string; source?: string }[];
+  /** Pack facts up to the article's date (all of them when the page has no date). */
+  background: CardFact[];
+  /** Pack facts dated after the article: shown apart, so a 2019 article does not read as if 2022 had happened. */
+  later?: CardFact[];
   fromArticle: {
     roles: { text: string; sentence: number }[];
     statements: { text: string; date?: string; dateText?: string; sentence: number }[];
