@@ -10,6 +10,9 @@ import type { CommandIO, PackCommand } from './command';
 import { placeOf, valuePlaces } from './locate';
 import { isHtmlPath, readHtmlPage, readTextPage, type PageText } from './page';
 
+/** "1 fact", "3 facts". */
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export interface Report {
   /** 0: the pack validates; 1: it does not. */
   code: number;
@@ -21,7 +24,7 @@ export function checkPackText(text: string, label: string): Report & { pack?: Pa
   const parsed = parsePackJson(text);
   if (!parsed.ok) {
     const places = valuePlaces(text);
-    const lines = [`${label}: does not validate (${parsed.errors.length} ${parsed.errors.length === 1 ? 'problem' : 'problems'})`];
+    const lines = [`${label}: does not validate (${count(parsed.errors.length, 'problem')})`];
     for (const e of parsed.errors) {
       const at = placeOf(e, text, places);
       lines.push(`  ${at ? `${at}: ` : ''}${e}`);
@@ -32,7 +35,7 @@ export function checkPackText(text: string, label: string): Report & { pack?: Pa
   const facts = pack.entities.reduce((n, e) => n + (e.facts?.length ?? 0), 0);
   const lines = [
     `${label}: valid pack "${pack.id}" version ${pack.version} (format ${pack.format}, as of ${pack.asOf}): ` +
-      `${pack.entities.length} entities, ${facts} facts, ${pack.sources.length} sources`,
+      `${pack.entities.length === 1 ? '1 entity' : `${pack.entities.length} entities`}, ${count(facts, 'fact')}, ${count(pack.sources.length, 'source')}`,
   ];
   const warnings = [...placeholderProblems(pack)];
   const cited = new Set(pack.entities.flatMap((e) => (e.facts ?? []).map((f) => f.source)));
@@ -62,11 +65,11 @@ export function highlightReport(pack: Pack, page: PageText, label: string): stri
     surfaces.set(m.entityId, forms);
   }
   const dated = page.pageDate ? `page date ${page.pageDate}` : 'no page date: no fact is shown as "Later:"';
-  const lines = [`${label}: ${analysis.cards.length} names highlighted (${page.runs.length} runs of text, ${dated})`];
+  const lines = [`${label}: ${count(analysis.cards.length, 'name')} highlighted (${count(page.runs.length, 'run')} of text, ${dated})`];
   for (const card of analysis.cards) {
     const forms = [...(surfaces.get(card.id) ?? new Map<string, number>())].map(([s, n]) => (n > 1 ? `${quote(s)} ×${n}` : quote(s)));
     const origin = card.pageOnly ? ', from the page itself, not the pack' : '';
-    const later = card.later?.length ? `; ${card.later.length} of its facts after the page date, under "Later:"` : '';
+    const later = card.later?.length ? `; ${count(card.later.length, 'fact')} after the page date, under "Later:"` : '';
     lines.push(`  ${card.name} (${card.id}, ${card.type}${origin}): ${forms.join(', ')}${later}`);
   }
   const held = new Map<string, number>();

@@ -72,7 +72,7 @@ describe('check: what the pack would highlight', () => {
     expect(page.pageDate).toBe('2019-09-03');
     const lines = highlightReport(bundled.pack!, page, 'demo/index.html');
     expect(lines[0]).toMatch(/^demo\/index\.html: \d+ names highlighted \(\d+ runs of text, page date 2019-09-03\)$/);
-    expect(lines).toContain('  Choe Son Hui (choe-son-hui, person): "Choe Son Hui", "Choe" ×3; 1 of its facts after the page date, under "Later:"');
+    expect(lines).toContain('  Choe Son Hui (choe-son-hui, person): "Choe Son Hui", "Choe" ×3; 1 fact after the page date, under "Later:"');
     expect(lines).toContain('  Yongbyon (yongbyon, place): "Yongbyon" ×2');
     expect(lines.find((l) => l.includes('page-iaea'))).toMatch(/from the page itself, not the pack/);
     // Navigation, sidebar and comments name people too; only the article is read.
