@@ -127,6 +127,7 @@ export interface ArticleFacts {
 export interface CardFact {
   text: string;
   date?: string;
+  /** Who published the source (its title when the pack gives no publisher). */
   source?: string;
 }
 

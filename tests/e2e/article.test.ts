@@ -89,6 +89,11 @@ describeInBrowser('demo article in Chromium', () => {
     expect(fromArticle, 'the card has a section drawn from the article').not.toBe('');
     expect(fromArticle).toContain('First Vice Foreign Minister');
     expect(fromArticle).toMatch(/August 31|31 August|Aug(\.|ust)? 31|2019-08-31/);
+    // Her 2022 appointment comes after this 2019 article: listed apart, under "Later:".
+    const later = uiString('card_later');
+    expect(card.text).toContain(later);
+    expect(card.text.slice(card.text.indexOf(later))).toContain('first woman in the post');
+    expect(section(card.text, uiString('card_background'), later)).not.toContain('first woman in the post');
   });
 
   it('keeps the card out of reach of page scripts', async () => {

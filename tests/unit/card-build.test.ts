@@ -105,6 +105,15 @@ describe('buildCards: pack facts dated after the article', () => {
     expect(card.later?.[1]).toEqual({ text: 'Became Foreign Minister.', date: '2022-06', source: 'A column on stalled talks' });
   });
 
+  it('cites each fact by the publisher of its source, or by the title when there is none', () => {
+    const sources = [{ id: 'src-1', title: 'North Korea appoints first female foreign minister', publisher: 'Taipei Times', date: '2022-06-12' }];
+    const sentences = splitSentences([{ text: 'Choe Son Hui spoke.', kind: 'body' }]);
+    const mentions = [{ entityId: NAMED.id, run: 0, start: 0, end: 12, surface: 'Choe Son Hui' }];
+    const [card] = buildCards({ entities: [NAMED], pageEntityIds: new Set(), sources, mentions, sentences, facts: { roles: [], statements: [], definitions: [] } });
+    expect(card?.background[0]).toEqual({ text: 'Promoted to First Vice Foreign Minister.', date: '2019-04', source: 'Taipei Times' });
+    expect(cardOn().background[0]?.source).toBe('A column on stalled talks');
+  });
+
   it('splits nothing when the page has no date, or when nothing is later', () => {
     expect(texts(cardOn().background)).toHaveLength(5);
     expect(cardOn().later).toBeUndefined();

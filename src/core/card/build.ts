@@ -74,7 +74,8 @@ export function buildCards(input: CardInput): CardModel[] {
       .map(({ text, date, dateText, sentence }) => ({ text, sentence, ...(date ? { date } : {}), ...(dateText ? { dateText } : {}) }));
     const facts = (e.facts ?? []).map((f): CardFact => {
       const source = sourceById.get(f.source);
-      return { text: f.text, ...(f.date ? { date: f.date } : {}), ...(source ? { source: source.title } : {}) };
+      // The publisher is what a reader recognises and can look up; packs made before format 2 may lack one.
+      return { text: f.text, ...(f.date ? { date: f.date } : {}), ...(source ? { source: source.publisher ?? source.title } : {}) };
     });
     const pageDate = input.pageDate;
     const isLater = (f: CardFact) => pageDate !== undefined && f.date !== undefined && isLaterThan(f.date, pageDate);
