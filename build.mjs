@@ -39,7 +39,8 @@ const statics = [
   ['_locales', '_locales'],
 ];
 
-/** Loads `parsePack` from the pack schema by bundling it to a temp module (Node 20 cannot import .ts). */
+/** Loads `parsePack` and `placeholderProblems` from the pack schema by bundling it to a temp
+ *  module (Node 20 cannot import .ts). */
 async function loadPackParser() {
   const schema = join(root, 'src/core/pack/schema.ts');
   if (!existsSync(schema)) throw new BuildError(`pack schema not found at ${relative(root, schema)}: cannot validate packs`);
@@ -48,7 +49,8 @@ async function loadPackParser() {
   try {
     const mod = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
     if (typeof mod.parsePack !== 'function') throw new BuildError('src/core/pack/schema.ts does not export parsePack');
-    return mod.parsePack;
+    if (typeof mod.placeholderProblems !== 'function') throw new BuildError('src/core/pack/schema.ts does not export placeholderProblems');
+    return { parsePack: mod.parsePack, placeholderProblems: mod.placeholderProblems };
   } finally {
     await rm(outfile, { force: true });
   }
@@ -87,7 +89,7 @@ async function validatePacks() {
     console.warn('warning: no packs in src/packs/; the extension will ship an empty pack');
     return [];
   }
-  const parsePack = await loadPackParser();
+  const { parsePack, placeholderProblems } = await loadPackParser();
   const packs = [];
   for (const f of files) {
     const path = join(dir, f);
@@ -99,6 +101,9 @@ async function validatePacks() {
     }
     const { pack, problems } = checkPack(parsePack, raw);
     if (!pack) throw new BuildError(`src/packs/${f} does not validate:\n  - ${problems.slice(0, 20).join('\n  - ')}`);
+    // A bundled pack speaks for the project: every fact must cite a source a reader can open.
+    const placeholders = placeholderProblems(pack);
+    if (placeholders.length) throw new BuildError(`src/packs/${f} cites placeholder sources:\n  - ${placeholders.slice(0, 20).join('\n  - ')}`);
     packs.push({ file: f, pack });
   }
   return packs;

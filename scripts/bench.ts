@@ -134,7 +134,7 @@ async function main(): Promise<number> {
   // In-page: one pack of n entities. In the extension: the bundled pack stays on, as for a reader,
   // and an imported pack brings the total to n.
   const packOf = (n: number): Pack => ({ ...bundled, id: `bench-${n}`, entities: [...bundled.entities, ...extra(n)] });
-  const importedOf = (n: number): Pack => ({ id: IMPORTED_ID, version: 1, title: `Bench names (${n})`, language: 'en', sources: [], entities: extra(n) });
+  const importedOf = (n: number): Pack => ({ format: 2, id: IMPORTED_ID, version: 1, title: `Bench names (${n})`, language: 'en', asOf: '2019-09-30', sources: [], entities: extra(n) });
   for (const n of packSizes) {
     const check = parsePackJson(JSON.stringify(importedOf(n)));
     if (!check.ok) throw new Error(`the ${n}-entity bench pack does not validate: ${check.errors.slice(0, 3).join('; ')}`);

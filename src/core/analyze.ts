@@ -60,6 +60,7 @@ export function analyzeArticle(runs: RunText[], pack: Pack, options: AnalyzeOpti
     notes: options.notes,
     runKinds: runs.map((r) => r.kind),
     foldedSentences: memo?.foldedSentences,
+    pageDate: options.pageDate,
   });
   return { sentences, definitions, pageEntities, matcher, hits, mentions, facts, cards };
 }

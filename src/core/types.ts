@@ -4,18 +4,23 @@
 export const ENTITY_TYPES = ['person', 'place', 'organization', 'event', 'equipment', 'term'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
+/** The pack file format this version reads (docs/PACKS.md). Format 2 made dates and sources required. */
+export const PACK_FORMAT = 2;
+
+// Pack files must give every field below (the schema requires them); the types leave some optional
+// because packs made in memory (a merge of several packs, the reader's notes) have none to give.
 export interface PackSource {
   id: string;
   title: string;
   publisher?: string;
   url?: string;
-  /** ISO date or partial date: "2019", "2019-09", "2019-09-03". */
+  /** When the source was published (or, for an undated page, read): "2019", "2019-09", "2019-09-03". */
   date?: string;
 }
 
 export interface PackFact {
   text: string;
-  /** ISO date or partial date of what the fact describes. */
+  /** When what the fact states happened (not when the source said it): "2019", "2019-09" or "2019-09-03". */
   date?: string;
   /** Id of a source in the pack's `sources`. */
   source: string;
@@ -41,11 +46,15 @@ export interface PackEntity {
 }
 
 export interface Pack {
+  /** `PACK_FORMAT` in every pack file. */
+  format?: number;
   id: string;
   version: number;
   title: string;
   language: string;
   description?: string;
+  /** The date up to which the pack's facts were checked. */
+  asOf?: string;
   sources: PackSource[];
   entities: PackEntity[];
 }
@@ -115,6 +124,13 @@ export interface ArticleFacts {
   definitions: AcronymDefinition[];
 }
 
+export interface CardFact {
+  text: string;
+  date?: string;
+  /** Who published the source (its title when the pack gives no publisher). */
+  source?: string;
+}
+
 /** What a card shows; the same model feeds the hover card and the popup. */
 export interface CardModel {
   id: string;
@@ -124,7 +140,10 @@ export interface CardModel {
   pageOnly: boolean;
   mentionCount: number;
   summary?: string;
-  background: { text: string; date?: string; source?: string }[];
+  /** Pack facts up to the article's date (all of them when the page has no date). */
+  background: CardFact[];
+  /** Pack facts dated after the article: shown apart, so a 2019 article does not read as if 2022 had happened. */
+  later?: CardFact[];
   fromArticle: {
     roles: { text: string; sentence: number }[];
     statements: { text: string; date?: string; dateText?: string; sentence: number }[];

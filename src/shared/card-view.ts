@@ -1,6 +1,6 @@
 // DOM rendering of a CardModel, shared by the hover card (content script) and the popup.
 // Every piece of pack or page text goes in through textContent: a pack or a page may hold markup.
-import type { CardModel, EntityType } from '../core/types';
+import type { CardFact, CardModel, EntityType } from '../core/types';
 import { t, tCount, uiLanguage } from './i18n';
 
 export interface CardViewOptions {
@@ -103,20 +103,27 @@ function fromArticle(card: CardModel, opts: CardViewOptions, doc: Document): HTM
   return section.childElementCount > 1 ? section : null;
 }
 
+function factList(facts: readonly CardFact[], max: number, className: string, doc: Document): HTMLElement {
+  const list = make(doc, 'ul', className);
+  for (const f of facts.slice(0, max)) {
+    const item = make(doc, 'li', 'bs-fact');
+    item.append(make(doc, 'span', 'bs-fact-text', f.text));
+    const cite = [f.source, f.date ? formatDate(f.date) : undefined].filter(Boolean).join(', ');
+    if (cite) item.append(doc.createTextNode(' '), make(doc, 'span', 'bs-source', `(${cite})`));
+    list.append(item);
+  }
+  return list;
+}
+
 function background(card: CardModel, opts: CardViewOptions, doc: Document): HTMLElement | null {
   const section = make(doc, 'section', 'bs-background');
   section.append(make(doc, 'h3', 'bs-section-title', t('card_background')));
   if (card.summary) section.append(make(doc, 'p', 'bs-summary', card.summary));
-  if (card.background.length > 0) {
-    const list = make(doc, 'ul', 'bs-facts');
-    for (const f of card.background.slice(0, opts.compact ? 3 : 10)) {
-      const item = make(doc, 'li', 'bs-fact');
-      item.append(make(doc, 'span', 'bs-fact-text', f.text));
-      const cite = [f.source, f.date ? formatDate(f.date) : undefined].filter(Boolean).join(', ');
-      if (cite) item.append(doc.createTextNode(' '), make(doc, 'span', 'bs-source', `(${cite})`));
-      list.append(item);
-    }
-    section.append(list);
+  if (card.background.length > 0) section.append(factList(card.background, opts.compact ? 3 : 10, 'bs-facts', doc));
+  // Facts from after the article's date, under their own label: what the article could not know.
+  const later = card.later ?? [];
+  if (later.length > 0) {
+    section.append(make(doc, 'p', 'bs-later-title', t('card_later')), factList(later, opts.compact ? 2 : 10, 'bs-facts bs-later', doc));
   }
   return section.childElementCount > 1 ? section : null;
 }

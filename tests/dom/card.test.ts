@@ -218,3 +218,20 @@ describe('CardController keyboard', () => {
     }
   });
 });
+
+describe('renderCard: facts from after the article', () => {
+  it('lists them apart, under the "Later:" label, after the background facts', () => {
+    const el = renderCard({ ...CARD, later: [{ text: 'Became Foreign Minister.', date: '2022-06', source: 'Ministry profile' }] });
+    const section = el.querySelector('.bs-background')!;
+    const order = [...section.children].map((c) => c.className);
+    expect(order).toEqual(['bs-section-title', 'bs-summary', 'bs-facts', 'bs-later-title', 'bs-facts bs-later']);
+    // Outside the extension t() gives the message key; the label's text is _locales' "card_later".
+    expect(section.querySelector('.bs-later-title')?.textContent).toBe('card_later');
+    expect(section.querySelector('.bs-later')?.textContent).toContain('Became Foreign Minister.');
+    expect(section.querySelector('.bs-facts:not(.bs-later)')?.textContent).not.toContain('Became Foreign Minister.');
+  });
+
+  it('shows no "Later:" label when nothing is later', () => {
+    expect(renderCard(CARD).querySelector('.bs-later-title')).toBeNull();
+  });
+});

@@ -11,10 +11,12 @@ vi.mock('webextension-polyfill', () => ({ default: { runtime: { sendMessage: vi.
 const { mountPacks } = await import('../../src/options/packs-section');
 
 const BUNDLED: Pack = {
+  format: 2,
   id: 'built-in',
   version: 2,
   title: 'Built-in pack',
   language: 'en',
+  asOf: '2019-09',
   sources: [],
   entities: [{ id: 'tide-office', type: 'organization', name: 'Tide Office', summary: 'Keeps the tide tables.' }],
 };

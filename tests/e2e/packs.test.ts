@@ -13,10 +13,12 @@ import { DIST, describeInBrowser, mentionCounts, packNames, startSession, uiStri
 // Made-up people and places, named on demo/harbour.html only.
 const HARBOUR: Pack = {
   id: 'wrenfield-coast',
+  format: 2,
   version: 1,
   title: 'Wrenfield coast',
   language: 'en',
-  sources: [{ id: 'coast-notes', title: 'Coast desk notes', date: '2019-03' }],
+  asOf: '2019-03-31',
+  sources: [{ id: 'coast-notes', title: 'Coast desk notes', publisher: 'Wrenfield Gazette', url: 'https://wrenfield.example/coast-notes', date: '2019-03' }],
   entities: [
     {
       id: 'orla-penhallow',

@@ -74,3 +74,49 @@ describe('buildCards', () => {
     expect(cards.find((c) => c.id === 'supreme-peoples-assembly')?.fromArticle.definition).toBeUndefined();
   });
 });
+
+describe('buildCards: pack facts dated after the article', () => {
+  const NAMED = {
+    id: 'choe-son-hui',
+    type: 'person' as const,
+    name: 'Choe Son Hui',
+    summary: 'A diplomat.',
+    facts: [
+      { text: 'Promoted to First Vice Foreign Minister.', date: '2019-04', source: 'src-1' },
+      { text: 'Spoke about the talks that month.', date: '2019-09', source: 'src-1' },
+      { text: 'Led her side in Stockholm.', date: '2019-10-05', source: 'src-1' },
+      { text: 'Became Foreign Minister.', date: '2022-06', source: 'src-1' },
+      { text: 'Joined the Foreign Ministry.', date: '1988', source: 'src-1' },
+    ],
+  };
+  const cardOn = (pageDate?: string) => {
+    const sentences = splitSentences([{ text: 'Choe Son Hui spoke.', kind: 'body' }]);
+    const mentions = [{ entityId: NAMED.id, run: 0, start: 0, end: 12, surface: 'Choe Son Hui' }];
+    const facts = { roles: [], statements: [], definitions: [] };
+    return buildCards({ entities: [NAMED], pageEntityIds: new Set(), sources: SOURCES, mentions, sentences, facts, pageDate })[0]!;
+  };
+  const texts = (list?: { text: string }[]) => (list ?? []).map((f) => f.text);
+
+  it('puts them under "later", keeping the rest as background in pack order', () => {
+    const card = cardOn('2019-09-03');
+    // A fact dated "2019-09" may be from before the 3rd: it stays background.
+    expect(texts(card.background)).toEqual(['Promoted to First Vice Foreign Minister.', 'Spoke about the talks that month.', 'Joined the Foreign Ministry.']);
+    expect(texts(card.later)).toEqual(['Led her side in Stockholm.', 'Became Foreign Minister.']);
+    expect(card.later?.[1]).toEqual({ text: 'Became Foreign Minister.', date: '2022-06', source: 'A column on stalled talks' });
+  });
+
+  it('cites each fact by the publisher of its source, or by the title when there is none', () => {
+    const sources = [{ id: 'src-1', title: 'North Korea appoints first female foreign minister', publisher: 'Taipei Times', date: '2022-06-12' }];
+    const sentences = splitSentences([{ text: 'Choe Son Hui spoke.', kind: 'body' }]);
+    const mentions = [{ entityId: NAMED.id, run: 0, start: 0, end: 12, surface: 'Choe Son Hui' }];
+    const [card] = buildCards({ entities: [NAMED], pageEntityIds: new Set(), sources, mentions, sentences, facts: { roles: [], statements: [], definitions: [] } });
+    expect(card?.background[0]).toEqual({ text: 'Promoted to First Vice Foreign Minister.', date: '2019-04', source: 'Taipei Times' });
+    expect(cardOn().background[0]?.source).toBe('A column on stalled talks');
+  });
+
+  it('splits nothing when the page has no date, or when nothing is later', () => {
+    expect(texts(cardOn().background)).toHaveLength(5);
+    expect(cardOn().later).toBeUndefined();
+    expect(cardOn('2023-01-01').later).toBeUndefined();
+  });
+});

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePackJson } from '../../src/core/pack/schema';
+import { parsePackJson, placeholderProblems } from '../../src/core/pack/schema';
 import type { Pack, PackEntity } from '../../src/core/types';
 
 // The fixed ids every part of the project (eval corpus, e2e tests) relies on.
 const EXPECTED: Record<string, string[]> = {
-  person: ['kim-jong-un', 'kim-jong-il', 'kim-il-sung', 'kim-yo-jong', 'donald-trump', 'mike-pompeo', 'choe-son-hui', 'moon-jae-in', 'stephen-biegun', 'john-bolton'],
-  place: ['panmunjom', 'yongbyon', 'pyongyang', 'dmz'],
-  organization: ['supreme-peoples-assembly', 'rodong-sinmun', 'daily-nk', 'kcna', 'workers-party-of-korea', 'dprk'],
+  person: ['kim-jong-un', 'kim-jong-il', 'kim-il-sung', 'kim-yo-jong', 'donald-trump', 'mike-pompeo', 'choe-son-hui', 'ri-yong-ho', 'kim-yong-chol', 'moon-jae-in', 'stephen-biegun', 'john-bolton'],
+  // The DPRK is a state: a place on the card, not an organization.
+  place: ['panmunjom', 'yongbyon', 'pyongyang', 'dmz', 'dprk'],
+  organization: ['supreme-peoples-assembly', 'rodong-sinmun', 'daily-nk', 'kcna', 'workers-party-of-korea'],
   event: ['hanoi-summit', 'singapore-summit', 'us-rok-joint-drills', 'working-level-talks', 'new-years-address-2019'],
   equipment: ['f-35a', 'icbm'],
 };
@@ -23,7 +24,14 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[
 describe('the bundled pack', () => {
   it('validates from the file on disk', () => {
     expect(parsed.ok ? [] : parsed.errors).toEqual([]);
-    expect(pack).toMatchObject({ id: 'korean-peninsula', version: 1, language: 'en' });
+    expect(pack).toMatchObject({ format: 2, id: 'korean-peninsula', version: 2, language: 'en' });
+  });
+
+  it('cites no placeholder source, and dates every fact no later than asOf', () => {
+    expect(placeholderProblems(pack)).toEqual([]);
+    expect(pack.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const facts = pack.entities.flatMap((e) => e.facts ?? []);
+    expect(facts.filter((f) => !f.date || f.date > pack.asOf!)).toEqual([]);
   });
 
   it('holds exactly the agreed entities, each with its type', () => {
@@ -34,14 +42,13 @@ describe('the bundled pack', () => {
     expect(actual).toEqual(expected);
   });
 
-  it('cites the seed column and a general reference, and every source it lists is used', () => {
-    expect(pack.sources.find((s) => s.id === 'dailynk-2019-09')).toMatchObject({ publisher: 'Daily NK', date: '2019-09' });
-    expect(pack.sources.some((s) => s.id === 'background')).toBe(true);
+  it('lists only sources it cites, each with a publisher, a web address and a date', () => {
+    for (const s of pack.sources) expect(s).toMatchObject({ publisher: expect.any(String), url: expect.stringMatching(/^https?:\/\//), date: expect.any(String) });
     const cited = new Set(pack.entities.flatMap((e) => (e.facts ?? []).map((f) => f.source)));
     expect(pack.sources.map((s) => s.id).filter((id) => !cited.has(id))).toEqual([]);
   });
 
-  it.each(pack.entities.map((e) => [e.id, e] as const))('%s has a short summary and 2–5 dated facts', (_id, e) => {
+  it.each(pack.entities.map((e) => [e.id, e] as const))('%s has a short summary and 2–5 dated, sourced facts', (_id, e) => {
     const sentences = e.summary.split(/(?<=[.!?]["”]?)\s+(?=[A-Z"“])/);
     expect(sentences.length).toBeGreaterThanOrEqual(1);
     expect(sentences.length).toBeLessThanOrEqual(2);
@@ -65,7 +72,7 @@ describe('the bundled pack', () => {
   });
 
   it('has no surface form for names every reader knows or for page-only examples', () => {
-    const forbidden = ['North Korea', 'South Korea', 'US', 'U.S.', 'United States', 'Hanoi', 'Seoul', 'Washington', 'Singapore', 'Ri Yong Ho', 'IAEA', 'International Atomic Energy Agency'].map(fold);
+    const forbidden = ['North Korea', 'South Korea', 'US', 'U.S.', 'United States', 'Hanoi', 'Seoul', 'Washington', 'Singapore', 'IAEA', 'International Atomic Energy Agency'].map(fold);
     const found = pack.entities.flatMap((e) => allForms(e).filter((f) => forbidden.includes(fold(f))).map((f) => `${e.id}: ${f}`));
     expect(found).toEqual([]);
   });

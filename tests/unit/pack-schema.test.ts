@@ -1,16 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePack, parsePackJson } from '../../src/core/pack/schema';
+import { parsePack, parsePackJson, placeholderProblems } from '../../src/core/pack/schema';
 import { MAX_ALIASES, MAX_ENTITIES, MAX_NAME_LENGTH, MAX_PACK_BYTES, MAX_REPORTED_ERRORS } from '../../src/core/pack/limits';
 
 /** A small valid pack; each test breaks one thing in a fresh copy. */
 function validPack() {
   return {
+    format: 2,
     id: 'test-pack',
     version: 1,
     title: 'Test pack',
     language: 'en',
-    sources: [{ id: 'ref', title: 'Reference', publisher: 'Someone', url: 'https://example.org/a', date: '2019-09' }],
+    asOf: '2019-09-30',
+    sources: [{ id: 'ref', title: 'Talks stall again', publisher: 'Daily NK', url: 'https://www.dailynk.com/english/talks-stall', date: '2019-09' }],
     entities: [
       {
         id: 'choe-son-hui',
@@ -212,6 +214,68 @@ describe('parsePack rejects, naming the field', () => {
     expect(errors.at(-1)).toBe(`… and ${40 - MAX_REPORTED_ERRORS} more problems`);
   });
 });
+
+describe('format 2: every fact checkable', () => {
+  it('requires a date on every fact', () => {
+    const pack = validPack();
+    delete (pack.entities[0]!.facts![0] as { date?: string }).date;
+    expect(errorsOf(pack)).toEqual(['entities[0].facts[0].date: is required but missing']);
+  });
+
+  it('requires a publisher, url and date on every source', () => {
+    const pack = validPack();
+    pack.sources[0] = { id: 'ref', title: 'Reference' } as (typeof pack.sources)[0];
+    expect(errorsOf(pack)).toEqual(['sources[0].publisher: is required but missing', 'sources[0].url: is required but missing', 'sources[0].date: is required but missing']);
+  });
+
+  it('requires asOf, and no fact dated after it', () => {
+    const pack = validPack();
+    pack.entities[0]!.facts![0]!.date = '2019-10';
+    expect(errorsOf(pack)).toEqual(["entities[0].facts[0].date: 2019-10 is after the pack's asOf (2019-09-30); move asOf forward or fix the date"]);
+    pack.entities[0]!.facts![0]!.date = '2019-09';
+    expect(parsePack(pack).ok).toBe(true);
+    delete (pack as { asOf?: string }).asOf;
+    expect(errorsOf(pack)).toEqual(['asOf: is required but missing']);
+  });
+
+  it('says once, first, that a pack without "format" was written for the older format', () => {
+    const { format: _format, asOf: _asOf, ...old } = validPack();
+    old.sources[0] = { id: 'ref', title: 'Reference' } as (typeof old.sources)[0];
+    const errors = errorsOf(old);
+    expect(errors[0]).toMatch(/^format: is required but missing\. This looks like a pack written before pack format 2, .*docs\/PACKS\.md/);
+    expect(errors.filter((e) => e.startsWith('format:'))).toHaveLength(1);
+    expect(errors).toContain('asOf: is required but missing');
+    expect(errors).toContain('sources[0].url: is required but missing');
+  });
+
+  it('refuses a format it does not read', () => {
+    expect(errorsOf({ ...validPack(), format: 3 })).toEqual(['format: must be 2 (got 3): this version of Backstory reads pack format 2']);
+  });
+});
+
+describe('placeholderProblems (the build refuses these in bundled packs)', () => {
+  it('finds placeholder titles and example addresses, naming the place', () => {
+    const pack = validPack();
+    pack.sources.push({ id: 'bg', title: 'General reference (well-established public record)', publisher: 'Various', url: 'https://www.example.com/x', date: '2019' });
+    expect(placeholderProblems(parsePackOk(pack))).toEqual([
+      'sources[1].title: "General reference (well-established public record)" is a placeholder ("General reference"), not a source a reader can look up: cite the page that states the facts',
+      'sources[1].publisher: "Various" is a placeholder ("Various"), not a source a reader can look up: cite the page that states the facts',
+      'sources[1].url: www.example.com is a placeholder address: give the address of the page itself',
+    ]);
+  });
+
+  it('passes real sources', () => {
+    const pack = validPack();
+    pack.sources[0] = { id: 'ref', title: 'Kim Jong Un', publisher: 'Encyclopaedia Britannica', url: 'https://www.britannica.com/biography/Kim-Jong-Un', date: '2024-01' };
+    expect(placeholderProblems(parsePackOk(pack))).toEqual([]);
+  });
+});
+
+function parsePackOk(raw: unknown) {
+  const result = parsePack(raw);
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  return result.pack;
+}
 
 describe('parsePackJson', () => {
   const text = (value: unknown) => JSON.stringify(value, null, 2);

@@ -13,15 +13,27 @@ const BUNDLED: Pack = {
   version: 3,
   title: 'Harbour basics',
   language: 'en',
-  sources: [{ id: 'log', title: 'Harbour log' }],
+  format: 2,
+  asOf: '2019-03',
+  sources: [{ id: 'log', title: 'Harbour log', publisher: 'Harbour office', url: 'https://harbour.example/log', date: '2019-03' }],
   entities: [
-    { id: 'tide-office', type: 'organization', name: 'Tide Office', summary: 'Keeps the tide tables.', facts: [{ text: 'Opened a new gauge.', source: 'log' }] },
+    { id: 'tide-office', type: 'organization', name: 'Tide Office', summary: 'Keeps the tide tables.', facts: [{ text: 'Opened a new gauge.', date: '2019-02', source: 'log' }] },
     { id: 'quay-nine', type: 'place', name: 'Quay Nine', summary: 'The oldest berth.' },
   ],
 };
 
 function packText(id: string, entities: PackEntity[], extra: Partial<Pack> = {}): string {
-  const pack: Pack = { id, version: 1, title: `Pack ${id}`, language: 'en', sources: [{ id: 'log', title: `${id} notebook` }], entities, ...extra };
+  const pack: Pack = {
+    format: 2,
+    id,
+    version: 1,
+    title: `Pack ${id}`,
+    language: 'en',
+    asOf: '2019-03',
+    sources: [{ id: 'log', title: `${id} notebook`, publisher: 'Harbour office', url: 'https://harbour.example/notebook', date: '2019-03' }],
+    entities,
+    ...extra,
+  };
   return JSON.stringify(pack, null, 2);
 }
 
@@ -157,7 +169,7 @@ describe('pack store: conflicts between packs', () => {
   });
 
   it('a fact keeps citing its own pack’s source when two packs use the same source id', async () => {
-    await store.importText(packText('mine', [{ ...GULL, facts: [{ text: 'Added a night boat.', source: 'log' }] }]));
+    await store.importText(packText('mine', [{ ...GULL, facts: [{ text: 'Added a night boat.', date: '2019-03', source: 'log' }] }]));
     const served = await store.servedPack();
     const title = (entityId: string) => {
       const fact = served.entities.find((e) => e.id === entityId)?.facts?.[0];

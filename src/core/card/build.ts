@@ -2,7 +2,8 @@
 // what the article itself says (roles, statements, definition, telling sentences).
 import { locateMentions } from '../article/facts';
 import { foldName } from '../article/text';
-import type { AcronymDefinition, ArticleFacts, CardModel, Mention, PackEntity, PackSource, RunKind, Sentence } from '../types';
+import { isLaterThan } from '../pack/date-order';
+import type { AcronymDefinition, ArticleFacts, CardFact, CardModel, Mention, PackEntity, PackSource, RunKind, Sentence } from '../types';
 import { SentencePicker } from './sentences';
 
 export interface CardInput {
@@ -17,6 +18,8 @@ export interface CardInput {
   runKinds?: RunKind[];
   /** Sentence text → its folded form, kept by the page's session (see `AnalysisMemo`). */
   foldedSentences?: Map<string, string>;
+  /** The article's date (YYYY-MM-DD): pack facts dated after it go under "Later". */
+  pageDate?: string;
 }
 
 /** The page's definition of this entity: its acronym with an expansion that names the entity. */
@@ -69,16 +72,22 @@ export function buildCards(input: CardInput): CardModel[] {
     const definition = definitionFor(e, input.facts.definitions, pageOnly);
     const statements = (statementsOf.get(id) ?? [])
       .map(({ text, date, dateText, sentence }) => ({ text, sentence, ...(date ? { date } : {}), ...(dateText ? { dateText } : {}) }));
+    const facts = (e.facts ?? []).map((f): CardFact => {
+      const source = sourceById.get(f.source);
+      // The publisher is what a reader recognises and can look up; packs made before format 2 may lack one.
+      return { text: f.text, ...(f.date ? { date: f.date } : {}), ...(source ? { source: source.publisher ?? source.title } : {}) };
+    });
+    const pageDate = input.pageDate;
+    const isLater = (f: CardFact) => pageDate !== undefined && f.date !== undefined && isLaterThan(f.date, pageDate);
+    const later = facts.filter(isLater);
     const card: CardModel = {
       id,
       name: e.name,
       type: e.type,
       pageOnly,
       mentionCount: counts.get(id) ?? 0,
-      background: (e.facts ?? []).map((f) => {
-        const source = sourceById.get(f.source);
-        return { text: f.text, ...(f.date ? { date: f.date } : {}), ...(source ? { source: source.title } : {}) };
-      }),
+      background: later.length ? facts.filter((f) => !isLater(f)) : facts,
+      ...(later.length ? { later } : {}),
       fromArticle: {
         roles: (rolesOf.get(id) ?? []).map(({ text, sentence }) => ({ text, sentence })),
         statements,

@@ -1,6 +1,7 @@
 // Rules that span several fields, checked after the schema: unique ids, facts citing known
-// sources, and each surface form listed in one role only.
+// sources and dated no later than the pack's `asOf`, and each surface form listed in one role only.
 import type { Pack } from '../types';
+import { isLaterThan } from './date-order';
 import { located } from './path';
 
 export function crossCheck(pack: Pack): string[] {
@@ -22,6 +23,10 @@ export function crossCheck(pack: Pack): string[] {
     entity.facts?.forEach((fact, j) => {
       if (!sourceAt.has(fact.source)) {
         errors.push(located(['entities', i, 'facts', j, 'source'], `unknown source id '${fact.source}'`));
+      }
+      // asOf promises the facts were checked up to that day: a later fact breaks the promise.
+      if (pack.asOf && fact.date && isLaterThan(fact.date, pack.asOf)) {
+        errors.push(located(['entities', i, 'facts', j, 'date'], `${fact.date} is after the pack's asOf (${pack.asOf}); move asOf forward or fix the date`));
       }
     });
 

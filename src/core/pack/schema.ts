@@ -1,7 +1,7 @@
 // The knowledge-pack schema (valibot) and the one way to turn untrusted input into a `Pack`:
 // used at build time, at import, and when reading storage. Errors name the problem and where.
 import * as v from 'valibot';
-import { ENTITY_TYPES, type Pack } from '../types';
+import { ENTITY_TYPES, PACK_FORMAT, type Pack, type PackEntity, type PackFact, type PackSource } from '../types';
 import { crossCheck } from './cross-check';
 import { aliasField, dateField, got, idField, lineField, listField, proseField, urlField } from './fields';
 import { readJson } from './json';
@@ -11,13 +11,15 @@ import { scanRaw } from './scan';
 
 const objectMessage = (issue: v.BaseIssue<unknown>) => `must be an object${got(issue)}`;
 
+// Format 2: a reader can check every fact, so each names the date of what it states and cites a
+// source the reader can open (who published it, where, when).
 export const PackSourceSchema = v.strictObject(
   {
     id: idField(),
     title: lineField(L.MAX_TITLE_LENGTH),
-    publisher: v.optional(lineField(L.MAX_TITLE_LENGTH)),
-    url: v.optional(urlField()),
-    date: v.optional(dateField()),
+    publisher: lineField(L.MAX_TITLE_LENGTH),
+    url: urlField(),
+    date: dateField(),
   },
   objectMessage,
 );
@@ -25,7 +27,7 @@ export const PackSourceSchema = v.strictObject(
 export const PackFactSchema = v.strictObject(
   {
     text: proseField(L.MAX_FACT_LENGTH),
-    date: v.optional(dateField()),
+    date: dateField(),
     source: idField(),
   },
   objectMessage,
@@ -50,6 +52,7 @@ export const PackEntitySchema = v.strictObject(
 
 export const PackSchema = v.strictObject(
   {
+    format: v.literal(PACK_FORMAT, (i) => `must be ${PACK_FORMAT}${got(i)}: this version of Backstory reads pack format ${PACK_FORMAT}`),
     id: idField(),
     version: v.pipe(
       v.number((i) => `must be a number${got(i)}`),
@@ -63,17 +66,26 @@ export const PackSchema = v.strictObject(
       v.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, (i) => `${i.received} is not a language tag such as "en" or "en-GB"`),
     ),
     description: v.optional(proseField(L.MAX_DESCRIPTION_LENGTH)),
+    asOf: dateField(),
     sources: listField(PackSourceSchema, L.MAX_SOURCES),
     entities: listField(PackEntitySchema, L.MAX_ENTITIES),
   },
   objectMessage,
 );
 
-// Compile-time proof that the schema and the contract in types.ts describe the same shape:
-// if either side gains or loses a field, one of these stops type-checking.
+// Compile-time proof that the schema and the contract in types.ts agree: every validated pack is
+// a `Pack`, and the schema knows every field `Pack` has. (`Pack` itself is looser: packs made in
+// memory, such as a merge of several packs or the reader's notes, carry no sources or dates.)
 type Assert<T extends true> = T;
 type Output = v.InferOutput<typeof PackSchema>;
-export type SchemaMatchesPackType = [Assert<Output extends Pack ? true : false>, Assert<Pack extends Output ? true : false>];
+type Entity = Output['entities'][number];
+export type SchemaMatchesPackType = [
+  Assert<Output extends Pack ? true : false>,
+  Assert<keyof Pack extends keyof Output ? true : false>,
+  Assert<keyof PackEntity extends keyof Entity ? true : false>,
+  Assert<keyof PackFact extends keyof NonNullable<Entity['facts']>[number] ? true : false>,
+  Assert<keyof PackSource extends keyof Output['sources'][number] ? true : false>,
+];
 
 export type PackResult = { ok: true; pack: Pack } | { ok: false; errors: string[] };
 
@@ -96,6 +108,12 @@ function capped(errors: string[], total: number | null = errors.length): string[
   return [...errors.slice(0, L.MAX_REPORTED_ERRORS), rest];
 }
 
+/** A pack written before format 2 fails on many fields at once; one line first says why. */
+function formatHint(raw: Record<string, unknown>): string | null {
+  if (raw.format !== undefined) return null;
+  return `format: is required but missing. This looks like a pack written before pack format ${PACK_FORMAT}, which needs "format": ${PACK_FORMAT}, an "asOf" date, a date on every fact, and a publisher, url and date on every source (see docs/PACKS.md)`;
+}
+
 /** Validates an already-parsed value (e.g. from storage). Never throws. */
 export function parsePack(raw: unknown): PackResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -108,7 +126,10 @@ export function parsePack(raw: unknown): PackResult {
   const result = v.safeParse(PackSchema, raw, { abortEarly: false, abortPipeEarly: true });
   if (!result.success) {
     const errors = result.issues.slice(0, L.MAX_REPORTED_ERRORS + 1).map(describeIssue);
-    return { ok: false, errors: capped(errors, result.issues.length) };
+    // The hint takes the place of the plain "format: is required" line.
+    const hint = formatHint(raw as Record<string, unknown>);
+    const listed = hint ? [hint, ...errors.filter((e) => !e.startsWith('format:'))] : errors;
+    return { ok: false, errors: capped(listed, result.issues.length) };
   }
   const pack: Pack = result.output;
   const problems = crossCheck(pack);
@@ -122,3 +143,5 @@ export function parsePackJson(text: string, maxBytes: number = L.MAX_PACK_BYTES)
   if (!read.ok) return { ok: false, errors: [read.error] };
   return parsePack(read.value);
 }
+
+export { placeholderProblems } from './placeholders';

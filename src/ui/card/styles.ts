@@ -46,6 +46,7 @@ p { margin: 0 0 6px; }
 ul { margin: 0; padding: 0; list-style: none; }
 li { margin: 0 0 6px; }
 .bs-date, .bs-source { color: var(--bs-muted); font-size: 12px; }
+.bs-later-title { margin: 8px 0 4px; font-size: 12px; font-weight: 650; color: var(--bs-muted); }
 .bs-sentence {
   display: block; width: 100%; box-sizing: border-box; text-align: start; font: inherit; font-size: 13px;
   color: var(--bs-fg); background: var(--bs-accent-bg); border: 1px solid transparent; border-radius: 6px;
@@ -61,6 +62,6 @@ button:focus-visible { outline: 2px solid var(--bs-accent); outline-offset: 1px;
 @media (forced-colors: active) {
   .panel { border: 1px solid CanvasText; background: Canvas; color: CanvasText; box-shadow: none; }
   .bs-sentence { border: 1px solid ButtonText; background: ButtonFace; color: ButtonText; }
-  .bs-meta, .bs-date, .bs-source, .bs-section-title, .bs-page-only { color: CanvasText; }
+  .bs-meta, .bs-date, .bs-source, .bs-section-title, .bs-later-title, .bs-page-only { color: CanvasText; }
 }
 `;
