@@ -117,17 +117,20 @@ export async function startFirefoxSession(options: SessionOptions = {}): Promise
       return wrap(page);
     },
     async tabIdOf(page) {
-      // Bring the page to the front, then take the active tab whose content script reports its URL.
+      // The tab whose content script reports this page's URL; of several such tabs, the one in
+      // front. (Open the helper tab first: opening it would take the front itself.)
+      const tab = await extensionTab();
       await page.bringToFront();
       const url = page.url();
-      const id = await (await extensionTab()).evaluate(async (want: string) => {
-        for (const t of await chrome.tabs.query({ active: true })) {
+      const id = await tab.evaluate(async (want: string) => {
+        const hits: { id: number; active: boolean }[] = [];
+        for (const t of await chrome.tabs.query({})) {
           const answer = (await chrome.tabs.sendMessage(t.id!, { type: 'backstory:get-cards' }).catch(() => null)) as { url?: string } | null;
-          if (answer?.url === want) return t.id ?? -1;
+          if (answer?.url === want) hits.push({ id: t.id!, active: t.active === true });
         }
-        return -1;
+        return (hits.find((h) => h.active) ?? (hits.length === 1 ? hits[0] : undefined))?.id ?? -1;
       }, url);
-      if (id < 0) throw new Error(`no tab found for ${url}`);
+      if (id < 0) throw new Error(`no tab (or no single front tab) found for ${url}`);
       return id;
     },
     async openPopup(tabId) {
