@@ -30,8 +30,10 @@ export function geckoId(dist) {
  *
  * The moz-extension:// host is pinned to `uuid` (fresh by default), so extension pages have a known
  * address. With `profileDir` the profile outlives the browser: the temporary add-on is gone after a
- * restart, but installing it again with the same `uuid` finds its storage, because the profile keeps
- * both the storage and the UUID of an uninstalled add-on (the two `keep…OnUninstall` prefs).
+ * restart, but installing it again with the same `uuid` finds its storage. The UUID is what matters:
+ * extension storage belongs to the moz-extension:// origin, and with a new UUID the settings were
+ * gone (tried on Firefox 153 ESR). The two `keep…OnUninstall` prefs were not needed there (Firefox
+ * does not clear a temporary add-on's storage when it goes at shutdown); they keep it that way.
  *
  * Every request any tab makes is recorded in `requests`; lines Firefox prints about the extension
  * (its console and its script errors, which BiDi does not report for extension pages) in `lines`.
