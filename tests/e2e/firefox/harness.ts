@@ -73,11 +73,12 @@ function wrapPuppeteer(page: Page): TestPage {
 export async function startFirefoxSession(options: SessionOptions = {}): Promise<BrowserSession> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error('no Firefox');
-  if (!existsSync(resolve(DIST, 'manifest.json'))) throw new Error(`no built extension at ${DIST}: run \`npm run build\` first`);
+  const dist = options.dist ?? DIST;
+  if (!existsSync(resolve(dist, 'manifest.json'))) throw new Error(`no built extension at ${dist}: run \`npm run build\` first`);
   const server = await serveStatic(options.siteRoot ?? DEMO);
   let ff: FirefoxLaunch;
   try {
-    ff = await launchFirefoxWithExtension({ dist: DIST, executablePath, profileDir: options.userDataDir, uuid: uuidFor(options.userDataDir) });
+    ff = await launchFirefoxWithExtension({ dist, executablePath, profileDir: options.userDataDir, uuid: uuidFor(options.userDataDir) });
   } catch (err) {
     await server.close();
     throw err;
