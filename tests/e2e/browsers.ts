@@ -34,7 +34,10 @@ export interface TestPage {
   fill(selector: string, value: string): Promise<void>;
   /** Chooses a file in an `<input type=file>`, as the reader's file picker would. */
   setInputFile(selector: string, path: string): Promise<void>;
+  /** A key as Playwright names it, modifiers joined with '+' ("Escape", "Control+Enter"). */
   press(key: string): Promise<void>;
+  /** Types text into whatever has focus. */
+  type(text: string): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
@@ -155,6 +158,7 @@ function wrapPlaywright(page: Page): TestPage {
     fill: (selector, value) => page.locator(selector).first().fill(value),
     setInputFile: (selector, path) => page.locator(selector).first().setInputFiles(path),
     press: (key) => page.keyboard.press(key),
+    type: (text) => page.keyboard.type(text),
     mouseMove: (x, y) => page.mouse.move(x, y),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),

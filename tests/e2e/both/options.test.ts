@@ -131,6 +131,30 @@ describeInBrowsers('options page', (browser) => {
     expect(card.text).toContain('Whoever needs talks more blinks first, in my reading.');
   });
 
+  it('the in-page note editor opens in a closed root, keeps keys from the page, and saves with Ctrl+Enter', async () => {
+    const page = await s.openDemo('/index.html');
+    await page.evaluate(() => {
+      (window as unknown as { keysSeen: number }).keysSeen = 0;
+      document.addEventListener('keydown', () => (window as unknown as { keysSeen: number }).keysSeen++);
+    });
+    const tabId = await s.tabIdOf(page);
+    // What the context menu's click does (menus cannot be clicked headless).
+    await s.inExtension(({ id }) => chrome.tabs.sendMessage(id, { type: 'backstory:open-note-editor', term: ' standoff ' }), { id: tabId });
+    await page.bringToFront();
+    await expect
+      .poll(() => page.evaluate(() => {
+        const host = document.querySelector('[data-backstory-note-editor]');
+        return { found: host !== null, closed: host?.shadowRoot === null };
+      }), { timeout: 5_000 })
+      .toEqual({ found: true, closed: true });
+    await page.type('A word for a stalemate nobody admits to.');
+    await page.press('Control+Enter');
+    await expect.poll(async () => (await mentionCounts(page))['note-standoff'] ?? 0, { timeout: 10_000 }).toBe(1);
+    expect(await page.count('[data-backstory-note-editor]'), 'the editor closed').toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { keysSeen: number }).keysSeen), 'keys typed into the note reached the page').toBe(0);
+    await expect.poll(() => options.texts('#notes-section .note-term'), { timeout: 5_000 }).toContain('standoff');
+  });
+
   it('reports no extension error or warning', () => {
     expect(s.log()).toEqual([]);
   });

@@ -63,7 +63,15 @@ function wrapPuppeteer(page: Page): TestPage {
       if (!input) throw new Error(`no file input ${selector}`);
       await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(path);
     },
-    press: (key) => page.keyboard.press(key as never),
+    async press(key) {
+      // "Control+Enter" as Playwright writes it: hold the modifiers, press the key, let go.
+      const keys = key.split('+') as never[];
+      const main = keys.pop()!;
+      for (const k of keys) await page.keyboard.down(k);
+      await page.keyboard.press(main);
+      for (const k of keys.reverse()) await page.keyboard.up(k);
+    },
+    type: (text) => page.keyboard.type(text),
     mouseMove: (x, y) => page.mouse.move(x, y),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
