@@ -2,6 +2,20 @@
 // lane (Chromium through Playwright, Firefox ESR through puppeteer-core over WebDriver BiDi), and
 // both lanes start sessions of the same shape whose pages answer the same small set of calls.
 // The Chromium-only files keep using harness.ts directly; this file adds to it, it replaces nothing.
+//
+// To run a test in both browsers, put it in tests/e2e/both/ and write it against these shapes:
+//   describeInBrowsers('reading memory', (browser) => {
+//     let s: BrowserSession;
+//     beforeAll(async () => { s = await browser.start(); });   // one browser per lane
+//     afterAll(async () => { await s?.close(); });
+//     it('…', async () => { const page = await s.openDemo('/index.html'); … });
+//   });
+// Porting a Chromium test: `page.locator(sel).x()` becomes `page.x(sel)` (first match), the
+// service worker's `sw.evaluate(fn, arg)` becomes `s.inExtension(fn, arg)` (chrome.* with
+// promises in both), `readCard(s.ctx, page)` / `waitCard(s.ctx, …)` become `s.readCard(page)` /
+// `waitCard(s, …)`, and `chrome-extension://…/options/options.html` is `s.openOptions()`.
+// A TestPage call that is missing goes into both adapters (below and firefox/harness.ts).
+// BACKSTORY_BROWSERS=firefox npx vitest run tests/e2e/both/x.test.ts runs one lane alone.
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { findChromium } from '../../scripts/lib/browser.mjs';
