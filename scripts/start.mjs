@@ -5,12 +5,15 @@
 //
 //   npm start                          window if there is a display, else headless + screenshot
 //   npm start -- --screenshot <path>   headless, write the screenshot to <path> (the README's)
+//   npm start -- --firefox             the same in Firefox ESR, the extension a temporary add-on
+//                                      (headless screenshot: artifacts/demo-card-firefox.png)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium, launchWithExtension } from './lib/browser.mjs';
 import { serveStatic } from './lib/demo-server.mjs';
+import { closeFirefox, findFirefox, launchFirefoxWithExtension, readCardInFirefox } from './lib/firefox.mjs';
 import { countMentionsInPage, packNames, readCard } from './lib/probes.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,17 +24,27 @@ const args = process.argv.slice(2);
 const shotAt = args.indexOf('--screenshot');
 const shotArg = shotAt >= 0 ? args[shotAt + 1] : undefined;
 if (shotAt >= 0 && (!shotArg || shotArg.startsWith('--'))) fail('--screenshot needs a file path, e.g. --screenshot docs/screenshot.png');
+const firefox = args.includes('--firefox');
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const headless = shotArg !== undefined || !hasDisplay;
-const screenshot = resolve(ROOT, shotArg ?? 'artifacts/demo-card.png');
+const screenshot = resolve(ROOT, shotArg ?? (firefox ? 'artifacts/demo-card-firefox.png' : 'artifacts/demo-card.png'));
 
-const chromiumPath = findChromium();
-if (!chromiumPath) {
+const chromiumPath = firefox ? null : findChromium();
+const firefoxPath = firefox ? findFirefox() : null;
+if (firefox && !firefoxPath) {
+  fail(
+    process.env.FIREFOX_PATH
+      ? `FIREFOX_PATH is set to ${process.env.FIREFOX_PATH}, but there is no file there.`
+      : 'Firefox is not installed. On Debian/Ubuntu: sudo apt-get install firefox-esr\n' +
+          '(or point FIREFOX_PATH at a Firefox binary).',
+  );
+}
+if (!firefox && !chromiumPath) {
   fail(
     process.env.CHROMIUM_PATH
       ? `CHROMIUM_PATH is set to ${process.env.CHROMIUM_PATH}, but there is no file there.`
       : 'Chromium is not installed. On Debian/Ubuntu: sudo apt-get install chromium\n' +
-          '(or point CHROMIUM_PATH at a Chromium or Chrome binary).',
+          '(or point CHROMIUM_PATH at a Chromium or Chrome binary), or try `npm start -- --firefox`.',
   );
 }
 
@@ -42,9 +55,11 @@ const server = await serveStatic(resolve(ROOT, 'demo'), { port: PORT, fallback: 
 const demoUrl = `${server.origin}/index.html`;
 console.log(`\nDemo site: ${server.origin}/  (index.html, live.html, plain.html)`);
 
+if (firefox) await runFirefox(/** @type {string} */ (firefoxPath));
+
 let session;
 try {
-  session = await launchWithExtension({ dist: DIST, executablePath: chromiumPath, headless, viewport: headless ? undefined : null });
+  session = await launchWithExtension({ dist: DIST, executablePath: /** @type {string} */ (chromiumPath), headless, viewport: headless ? undefined : null });
 } catch (err) {
   await server.close();
   fail(`could not start Chromium with the extension: ${err instanceof Error ? err.message : String(err)}`);
@@ -74,12 +89,76 @@ try {
   await server.close();
 }
 
-/** Without a window: show in the terminal what a reader would see, and save a picture of a card. */
+/** Firefox ESR with the extension as a temporary add-on: a window, or the headless tour. */
+async function runFirefox(executablePath) {
+  let ff;
+  try {
+    ff = await launchFirefoxWithExtension({ dist: DIST, executablePath, headless, viewport: headless ? undefined : null });
+  } catch (err) {
+    await server.close();
+    fail(`could not start Firefox with the extension: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const { browser } = ff;
+  if (!headless) {
+    const page = (await browser.pages())[0] ?? (await browser.newPage());
+    await page.goto(demoUrl);
+    console.log('Firefox is open with Backstory loaded as a temporary add-on. Hover a highlighted name; close the browser to stop.');
+    const stop = () => void closeFirefox(browser);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    await new Promise((done) => browser.once('disconnected', done));
+    await server.close();
+    process.exit(0);
+  }
+  try {
+    const page = await browser.newPage();
+    await page.goto(demoUrl);
+    await page.waitForSelector('html[data-backstory="ready"]', { timeout: 20_000 });
+    await tour({
+      evaluate: (fn, arg) => page.evaluate(fn, arg),
+      innerText: (selector) => page.$eval(selector, (el) => /** @type {HTMLElement} */ (el).innerText),
+      hover: (selector) => page.hover(selector),
+      readCard: () => readCardInFirefox(browser, page),
+      // Puppeteer's clip is in page coordinates, Playwright's in the window's: add the scroll.
+      screenshot: async (clip) => {
+        const { x, y } = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
+        await page.screenshot({ path: screenshot, clip: { ...clip, x: clip.x + x, y: clip.y + y } });
+      },
+      height: page.viewport()?.height ?? 900,
+    });
+    process.exitCode = 0;
+  } catch (err) {
+    console.error(`\nnpm start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  } finally {
+    await closeFirefox(browser);
+    await server.close();
+  }
+  process.exit();
+}
+
+/** Without a window (Chromium): show in the terminal what a reader would see, and save a picture of a card. */
 async function headlessTour() {
   const page = await ctx.newPage();
   await page.goto(demoUrl);
   await page.waitForSelector('html[data-backstory="ready"]', { state: 'attached', timeout: 15_000 });
+  await tour({
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    innerText: (selector) => page.locator(selector).first().innerText(),
+    hover: (selector) => page.locator(selector).first().hover(),
+    readCard: () => readCard(ctx, page),
+    screenshot: (clip) => page.screenshot({ path: screenshot, clip }),
+    height: page.viewportSize()?.height ?? 900,
+  });
+}
 
+/**
+ * The same tour in either browser: what got highlighted, then a card opened and photographed.
+ * @param {{ evaluate: (fn: Function, arg?: unknown) => Promise<any>, innerText: (selector: string) => Promise<string>,
+ *   hover: (selector: string) => Promise<unknown>, readCard: () => Promise<{ open: boolean, text: string }>,
+ *   screenshot: (clip: { x: number, y: number, width: number, height: number }) => Promise<unknown>, height: number }} page
+ */
+async function tour(page) {
   const counts = await page.evaluate(countMentionsInPage);
   // How the article wrote each name ("SPA", "Choe"), to show what was matched, not only the pack's name.
   const written = await page.evaluate(() => {
@@ -96,7 +175,7 @@ async function headlessTour() {
   const rows = await Promise.all(
     Object.entries(counts).map(async ([id, n]) => {
       // Page-only entities are not in the pack: name them as the article does.
-      const name = names.get(id) ?? (await page.locator(`[data-backstory-entity="${id}"]`).first().innerText());
+      const name = names.get(id) ?? (await page.innerText(`[data-backstory-entity="${id}"]`));
       const forms = (written[id] ?? []).filter((f) => f !== name);
       return { name, n, forms };
     }),
@@ -108,28 +187,31 @@ async function headlessTour() {
     console.log(`  ${String(n).padStart(3)} × ${name}${as}`);
   }
 
-  const choe = page.locator('[data-backstory-entity="choe-son-hui"]').first();
-  if ((await choe.count()) === 0) throw new Error('Choe Son Hui is not highlighted on the demo page, so there is no card to show.');
-  // Put the name in the upper third so the card has room below it.
-  await choe.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - innerHeight / 4));
-  await choe.hover();
+  const choe = '[data-backstory-entity="choe-son-hui"]';
+  const found = await page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    // Put the name in the upper third so the card has room below it.
+    if (el) window.scrollBy(0, el.getBoundingClientRect().top - innerHeight / 4);
+    return el !== null;
+  }, choe);
+  if (!found) throw new Error('Choe Son Hui is not highlighted on the demo page, so there is no card to show.');
+  await page.hover(choe);
   const deadline = Date.now() + 5_000;
-  let card = await readCard(ctx, page);
+  let card = await page.readCard();
   while (!card.open && Date.now() < deadline) {
-    await page.waitForTimeout(100);
-    card = await readCard(ctx, page);
+    await new Promise((r) => setTimeout(r, 100));
+    card = await page.readCard();
   }
   if (!card.open) throw new Error('hovering Choe Son Hui did not open a card within 5 s.');
   // Let the card's fade-in finish before taking the picture.
-  await page.waitForTimeout(400);
+  await new Promise((r) => setTimeout(r, 400));
   mkdirSync(dirname(screenshot), { recursive: true });
   // Crop to the article column and the card: the rest of a wide window is empty margin.
   const width = await page.evaluate(() => {
-    const right = (sel) => document.querySelector(sel)?.getBoundingClientRect().right ?? 0;
+    const right = (/** @type {string} */ sel) => document.querySelector(sel)?.getBoundingClientRect().right ?? 0;
     return Math.ceil(Math.min(innerWidth, Math.max(right('article'), right('[data-backstory-card]')) + 48));
   });
-  const height = page.viewportSize()?.height ?? 900;
-  await page.screenshot({ path: screenshot, clip: { x: 0, y: 0, width: width > 200 ? width : 1280, height } });
+  await page.screenshot({ x: 0, y: 0, width: width > 200 ? width : 1280, height: page.height });
   console.log(`\nCard for Choe Son Hui: ${card.text.slice(0, 160)}${card.text.length > 160 ? '…' : ''}`);
   console.log(`Screenshot with the card open: ${relative(process.cwd(), screenshot) || screenshot}`);
 }

@@ -70,15 +70,17 @@ export interface SessionOptions {
   userDataDir?: string;
   /** Folder to serve instead of the demo site (e.g. tests/fixtures/pages). */
   siteRoot?: string;
+  /** The unpacked extension to load instead of dist/ (e.g. a release zip's contents). */
+  dist?: string;
 }
 
 export async function startSession(options: SessionOptions = {}): Promise<Session> {
   if (!chromiumPath) throw new Error('no Chromium');
-  requireBuild();
+  if (!options.dist) requireBuild();
   const server = await serveStatic(options.siteRoot ?? DEMO);
   let launched: Awaited<ReturnType<typeof launchWithExtension>> | undefined;
   try {
-    launched = await launchWithExtension({ dist: DIST, executablePath: chromiumPath, userDataDir: options.userDataDir });
+    launched = await launchWithExtension({ dist: options.dist ?? DIST, executablePath: chromiumPath, userDataDir: options.userDataDir });
     await workerAnswers(launched.ctx, launched.extensionId);
   } catch (err) {
     await launched?.ctx.close();

@@ -1,0 +1,110 @@
+// The demo article in every browser the README promises: names highlighted inside the article
+// only, the hover card with what the article says, the card opened from the keyboard and closed
+// with Escape, its closed root, and not one request beyond the extension and the demo server.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowsers, mentionCounts, waitCard, type BrowserSession, type TestPage } from '../browsers';
+import { packNames, uiString } from '../harness';
+
+/** The text between two headings ("" when the first is missing). */
+function section(text: string, heading: string, next: string): string {
+  const start = text.indexOf(heading);
+  if (start < 0) return '';
+  const end = text.indexOf(next, start + heading.length);
+  return text.slice(start + heading.length, end < 0 ? undefined : end);
+}
+
+describeInBrowsers('demo article', (browser) => {
+  let s: BrowserSession;
+  let page: TestPage;
+
+  beforeAll(async () => {
+    s = await browser.start();
+    page = await s.openDemo('/index.html');
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('highlights the names the article mentions, and nothing outside the article', async () => {
+    const counts = await mentionCounts(page);
+    for (const id of ['choe-son-hui', 'kim-jong-un', 'mike-pompeo', 'yongbyon', 'supreme-peoples-assembly', 'hanoi-summit', 'page-iaea']) {
+      expect(counts[id] ?? 0, `mentions of ${id}; log: ${s.log().join(' | ') || 'empty'}`).toBeGreaterThan(0);
+    }
+    expect(counts['yongbyon']).toBeGreaterThanOrEqual(2);
+    const stray = await page.evaluate(() => [...document.querySelectorAll('[data-backstory-entity]')].filter((m) => !m.closest('article')).length);
+    expect(stray, 'highlights outside <article>').toBe(0);
+    expect(await page.count('[data-backstory-entity] [data-backstory-entity]'), 'nothing wrapped twice').toBe(0);
+  });
+
+  it('leaves the text of the page exactly as it was', async () => {
+    const { now, original } = await page.evaluate(async () => {
+      const html = await (await fetch(location.href)).text();
+      return { now: document.body.textContent, original: new DOMParser().parseFromString(html, 'text/html').body.textContent };
+    });
+    expect(now).toBe(original);
+  });
+
+  it('opens a card on hover with what the article says about Choe Son Hui', async () => {
+    expect((await s.readCard(page)).open, 'no card before hovering').toBe(false);
+    // Near the top of the window, so the tall card fits below the name.
+    await page.evaluate(() => {
+      document.querySelector('[data-backstory-entity="choe-son-hui"]')?.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -120);
+    });
+    await page.hover('[data-backstory-entity="choe-son-hui"]');
+    const card = await waitCard(s, page, true);
+    expect(card.text).toContain('Choe Son Hui');
+    const fromArticle = section(card.text, uiString('card_from_article'), uiString('card_background'));
+    expect(fromArticle, 'the card has a section drawn from the article').not.toBe('');
+    expect(fromArticle).toContain('First Vice Foreign Minister');
+    expect(fromArticle).toMatch(/August 31|31 August|Aug(\.|ust)? 31|2019-08-31/);
+  });
+
+  it('keeps the card in a closed root, out of reach of page scripts', async () => {
+    const probe = await page.evaluate(() => {
+      const host = document.querySelector('[data-backstory-card]');
+      return { found: host !== null, closed: host ? host.shadowRoot === null : null, text: host?.textContent ?? '' };
+    });
+    expect(probe).toMatchObject({ found: true, closed: true });
+    expect(probe.text).not.toContain('First Vice Foreign Minister');
+  });
+
+  it('closes the card on Escape', async () => {
+    await waitCard(s, page, true);
+    await page.press('Escape');
+    await waitCard(s, page, false);
+    await page.mouseMove(0, 0);
+  });
+
+  it('opens a card when a mention gets keyboard focus, and Escape closes it', async () => {
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
+    let focused: string | null = null;
+    // Tab through the page like a keyboard user until a mention (or a link holding one) has focus.
+    for (let i = 0; i < 300 && !focused; i++) {
+      await page.press('Tab');
+      focused = await page.evaluate(() => {
+        const el = document.activeElement;
+        const mention = el?.closest('[data-backstory-entity]') ?? el?.querySelector('[data-backstory-entity]');
+        return mention instanceof HTMLElement ? (mention.dataset.backstoryEntity ?? null) : null;
+      });
+    }
+    expect(focused, 'Tab reaches a highlighted name').not.toBeNull();
+    const card = await waitCard(s, page, true);
+    const name = packNames().get(focused ?? '');
+    if (name) expect(card.text).toContain(name);
+    await page.press('Escape');
+    await waitCard(s, page, false);
+  });
+
+  it('reports no extension error or warning', () => {
+    expect(s.log()).toEqual([]);
+  });
+
+  it('makes no request beyond the extension and the demo server', () => {
+    expect(s.sawDemoRequests(), 'requests are being recorded').toBe(true);
+    expect(s.foreignRequests()).toEqual([]);
+  });
+});

@@ -1,0 +1,165 @@
+// The options page in every browser: the sites list (a bad address refused), knowledge packs (a
+// broken file refused with the parser's message, a valid one highlighted on an open page at
+// once) and the reader's notes (a note added here highlights its term and shows on its card).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Pack } from '../../../src/core/types';
+import { describeInBrowsers, mentionCounts, waitCard, type BrowserSession, type TestPage } from '../browsers';
+import { uiString } from '../harness';
+
+// Made-up people and places, named on demo/harbour.html only.
+const HARBOUR: Pack = {
+  id: 'wrenfield-coast',
+  version: 1,
+  title: 'Wrenfield coast',
+  language: 'en',
+  sources: [{ id: 'coast-notes', title: 'Coast desk notes', date: '2019-03' }],
+  entities: [
+    {
+      id: 'orla-penhallow',
+      type: 'person',
+      name: 'Orla Penhallow',
+      short: ['Penhallow'],
+      summary: 'Harbour master of Port Wrenfield, in charge of its berths and crossings.',
+      facts: [{ text: 'Moved the morning crossings half an hour later while a slipway is rebuilt.', date: '2019-03', source: 'coast-notes' }],
+    },
+    { id: 'port-wrenfield', type: 'place', name: 'Port Wrenfield', summary: 'A small ferry port with three berths and an outer sea wall.' },
+  ],
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'backstory-options-'));
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const packRows = (options: TestPage) =>
+  options.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-pack-id]')].map((el) => ({
+      id: el.dataset.packId ?? '',
+      enabled: el.querySelector<HTMLInputElement>('input[type=checkbox]')?.checked ?? false,
+      text: el.innerText.replace(/\s+/g, ' ').trim(),
+    })),
+  );
+
+describeInBrowsers('options page', (browser) => {
+  let s: BrowserSession;
+  let options: TestPage;
+
+  beforeAll(async () => {
+    s = await browser.start();
+    options = await s.openOptions();
+    await options.waitFor('#packs-section:not([hidden]) [data-pack-id]');
+  });
+  afterAll(async () => {
+    await s?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows every section and no notice', async () => {
+    for (const id of ['sites-section', 'packs-section', 'notes-section']) expect(await options.isVisible(`#${id}`), id).toBe(true);
+    expect(await options.evaluate(() => document.getElementById('notice')?.hidden ?? true), 'no notice shown').toBe(true);
+  });
+
+  it('lists the default news sites from the manifest, each switched on, and refuses an address that is not a site', async () => {
+    const sites = await options.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-site]')].map((el) => el.dataset.site));
+    expect(sites).toEqual(expect.arrayContaining(['http://127.0.0.1/*', 'http://localhost/*', '*://*.nytimes.com/*']));
+    expect(await options.count('[data-site] input[type="checkbox"]:not(:checked)')).toBe(0);
+
+    await options.fill('#site-input', 'ftp://files.example.org');
+    await options.click('.site-add button[type="submit"]');
+    await expect.poll(() => options.text('.sites-status')).toBe(uiString('options_sites_error_scheme'));
+    expect(await options.evaluate(() => document.querySelector('#site-input')?.getAttribute('aria-invalid'))).toBe('true');
+    expect(await options.evaluate(() => (document.querySelector('#site-input') as HTMLInputElement).value), 'what the reader typed is kept').toBe('ftp://files.example.org');
+  });
+
+  it('refuses a broken pack file with a message that names the problem and its place, and changes nothing', async () => {
+    const before = await packRows(options);
+    const wrongType = { ...HARBOUR, entities: [{ ...HARBOUR.entities[0], type: 'harbour-master' }] };
+    const cases: [string, string, RegExp][] = [
+      ['bad-type.json', JSON.stringify(wrongType, null, 2), /entities\[0\]\.type: must be one of person/],
+      ['bad-syntax.json', '{\n  "id": "wrenfield-coast",\n  "version": 1,\n  "title": "Wrenfield coast"\n  "language": "en"\n}', /not valid JSON at line 5 column 3/],
+    ];
+    for (const [name, text, message] of cases) {
+      await options.setInputFile('#packs-section input[type=file]', file(name, text));
+      const alert = () =>
+        options.evaluate((n) => [...document.querySelectorAll<HTMLElement>('#packs-section [role=alert]')].map((el) => el.innerText).find((t) => t.includes(n)) ?? '', name);
+      await expect.poll(alert, { timeout: 5_000, message: `error shown for ${name}` }).toMatch(message);
+      expect(await packRows(options), `list unchanged after ${name}`).toEqual(before);
+    }
+  });
+
+  it('imports a valid pack: listed at once, its names highlighted on an open page and on the next load', async () => {
+    const open = await s.openDemo('/harbour.html');
+    expect(await mentionCounts(open), 'nothing known on the page before the import').toEqual({});
+    await options.bringToFront();
+    await options.setInputFile('#packs-section input[type=file]', file('wrenfield-coast.json', `${JSON.stringify(HARBOUR, null, 2)}\n`));
+    await options.waitFor('[data-pack-id="wrenfield-coast"]', { timeout: 5_000 });
+    const row = (await packRows(options)).find((r) => r.id === 'wrenfield-coast');
+    expect(row).toMatchObject({ enabled: true });
+    expect(row?.text).toContain('2 entries');
+    await expect.poll(() => mentionCounts(open), { timeout: 10_000 }).toEqual({ 'orla-penhallow': 2, 'port-wrenfield': 2 });
+    await open.close();
+    const again = await s.openDemo('/harbour.html');
+    expect(await mentionCounts(again)).toEqual({ 'orla-penhallow': 2, 'port-wrenfield': 2 });
+    await again.close();
+  });
+
+  it('a note added here highlights its term on an open page and shows on its card', async () => {
+    const page = await s.openDemo('/index.html');
+    const count = async () => (await mentionCounts(page))['note-test-of-nerves'] ?? 0;
+    expect(await count(), 'not highlighted before the note').toBe(0);
+    await options.bringToFront();
+    await options.fill('#notes-section form.note-add input[name="term"]', 'test of nerves');
+    await options.fill('#notes-section form.note-add textarea[name="text"]', 'Whoever needs talks more blinks first, in my reading.');
+    await options.click('#notes-section form.note-add button[type="submit"]');
+    await expect.poll(() => options.texts('#notes-section .note-term'), { timeout: 5_000 }).toContain('test of nerves');
+    await expect.poll(count, { timeout: 10_000 }).toBe(1);
+    expect((await mentionCounts(page))['choe-son-hui'] ?? 0, 'pack names still highlighted').toBeGreaterThan(0);
+
+    await page.bringToFront();
+    await page.evaluate(() => {
+      document.querySelector('[data-backstory-entity="note-test-of-nerves"]')?.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -120);
+    });
+    await page.hover('[data-backstory-entity="note-test-of-nerves"]');
+    const card = await waitCard(s, page, true);
+    expect(card.text).toContain(uiString('card_note'));
+    expect(card.text).toContain('Whoever needs talks more blinks first, in my reading.');
+  });
+
+  it('the in-page note editor opens in a closed root, keeps keys from the page, and saves with Ctrl+Enter', async () => {
+    const page = await s.openDemo('/index.html');
+    await page.evaluate(() => {
+      (window as unknown as { keysSeen: number }).keysSeen = 0;
+      document.addEventListener('keydown', () => (window as unknown as { keysSeen: number }).keysSeen++);
+    });
+    const tabId = await s.tabIdOf(page);
+    // What the context menu's click does (menus cannot be clicked headless).
+    await s.inExtension(({ id }) => chrome.tabs.sendMessage(id, { type: 'backstory:open-note-editor', term: ' standoff ' }), { id: tabId });
+    await page.bringToFront();
+    await expect
+      .poll(() => page.evaluate(() => {
+        const host = document.querySelector('[data-backstory-note-editor]');
+        return { found: host !== null, closed: host?.shadowRoot === null };
+      }), { timeout: 5_000 })
+      .toEqual({ found: true, closed: true });
+    await page.type('A word for a stalemate nobody admits to.');
+    await page.press('Control+Enter');
+    await expect.poll(async () => (await mentionCounts(page))['note-standoff'] ?? 0, { timeout: 10_000 }).toBe(1);
+    expect(await page.count('[data-backstory-note-editor]'), 'the editor closed').toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { keysSeen: number }).keysSeen), 'keys typed into the note reached the page').toBe(0);
+    await expect.poll(() => options.texts('#notes-section .note-term'), { timeout: 5_000 }).toContain('standoff');
+  });
+
+  it('reports no extension error or warning', () => {
+    expect(s.log()).toEqual([]);
+  });
+
+  it('makes no request beyond the extension and the demo server', () => {
+    expect(s.foreignRequests()).toEqual([]);
+  });
+});
