@@ -4,6 +4,7 @@ import type { ArticleFacts, Mention, PackEntity } from '../../../src/core/types'
 import { ArticleFormatError, parseArticle } from './parse';
 import { saysTheSame, scoreFacts, type FactsGold } from './score-facts';
 import { f1, precision, recall, scoreMentions } from './score-mentions';
+import { findBestLongForm, isValidShortForm, schwartzHearst } from './schwartz-hearst';
 
 const ARTICLE = `title: Test page
 date: 2019-09-03
@@ -163,5 +164,32 @@ describe('saysTheSame', () => {
     expect(saysTheSame('He said the talks had “broken down” on Saturday', 'talks had broken down')).toBe(true);
     expect(saysTheSame('broken down today', 'the talks had broken down today in Stockholm')).toBe(true);
     expect(saysTheSame('we will meet again', 'the talks had broken down')).toBe(false);
+  });
+});
+
+describe('schwartzHearst (the baseline, as published)', () => {
+  it('finds "long form (SF)" by right-to-left matching with a word-initial first letter', () => {
+    expect(schwartzHearst('We study the heat shock transcription factor (HSF) in yeast.')).toEqual([{ short: 'HSF', long: 'heat shock transcription factor' }]);
+    expect(schwartzHearst('Cells need the protein kinase C (PKC) gene.')).toEqual([{ short: 'PKC', long: 'protein kinase C' }]);
+  });
+
+  it('keeps the paper\'s shortest match, which is its known weakness', () => {
+    expect(schwartzHearst('It replaced Secure Sockets Layer (SSL) long ago.')).toEqual([{ short: 'SSL', long: 'Sockets Layer' }]);
+  });
+
+  it('reads "SF (long form)" when the parenthesis holds more than two words', () => {
+    expect(schwartzHearst('The agency runs COVAX (COVID-19 Vaccines Global Access) now.')).toEqual([]);
+    expect(schwartzHearst('It is the IMF (International Monetary Fund) that lends.')).toEqual([{ short: 'IMF', long: 'International Monetary Fund' }]);
+  });
+
+  it('cuts the parenthesis at ", " or "; " and applies the short-form rules and the window', () => {
+    expect(schwartzHearst('The European Central Bank (ECB, founded 1998) sets rates.')).toEqual([{ short: 'ECB', long: 'European Central Bank' }]);
+    expect(isValidShortForm('(x)')).toBe(false);
+    expect(isValidShortForm('2019')).toBe(false);
+    expect(isValidShortForm('ABCDEFGHIJK')).toBe(false);
+    expect(isValidShortForm('R&D')).toBe(true);
+    // Two letters allow at most four words: "a b c d e" is too long for "AE".
+    expect(schwartzHearst('alpha beta gamma delta epsilon (AE) here.')).toEqual([]);
+    expect(findBestLongForm('AE', 'alpha epsilon')).toBe('alpha epsilon');
   });
 });
