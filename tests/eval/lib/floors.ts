@@ -17,12 +17,12 @@ export const FLOORS: Record<EvalSet, Record<FloorKind, Floor>> = {
     mentions: { precision: 0.98, recall: 0.95 },
     acronyms: { precision: 0.95, recall: 0.9 },
     roles: { precision: 0.9, recall: 0.9 },
-    statements: { precision: 0.9, recall: 0.85 },
+    statements: { precision: 0.9, recall: 0.8 },
   },
   // Where the sealed set stood when it was written (nothing tuned on it): regression guards.
   test: {
     mentions: { precision: 0.95, recall: 0.9 },
-    acronyms: { precision: 0.95, recall: 0.65 },
+    acronyms: { precision: 0.95, recall: 0.8 },
     roles: { precision: 0.3, recall: 0.05 },
     statements: { precision: 0.35, recall: 0.1 },
   },
@@ -33,7 +33,7 @@ export function countsOf(r: EvalResult, kind: FloorKind): Counts {
 }
 
 /** Ours must beat Schwartz–Hearst on acronym recall and match it on precision, on every set. */
-export const MUST_BEAT_BASELINE: boolean = false;
+export const MUST_BEAT_BASELINE: boolean = true;
 
 /** Every floor the result falls under, and where ours fails to beat the baseline on acronyms
  *  (recall strictly higher, precision at least as high), as readable lines; empty when it holds. */
