@@ -17,14 +17,15 @@ export const FLOORS: Record<EvalSet, Record<FloorKind, Floor>> = {
     mentions: { precision: 0.98, recall: 0.95 },
     acronyms: { precision: 0.95, recall: 0.9 },
     roles: { precision: 0.9, recall: 0.9 },
-    statements: { precision: 0.9, recall: 0.8 },
+    statements: { precision: 0.92, recall: 0.88 },
   },
-  // Where the sealed set stood when it was written (nothing tuned on it): regression guards.
+  // Regression guards a little under where the sealed set stands (it was never tuned on: the rules
+  // that moved it were written for dev articles on the patterns).
   test: {
     mentions: { precision: 0.95, recall: 0.9 },
     acronyms: { precision: 0.95, recall: 0.8 },
-    roles: { precision: 0.3, recall: 0.05 },
-    statements: { precision: 0.35, recall: 0.1 },
+    roles: { precision: 0.7, recall: 0.7 },
+    statements: { precision: 0.75, recall: 0.7 },
   },
 };
 
