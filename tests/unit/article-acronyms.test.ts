@@ -94,6 +94,7 @@ describe('findAcronymDefinitions: the ways writers define a short form', () => {
       ),
     ).toEqual([]);
     expect(defs('A lower-case word in brackets (sic) or a short name, or so, is no acronym.')).toEqual([]);
+    expect(defs('It moved to the Sales Office, or so we heard.')).toEqual([]);
   });
 });
 

@@ -154,15 +154,19 @@ function windowSize(short: string): number {
  *  are all word initials, else the shortest at all; null when none does. */
 export function longFormBefore(ws: Word[], short: string): Word[] | null {
   const from = Math.max(0, ws.length - windowSize(short));
-  let loose: Word[] | null = null;
+  const readings = unitReadings(short);
+  // Every candidate span ends at the last word, so one memo per reading serves all their starts.
+  const strictMemos = readings.map(() => new Map<number, boolean>());
+  const looseMemos = readings.map(() => new Map<number, boolean>());
+  const spellsFrom = (i: number, strict: boolean) =>
+    readings.some((units, r) => align(ws, units, strict, 0, i, -1, (strict ? strictMemos : looseMemos)[r]!));
+  let loose = -1;
   for (let i = ws.length - 1; i >= from; i--) {
-    const w = ws[i]!;
-    if (!startsLikeAcronym(w, short)) continue;
-    const span = ws.slice(i);
-    if (spells(span, short, true)) return span;
-    if (!loose && spells(span, short, false)) loose = span;
+    if (!startsLikeAcronym(ws[i]!, short)) continue;
+    if (spellsFrom(i, true)) return ws.slice(i);
+    if (loose < 0 && spellsFrom(i, false)) loose = i;
   }
-  return loose;
+  return loose < 0 ? null : ws.slice(loose);
 }
 
 /** The prefix of `ws` (after an article) that spells the acronym, chosen as longFormBefore

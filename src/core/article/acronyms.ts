@@ -22,9 +22,10 @@ export function isAcronymCandidate(s: string): boolean {
 }
 
 /** An all-lower-case short form ("dpa"): accepted only when every word of a capitalized long
- *  form gives exactly its initial ("Deutsche Presse-Agentur, or dpa"). */
+ *  form gives exactly its initial ("Deutsche Presse-Agentur, or dpa"). Three letters at least:
+ *  "so", "us" and "to" follow ", or" too often. */
 function isLowerCaseAcronym(s: string): boolean {
-  return /^\p{Ll}{2,5}$/u.test(s);
+  return /^\p{Ll}{3,5}$/u.test(s);
 }
 
 /** Writes "ICBMs" as "ICBM": the matcher already allows a plural "s" on acronyms. */
