@@ -67,6 +67,11 @@ describe('statements in real prose', () => {
     expect(r.said).toEqual([['Helena Brandão', 'the companies had agreed to reroute cargo']]);
   });
 
+  it('ends a statement with its quotation when a second verb follows', () => {
+    const r = analyze("Portugal's labour minister, Teresa Vaz Monteiro, said the government had offered “everything it could afford” and accused the union of moving the goalposts.");
+    expect(r.said).toEqual([['Teresa Vaz Monteiro', 'the government had offered “everything it could afford”']]);
+  });
+
   it('splits two clauses joined to one speech verb, and reads a tag inside the sentence', () => {
     const r = analyze(
       'Helga Sørensen, a former negotiator, said the talks were stuck and that nobody would move first.',

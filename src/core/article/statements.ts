@@ -61,6 +61,10 @@ function reportedFrom(sentences: Sentence[], si: number, from: number): { text: 
     }
     return null;
   }
+  // "said the offer was “everything it could afford” and accused the union of …": what was said
+  // ends with the quotation; the second verb is the writer's account of what the speaker did.
+  const second = /[”"](?=\s+and\s+\p{Ll}+ed\b)/u.exec(rest);
+  if (second) return { text: clean(rest.slice(0, second.index + 1)), start: at, end: at + second.index + 1 };
   return { text: clean(rest.replace(/[.!?]+(["”’]?)$/u, '$1')), start: at, end: s.text.length };
 }
 
