@@ -83,6 +83,14 @@ describe('findAcronymDefinitions: the ways writers define a short form', () => {
     expect(defs('The International Organization of Legal Metrology (OIML) sets rules.')).toEqual([['OIML', 'International Organization of Legal Metrology']]);
   });
 
+  it('lets a long acronym pass over one inner word when every letter it takes is an initial', () => {
+    expect(defs('The Comprehensive Nuclear-Test-Ban Treaty Organization (CTBTO) runs monitors.')).toEqual([['CTBTO', 'Comprehensive Nuclear-Test-Ban Treaty Organization']]);
+    // A shorter acronym may not.
+    expect(defs('The Secure Web Layer (SL) is old.')).toEqual([]);
+    expect(defs('The Secure Web Layer (SWL) is old, and the Secure Old Web Layer (SWL) too.')).toEqual([['SWL', 'Secure Web Layer']]);
+    expect(defs('The Secure Old Web Layer (SWL) is old.')).toEqual([]);
+  });
+
   it('prefers a long form built from word initials over a shorter one borrowing inner letters', () => {
     expect(defs('It replaced the Secure Sockets Layer (SSL) protocol.')).toEqual([['SSL', 'Secure Sockets Layer']]);
   });

@@ -97,36 +97,38 @@ const isSkippable = (w: Word) => isFunctionWord(w) || w.hyphenPart;
 /** Can units[ui..] be aligned to ws[wi..], ending inside the last word? `ci` is the index of the
  *  last matched character inside ws[wi], or -1 when the next unit must start a word. `strict`
  *  takes letters from word starts only. */
-function align(ws: Word[], units: Unit[], strict: boolean, ui: number, wi: number, ci: number, memo: Map<number, boolean>): boolean {
+function align(ws: Word[], units: Unit[], strict: boolean, ui: number, wi: number, ci: number, memo: Map<number, boolean>, skip = 0): boolean {
   if (ui === units.length) return ci >= 0 && wi === ws.length - 1;
   // Memoized: repeated letters in long words would otherwise make the search exponential.
-  const key = (ui * (ws.length + 1) + wi) * 64 + Math.min(ci + 1, 63);
+  const key = ((ui * (ws.length + 1) + wi) * 64 + Math.min(ci + 1, 63)) * 2 + skip;
   const known = memo.get(key);
   if (known !== undefined) return known;
-  const result = alignStep(ws, units, strict, ui, wi, ci, memo);
+  const result = alignStep(ws, units, strict, ui, wi, ci, memo, skip);
   memo.set(key, result);
   return result;
 }
 
-function alignStep(ws: Word[], units: Unit[], strict: boolean, ui: number, wi: number, ci: number, memo: Map<number, boolean>): boolean {
+function alignStep(ws: Word[], units: Unit[], strict: boolean, ui: number, wi: number, ci: number, memo: Map<number, boolean>, skip: number): boolean {
   const unit = units[ui]!;
   if (ci >= 0) {
     if (!strict && 'letter' in unit) {
       const w = ws[wi]?.folded ?? '';
       for (let p = w.indexOf(unit.letter, ci + 1); p > 0 && p < 63; p = w.indexOf(unit.letter, p + 1)) {
-        if (align(ws, units, strict, ui + 1, wi, p, memo)) return true;
+        if (align(ws, units, strict, ui + 1, wi, p, memo, skip)) return true;
       }
     }
-    return align(ws, units, strict, ui, wi + 1, -1, memo);
+    return align(ws, units, strict, ui, wi + 1, -1, memo, skip);
   }
   const w = ws[wi];
   if (!w) return false;
   if ('number' in unit) {
-    if (numberMatches(w, unit.number) && align(ws, units, strict, ui + 1, wi, Math.min(w.folded.length, 63) - 1 || 0, memo)) return true;
-  } else if (w.folded[0] === unit.letter && align(ws, units, strict, ui + 1, wi, 0, memo)) {
+    if (numberMatches(w, unit.number) && align(ws, units, strict, ui + 1, wi, Math.min(w.folded.length, 63) - 1 || 0, memo, skip)) return true;
+  } else if (w.folded[0] === unit.letter && align(ws, units, strict, ui + 1, wi, 0, memo, skip)) {
     return true;
   }
-  return isSkippable(w) && align(ws, units, strict, ui, wi + 1, -1, memo);
+  // One content word inside the long form may give nothing (see longFormBefore).
+  if (!isSkippable(w) && skip > 0 && ui > 0) return align(ws, units, strict, ui, wi + 1, -1, memo, skip - 1);
+  return isSkippable(w) && align(ws, units, strict, ui, wi + 1, -1, memo, skip);
 }
 
 export function spells(span: Word[], short: string, strict: boolean): boolean {
@@ -151,22 +153,27 @@ function windowSize(short: string): number {
 }
 
 /** The run of words ending at the end of `ws` that spells the acronym: the shortest whose letters
- *  are all word initials, else the shortest at all; null when none does. */
+ *  are all word initials, else the shortest at all; null when none does. Failing both, an acronym
+ *  of four or more letters may pass over one inner content word when every letter it does take
+ *  is a word initial ("Comprehensive Nuclear-Test-Ban Treaty Organization (CTBTO)"). */
 export function longFormBefore(ws: Word[], short: string): Word[] | null {
   const from = Math.max(0, ws.length - windowSize(short));
   const readings = unitReadings(short);
   // Every candidate span ends at the last word, so one memo per reading serves all their starts.
-  const strictMemos = readings.map(() => new Map<number, boolean>());
-  const looseMemos = readings.map(() => new Map<number, boolean>());
-  const spellsFrom = (i: number, strict: boolean) =>
-    readings.some((units, r) => align(ws, units, strict, 0, i, -1, (strict ? strictMemos : looseMemos)[r]!));
+  const memos = [0, 1, 2].map(() => readings.map(() => new Map<number, boolean>()));
+  const spellsFrom = (i: number, tier: number) =>
+    readings.some((units, r) => align(ws, units, tier !== 1, 0, i, -1, memos[tier]![r]!, tier === 2 ? 1 : 0));
   let loose = -1;
+  let skipping = -1;
+  const mayPassOver = Math.min(...readings.map((u) => u.length)) >= 4;
   for (let i = ws.length - 1; i >= from; i--) {
     if (!startsLikeAcronym(ws[i]!, short)) continue;
-    if (spellsFrom(i, true)) return ws.slice(i);
-    if (loose < 0 && spellsFrom(i, false)) loose = i;
+    if (spellsFrom(i, 0)) return ws.slice(i);
+    if (loose < 0 && spellsFrom(i, 1)) loose = i;
+    if (loose < 0 && skipping < 0 && mayPassOver && spellsFrom(i, 2)) skipping = i;
   }
-  return loose < 0 ? null : ws.slice(loose);
+  if (loose >= 0) return ws.slice(loose);
+  return skipping < 0 ? null : ws.slice(skipping);
 }
 
 /** The prefix of `ws` (after an article) that spells the acronym, chosen as longFormBefore
