@@ -81,6 +81,11 @@ describe('findAcronymDefinitions: the ways writers define a short form', () => {
     expect(defs('The Alternative für Deutschland (AfD) was founded in 2013.')).toEqual([['AfD', 'Alternative für Deutschland']]);
     expect(defs('The Organisation du traité de l’Atlantique nord (OTAN) is NATO.')).toEqual([['OTAN', 'Organisation du traité de l’Atlantique nord']]);
     expect(defs('The International Organization of Legal Metrology (OIML) sets rules.')).toEqual([['OIML', 'International Organization of Legal Metrology']]);
+    expect(defs('The Zentrum für Europäische Wirtschaftsforschung (ZEW) and the Istituto Nazionale di Fisica Nucleare (INFN) agreed.')).toEqual([
+      ['ZEW', 'Zentrum für Europäische Wirtschaftsforschung'],
+      ['INFN', 'Istituto Nazionale di Fisica Nucleare'],
+    ]);
+    expect(defs('Portugal funds the Fundação para a Ciência e a Tecnologia (FCT).')).toEqual([['FCT', 'Fundação para a Ciência e a Tecnologia']]);
   });
 
   it('lets a long acronym pass over one inner word when every letter it takes is an initial', () => {

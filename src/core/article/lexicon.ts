@@ -14,7 +14,7 @@ export const TITLE_HEADS = words(`
   vice-chairman counselor counsellor emissary delegate aide strongman defector scholar fellow economist
   vice-minister vice-president coordinator administrator executive general-secretary
   engineer scientist lawyer physician epidemiologist owner manager consultant historian journalist activist
-  campaigner entrepreneur architect surgeon
+  campaigner entrepreneur architect surgeon physicist chemist biologist sociologist psychologist
 `);
 
 /** Courtesy titles before a name: they mark a person but are not a role worth showing. */
