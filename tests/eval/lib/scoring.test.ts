@@ -5,6 +5,9 @@ import { ArticleFormatError, parseArticle } from './parse';
 import { saysTheSame, scoreFacts, type FactsGold } from './score-facts';
 import { f1, precision, recall, scoreMentions } from './score-mentions';
 import { findBestLongForm, isValidShortForm, schwartzHearst } from './schwartz-hearst';
+import type { EvalResult } from './evaluate';
+import { floorFailures } from './floors';
+import { normRole } from './normalize';
 
 const ARTICLE = `title: Test page
 date: 2019-09-03
@@ -191,5 +194,32 @@ describe('schwartzHearst (the baseline, as published)', () => {
     // Two letters allow at most four words: "a b c d e" is too long for "AE".
     expect(schwartzHearst('alpha beta gamma delta epsilon (AE) here.')).toEqual([]);
     expect(findBestLongForm('AE', 'alpha epsilon')).toBe('alpha epsilon');
+  });
+});
+
+describe('floorFailures', () => {
+  const counts = (tp: number, fp: number, fn: number) => ({ tp, fp, fn });
+  const result = (ours: ReturnType<typeof counts>, baseline: ReturnType<typeof counts>): EvalResult => ({
+    articles: [],
+    mentions: counts(10, 0, 0),
+    facts: { roles: counts(10, 0, 0), statements: counts(10, 0, 0), acronyms: ours },
+    baselineAcronyms: baseline,
+  });
+
+  it('passes when every floor holds and ours beats the baseline', () => {
+    expect(floorFailures('dev', result(counts(10, 0, 0), counts(8, 1, 2)))).toEqual([]);
+  });
+
+  it('names each floor a set falls under, and a tie with the baseline on recall', () => {
+    const fails = floorFailures('dev', result(counts(5, 0, 5), counts(5, 0, 5)));
+    expect(fails).toEqual(['dev acronyms recall 0.500 < 0.9', 'dev acronyms recall 0.500 does not beat Schwartz–Hearst 0.500']);
+  });
+});
+
+describe('normRole', () => {
+  it('drops a leading article and nationality, and where the person works', () => {
+    expect(normRole('the North Korean Foreign Minister')).toBe('foreign minister');
+    expect(normRole('economist at a Lisbon business school')).toBe('economist');
+    expect(normRole('chairman of the Transport Committee')).toBe('chairman of the transport committee');
   });
 });
