@@ -1,12 +1,14 @@
-// `npm run eval`: runs every article of tests/eval through analyzeArticle and reports how its
-// mentions and article facts compare with the gold. A report, not a gate: it always exits 0
-// when the corpus loads (the floor lives in tests/unit/eval-floor.test.ts).
+// `npm run eval`: runs every article of tests/eval (the dev set and the sealed test set, each
+// scored on its own) through analyzeArticle and reports how its mentions and article facts
+// compare with the gold, with the Schwartz–Hearst baseline's acronym pairs beside ours. Exits 1
+// when a set falls under its floors (tests/eval/lib/floors.ts), 2 when the corpus cannot load.
 //
 //   npm run eval                 print the report
 //   npm run eval -- --json FILE  also write the figures as JSON
 import { writeFileSync } from 'node:fs';
-import { loadCorpus, loadPack } from '../tests/eval/lib/corpus';
+import { EVAL_SETS, loadCorpus, loadPack, type EvalSet } from '../tests/eval/lib/corpus';
 import { evaluateCorpus, type EvalResult } from '../tests/eval/lib/evaluate';
+import { floorFailures } from '../tests/eval/lib/floors';
 import { f1, precision, recall, type Counts } from '../tests/eval/lib/score-mentions';
 
 function main(argv: string[]): number {
@@ -19,17 +21,36 @@ function main(argv: string[]): number {
       return fail(`unknown argument ${JSON.stringify(argv[i])} (usage: npm run eval -- [--json FILE])`);
     }
   }
-  let result: EvalResult;
+  const results = new Map<EvalSet, EvalResult>();
   try {
-    result = evaluateCorpus(loadCorpus(), loadPack());
+    const pack = loadPack();
+    for (const set of EVAL_SETS) results.set(set, evaluateCorpus(loadCorpus(set), pack));
   } catch (err) {
     return fail((err as Error).message);
   }
-  print(result);
+  for (const [set, result] of results) {
+    console.log(`\n=== ${set} set${set === 'test' ? ' (sealed: report only, never tune on it)' : ''} ===\n`);
+    print(result);
+  }
+  console.log('\n=== summary ===');
+  for (const [set, r] of results) {
+    console.log(`\n${set}:`);
+    console.log(`  mentions             ${prf(r.mentions)}`);
+    console.log(`  acronyms (ours)      ${prf(r.facts.acronyms)}`);
+    console.log(`  acronyms (S&H 2003)  ${prf(r.baselineAcronyms)}`);
+    console.log(`  roles                ${prf(r.facts.roles)}`);
+    console.log(`  statements           ${prf(r.facts.statements)}`);
+  }
   if (jsonPath) {
-    writeFileSync(jsonPath, JSON.stringify(summary(result), null, 2) + '\n');
+    writeFileSync(jsonPath, JSON.stringify(Object.fromEntries([...results].map(([k, r]) => [k, summary(r)])), null, 2) + '\n');
     console.log(`\nfigures written to ${jsonPath}`);
   }
+  const failures = [...results].flatMap(([set, r]) => floorFailures(set, r));
+  if (failures.length) {
+    console.log(`\nUnder the floor:\n${failures.map((f) => `  ${f}`).join('\n')}`);
+    return 1;
+  }
+  console.log('\nAll floors hold.');
   return 0;
 }
 
@@ -62,6 +83,7 @@ function print(r: EvalResult): void {
 
   console.log('\nFacts (articles with a facts gold file):');
   for (const kind of ['roles', 'statements', 'acronyms'] as const) console.log(`  ${kind.padEnd(10)} ${prf(r.facts[kind])}`);
+  console.log(`  S&H 2003   ${prf(r.baselineAcronyms)}  (acronym pairs, baseline)`);
   for (const kind of ['roles', 'statements', 'acronyms'] as const) {
     const rows = r.articles.flatMap((a) => (a.facts ? [{ a: a.name, s: a.facts[kind] }] : []));
     const nMiss = rows.reduce((n, x) => n + x.s.misses.length, 0);
@@ -71,6 +93,11 @@ function print(r: EvalResult): void {
     console.log(`${kind}: false hits (${nFalse})`);
     for (const { a, s } of rows) for (const m of s.falseHits) console.log(`  ${a}  ${m}`);
   }
+  const base = r.articles.flatMap((a) => (a.baseline ? [{ a: a.name, s: a.baseline }] : []));
+  console.log(`\nS&H 2003 acronyms: missed (${base.reduce((n, x) => n + x.s.fn, 0)})`);
+  for (const { a, s } of base) for (const m of s.misses) console.log(`  ${a}  ${m}`);
+  console.log(`S&H 2003 acronyms: false hits (${base.reduce((n, x) => n + x.s.fp, 0)})`);
+  for (const { a, s } of base) for (const m of s.falseHits) console.log(`  ${a}  ${m}`);
 }
 
 function summary(r: EvalResult) {
@@ -87,6 +114,7 @@ function summary(r: EvalResult) {
     })),
     mentions: figures(r.mentions),
     facts: { roles: figures(r.facts.roles), statements: figures(r.facts.statements), acronyms: figures(r.facts.acronyms) },
+    baselineAcronyms: figures(r.baselineAcronyms),
   };
 }
 

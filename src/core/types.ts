@@ -36,10 +36,13 @@ export interface PackEntity {
   aliases?: string[];
   /** Short forms ("Choe", "Pompeo"): matched only after the entity was named in full earlier on the page. */
   short?: string[];
+  /** Those of `short` readers know without the full name ("Trump"): matched on a page that never
+   *  names the entity in full when it carries one of `context` ("White House", "North Korea"). */
+  wellKnown?: string[];
   /** Aliases that mean other things too ("SPA"): matched only with evidence on the page
    *  (an in-text definition, or one of `context`). */
   ambiguous?: string[];
-  /** Words whose presence on the page is evidence for the ambiguous aliases. */
+  /** Words whose presence on the page is evidence for the ambiguous aliases and the well-known short forms. */
   context?: string[];
   summary: string;
   facts?: PackFact[];

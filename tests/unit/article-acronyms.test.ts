@@ -38,6 +38,79 @@ describe('findAcronymDefinitions', () => {
   });
 });
 
+describe('findAcronymDefinitions: the ways writers define a short form', () => {
+  it('reads quoted forms: `"LF" = Long Form`, `Long Form ("LF")`, `Long Form (the "LF")`', () => {
+    expect(defs('In this contract "MFA" = multi-factor authentication throughout.')).toEqual([['MFA', 'multi-factor authentication']]);
+    expect(defs('It signed the Treaty on Open Skies ("TOS") in 1992.')).toEqual([['TOS', 'Treaty on Open Skies']]);
+    expect(defs('The Joint Comprehensive Plan of Action (the “JCPOA”) was signed.')).toEqual([['JCPOA', 'Joint Comprehensive Plan of Action']]);
+  });
+
+  it('reads apposition: "known as", "hereafter", "abbreviated", "short for", "stands for"', () => {
+    expect(defs('Freie Demokratische Partei, better known as the FDP, joined.')).toEqual([['FDP', 'Freie Demokratische Partei']]);
+    expect(defs('The Missile Technology Control Regime, hereafter MTCR, limits sales.')).toEqual([['MTCR', 'Missile Technology Control Regime']]);
+    expect(defs('It runs a platform as a service, abbreviated PaaS, for developers.')).toEqual([['PaaS', 'platform as a service']]);
+    expect(defs('The Certified Information Systems Security Professional, usually shortened to CISSP, is common.')).toEqual([['CISSP', 'Certified Information Systems Security Professional']]);
+    expect(defs('Monitors form the IMS, short for International Monitoring System, today.')).toEqual([['IMS', 'International Monitoring System']]);
+    expect(defs('Here WMO stands for World Meteorological Organization.')).toEqual([['WMO', 'World Meteorological Organization']]);
+  });
+
+  it('reads a parenthesis that goes on after the short form', () => {
+    expect(defs('The Nuclear Suppliers Group (NSG, founded 1974 after a test) met.')).toEqual([['NSG', 'Nuclear Suppliers Group']]);
+    expect(defs('The recovery time objective (RTO; sometimes called the restore target) is short.')).toEqual([['RTO', 'recovery time objective']]);
+  });
+
+  it('reads digits, symbols, mixed and lower case, and plurals', () => {
+    expect(defs('The Group of Seven (G7) met in June.')).toEqual([['G7', 'Group of Seven']]);
+    expect(defs('The World Wide Web Consortium (W3C) publishes standards.')).toEqual([['W3C', 'World Wide Web Consortium']]);
+    expect(defs('Spending on research and development (R&D) rose.')).toEqual([['R&D', 'research and development']]);
+    expect(defs('They sell software as a service (SaaS) and fight distributed denial-of-service (DDoS) attacks.')).toEqual([
+      ['SaaS', 'software as a service'],
+      ['DDoS', 'distributed denial-of-service'],
+    ]);
+    expect(defs('Logs keep the level of detail (LoD) agreed.')).toEqual([['LoD', 'level of detail']]);
+    expect(defs('News comes from the Deutsche Presse-Agentur, or dpa, mostly.')).toEqual([['dpa', 'Deutsche Presse-Agentur']]);
+    expect(defs('Small and medium-sized enterprises (SMEs) employ most people.')).toEqual([['SME', 'Small and medium-sized enterprises']]);
+  });
+
+  it('takes two letters from one word, and reads one long compound word', () => {
+    expect(defs('Export as JavaScript Object Notation (JSON) files.')).toEqual([['JSON', 'JavaScript Object Notation']]);
+    expect(defs('The Bundesnachrichtendienst (BND) is the foreign service.')).toEqual([['BND', 'Bundesnachrichtendienst']]);
+  });
+
+  it('reads non-English long forms, elided articles and translated names whose letters changed order', () => {
+    expect(defs('The Alternative für Deutschland (AfD) was founded in 2013.')).toEqual([['AfD', 'Alternative für Deutschland']]);
+    expect(defs('The Organisation du traité de l’Atlantique nord (OTAN) is NATO.')).toEqual([['OTAN', 'Organisation du traité de l’Atlantique nord']]);
+    expect(defs('The International Organization of Legal Metrology (OIML) sets rules.')).toEqual([['OIML', 'International Organization of Legal Metrology']]);
+    expect(defs('The Zentrum für Europäische Wirtschaftsforschung (ZEW) and the Istituto Nazionale di Fisica Nucleare (INFN) agreed.')).toEqual([
+      ['ZEW', 'Zentrum für Europäische Wirtschaftsforschung'],
+      ['INFN', 'Istituto Nazionale di Fisica Nucleare'],
+    ]);
+    expect(defs('Portugal funds the Fundação para a Ciência e a Tecnologia (FCT).')).toEqual([['FCT', 'Fundação para a Ciência e a Tecnologia']]);
+  });
+
+  it('lets a long acronym pass over one inner word when every letter it takes is an initial', () => {
+    expect(defs('The Comprehensive Nuclear-Test-Ban Treaty Organization (CTBTO) runs monitors.')).toEqual([['CTBTO', 'Comprehensive Nuclear-Test-Ban Treaty Organization']]);
+    // A shorter acronym may not.
+    expect(defs('The Secure Web Layer (SL) is old.')).toEqual([]);
+    expect(defs('The Secure Web Layer (SWL) is old, and the Secure Old Web Layer (SWL) too.')).toEqual([['SWL', 'Secure Web Layer']]);
+    expect(defs('The Secure Old Web Layer (SWL) is old.')).toEqual([]);
+  });
+
+  it('prefers a long form built from word initials over a shorter one borrowing inner letters', () => {
+    expect(defs('It replaced the Secure Sockets Layer (SSL) protocol.')).toEqual([['SSL', 'Secure Sockets Layer']]);
+  });
+
+  it('does not read brackets and appositions that define nothing', () => {
+    expect(
+      defs(
+        'LONDON (AP) — Sir Alan Pryce (pictured) spoke. The minister, Jane Holloway (Con), replied. Its share price (LSE: SRS) fell. A statement (PDF) followed. A firm known as a cautious employer denied it. The 2015 meeting in Paris (COP21) ended.',
+      ),
+    ).toEqual([]);
+    expect(defs('A lower-case word in brackets (sic) or a short name, or so, is no acronym.')).toEqual([]);
+    expect(defs('It moved to the Sales Office, or so we heard.')).toEqual([]);
+  });
+});
+
 describe('findAcronymDefinitions on hostile text', () => {
   it('stays fast when letters repeat in long words', () => {
     const text = `${'a'.repeat(40)} `.repeat(14) + 'zzz (AAAAAAAAAA) and more.';

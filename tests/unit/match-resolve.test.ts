@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { PackEntity } from '../../src/core/types';
 import { hitsOf, linked } from './match-fixture';
 
 describe('longest match wins', () => {
@@ -98,5 +99,33 @@ describe('word boundaries and runs', () => {
     expect(linked('Kim\u00A0Jong\u00A0Un and Kim Jong\u00A0Un')).toEqual(['Kim\u00A0Jong\u00A0Un→kim-jong-un', 'Kim Jong\u00A0Un→kim-jong-un']);
     expect(hitsOf('Kim\nJong Un')).toEqual(['Kim→∅']);
     expect(hitsOf({ runs: ['Kim', 'Jong Un'] })).toEqual(['Kim→∅']);
+  });
+});
+
+describe('well-known short names', () => {
+  const trump: PackEntity = { id: 'donald-trump', type: 'person', name: 'Donald Trump', short: ['Trump'], wellKnown: ['Trump'], context: ['White House', 'North Korea'], summary: '' };
+  const ivanka: PackEntity = { id: 'page-ivanka-trump', type: 'person', name: 'Ivanka Trump', short: ['Trump'], summary: '' };
+  const only = (runs: string[], entities: PackEntity[] = [trump]) => linked({ runs, entities });
+
+  it('link without the full name on a page that carries one of the context words', () => {
+    expect(only(['The White House said Mr. Trump would travel.', 'Trump left on Monday.'])).toEqual(['Trump→donald-trump', 'Trump→donald-trump']);
+    expect(only(['# Trump heads to North Korea'])).toEqual(['Trump→donald-trump']);
+  });
+
+  it('stay unlinked on a page without context: Trump Tower, a golf resort', () => {
+    expect(only(['Condos in Trump Tower are for sale, and Mr. Trump is said to be pleased.'])).toEqual([]);
+    expect(only(['Trump signs still stand at the entrance of the resort.'])).toEqual([]);
+  });
+
+  it('give way to another bearer of the name named on the page, and to a given name before it', () => {
+    expect(only(['The White House said his daughter Ivanka Trump would attend. Trump stayed home.'], [trump, ivanka])).toEqual([
+      'Ivanka Trump→page-ivanka-trump',
+      'Trump→page-ivanka-trump',
+    ]);
+    expect(only(['At the White House, Ivanka Trump spoke.'])).toEqual([]);
+  });
+
+  it('are only a licence for short forms: an entity without the field still needs its full name', () => {
+    expect(only(['The White House said Mr. Trump would travel.'], [{ ...trump, wellKnown: [] }])).toEqual([]);
   });
 });

@@ -144,6 +144,12 @@ describe('parsePack rejects, naming the field', () => {
     ]);
   });
 
+  it('a well-known short form that is not one of the short forms', () => {
+    const pack = validPack();
+    (pack.entities[0] as { wellKnown?: string[] }).wellKnown = ['Choe', 'Son Hui'];
+    expect(errorsOf(pack)).toEqual(["entities[0].wellKnown[1]: 'Son Hui' must also be listed in short"]);
+  });
+
   it('the same form listed both as a plain and an ambiguous alias', () => {
     const pack = validPack();
     (pack.entities[1] as { aliases?: string[] }).aliases = ['SPA'];

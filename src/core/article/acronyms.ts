@@ -1,109 +1,36 @@
-// Acronym definitions found in the text, after Schwartz & Hearst (2003) but stricter: every
-// content word of the long form must give its initial to the acronym (function words may be
-// skipped), so "(2019)", "(pictured)" and "(R-Texas)" never pair with the words before them.
+// Acronym definitions found in the text, in the ways writers give them: "Long Form (LF)",
+// "LF (Long Form)", quoted ("the Long Form (the "LF")", `"LF" = Long Form`), in apposition
+// ("Long Form, or LF,", "Long Form, known as LF", "Long Form, hereafter LF", "LF, short for Long
+// Form", "LF stands for Long Form"), and in a parenthesis that goes on ("(LF, founded 1999)",
+// "(LF; formerly XY)"). Whatever the wording, the long form must spell the acronym
+// (acronym-align.ts): a wrong expansion on a card is worse than none.
 import type { AcronymDefinition, Sentence } from '../types';
-import { FUNCTION_WORDS, fold } from './text';
+import { longFormAfter, longFormBefore, permutedLongFormBefore, spells, words, type Word } from './acronym-align';
+import { fold } from './text';
 
-interface Word {
-  text: string;
-  start: number;
-  end: number;
-  /** True when a hyphen joins this word to the previous one ("Non-Proliferation"). */
-  hyphenPart: boolean;
-}
-
-const WORD = /[\p{L}\p{N}&][\p{L}\p{N}'’.]*/gu;
-
-function words(text: string, offset = 0): Word[] {
-  const out: Word[] = [];
-  for (const m of text.matchAll(WORD)) {
-    let w = m[0];
-    // A trailing dot belongs to the word only in dotted abbreviations ("U.S.").
-    if (w.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(w)) w = w.replace(/\.+$/, '');
-    const start = offset + m.index;
-    const prev = text[m.index - 1];
-    out.push({ text: w, start, end: start + w.length, hyphenPart: prev === '-' || prev === '‐' });
-  }
-  return out;
-}
-
-/** An acronym as written: 2–10 letters/digits, mostly capitals ("IAEA", "ICBMs", "MoU", "U.N."). */
+/** An acronym as written: 2–10 letters/digits, starting with a letter or digit, mostly capitals
+ *  ("IAEA", "ICBMs", "MoU", "IaaS", "U.N.", "R&D"), or one capital with digits ("G7", "W3C"). */
 export function isAcronymCandidate(s: string): boolean {
-  if (!/^\p{L}[\p{L}\p{N}.&-]{1,11}$/u.test(s)) return false;
-  const core = s.replace(/[.&-]/g, '');
-  if (core.length < 2 || core.length > 10) return false;
+  if (!/^[\p{L}\p{N}][\p{L}\p{N}.&+-]{1,11}$/u.test(s)) return false;
+  const core = s.replace(/[.&+-]/g, '');
+  if (core.length < 2 || core.length > 10 || !/\p{L}/u.test(core)) return false;
   const upper = (core.match(/\p{Lu}/gu) ?? []).length;
   const lower = (core.match(/\p{Ll}/gu) ?? []).length;
-  return upper >= 2 && upper > lower;
+  const digits = (core.match(/\p{N}/gu) ?? []).length;
+  if (upper >= 2) return lower <= upper;
+  return upper === 1 && lower === 0 && digits > 0 && /^\p{Lu}/u.test(core);
 }
 
-/** The letters the long form must supply; a plural "s" after capitals is not one of them. */
-function acronymLetters(short: string): string[] {
-  const core = short.replace(/[^\p{L}\p{N}]/gu, '');
-  const singular = /\p{Lu}s$/u.test(core) && core.length > 2 ? core.slice(0, -1) : core;
-  return [...singular.toLowerCase()];
+/** An all-lower-case short form ("dpa"): accepted only when every word of a capitalized long
+ *  form gives exactly its initial ("Deutsche Presse-Agentur, or dpa"). Three letters at least:
+ *  "so", "us" and "to" follow ", or" too often. */
+function isLowerCaseAcronym(s: string): boolean {
+  return /^\p{Ll}{3,5}$/u.test(s);
 }
 
 /** Writes "ICBMs" as "ICBM": the matcher already allows a plural "s" on acronyms. */
 export function singularAcronym(short: string): string {
   return /\p{Lu}{2,}s$/u.test(short) ? short.slice(0, -1) : short;
-}
-
-function isSkippable(w: Word): boolean {
-  return FUNCTION_WORDS.has(w.text.toLowerCase()) || w.hyphenPart;
-}
-
-/** Can letters[li..] be aligned to ws[wi..] exactly, ending inside the last word? `ci` is the
- *  index of the last matched character inside ws[wi], or -1 when the next letter must start a word. */
-function align(ws: Word[], letters: string[], li: number, wi: number, ci: number, memo = new Map<string, boolean>()): boolean {
-  if (li === letters.length) return ci >= 0 && wi === ws.length - 1;
-  // Memoized: repeated letters in long words would otherwise make the search exponential.
-  const key = `${li},${wi},${ci}`;
-  const known = memo.get(key);
-  if (known !== undefined) return known;
-  const result = alignStep(ws, letters, li, wi, ci, memo);
-  memo.set(key, result);
-  return result;
-}
-
-function alignStep(ws: Word[], letters: string[], li: number, wi: number, ci: number, memo: Map<string, boolean>): boolean {
-  const letter = letters[li];
-  if (ci >= 0) {
-    const w = (ws[wi]?.text ?? '').toLowerCase();
-    for (let p = w.indexOf(letter ?? '', ci + 1); p > 0; p = w.indexOf(letter ?? '', p + 1)) {
-      if (align(ws, letters, li + 1, wi, p, memo)) return true;
-    }
-    return align(ws, letters, li, wi + 1, -1, memo);
-  }
-  const w = ws[wi];
-  if (!w) return false;
-  if (w.text[0]?.toLowerCase() === letter && align(ws, letters, li + 1, wi, 0, memo)) return true;
-  return isSkippable(w) && align(ws, letters, li, wi + 1, -1, memo);
-}
-
-/** The shortest run of words ending at the end of `ws` that spells the acronym, or null. */
-function longFormBefore(ws: Word[], letters: string[]): Word[] | null {
-  const maxWords = Math.min(letters.length + 5, letters.length * 2);
-  for (let i = ws.length - 1; i >= Math.max(0, ws.length - maxWords); i--) {
-    const w = ws[i];
-    if (!w || w.text[0]?.toLowerCase() !== letters[0] || FUNCTION_WORDS.has(w.text.toLowerCase()) || w.hyphenPart) continue;
-    const span = ws.slice(i);
-    if (align(span, letters, 1, 0, 0)) return span;
-  }
-  return null;
-}
-
-/** The shortest prefix of `ws` (after an article) that spells the acronym, or null. */
-function longFormAfter(ws: Word[], letters: string[], whole: boolean): Word[] | null {
-  const body = /^(?:the|a|an)$/i.test(ws[0]?.text ?? '') ? ws.slice(1) : ws;
-  const first = body[0];
-  if (!first || first.text[0]?.toLowerCase() !== letters[0]) return null;
-  const maxWords = Math.min(letters.length + 5, letters.length * 2, body.length);
-  for (let n = whole ? body.length : 1; n <= maxWords; n++) {
-    const span = body.slice(0, n);
-    if (align(span, letters, 1, 0, 0)) return span;
-  }
-  return null;
 }
 
 function spanText(sentence: string, span: Word[]): string {
@@ -112,50 +39,104 @@ function spanText(sentence: string, span: Word[]): string {
   return first && last ? sentence.slice(first.start, last.end) : '';
 }
 
-function plausible(short: string, long: string): boolean {
-  return long.length >= short.length + 2 && fold(long) !== fold(short) && /\s|-/u.test(long);
+function plausible(short: string, span: Word[], long: string): boolean {
+  if (long.length < short.length + 2 || fold(long) === fold(short)) return false;
+  if (span.length > 1) return true;
+  // One long compound word ("Bundesnachrichtendienst (BND)"): only for a capitalized acronym of
+  // three or more letters, so a ticker or a nickname in brackets does not pass.
+  return /^\p{Lu}{3,}$/u.test(short) && long.length >= 12;
 }
 
-const COMMA_OR = /,\s+or\s/u;
+// What may stand between a long form and its acronym, or open a parenthesis before it:
+// "or", "known as", "hereafter", "abbreviated", "usually shortened to", "the".
+const LEAD_IN = /^(?:(?:or|also|better|more|commonly|widely|usually|often|now|simply|hereafter|hereinafter|henceforth|subsequently)\s+)*(?:(?:known|referred to|abbreviated|shortened|written|called)(?:\s+(?:as|to))?\s+)?(?:the\s+)?/iu;
+const QUOTES = /^["“”‘’']+|["“”‘’']+$/gu;
+// After the acronym: what says the long form follows.
+const EXPANDS_AS = /^(?:,\s*|\s+|\(\s*)(?:or|short for|which stands for|standing for|stands for|is short for|an? (?:abbreviation|acronym) (?:for|of)|meaning|=)\s+/iu;
+
+const cleanShort = (s: string) => s.replace(QUOTES, '').replace(/[.,;:]+$/u, (m) => (/^(?:\p{L}\.)+$/u.test(s) ? m : ''));
 
 function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
   const out: AcronymDefinition[] = [];
   const add = (short: string, span: Word[] | null) => {
     if (!span) return;
     const long = spanText(text, span);
-    if (plausible(short, long)) out.push({ short: singularAcronym(short), long, sentence });
+    if (plausible(short, span, long)) out.push({ short: singularAcronym(short), long, sentence });
   };
-  // "Long Form (LF)" and "LF (Long Form)".
+  // Tokenized once per sentence; a long form before an offset is a tail of these words.
+  let all: Word[] | undefined;
+  /** The long form ending just before `end`, for an acronym written after it. */
+  const before = (short: string, end: number, allowPermuted: boolean) => {
+    all ??= words(text);
+    let n = 0;
+    while (n < all.length && all[n]!.end <= end) n++;
+    const ws = all.slice(Math.max(0, n - 25), n);
+    if (isLowerCaseAcronym(short)) return strictCapitalized(longFormBefore(ws, short), short);
+    return longFormBefore(ws, short) ?? (allowPermuted ? permutedLongFormBefore(ws, short) : null);
+  };
+  /** The long form starting at `start`, for an acronym written before it. */
+  const after = (short: string, start: number, end: number, whole: boolean) => {
+    if (isLowerCaseAcronym(short)) return null;
+    return longFormAfter(words(text.slice(start, end), start), short, whole);
+  };
+
+  // "Long Form (LF)", "Long Form (the "LF", …)", "LF (Long Form)", "LF (short for Long Form)".
   for (const m of text.matchAll(/\(\s*([^()]{1,120}?)\s*[),;]/gu)) {
-    const inner = m[1] ?? '';
-    const before = text.slice(0, m.index).replace(/[\s,]+$/u, '');
-    if (isAcronymCandidate(inner)) {
-      add(inner, longFormBefore(words(before), acronymLetters(inner)));
+    const raw = m[1] ?? '';
+    const rawStart = m.index + m[0].indexOf(raw);
+    // Only the last few characters can hold the word before the bracket (a regex anchored at
+    // the end still scans from the start).
+    const tail = text.slice(Math.max(0, m.index - 40), m.index).trimEnd();
+    const prevMatch = /(["“”']?[\p{L}\p{N}][\p{L}\p{N}.&+-]*["“”']?)$/u.exec(tail);
+    const prev = prevMatch && (prevMatch.index > 0 || m.index <= 40) ? prevMatch[1] : undefined;
+    const prevShort = prev ? cleanShort(prev) : undefined;
+    const expands = EXPANDS_AS.exec(` ${raw}`);
+    if (prevShort && expands && isAcronymCandidate(prevShort)) {
+      const from = rawStart + expands[0].length - 1;
+      add(prevShort, after(prevShort, from, rawStart + raw.length, false));
       continue;
     }
-    const prev = /([\p{L}\p{N}.&-]+)$/u.exec(before)?.[1];
-    if (prev && isAcronymCandidate(prev)) {
-      const innerStart = m.index + m[0].indexOf(inner);
-      add(prev, longFormAfter(words(inner, innerStart), acronymLetters(prev), true));
+    const inner = cleanShort(raw.replace(LEAD_IN, ''));
+    if (isAcronymCandidate(inner) || isLowerCaseAcronym(inner)) {
+      add(inner, before(inner, m.index, true));
+      continue;
     }
+    if (prevShort && isAcronymCandidate(prevShort)) add(prevShort, after(prevShort, rawStart, rawStart + raw.length, true));
   }
-  // "LF, or Long Form," and "Long Form, or LF,". Most sentences have no ", or": the pattern would
-  // still be tried at every word.
-  if (!COMMA_OR.test(text)) return out;
-  for (const m of text.matchAll(/([\p{L}\p{N}.&-]+),\s+or\s+([^,;:()]{2,120})/gu)) {
-    const left = m[1] ?? '';
-    const right = m[2] ?? '';
-    const rightStart = m.index + m[0].length - right.length;
-    if (isAcronymCandidate(left)) {
-      add(left, longFormAfter(words(right, rightStart), acronymLetters(left), false));
-    }
-    const rightShort = /^([\p{L}\p{N}.&-]+)(?=[\s.,;:]|$)/u.exec(right)?.[1]?.replace(/\.$/, '');
-    if (rightShort && isAcronymCandidate(rightShort)) {
-      const leftEnd = m.index + left.length;
-      add(rightShort, longFormBefore(words(text.slice(0, leftEnd)), acronymLetters(rightShort)));
-    }
+
+  // Apposition and glossary forms. Most sentences have none of the cue words: skip them cheaply.
+  if (!APPOSITION_CUE.test(text)) return out;
+  // "Long Form, or LF,", "Long Form, better known as the LF", "Long Form, hereafter LF".
+  for (const m of text.matchAll(LONG_THEN_SHORT)) {
+    const short = cleanShort(m[1] ?? '');
+    if (isAcronymCandidate(short) || isLowerCaseAcronym(short)) add(short, before(short, m.index, false));
+  }
+  // "LF, or Long Form", "LF, short for Long Form", "LF stands for Long Form", `"LF" = Long Form`.
+  for (const m of text.matchAll(SHORT_THEN_LONG)) {
+    const short = cleanShort(m[1] ?? '');
+    if (!isAcronymCandidate(short)) continue;
+    const from = m.index + m[0].length;
+    const end = text.slice(from).search(/[,;:()]|$/u);
+    add(short, after(short, from, from + end, false));
   }
   return out;
+}
+
+const APPOSITION_CUE = /,\s+or\s|known as|hereafter|hereinafter|henceforth|abbreviated|shortened to|short for|stands for|standing for|written as|=|referred to as|(?:abbreviation|acronym) (?:for|of)/iu;
+const SHORT_WORD = `["“‘']?([\\p{L}\\p{N}][\\p{L}\\p{N}.&+-]{1,11}?)["”’']?`;
+const LONG_THEN_SHORT = new RegExp(
+  `(?:,\\s+(?:or(?:\\s+simply)?|(?:(?:also|better|more|commonly|widely|usually|often|now)\\s+)*(?:known|referred to|abbreviated|shortened|written)(?:\\s+(?:as|to))?|hereafter|hereinafter(?:\\s+referred to as)?|henceforth)|\\s+(?:(?:also|better|more|commonly|widely|usually|often)\\s+)*(?:known|referred to|abbreviated|shortened)\\s+(?:as|to)|\\s+(?:hereafter|hereinafter))\\s+(?:the\\s+)?${SHORT_WORD}(?=[\\s,.;:)]|$)`,
+  'gu',
+);
+const SHORT_THEN_LONG = new RegExp(
+  `(?<![\\p{L}\\p{N}])${SHORT_WORD}(?:,\\s+(?:or|short for|which stands for|standing for|an? (?:abbreviation|acronym) (?:for|of))|\\s+(?:stands for|is short for|=))\\s+(?:the\\s+)?`,
+  'giu',
+);
+
+/** A long form for a lower-case acronym: capitalized words, each giving exactly its initial. */
+function strictCapitalized(span: Word[] | null, short: string): Word[] | null {
+  if (!span || !span.every((w) => /^\p{Lu}/u.test(w.text))) return null;
+  return spells(span, short, true) && span.length === short.length ? span : null;
 }
 
 /** Every acronym the article defines, first definition per acronym. `memo` (sentence text → its

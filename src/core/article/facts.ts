@@ -2,7 +2,8 @@
 // deduplicated. Short-name mentions ("Choe") count for the entity they were resolved to.
 import type { AcronymDefinition, ArticleFacts, ArticleRole, ArticleStatement, EntityType, Mention, PackEntity, RunKind, Sentence } from '../types';
 import { appositiveBefore, appositivesAfter, copulaAfter, titleBefore } from './roles';
-import { governedByPreposition, participleAfter, pronounStatementAt, statementsAt, withDate as withDateOf, type RawStatement } from './statements';
+import { TITLE_HEADS } from './lexicon';
+import { governedByPreposition, participleAfter, pronounStatementAt, roleSpeakerAt, statementsAt, withDate as withDateOf, type RawStatement } from './statements';
 import { fold } from './text';
 
 export interface ExtractOptions {
@@ -80,7 +81,8 @@ function toStatement(entityId: string, sentence: number, raw: RawStatement): Art
 
 /** The person a "he/she" in sentence `si` most likely refers to: a person named earlier in the
  *  same sentence, else among the people of the nearest sentence before that names any, the one
- *  the article names most, ties going to the first named (usually the subject). */
+ *  the article names most, ties going to the first named (usually the subject). `isPerson` also
+ *  turns away a person the page shows to be of the other gender ("Mr." for a "she"). */
 function antecedent(page: LocatedPage, si: number, before: number, isPerson: (id: string) => boolean): string | undefined {
   const here = page.inSentence(si).filter((l) => l.end <= before && isPerson(l.mention.entityId));
   if (here.length) return here[here.length - 1]?.mention.entityId;
@@ -91,6 +93,24 @@ function antecedent(page: LocatedPage, si: number, before: number, isPerson: (id
     return people.reduce((best, id) => ((total.get(id) ?? 0) > (total.get(best) ?? 0) ? id : best));
   }
   return undefined;
+}
+
+/** The gender the page gives a person by a courtesy title before a mention ("Ms. Vaz Monteiro"),
+ *  as the pronoun that would refer to them; people the page gives none or both of are left out. */
+function pageGenders(sentences: Sentence[], located: Located[]): Map<string, 'he' | 'she'> {
+  const seen = new Map<string, Set<'he' | 'she'>>();
+  for (const l of located) {
+    const before = sentences[l.sentence]?.text.slice(Math.max(0, l.start - 8), l.start) ?? '';
+    const t = /(?:^|[^\p{L}])(Mr|Sir|Mrs|Ms|Miss|Dame|Madam)\.?\s+$/u.exec(before)?.[1];
+    if (!t) continue;
+    const g = t === 'Mr' || t === 'Sir' ? 'he' : 'she';
+    const set = seen.get(l.mention.entityId) ?? new Set();
+    set.add(g);
+    seen.set(l.mention.entityId, set);
+  }
+  const out = new Map<string, 'he' | 'she'>();
+  for (const [id, set] of seen) if (set.size === 1) out.set(id, [...set][0]!);
+  return out;
 }
 
 /** The located mentions grouped by sentence, and how often the article names each entity: asked
@@ -167,12 +187,25 @@ export function extractFacts(
     }
   }
 
+  const gender = pageGenders(sentences, located);
   sentences.forEach((s, si) => {
     if (attributed.has(si) || options.runKinds?.[s.run] === 'heading') return;
     const raw = pronounStatementAt(sentences, si, options.pageDate);
-    if (!raw) return;
-    const who = antecedent(page, si, raw.spanStart, isPerson);
-    if (who) statements.push(toStatement(who, si, raw));
+    if (raw) {
+      const fits = (id: string) => isPerson(id) && !(raw.pronoun && gender.has(id) && gender.get(id) !== raw.pronoun);
+      const who = antecedent(page, si, raw.spanStart, fits);
+      if (who) statements.push(toStatement(who, si, raw));
+      return;
+    }
+    // "The secretary said …": the one person the page gave that title.
+    const byRole = roleSpeakerAt(sentences, si, (w) => TITLE_HEADS.has(w), options.pageDate);
+    if (!byRole) return;
+    const holders = new Set(roles.filter((r) => isPerson(r.entityId) && r.sentence < si && fold(r.text).split(' ').includes(byRole.head)).map((r) => r.entityId));
+    // Two people with that title: the one named last, if in one of the two sentences before.
+    const lastNamed = (id: string) => Math.max(-1, ...located.filter((l) => l.mention.entityId === id && l.sentence < si).map((l) => l.sentence));
+    const ranked = [...holders].map((id) => ({ id, at: lastNamed(id) })).sort((a, b) => b.at - a.at);
+    const [first, second] = ranked;
+    if (first && (ranked.length === 1 || (first.at >= si - 2 && first.at > (second?.at ?? -1)))) statements.push(toStatement(first.id, si, byRole.raw));
   });
 
   const seen = new Set<string>();

@@ -13,6 +13,8 @@ export const TITLE_HEADS = words(`
   colonel captain officer commissioner secretary-general director-general speaker ceo attorney prosecutor judge
   vice-chairman counselor counsellor emissary delegate aide strongman defector scholar fellow economist
   vice-minister vice-president coordinator administrator executive general-secretary
+  engineer scientist lawyer physician epidemiologist owner manager consultant historian journalist activist
+  campaigner entrepreneur architect surgeon physicist chemist biologist sociologist psychologist
 `);
 
 /** Courtesy titles before a name: they mark a person but are not a role worth showing. */

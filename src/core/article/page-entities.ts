@@ -2,7 +2,7 @@
 // text names with a title. Never one the pack already knows.
 import type { AcronymDefinition, EntityType, PackEntity, Sentence } from '../types';
 import { ABBREVIATED_TITLES, EQUIPMENT_HEADS, EVENT_HEADS, HONORIFICS, KOREAN_SURNAMES, NON_NAME, ORGANIZATION_HEADS, OPENERS, TITLE_HEADS } from './lexicon';
-import { appositivesAfter } from './roles';
+import { appositiveBefore, appositivesAfter } from './roles';
 import { fold, foldName, onlySpaceBetween as onlySpace, slug, tokenize, type Token } from './text';
 
 /** Every folded name and alias the pack knows, for "does the pack know this?", indexed so that a
@@ -159,6 +159,15 @@ export function surnameOf(name: string): string {
   return korean ? first : (parts[parts.length - 1] ?? name);
 }
 
+/** The surname, and for a longer Western name its last two words too ("Vaz Monteiro", "Marín
+ *  Ortega": Portuguese and Spanish names often carry two). */
+function shortNamesOf(name: string): string[] {
+  const surname = surnameOf(name);
+  const parts = name.split(/\s+/).filter((p) => !/^\p{Lu}\.?$/u.test(p));
+  if (parts.length < 3 || parts[0] === surname) return [surname];
+  return [parts.slice(-2).join(' '), surname];
+}
+
 function knownName(name: string, known: KnownNames): boolean {
   const f = foldName(name);
   if (known.names.has(f)) return true;
@@ -191,6 +200,31 @@ export function appositiveNames(text: string, tokens: Token[] = tokenize(text)):
   return out;
 }
 
+/** "Portugal's labour minister, Teresa Vaz Monteiro, said …", "The chairman of the committee,
+ *  Sir Alan Pryce (pictured), …": a 2–4 token name right after a comma that closes a role phrase. */
+export function namesAfterRole(text: string, tokens: Token[] = tokenize(text)): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const opener = tokens[i];
+    if (!opener || !/^,\s+$/u.test(text.slice(tokens[i - 1]?.end ?? 0, opener.start))) continue;
+    let j = i;
+    while (tokens[j] && HONORIFICS.has((tokens[j]?.text ?? '').toLowerCase()) && /^\.?\s+$/u.test(text.slice(tokens[j]!.end, tokens[j + 1]?.start ?? 0))) j++;
+    const name: Token[] = [];
+    for (let k = j; k < tokens.length && name.length < 4; k++) {
+      const t = tokens[k];
+      const last = name[name.length - 1];
+      if (!t || !isNameToken(text, t) || (last && !/^\.?[ \t\u00a0]+$/u.test(text.slice(last.end, t.start)))) break;
+      name.push(t);
+    }
+    const first = name[0];
+    const last = name[name.length - 1];
+    if (name.length < 2 || !first || !last || /['’]s$/u.test(last.text)) continue;
+    if (appositiveBefore(text, opener.start, last.end)) out.push(text.slice(first.start, last.end));
+    i = j + name.length - 1;
+  }
+  return out;
+}
+
 /** Every token of `long` is in one multi-word pack name. */
 function longFormOfPackName(toks: string[], known: KnownNames): boolean {
   return (known.byAnyToken.get(toks[0] ?? '') ?? []).some((set) => toks.every((t) => set.includes(t)));
@@ -199,7 +233,7 @@ function longFormOfPackName(toks: string[], known: KnownNames): boolean {
 /** People named with a title or an appositive in one sentence. */
 function namesIn(text: string): string[] {
   const tokens = tokenize(text);
-  return [...titledNames(text, tokens), ...appositiveNames(text, tokens)];
+  return [...titledNames(text, tokens), ...appositiveNames(text, tokens), ...namesAfterRole(text, tokens)];
 }
 
 /** `memo` (sentence text → the names it gives) lets a page that grows read only its new sentences. */
@@ -218,6 +252,7 @@ export function findPageEntities(sentences: Sentence[], definitions: AcronymDefi
     if (known.acronyms.has(d.short) && longFormOfPackName(foldName(d.long).split(' '), known)) continue;
     add({ id: `page-${slug(d.short)}`, type: typeOfLongForm(d.long), name: d.long, aliases: [d.short, d.long], summary: '' });
   }
+  const people: string[][] = [];
   for (const s of sentences) {
     let names = memo?.get(s.text);
     if (!names) {
@@ -226,7 +261,11 @@ export function findPageEntities(sentences: Sentence[], definitions: AcronymDefi
     }
     for (const name of names) {
       if (knownName(name, known)) continue;
-      add({ id: `page-${slug(name)}`, type: 'person', name, aliases: [], short: [surnameOf(name)], summary: '' });
+      // "Ms. Vaz Monteiro" after "Teresa Vaz Monteiro": the same person, already found.
+      const toks = foldName(name).split(' ');
+      if (people.some((p) => toks.every((t) => p.includes(t)))) continue;
+      people.push(toks);
+      add({ id: `page-${slug(name)}`, type: 'person', name, aliases: [], short: shortNamesOf(name), summary: '' });
     }
   }
   return out;

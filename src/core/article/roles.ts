@@ -118,21 +118,27 @@ export function copulaAfter(text: string, mentionEnd: number): string | null {
   return m ? cleanRolePhrase(m[1] ?? '') : null;
 }
 
-const DETERMINER = /(?:^|\s)(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+/gu;
+// A role phrase opens after a determiner or after a possessive ("Portugal's labour minister",
+// "the union's general secretary": the owner is not part of the title).
+const DETERMINER = /(?<=^|\s)(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)|[\p{L}-]+['’]s?)\s+/gu;
 
 /** "The North Korean leader, Kim Jong Un, …" / "… forced out his national security adviser, John
- *  Bolton, …": a determined phrase ending in a title, set off just before the name. */
+ *  Bolton, …" / "Spain's economy minister, Isabel Marín Ortega, …": a determined phrase ending in
+ *  a title, set off just before the name. */
 export function appositiveBefore(text: string, mentionStart: number, mentionEnd: number): string | null {
-  if (!/^\s*(?:[,;:—–)]|$)/u.test(text.slice(mentionEnd))) return null;
-  const before = /,\s*$/u.exec(text.slice(0, mentionStart));
+  if (!/^\s*(?:[,;:—–()]|$)/u.test(text.slice(mentionEnd))) return null;
+  // "The chairman of the committee, Sir Alan Pryce, …": a courtesy title may open the name.
+  const before = /,\s*(?:(?:Sir|Dame|Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$/u.exec(text.slice(0, mentionStart));
   if (!before) return null;
   const clauseStart = Math.max(...[',', ';', ':', '—', '–', '(', '“', '"'].map((c) => text.lastIndexOf(c, before.index - 1))) + 1;
   const clause = text.slice(clauseStart, before.index);
   const starts = [...clause.matchAll(DETERMINER)].map((m) => m.index + m[0].length).reverse();
   for (const at of starts) {
     const phrase = clause.slice(at);
-    const last = phrase.trim().split(/\s+/).pop() ?? '';
-    if (!isHead(last)) continue;
+    // The title ends the phrase, or its "of"/"for" complement does ("chairman of the committee").
+    const ws = phrase.trim().split(/\s+/);
+    const head = ws.findLastIndex(isHead);
+    if (head < 0 || (head < ws.length - 1 && !/^(?:of|for)$/u.test(ws[head + 1] ?? ''))) continue;
     const role = cleanRolePhrase(phrase);
     if (role) return role;
   }

@@ -15,6 +15,8 @@ export interface RawStatement {
   anchor: number;
   /** Taken from inside quotation marks: a quoted phrase of one or two words still counts. */
   quoted?: boolean;
+  /** For a statement made by "he" or "she": which, to check against the antecedent's gender. */
+  pronoun?: 'he' | 'she';
   date?: FoundDate;
 }
 
@@ -59,6 +61,10 @@ function reportedFrom(sentences: Sentence[], si: number, from: number): { text: 
     }
     return null;
   }
+  // "said the offer was “everything it could afford” and accused the union of …": what was said
+  // ends with the quotation; the second verb is the writer's account of what the speaker did.
+  const second = /[”"](?=\s+and\s+\p{Ll}+ed\b)/u.exec(rest);
+  if (second) return { text: clean(rest.slice(0, second.index + 1)), start: at, end: at + second.index + 1 };
   return { text: clean(rest.replace(/[.!?]+(["”’]?)$/u, '$1')), start: at, end: s.text.length };
 }
 
@@ -66,8 +72,12 @@ function reportedFrom(sentences: Sentence[], si: number, from: number): { text: 
 function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, mentionStart = mentionEnd): RawStatement | null {
   const s = sentences[si];
   if (!s) return null;
+  // "Jane Holloway (Con), told MPs …", "Sir Alan Pryce (pictured), said …": step over a short
+  // bracket after the name.
+  const bracket = /^\s*\([^()“”"]{1,40}\)(?=[,\s])/u.exec(s.text.slice(mentionEnd));
+  if (bracket) mentionEnd += bracket[0].length;
   // "The minister, Choe Son Hui, stated …": the name is itself the appositive; step over its closing comma.
-  const setOff = /,\s*$/u.test(s.text.slice(0, mentionStart)) && /^,\s/u.test(s.text.slice(mentionEnd));
+  const setOff = /,\s*(?:(?:Sir|Dame|Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$/u.test(s.text.slice(0, mentionStart)) && /^,\s/u.test(s.text.slice(mentionEnd));
   const after = setOff ? s.text.slice(mentionEnd + 1) : s.text.slice(mentionEnd);
   if (setOff) mentionEnd += 1;
   const possessive = POSSESSIVE.exec(after);
@@ -187,9 +197,20 @@ export function statementsAt(sentences: Sentence[], si: number, start: number, e
     (subject ? subjectVerb(sentences, si, end, start) : null) ??
     accordingTo(sentences, si, start, end);
   if (!found || words(found.text) < (found.quoted ? 1 : 3)) return [];
-  return [withDate(sentences, si, found, pageDate)];
+  return splitJoinedClauses(found).map((st) => withDate(sentences, si, st, pageDate));
 }
 
+/** "… replied that the offer was poor and that his members would stay out": two things said,
+ *  the second clause joined to the same verb. */
+export function splitJoinedClauses(st: RawStatement): RawStatement[] {
+  if (st.quoted) return [st];
+  const parts = st.text.split(/,?\s+and\s+that\s+/u).filter((p) => words(p) >= 3);
+  return parts.length < 2 ? [st] : parts.map((text) => ({ ...st, text: clean(text) }));
+}
+
+// "The rest is seldom covered, she added, because states will not agree": the tag sits inside
+// the reported words, set off by commas.
+const PRONOUN_MID = new RegExp(`,\\s+(?:he|she)\\s+(?:${VERBS}),\\s+`, 'u');
 const PRONOUN_TAG = new RegExp(`[”"]\\s*,?\\s+(?:(?:he|she)\\s+(?:${VERBS})|(?:${VERBS})\\s+(?:he|she))\\b`, 'u');
 const PRONOUN_LEAD = new RegExp(`^(?:[^,“”"]{0,60}?,?\\s+)?(?:[Hh]e|[Ss]he)(?=\\s+(?:\\p{Ll}+\\s+)?(?:${VERBS})\\b)`, 'u');
 
@@ -203,8 +224,12 @@ export function pronounStatementAt(sentences: Sentence[], si: number, pageDate?:
   const s = sentences[si];
   if (!s || !PRONOUN_ANY.test(s.text)) return null;
   const tag = PRONOUN_TAG.exec(s.text);
+  const mid = tag ? null : PRONOUN_MID.exec(s.text);
   let found: RawStatement | null = null;
-  if (tag) {
+  if (mid && !/[“”"]/u.test(s.text)) {
+    const said = `${s.text.slice(0, mid.index)} ${s.text.slice(mid.index + mid[0].length)}`;
+    found = { text: clean(said.replace(/[.!?]+$/u, '')), spanStart: 0, spanEnd: s.text.length, anchor: mid.index };
+  } else if (tag) {
     const q = quoteUntil(sentences, si, tag.index);
     if (q) found = { text: q.text, spanStart: q.startSentence === si ? q.start : 0, spanEnd: tag.index + 1, anchor: tag.index + tag[0].length };
   } else {
@@ -218,7 +243,24 @@ export function pronounStatementAt(sentences: Sentence[], si: number, pageDate?:
     if (found && at !== undefined) found = { ...found, spanStart: Math.min(found.spanStart, at - 3) };
   }
   if (!found || words(found.text) < 3) return null;
-  return withDate(sentences, si, found, pageDate);
+  const said = (mid ?? tag)?.[0] ?? /(?:^|\s)(?:[Hh]e|[Ss]he)\b/u.exec(s.text)?.[0] ?? '';
+  const pronoun = /\b[Ss]he\b/u.test(said) ? 'she' : /\b[Hh]e\b/u.test(said) ? 'he' : undefined;
+  return withDate(sentences, si, pronoun ? { ...found, pronoun } : found, pageDate);
+}
+
+const ROLE_SPEAKER = new RegExp(`(?:^|[,;]\\s+)[Tt]he\\s+((?:[\\p{Ll}-]+\\s+){0,3}?)([\\p{Ll}-]+)(?=\\s+(?:${VERBS})\\b)`, 'u');
+
+/** "The secretary said the companies had agreed …": a speaker named by a role alone. Returns the
+ *  role's head noun ("secretary") and what was said; the caller finds who holds that role. */
+export function roleSpeakerAt(sentences: Sentence[], si: number, isTitleHead: (w: string) => boolean, pageDate?: string): { head: string; raw: RawStatement } | null {
+  const s = sentences[si];
+  if (!s) return null;
+  const m = ROLE_SPEAKER.exec(s.text);
+  const head = m?.[2] ?? '';
+  if (!m || !isTitleHead(head)) return null;
+  const found = subjectVerb(sentences, si, m.index + m[0].length);
+  if (!found || words(found.text) < 3) return null;
+  return { head, raw: withDate(sentences, si, found, pageDate) };
 }
 
 /** The date nearest the attribution, outside the reported words. */

@@ -23,8 +23,15 @@ export function slug(s: string): string {
   return fold(s).replace(/ /g, '-') || 'x';
 }
 
-/** Lower-case words that may sit inside a name or long form without carrying an initial. */
-export const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'to', 'at', 'de', 'du', 'des', 'la', 'le', 'del', 'da', 'von', 'van', '&', 'a', 'an']);
+/** Lower-case words that may sit inside a name or long form without carrying an initial, in
+ *  English and in the languages whose names news copy leaves untranslated (compared folded:
+ *  "für" as "fur"). */
+export const FUNCTION_WORDS = new Set([
+  'of', 'the', 'and', 'for', 'on', 'in', 'to', 'at', '&', 'a', 'an',
+  'de', 'du', 'des', 'la', 'le', 'les', 'et', 'en', 'au', 'aux',
+  'del', 'da', 'di', 'della', 'dei', 'degli', 'e', 'y', 'el', 'los', 'las', 'para', 'do', 'dos', 'das',
+  'von', 'van', 'fur', 'der', 'die', 'und', 'zur', 'zum',
+]);
 
 /** Escapes a string for literal use inside a RegExp. */
 export function escapeRegExp(s: string): string {

@@ -15,7 +15,7 @@ const signatures = new WeakMap<PackEntity, Signature>();
 function signatureOf(e: PackEntity): Signature {
   let sig = signatures.get(e);
   if (!sig) {
-    const text = JSON.stringify([e.id, e.type, e.name, e.aliases, e.short, e.ambiguous, e.context]);
+    const text = JSON.stringify([e.id, e.type, e.name, e.aliases, e.short, e.wellKnown, e.ambiguous, e.context]);
     sig = { text, hash: fnv1a(text) };
     signatures.set(e, sig);
   }

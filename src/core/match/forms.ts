@@ -17,6 +17,8 @@ export interface SurfaceForm {
   acronym: boolean;
   /** True for the plural variant of an acronym ("ICBMs"). */
   plural: boolean;
+  /** A short form the entity lists as well known: it may stand alone on a page with context. */
+  wellKnown?: boolean;
 }
 
 /** Types whose acronyms have plurals a writer would use ("ICBMs", "F-35As"); a state, an assembly or
@@ -32,11 +34,12 @@ const APOS_RE = new RegExp(`[${APOS_CHARS.join('')}]`, 'gu');
 
 export function formsOf(entity: PackEntity): SurfaceForm[] {
   const out: SurfaceForm[] = [];
+  const wellKnown = new Set(entity.wellKnown ?? []);
   const add = (raw: string, role: FormRole) => {
     const text = (ASCII.test(raw) ? raw : raw.normalize('NFC')).trim();
     if (!text || !/[\p{L}\p{N}]/u.test(text)) return;
     const acronym = isAcronymForm(text);
-    const base = { source: text, entityId: entity.id, role, acronym };
+    const base = { source: text, entityId: entity.id, role, acronym, ...(role === 'short' && wellKnown.has(raw) ? { wellKnown: true } : {}) };
     out.push({ ...base, text, plural: false });
     if (acronym) {
       if (PLURAL_TYPES.has(entity.type) && /[\p{Lu}\p{N}]$/u.test(text)) out.push({ ...base, text: `${text}s`, plural: true });

@@ -60,7 +60,7 @@ export class PageResolver {
         hit.entityId = supported.length === 1 ? supported[0]! : null;
       } else if (forms.short.length) {
         hit.kind = 'short';
-        hit.entityId = this.resolveShort(run, m, forms.shortIds);
+        hit.entityId = this.resolveShort(run, m, forms.shortIds, forms.short);
       }
     }
     if (hit.entityId && hit.kind !== 'short') this.named.add(hit.entityId);
@@ -91,7 +91,7 @@ export class PageResolver {
     return this.namedAnywhere.has(entity.id) || this.judge.context(entity);
   }
 
-  private resolveShort(run: RunText, m: RawMatch, ids: string[]): string | null {
+  private resolveShort(run: RunText, m: RawMatch, ids: string[], forms: readonly SurfaceForm[]): string | null {
     if (run.kind !== 'heading') {
       // "Kim Si-woo", "Choe Ryong Hae": another person of that surname, named in full.
       if (continuesIntoName(run.text, m.end)) {
@@ -106,7 +106,15 @@ export class PageResolver {
     }
     if (this.otherNamed.has(m.key)) return null;
     const established = ids.filter((id) => this.named.has(id));
-    return established.length === 1 ? established[0]! : null;
+    if (established.length === 1) return established[0]!;
+    if (established.length > 1) return null;
+    // "Mr. Trump" on a page about the White House that never writes "Donald Trump": a well-known
+    // short form of the only entity that lists it, with one of that entity's context words, while
+    // nobody else of that name has been named (Ivanka Trump, found on the page, takes it away).
+    const known = uniqueIds(forms.filter((f) => f.wellKnown));
+    if (known.length !== 1) return null;
+    const entity = this.index.entities.get(known[0]!);
+    return entity && this.judge.context(entity) ? entity.id : null;
   }
 
   private nameWords(id: string): string[] {

@@ -40,6 +40,10 @@ export function crossCheck(pack: Pack): string[] {
         else if (previous !== list) errors.push(located(['entities', i, list, j], `'${form}' is already listed as ${previous === 'name' ? 'the name' : `one of ${previous}`}`));
       });
     }
+    // A well-known short form is a short form with a licence to stand alone.
+    entity.wellKnown?.forEach((form, j) => {
+      if (!entity.short?.includes(form)) errors.push(located(['entities', i, 'wellKnown', j], `'${form}' must also be listed in short`));
+    });
   });
   return errors;
 }

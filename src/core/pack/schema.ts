@@ -42,6 +42,7 @@ export const PackEntitySchema = v.strictObject(
     name: lineField(L.MAX_NAME_LENGTH),
     aliases: v.optional(aliasList),
     short: v.optional(aliasList),
+    wellKnown: v.optional(aliasList),
     ambiguous: v.optional(aliasList),
     context: v.optional(listField(lineField(L.MAX_NAME_LENGTH), L.MAX_CONTEXT_WORDS)),
     summary: proseField(L.MAX_SUMMARY_LENGTH),

@@ -9,8 +9,15 @@ import type { FactsGold } from './score-facts';
 // Next to this file when run from source (vitest); from the repo root when bundled into
 // .cache/ by scripts/run-ts.mjs, where import.meta.url points elsewhere.
 const besideSource = fileURLToPath(new URL('..', import.meta.url));
-export const EVAL_DIR = existsSync(join(besideSource, 'articles')) ? besideSource : resolve('tests/eval');
+export const EVAL_DIR = existsSync(join(besideSource, 'dev', 'articles')) ? besideSource : resolve('tests/eval');
 export const PACK_PATH = resolve(EVAL_DIR, '../../src/packs/korean-peninsula.json');
+
+/** `dev` is tuned on freely; `test` is sealed: written once, scored, never tuned on (a miss
+ *  there becomes a new dev article, see tests/eval/README.md). */
+export const EVAL_SETS = ['dev', 'test'] as const;
+export type EvalSet = (typeof EVAL_SETS)[number];
+
+export const setDir = (set: EvalSet, root = EVAL_DIR) => join(root, set);
 
 export interface CorpusArticle extends ParsedArticle {
   /** File name without extension, e.g. "01-choe-pompeo-statement". */
@@ -18,7 +25,8 @@ export interface CorpusArticle extends ParsedArticle {
   facts?: FactsGold;
 }
 
-export function loadCorpus(dir = EVAL_DIR): CorpusArticle[] {
+export function loadCorpus(set: EvalSet, root = EVAL_DIR): CorpusArticle[] {
+  const dir = setDir(set, root);
   const articleDir = join(dir, 'articles');
   const files = readdirSync(articleDir).filter((f) => f.endsWith('.txt')).sort();
   return files.map((file) => {

@@ -2,22 +2,27 @@
 // and the floor test asserts on it, so both see the same numbers.
 import { analyzeArticle } from '../../../src/core/analyze';
 import type { Pack } from '../../../src/core/types';
+import { splitSentences } from '../../../src/core/article';
 import type { CorpusArticle } from './corpus';
-import { scoreFacts, type FactsScore } from './score-facts';
+import { schwartzHearst } from './schwartz-hearst';
+import { scoreAcronyms, scoreFacts, type FactKindScore, type FactsScore } from './score-facts';
 import { addCounts, scoreMentions, type Counts, type MentionScore } from './score-mentions';
 
 export interface ArticleResult {
   name: string;
-  topic: 'korea' | 'trap';
+  topic: CorpusArticle['meta']['topic'];
   words: number;
   mentions: MentionScore;
   facts?: FactsScore;
+  /** The Schwartz–Hearst baseline's acronym pairs on the same sentences. */
+  baseline?: FactKindScore;
 }
 
 export interface EvalResult {
   articles: ArticleResult[];
   mentions: Counts;
   facts: { roles: Counts; statements: Counts; acronyms: Counts };
+  baselineAcronyms: Counts;
 }
 
 const ZERO: Counts = { tp: 0, fp: 0, fn: 0 };
@@ -31,7 +36,15 @@ export function evaluateCorpus(corpus: readonly CorpusArticle[], pack: Pack): Ev
       topic: a.meta.topic,
       words,
       mentions: scoreMentions(analysis.mentions, a.gold, a.runs),
-      ...(a.facts ? { facts: scoreFacts(analysis, a.facts, pack.entities) } : {}),
+      ...(a.facts
+        ? {
+            facts: scoreFacts(analysis, a.facts, pack.entities),
+            baseline: scoreAcronyms(
+              splitSentences(a.runs).flatMap((s) => schwartzHearst(s.text)),
+              a.facts.acronyms,
+            ),
+          }
+        : {}),
     };
   });
   const sum = (pick: (r: ArticleResult) => Counts | undefined) =>
@@ -47,5 +60,6 @@ export function evaluateCorpus(corpus: readonly CorpusArticle[], pack: Pack): Ev
       statements: sum((r) => r.facts?.statements),
       acronyms: sum((r) => r.facts?.acronyms),
     },
+    baselineAcronyms: sum((r) => r.baseline),
   };
 }

@@ -22,7 +22,9 @@ export function normRole(s: string): string {
     prev = t;
     t = t.replace(ARTICLE, '').replace(NATIONALITY, '');
   }
-  return t;
+  // "economist at a Lisbon business school" holds the title "economist": where a person works
+  // is not part of the title (while "minister of finance" and "chairman of X" keep their "of").
+  return t.replace(/ (?:at|with) .*$/u, '');
 }
 
 /** Expansions compare without a leading article and without a plural "s" ("missiles" = "missile"). */

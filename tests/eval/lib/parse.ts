@@ -6,7 +6,9 @@ import type { RunKind, RunText } from '../../../src/core/types';
 export interface ArticleMeta {
   title: string;
   date?: string;
-  topic: 'korea' | 'trap';
+  /** korea: on the pack's subject; trap: off-topic page built to lure false hits (no gold);
+   *  other: off-topic prose (encyclopedic, technical) scored for what it does hold. */
+  topic: 'korea' | 'trap' | 'other';
 }
 
 export interface GoldMention {
@@ -56,7 +58,7 @@ function parseHeader(header: string, name: string): ArticleMeta {
   const title = fields.get('title');
   if (!title) throw new ArticleFormatError(`${name}: header has no title`);
   const topic = fields.get('topic');
-  if (topic !== 'korea' && topic !== 'trap') throw new ArticleFormatError(`${name}: topic must be "korea" or "trap", got ${JSON.stringify(topic)}`);
+  if (topic !== 'korea' && topic !== 'trap' && topic !== 'other') throw new ArticleFormatError(`${name}: topic must be "korea", "trap" or "other", got ${JSON.stringify(topic)}`);
   const date = fields.get('date');
   if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new ArticleFormatError(`${name}: date must be ISO (YYYY-MM-DD), got ${JSON.stringify(date)}`);
   return { title, topic, ...(date ? { date } : {}) };

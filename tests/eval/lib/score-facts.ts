@@ -59,15 +59,18 @@ export function scoreFacts(analysis: FactsInput, gold: FactsGold, packEntities: 
     (g) => `${g.name}${g.date ? ` (${g.date})` : ''}: …${g.contains}…`,
   );
 
-  const acronyms = matchOneToOne(
-    uniqueBy(analysis.facts.definitions, (d) => `${normShort(d.short)}\u0000${normLong(d.long)}`),
-    gold.acronyms,
+  return { roles, statements, acronyms: scoreAcronyms(analysis.facts.definitions, gold.acronyms) };
+}
+
+/** Acronym pairs against the gold; shared by our extractor and the Schwartz–Hearst baseline. */
+export function scoreAcronyms(predicted: readonly { short: string; long: string }[], gold: FactsGold['acronyms']): FactKindScore {
+  return matchOneToOne(
+    uniqueBy(predicted, (d) => `${normShort(d.short)}\u0000${normLong(d.long)}`),
+    gold,
     (p, g) => normShort(p.short) === normShort(g.short) && normLong(p.long) === normLong(g.long),
     (p) => `${p.short} = ${p.long}`,
     (g) => `${g.short} = ${g.long}`,
   );
-
-  return { roles, statements, acronyms };
 }
 
 /** The predicted statement holds the gold words, or enough of them (a shorter or longer cut of the same clause). */

@@ -4,6 +4,10 @@ import type { ArticleFacts, Mention, PackEntity } from '../../../src/core/types'
 import { ArticleFormatError, parseArticle } from './parse';
 import { saysTheSame, scoreFacts, type FactsGold } from './score-facts';
 import { f1, precision, recall, scoreMentions } from './score-mentions';
+import { findBestLongForm, isValidShortForm, schwartzHearst } from './schwartz-hearst';
+import type { EvalResult } from './evaluate';
+import { floorFailures } from './floors';
+import { normRole } from './normalize';
 
 const ARTICLE = `title: Test page
 date: 2019-09-03
@@ -163,5 +167,59 @@ describe('saysTheSame', () => {
     expect(saysTheSame('He said the talks had “broken down” on Saturday', 'talks had broken down')).toBe(true);
     expect(saysTheSame('broken down today', 'the talks had broken down today in Stockholm')).toBe(true);
     expect(saysTheSame('we will meet again', 'the talks had broken down')).toBe(false);
+  });
+});
+
+describe('schwartzHearst (the baseline, as published)', () => {
+  it('finds "long form (SF)" by right-to-left matching with a word-initial first letter', () => {
+    expect(schwartzHearst('We study the heat shock transcription factor (HSF) in yeast.')).toEqual([{ short: 'HSF', long: 'heat shock transcription factor' }]);
+    expect(schwartzHearst('Cells need the protein kinase C (PKC) gene.')).toEqual([{ short: 'PKC', long: 'protein kinase C' }]);
+  });
+
+  it('keeps the paper\'s shortest match, which is its known weakness', () => {
+    expect(schwartzHearst('It replaced Secure Sockets Layer (SSL) long ago.')).toEqual([{ short: 'SSL', long: 'Sockets Layer' }]);
+  });
+
+  it('reads "SF (long form)" when the parenthesis holds more than two words', () => {
+    expect(schwartzHearst('The agency runs COVAX (COVID-19 Vaccines Global Access) now.')).toEqual([]);
+    expect(schwartzHearst('It is the IMF (International Monetary Fund) that lends.')).toEqual([{ short: 'IMF', long: 'International Monetary Fund' }]);
+  });
+
+  it('cuts the parenthesis at ", " or "; " and applies the short-form rules and the window', () => {
+    expect(schwartzHearst('The European Central Bank (ECB, founded 1998) sets rates.')).toEqual([{ short: 'ECB', long: 'European Central Bank' }]);
+    expect(isValidShortForm('(x)')).toBe(false);
+    expect(isValidShortForm('2019')).toBe(false);
+    expect(isValidShortForm('ABCDEFGHIJK')).toBe(false);
+    expect(isValidShortForm('R&D')).toBe(true);
+    // Two letters allow at most four words: "a b c d e" is too long for "AE".
+    expect(schwartzHearst('alpha beta gamma delta epsilon (AE) here.')).toEqual([]);
+    expect(findBestLongForm('AE', 'alpha epsilon')).toBe('alpha epsilon');
+  });
+});
+
+describe('floorFailures', () => {
+  const counts = (tp: number, fp: number, fn: number) => ({ tp, fp, fn });
+  const result = (ours: ReturnType<typeof counts>, baseline: ReturnType<typeof counts>): EvalResult => ({
+    articles: [],
+    mentions: counts(10, 0, 0),
+    facts: { roles: counts(10, 0, 0), statements: counts(10, 0, 0), acronyms: ours },
+    baselineAcronyms: baseline,
+  });
+
+  it('passes when every floor holds and ours beats the baseline', () => {
+    expect(floorFailures('dev', result(counts(10, 0, 0), counts(8, 1, 2)))).toEqual([]);
+  });
+
+  it('names each floor a set falls under, and a tie with the baseline on recall', () => {
+    const fails = floorFailures('dev', result(counts(5, 0, 5), counts(5, 0, 5)));
+    expect(fails).toEqual(['dev acronyms recall 0.500 < 0.9', 'dev acronyms recall 0.500 does not beat Schwartz–Hearst 0.500']);
+  });
+});
+
+describe('normRole', () => {
+  it('drops a leading article and nationality, and where the person works', () => {
+    expect(normRole('the North Korean Foreign Minister')).toBe('foreign minister');
+    expect(normRole('economist at a Lisbon business school')).toBe('economist');
+    expect(normRole('chairman of the Transport Committee')).toBe('chairman of the transport committee');
   });
 });
