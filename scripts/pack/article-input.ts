@@ -3,7 +3,7 @@
 // read and parsed by the workers. A broken line or file is reported with its place and skipped,
 // never silently dropped.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 export interface ArticleMeta {
   url?: string;
@@ -155,7 +155,9 @@ export function collectInputs(paths: string[], options: CollectOptions = {}): { 
   const problems: InputProblem[] = [];
   const inputs: ArticleInput[] = [];
   for (const { file, top } of listFiles(paths.map((p) => resolve(cwd, p)), problems)) {
-    const where = relative(cwd, file) || file;
+    // Named as the user would: relative to where they ran the command, when it is below it.
+    const rel = relative(cwd, file);
+    const where = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
     const ext = extname(file).toLowerCase();
     try {
       if (HTML.has(ext)) {

@@ -17,9 +17,14 @@ export interface BatchResult {
   failures: { index: number; where: string; message: string }[];
 }
 
+/** A saved page as a document of this worker's window. */
+export function readHtml(path: string): Document {
+  return parser.parseFromString(readFileSync(path, 'utf8'), 'text/html');
+}
+
 export function analyzeInput(input: ArticleInput): ArticleFinding {
   if (input.kind === 'html') {
-    const doc = parser.parseFromString(readFileSync(input.path, 'utf8'), 'text/html');
+    const doc = readHtml(input.path);
     const { meta, entities, unfiled } = analyzeHtml(doc, input.meta);
     return { index: input.index, where: input.where, meta, entities, unfiled };
   }

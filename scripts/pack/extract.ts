@@ -108,8 +108,12 @@ export function findingsOf(runs: RunText[], date: string | undefined): Pick<Arti
 /** An HTML page: jsdom document in, the content script's own reading of it out. */
 export function analyzeHtml(doc: Document, fallback: ArticleMeta): { meta: ArticleMeta } & Pick<ArticleFinding, 'entities' | 'unfiled'> {
   const meta = { ...fallback, ...htmlMeta(doc) };
-  const runs: RunText[] = collectRuns(findArticleRoot(doc)).map((r) => ({ text: r.text, kind: r.kind }));
-  return { meta, ...findingsOf(runs, meta.date) };
+  return { meta, ...findingsOf(htmlRuns(doc), meta.date) };
+}
+
+/** The runs the content script would send for this page. */
+export function htmlRuns(doc: Document): RunText[] {
+  return collectRuns(findArticleRoot(doc)).map((r) => ({ text: r.text, kind: r.kind }));
 }
 
 export function analyzeText(text: string, meta: ArticleMeta): Pick<ArticleFinding, 'entities' | 'unfiled'> {

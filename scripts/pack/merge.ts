@@ -66,6 +66,8 @@ interface Draft {
 const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** Ends a sentence once: a role may end with its own dot ("Gen."). */
+const sentence = (s: string) => (/[.!?…]$/u.test(s) ? s : `${s}.`);
 
 function count<K>(map: Map<K, number>, key: K): void {
   map.set(key, (map.get(key) ?? 0) + 1);
@@ -169,7 +171,7 @@ export function mergeFindings(findings: ArticleFinding[], options: MergeOptions)
       for (const r of e.roles) {
         const text = oneLine(r);
         // One role fact per year: a title held in 2018 and again in 2021 is a timeline, not a repeat.
-        add('role', `Described as ${text}.`, `${foldName(text)}\u0000${date?.slice(0, 4) ?? ''}`);
+        add('role', sentence(`Described as ${text}`), `${foldName(text)}\u0000${date?.slice(0, 4) ?? ''}`);
         d.roles.push({ text, folded: foldName(text), article: f.index, month });
       }
       for (const s of e.statements) add('statement', statementFact(s.text), fold(s.text), s.date);
@@ -226,7 +228,7 @@ export function mergeFindings(findings: ArticleFinding[], options: MergeOptions)
     for (const r of d.roles) count(roleCounts, r.text);
     const acronyms = [...d.acronyms];
     const summary = roleCounts.size
-      ? `${capital(top(roleCounts))}.`
+      ? sentence(capital(top(roleCounts)))
       : acronyms.length
         ? `${name} (${acronyms.join(', ')}).`
         : `Named in ${new Set([...d.facts.values()].flatMap((f) => f.seen.map((o) => o.article))).size || 1} of the articles.`;
