@@ -24,7 +24,7 @@ export interface InputProblem {
 }
 
 const HTML = new Set(['.html', '.htm', '.xhtml']);
-const TEXT = new Set(['.txt', '.text', '.md']);
+const TEXT = new Set(['.txt', '.text']);
 const LINES = new Set(['.jsonl', '.ndjson']);
 
 /** "2019-09-03T10:00:00Z" → "2019-09-03"; "2019-09" and "2019" stay; anything else is undefined. */

@@ -9,7 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { slug } from '../../src/core/article/text';
-import { PackSchema, parsePack } from '../../src/core/pack/schema';
+import * as L from '../../src/core/pack/limits';
+import { PackSchema, parsePackJson } from '../../src/core/pack/schema';
 import type { Pack } from '../../src/core/types';
 import { collectInputs, isWebUrl, type ArticleInput, type InputProblem } from './article-input';
 import type { BatchResult } from './build-worker';
@@ -31,6 +32,8 @@ export interface BuildOptions {
 
 export interface BuildResult {
   pack: Pack;
+  /** The pack file as written. */
+  text: string;
   report: MergeReport;
   /** Inputs that could not be read or analysed. */
   problems: InputProblem[];
@@ -98,6 +101,8 @@ export async function analyseAll(inputs: ArticleInput[], threads: number, batch:
   return out;
 }
 
+export const packText = (pack: Pack) => `${JSON.stringify(pack, null, 2)}\n`;
+
 /** Whether the pack schema in this tree knows a pack's `asOf` (a strict schema refuses fields it
  *  does not know, so the builder writes it only where it validates). */
 const schemaHasAsOf = 'asOf' in PackSchema.entries;
@@ -123,8 +128,14 @@ export async function buildPack(paths: string[], options: BuildOptions = {}): Pr
   for (const f of analysed.failures) problems.push({ where: f.where, message: `could not be analysed (${f.message}): skipped` });
   const title = options.title ?? `Draft pack from ${analysed.findings.length} article${analysed.findings.length === 1 ? '' : 's'}`;
   const { pack, report } = mergeFindings(analysed.findings as ArticleFinding[], { id: options.id ?? 'draft-pack', title, withAsOf: schemaHasAsOf });
-  const verdict = parsePack(JSON.parse(JSON.stringify(pack)));
-  return { pack, report, problems, errors: verdict.ok ? [] : verdict.errors, threads, analyseMs, analyseCpuMs: (cpu.user + cpu.system) / 1000, totalMs: Date.now() - started };
+  // Checked as the file that is written, so the size limit an import applies counts too.
+  const text = packText(pack);
+  const verdict = parsePackJson(text);
+  const errors = verdict.ok ? [] : verdict.errors;
+  if (!verdict.ok && (pack.sources.length > L.MAX_SOURCES || Buffer.byteLength(text) > L.MAX_PACK_BYTES)) {
+    errors.push(`a pack holds at most ${L.MAX_SOURCES} sources and ${L.MAX_PACK_BYTES / 1024 / 1024} MB: build from fewer articles at a time (one folder per topic or period)`);
+  }
+  return { pack, text, report, problems, errors, threads, analyseMs, analyseCpuMs: (cpu.user + cpu.system) / 1000, totalMs: Date.now() - started };
 }
 
 const USAGE = `usage: npm run pack -- build DIR|FILE… [options]
@@ -230,7 +241,7 @@ export async function main(argv: string[]): Promise<number> {
   const out = resolve(args.out);
   const reportFile = resolve(args.report ?? out.replace(/\.json$/i, '') + '.report.json');
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(result.pack, null, 2)}\n`);
+  writeFileSync(out, result.text);
   writeFileSync(reportFile, `${JSON.stringify({ problems: result.problems, validation: result.errors, ...result.report }, null, 2)}\n`);
   printSummary(result, args.out, args.report ?? reportFile);
   return result.errors.length ? 1 : 0;
