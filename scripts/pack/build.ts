@@ -12,6 +12,7 @@ import { slug } from '../../src/core/article/text';
 import * as L from '../../src/core/pack/limits';
 import { PackSchema, parsePackJson } from '../../src/core/pack/schema';
 import type { Pack } from '../../src/core/types';
+import type { CommandIO, PackCommand } from './command';
 import { collectInputs, isWebUrl, type ArticleInput, type InputProblem } from './article-input';
 import type { BatchResult } from './build-worker';
 import type { ArticleFinding } from './extract';
@@ -103,9 +104,13 @@ export async function analyseAll(inputs: ArticleInput[], threads: number, batch:
 
 export const packText = (pack: Pack) => `${JSON.stringify(pack, null, 2)}\n`;
 
-/** Whether the pack schema in this tree knows a pack's `asOf` (a strict schema refuses fields it
- *  does not know, so the builder writes it only where it validates). */
-const schemaHasAsOf = 'asOf' in PackSchema.entries;
+// What the pack schema in this tree asks of a pack beyond format 1: `asOf` and a `format`
+// number. A strict schema refuses fields it does not know, so the builder writes each only where
+// the schema has it.
+const schemaEntries = PackSchema.entries as Record<string, unknown>;
+const schemaHasAsOf = 'asOf' in schemaEntries;
+const formatLiteral = (schemaEntries.format as { literal?: unknown } | undefined)?.literal;
+const packFormat = typeof formatLiteral === 'number' ? formatLiteral : undefined;
 
 export async function buildPack(paths: string[], options: BuildOptions = {}): Promise<BuildResult> {
   const started = Date.now();
@@ -127,7 +132,7 @@ export async function buildPack(paths: string[], options: BuildOptions = {}): Pr
   const cpu = process.cpuUsage(cpu0);
   for (const f of analysed.failures) problems.push({ where: f.where, message: `could not be analysed (${f.message}): skipped` });
   const title = options.title ?? `Draft pack from ${analysed.findings.length} article${analysed.findings.length === 1 ? '' : 's'}`;
-  const { pack, report } = mergeFindings(analysed.findings as ArticleFinding[], { id: options.id ?? 'draft-pack', title, withAsOf: schemaHasAsOf });
+  const { pack, report } = mergeFindings(analysed.findings as ArticleFinding[], { id: options.id ?? 'draft-pack', title, withAsOf: schemaHasAsOf, format: packFormat });
   // Checked as the file that is written, so the size limit an import applies counts too.
   const text = packText(pack);
   const verdict = parsePackJson(text);
@@ -198,9 +203,8 @@ export function parseArgs(argv: string[]): Args | string {
   return { paths, out, report, options };
 }
 
-function printSummary(r: BuildResult, out: string, reportFile: string): void {
+function printSummary(r: BuildResult, out: string, reportFile: string, log: (line: string) => void): void {
   const { report } = r;
-  const log = (s: string) => process.stdout.write(`${s}\n`);
   const seconds = r.analyseMs / 1000;
   const rate = report.articles / Math.max(seconds, 0.001);
   log(`${report.articles} articles → ${report.entities} entities, ${report.facts} facts citing ${report.cited} articles`);
@@ -224,25 +228,29 @@ function printSummary(r: BuildResult, out: string, reportFile: string): void {
   log(`wrote ${out} and ${reportFile}`);
 }
 
-/** The `build` subcommand; returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    const help = args.startsWith('usage:');
-    (help ? process.stdout : process.stderr).write(`${args}\n`);
-    return help ? 0 : 2;
-  }
-  const result = await buildPack(args.paths, args.options);
-  if (result.report.articles === 0) {
-    for (const p of result.problems) process.stderr.write(`${p.where}: ${p.message}\n`);
-    process.stderr.write('pack build: no article could be read; nothing written\n');
-    return 1;
-  }
-  const out = resolve(args.out);
-  const reportFile = resolve(args.report ?? out.replace(/\.json$/i, '') + '.report.json');
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, result.text);
-  writeFileSync(reportFile, `${JSON.stringify({ problems: result.problems, validation: result.errors, ...result.report }, null, 2)}\n`);
-  printSummary(result, args.out, args.report ?? reportFile);
-  return result.errors.length ? 1 : 0;
-}
+/** `npm run pack -- build …` (dispatched by scripts/pack/cli.ts). */
+export const command: PackCommand = {
+  usage: 'build DIR|FILE… [-o FILE] [--base-url URL]',
+  summary: 'draft a pack from saved articles (.html, .txt, .jsonl): titled people, defined acronyms, cited facts, conflicts',
+  async run(argv: string[], io: CommandIO): Promise<number> {
+    const args = parseArgs(argv);
+    if (typeof args === 'string') {
+      const help = args.startsWith('usage:');
+      for (const line of args.split('\n')) (help ? io.out : io.err)(line);
+      return help ? 0 : 2;
+    }
+    const result = await buildPack(args.paths, args.options);
+    if (result.report.articles === 0) {
+      for (const p of result.problems) io.err(`${p.where}: ${p.message}`);
+      io.err('pack build: no article could be read; nothing written');
+      return 1;
+    }
+    const out = resolve(args.out);
+    const reportFile = resolve(args.report ?? out.replace(/\.json$/i, '') + '.report.json');
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, result.text);
+    writeFileSync(reportFile, `${JSON.stringify({ problems: result.problems, validation: result.errors, ...result.report }, null, 2)}\n`);
+    printSummary(result, args.out, args.report ?? reportFile, io.out);
+    return result.errors.length ? 1 : 0;
+  },
+};

@@ -1,31 +1,38 @@
-// `npm run pack -- <command> …`: one entry for the pack tools, each command in its own module.
-import { main as build } from './build';
+// `npm run pack -- <command> [args…]`: tools for people who write knowledge packs.
+// Each command is its own module exporting a `PackCommand`; this file only dispatches, so a new
+// command is one import line in COMMANDS (e.g. `build: () => import('./build')`).
+import type { PackCommand } from './command';
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = { build };
+const COMMANDS: Record<string, () => Promise<{ command: PackCommand }>> = {
+  build: () => import('./build'),
+};
 
-const USAGE = `usage: npm run pack -- <command> [arguments]
-
-commands:
-  build DIR… [-o out.json]   draft a pack from saved articles (npm run pack -- build --help)`;
-
-async function run(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === '-h' || command === '--help') {
-    process.stdout.write(`${USAGE}\n`);
-    return command ? 0 : 2;
+async function usage(out: (line: string) => void): Promise<void> {
+  out('usage: npm run pack -- <command> [args…]');
+  out('');
+  for (const [name, load] of Object.entries(COMMANDS)) {
+    const { command } = await load();
+    out(`  ${command.usage}`);
+    out(`      ${command.summary}`);
   }
-  const handler = COMMANDS[command];
-  if (!handler) {
-    process.stderr.write(`unknown command ${command}\n\n${USAGE}\n`);
-    return 2;
-  }
-  return handler(rest);
+  out('');
+  out('The pack format is described in docs/PACKS.md.');
 }
 
-run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`pack: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
-  },
-);
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    await usage((l) => console.log(l));
+    return name ? 0 : 2;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    console.error(`unknown command "${name}"`);
+    await usage((l) => console.error(l));
+    return 2;
+  }
+  const { command } = await load();
+  return command.run(args, { out: (l) => console.log(l), err: (l) => console.error(l) });
+}
+
+process.exitCode = await main(process.argv.slice(2));

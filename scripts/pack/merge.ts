@@ -13,6 +13,8 @@ export interface MergeOptions {
   title: string;
   /** Whether to write `asOf` (newest article date): only a schema that knows the field takes it. */
   withAsOf: boolean;
+  /** The pack format to declare, where the schema asks for one. */
+  format?: number;
 }
 
 export interface Citation {
@@ -263,6 +265,7 @@ export function mergeFindings(findings: ArticleFinding[], options: MergeOptions)
   const dates = sorted.map((f) => f.meta.date).filter((d): d is string => d !== undefined);
   const asOf = dates.reduce<string | undefined>((a, b) => (a === undefined || b > a ? b : a), undefined);
   const pack: Pack = {
+    ...(options.format === undefined ? {} : { format: options.format }),
     id: options.id,
     version: 1,
     title: options.title,

@@ -118,7 +118,7 @@ describe('npm run pack', () => {
   it('refuses an unknown command or a missing folder with a clear message', () => {
     const unknown = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/pack/cli.ts', 'bild'], { encoding: 'utf8', timeout: 60_000 });
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain('unknown command bild');
+    expect(unknown.stderr).toContain('unknown command "bild"');
     const none = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/pack/cli.ts', 'build', join(tmp, 'nowhere'), '-o', join(tmp, 'x.json')], { encoding: 'utf8', timeout: 60_000 });
     expect(none.status).toBe(1);
     expect(none.stderr).toContain('no such file or folder');
