@@ -20,7 +20,7 @@ let tmp: string;
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'pack-build-test-'));
   demo = await buildPack(['demo'], { baseUrl: BASE, threads: 2, progress: 'quiet' });
-}, 120_000);
+}, 300_000);
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -99,13 +99,13 @@ describe('pack builder inputs', () => {
     expect(entity(r.pack, 'International Atomic Energy Agency')?.aliases).toEqual(['IAEA']);
     expect(r.pack.sources.find((s) => s.url === 'https://paper.example/story')).toMatchObject({ publisher: 'Example Paper', title: 'Vice chairman travels', date: '2019-01-17' });
     expect(entity(r.pack, 'Kim Yong Chol')?.facts?.[0]?.date).toBe('2019-01-17');
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('npm run pack', () => {
   it('build writes the pack and its report, and says it validates', () => {
     const out = join(tmp, 'cli', 'demo-draft.json');
-    const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/pack/cli.ts', 'build', 'demo', '--base-url', BASE, '-o', out, '--quiet'], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/pack/cli.ts', 'build', 'demo', '--base-url', BASE, '-o', out, '--quiet'], { encoding: 'utf8', timeout: 300_000 });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('the draft validates as a pack');
@@ -113,15 +113,15 @@ describe('npm run pack', () => {
     expect(pack.ok && pack.pack.id).toBe('demo-draft');
     const report = JSON.parse(readFileSync(join(tmp, 'cli', 'demo-draft.report.json'), 'utf8')) as { conflicts: unknown[]; articles: number };
     expect(report).toMatchObject({ articles: 4, conflicts: [] });
-  }, 120_000);
+  }, 300_000);
 
   it('refuses an unknown command or a missing folder with a clear message', () => {
-    const unknown = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/pack/cli.ts', 'bild'], { encoding: 'utf8', timeout: 60_000 });
+    const unknown = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/pack/cli.ts', 'bild'], { encoding: 'utf8', timeout: 120_000 });
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('unknown command "bild"');
-    const none = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/pack/cli.ts', 'build', join(tmp, 'nowhere'), '-o', join(tmp, 'x.json')], { encoding: 'utf8', timeout: 60_000 });
+    const none = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/pack/cli.ts', 'build', join(tmp, 'nowhere'), '-o', join(tmp, 'x.json')], { encoding: 'utf8', timeout: 120_000 });
     expect(none.status).toBe(1);
     expect(none.stderr).toContain('no such file or folder');
     expect(none.stderr).toContain('nothing written');
-  }, 120_000);
+  }, 300_000);
 });
