@@ -74,29 +74,42 @@ async function bundleWorker(root: string): Promise<string> {
   return outfile;
 }
 
-/** Analyses `inputs` on a pool of `threads` workers; `onDone` hears the running count. */
+/** Articles a worker analyses before it is replaced: jsdom keeps every document a window parsed
+ *  (about 0.75 MB each, measured), so a worker is retired before its heap grows past a few
+ *  hundred MB. */
+const ARTICLES_PER_WORKER = 400;
+
+/** Analyses `inputs` on a pool of `threads` workers; `onDone` hears the running count. Runs in
+ *  rounds of ARTICLES_PER_WORKER per thread, each round on a fresh pool. */
 export async function analyseAll(inputs: ArticleInput[], threads: number, batch: number, onDone: (done: number) => void): Promise<BatchResult> {
   const root = projectRoot();
   const filename = await bundleWorker(root);
-  const pool = new Piscina({ filename, minThreads: threads, maxThreads: threads, idleTimeout: 1_000 });
   const out: BatchResult = { findings: [], failures: [] };
   let done = 0;
+  const round = threads * ARTICLES_PER_WORKER;
   try {
-    const tasks: Promise<void>[] = [];
-    for (let i = 0; i < inputs.length; i += batch) {
-      const slice = inputs.slice(i, i + batch);
-      tasks.push(
-        (pool.run(slice) as Promise<BatchResult>).then((r) => {
-          out.findings.push(...r.findings);
-          out.failures.push(...r.failures);
-          done += slice.length;
-          onDone(done);
-        }),
-      );
+    for (let start = 0; start < inputs.length; start += round) {
+      const slice = inputs.slice(start, start + round);
+      const pool = new Piscina({ filename, minThreads: Math.min(threads, Math.ceil(slice.length / batch)), maxThreads: threads, idleTimeout: 1_000 });
+      try {
+        const tasks: Promise<void>[] = [];
+        for (let i = 0; i < slice.length; i += batch) {
+          const part = slice.slice(i, i + batch);
+          tasks.push(
+            (pool.run(part) as Promise<BatchResult>).then((r) => {
+              out.findings.push(...r.findings);
+              out.failures.push(...r.failures);
+              done += part.length;
+              onDone(done);
+            }),
+          );
+        }
+        await Promise.all(tasks);
+      } finally {
+        await pool.destroy();
+      }
     }
-    await Promise.all(tasks);
   } finally {
-    await pool.destroy();
     rmSync(filename, { force: true });
   }
   return out;
@@ -118,7 +131,7 @@ export async function buildPack(paths: string[], options: BuildOptions = {}): Pr
   const threads = Math.max(1, options.threads ?? availableParallelism());
   // Small batches keep every worker busy to the end; large ones cut messaging. ~1/8 of a
   // worker's share, 1 to 64 articles.
-  const batch = options.batch ?? Math.max(1, Math.min(64, Math.ceil(inputs.length / threads / 8)));
+  const batch = options.batch ?? Math.max(1, Math.min(50, Math.ceil(inputs.length / threads / 8)));
   const bar = progress(inputs.length, 'pack build', options.progress ?? 'auto');
   const t0 = Date.now();
   const cpu0 = process.cpuUsage();

@@ -90,15 +90,26 @@ describe('pack builder inputs', () => {
     );
     writeFileSync(join(dir, 'story.txt'), 'Title: Vice chairman travels\nURL: https://paper.example/story\nOutlet: Example Paper\nDate: 2019-01-17\n\nVice Chairman Kim Yong Chol flew to Washington on Thursday.\n');
     writeFileSync(join(dir, 'notes.csv'), 'a,b\n');
+    // A page saved in the encoding it declares (not UTF-8) keeps its names' letters.
+    writeFileSync(
+      join(dir, 'latin.html'),
+      Buffer.from(
+        '<html><head><meta charset="windows-1252"><title>Talks in Berlin | Example Zeitung</title><link rel="canonical" href="https://zeitung.example/berlin"></head>' +
+          '<body><article><h1>Talks in Berlin</h1><time datetime="2019-05-06">6 May</time><p>Foreign Minister Jürgen Müller met his counterpart in Berlin on Monday, and the two agreed to meet again in the autumn to discuss the sanctions.</p><p>Officials from both ministries described the meeting as constructive and said more talks would follow before the end of the year.</p></article></body></html>',
+        'latin1',
+      ),
+    );
     const r = await buildPack([dir], { threads: 2, progress: 'quiet' });
     expect(r.problems.map((p) => p.where).sort()).toEqual([join(dir, 'feed.jsonl:2'), join(dir, 'feed.jsonl:3'), join(dir, 'notes.csv')]);
-    expect(r.report.articles).toBe(3);
+    expect(r.report.articles).toBe(4);
     expect(r.errors).toEqual([]);
     expect(entity(r.pack, 'Stephen Biegun')?.facts).toEqual([{ text: 'Described as Special Representative.', source: 'a1', date: '2019-03-01' }]);
     expect(r.pack.sources.find((s) => s.id === 'a1')).toEqual({ id: 'a1', title: 'Envoy named', publisher: 'Example Wire', url: 'https://wire.example/1', date: '2019-03-01' });
     expect(entity(r.pack, 'International Atomic Energy Agency')?.aliases).toEqual(['IAEA']);
     expect(r.pack.sources.find((s) => s.url === 'https://paper.example/story')).toMatchObject({ publisher: 'Example Paper', title: 'Vice chairman travels', date: '2019-01-17' });
     expect(entity(r.pack, 'Kim Yong Chol')?.facts?.[0]?.date).toBe('2019-01-17');
+    expect(entity(r.pack, 'Jürgen Müller')?.facts?.[0]).toMatchObject({ text: 'Described as Foreign Minister.', date: '2019-05-06' });
+    expect(r.pack.sources.find((s) => s.url === 'https://zeitung.example/berlin')).toMatchObject({ publisher: 'Example Zeitung', title: 'Talks in Berlin' });
   }, 300_000);
 });
 
