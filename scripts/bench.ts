@@ -6,13 +6,17 @@
 //    annotated (cold and warm), the first viewport, appended content, the popup, heap;
 //  - in a browser without the extension, times the matcher against a scan-only baseline and the
 //    naive mark.js ways (scripts/bench/page.ts).
-// Prints tables and budgets, writes artifacts/bench.json. A report, not a gate: exits 0 when a
-// budget fails, 1 only when it could not measure.
+//  - builds a draft pack from generated articles with `npm run pack -- build` (scripts/bench/
+//    pack-build.ts): articles per second per core, against 10,000 articles in five minutes.
+// Prints tables and budgets, writes artifacts/bench.json (and bench-pack-build.json). A report,
+// not a gate: exits 0 when a budget fails, 1 only when it could not measure.
 //
 //   npm run bench                  everything (~6 min)
 //   npm run bench -- --quick       100 KB and 1 MB pages, packs of 100 and 10,000 (~2 min)
 //   npm run bench -- --reps 5      runs per median (default 3)
 //   npm run bench -- --no-build    measure dist/ as it is instead of rebuilding it
+//   npm run bench -- --pack-build [--articles N]   only the pack builder (default 10,000 articles;
+//                                  the full run uses 10,000, --quick 1,000)
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +26,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { findChromium } from './lib/browser.mjs';
 import { serveStatic } from './lib/demo-server.mjs';
 import { generatePage } from './bench/article';
+import { benchPackBuild, printPackBuild } from './bench/pack-build';
 import { ExtensionBench } from './bench/extension';
 import { syntheticEntities } from './bench/names';
 import { runArticle, runPopup } from './bench/passes';
@@ -37,6 +42,9 @@ const dist = join(root, 'dist');
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const noBuild = argv.includes('--no-build');
+const packBuildOnly = argv.includes('--pack-build');
+const articlesArg = argv.indexOf('--articles');
+const packArticles = articlesArg >= 0 ? Math.max(1, Number(argv[articlesArg + 1]) || 10_000) : quick ? 1_000 : 10_000;
 const repsArg = argv.indexOf('--reps');
 const reps = repsArg >= 0 ? Math.max(3, Number(argv[repsArg + 1]) || 3) : 3;
 const MARK_ARRAY_CAP_MS = quick ? 3_000 : 10_000;
@@ -211,7 +219,18 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
+/** The pack builder's throughput, after the browser has closed (it uses every core). */
+async function packBuildPhase(): Promise<number> {
+  log(`pack builder: ${packArticles} generated articles…`);
+  const result = await benchPackBuild(packArticles, availableParallelism(), log);
+  printPackBuild(result);
+  mkdirSync(join(root, 'artifacts'), { recursive: true });
+  writeFileSync(join(root, 'artifacts/bench-pack-build.json'), JSON.stringify({ date: new Date().toISOString(), ...result }, null, 2) + '\n');
+  console.log('figures written to artifacts/bench-pack-build.json');
+  return 0;
+}
+
+(packBuildOnly ? packBuildPhase() : main().then(async (code) => (code === 0 ? packBuildPhase() : code))).then(
   (code) => process.exit(code),
   (err: unknown) => {
     console.error(`bench: could not measure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

@@ -4,6 +4,7 @@
 import type { PackCommand } from './command';
 
 const COMMANDS: Record<string, () => Promise<{ command: PackCommand }>> = {
+  build: () => import('./build'),
   check: () => import('./check'),
 };
 
