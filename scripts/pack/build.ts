@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { slug } from '../../src/core/article/text';
 import * as L from '../../src/core/pack/limits';
-import { PackSchema, parsePackJson } from '../../src/core/pack/schema';
+import { parsePackJson } from '../../src/core/pack/schema';
 import type { Pack } from '../../src/core/types';
 import type { CommandIO, PackCommand } from './command';
 import { collectInputs, isWebUrl, type ArticleInput, type InputProblem } from './article-input';
@@ -117,14 +117,6 @@ export async function analyseAll(inputs: ArticleInput[], threads: number, batch:
 
 export const packText = (pack: Pack) => `${JSON.stringify(pack, null, 2)}\n`;
 
-// What the pack schema in this tree asks of a pack beyond format 1: `asOf` and a `format`
-// number. A strict schema refuses fields it does not know, so the builder writes each only where
-// the schema has it.
-const schemaEntries = PackSchema.entries as Record<string, unknown>;
-const schemaHasAsOf = 'asOf' in schemaEntries;
-const formatLiteral = (schemaEntries.format as { literal?: unknown } | undefined)?.literal;
-const packFormat = typeof formatLiteral === 'number' ? formatLiteral : undefined;
-
 export async function buildPack(paths: string[], options: BuildOptions = {}): Promise<BuildResult> {
   const started = Date.now();
   const { inputs, problems } = collectInputs(paths, { cwd: options.cwd, baseUrl: options.baseUrl });
@@ -145,7 +137,7 @@ export async function buildPack(paths: string[], options: BuildOptions = {}): Pr
   const cpu = process.cpuUsage(cpu0);
   for (const f of analysed.failures) problems.push({ where: f.where, message: `could not be analysed (${f.message}): skipped` });
   const title = options.title ?? `Draft pack from ${analysed.findings.length} article${analysed.findings.length === 1 ? '' : 's'}`;
-  const { pack, report } = mergeFindings(analysed.findings as ArticleFinding[], { id: options.id ?? 'draft-pack', title, withAsOf: schemaHasAsOf, format: packFormat });
+  const { pack, report } = mergeFindings(analysed.findings as ArticleFinding[], { id: options.id ?? 'draft-pack', title });
   // Checked as the file that is written, so the size limit an import applies counts too.
   const text = packText(pack);
   const verdict = parsePackJson(text);

@@ -4,17 +4,13 @@
 // stated it; the report lists where articles disagree (two roles for one name in one month).
 import { fold, foldName, slug } from '../../src/core/article/text';
 import * as L from '../../src/core/pack/limits';
-import type { EntityType, Pack, PackEntity, PackFact, PackSource } from '../../src/core/types';
+import { PACK_FORMAT, type EntityType, type Pack, type PackEntity, type PackFact, type PackSource } from '../../src/core/types';
 import type { ArticleMeta } from './article-input';
 import type { ArticleFinding } from './extract';
 
 export interface MergeOptions {
   id: string;
   title: string;
-  /** Whether to write `asOf` (newest article date): only a schema that knows the field takes it. */
-  withAsOf: boolean;
-  /** The pack format to declare, where the schema asks for one. */
-  format?: number;
 }
 
 export interface Citation {
@@ -265,7 +261,7 @@ export function mergeFindings(findings: ArticleFinding[], options: MergeOptions)
   const dates = sorted.map((f) => f.meta.date).filter((d): d is string => d !== undefined);
   const asOf = dates.reduce<string | undefined>((a, b) => (a === undefined || b > a ? b : a), undefined);
   const pack: Pack = {
-    ...(options.format === undefined ? {} : { format: options.format }),
+    format: PACK_FORMAT,
     id: options.id,
     version: 1,
     title: options.title,
@@ -274,6 +270,7 @@ export function mergeFindings(findings: ArticleFinding[], options: MergeOptions)
     sources,
     entities,
   };
-  if (options.withAsOf && asOf) (pack as Pack & { asOf?: string }).asOf = asOf;
+  // A pack states how current it is: a draft is as current as its newest article.
+  if (asOf) pack.asOf = asOf;
   return { pack, report };
 }

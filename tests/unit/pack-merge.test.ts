@@ -31,7 +31,7 @@ const september25 = article(
   `Defense Minister Ri Yong Ho attended the parade.`,
 );
 
-const opts = { id: 'test-draft', title: 'Test draft', withAsOf: false };
+const opts = { id: 'test-draft', title: 'Test draft' };
 
 describe('pack builder: merging articles', () => {
   it('files one person met in two articles, under two spellings, as one entity citing both', () => {
@@ -84,7 +84,7 @@ describe('pack builder: merging articles', () => {
   });
 
   it('writes asOf, the newest article date, when the schema takes it', () => {
-    const { pack } = mergeFindings([september20, september3], { ...opts, withAsOf: true });
+    const { pack } = mergeFindings([september20, september3], opts);
     expect((pack as { asOf?: string }).asOf).toBe('2019-09-20');
   });
 });
