@@ -3,7 +3,8 @@
 // to settings, notes and packs. All extension API use is here and in runtime.ts.
 import type { Settings } from '../core/settings';
 import type { AnalyzeResult, Responses } from '../shared/messages';
-import { Annotator, READY_ATTR, type PageAnalyzer } from './annotator';
+import type { PageAnalyzer } from './analysis-client';
+import { Annotator, READY_ATTR } from './annotator';
 import { askBackground } from './ask-background';
 import { OrphanGuard } from './orphan';
 import { openNoteEditor } from './notes-glue';
@@ -41,10 +42,15 @@ function sendStatus(entityCount: number): void {
   orphan.call(() => sendMessage({ type: 'backstory:page-status', entityCount }));
 }
 
+/** Set once the page's settings are in and its first pass (if any) has run: until then the
+ *  popup is told `ready: false` and waits, rather than show an empty or partial list. */
+let started = false;
+
 async function answer(msg: NonNullable<ReturnType<typeof contentRequest>>, annotator: Annotator | null): Promise<unknown> {
   switch (msg.type) {
     case 'backstory:get-cards': {
-      const res: Responses['backstory:get-cards'] = { cards: annotator?.visibleCards() ?? [], title: document.title, url: location.href };
+      const ready = started && (annotator?.isReady ?? true);
+      const res: Responses['backstory:get-cards'] = { cards: annotator?.visibleCards() ?? [], title: document.title, url: location.href, ready };
       if (annotator && !annotator.isActive) res.off = true;
       return res;
     }
@@ -98,6 +104,7 @@ async function main(): Promise<void> {
     console.warn('Backstory: the page was not annotated:', err instanceof Error ? err.message : err);
   } finally {
     // Tests and the popup wait on this; a failed pass is still a finished one.
+    started = true;
     document.documentElement.setAttribute(READY_ATTR, 'ready');
   }
 }

@@ -182,6 +182,13 @@ export async function waitReady(page: Page, timeout = 15_000): Promise<void> {
   await page.waitForSelector('html[data-backstory="ready"]', { state: 'attached', timeout });
 }
 
+/** Waits until the content script has nothing left to do: its pass finished and no update
+ *  running or waiting out the watcher's debounce (`data-backstory-busy` gone). A check that
+ *  something did NOT happen goes after this, not after a sleep. */
+export async function waitSettled(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForSelector('html[data-backstory="ready"]:not([data-backstory-busy])', { state: 'attached', timeout });
+}
+
 /** Ids of the entities highlighted on the page, with how many mentions each has. */
 export function mentionCounts(page: Page): Promise<Record<string, number>> {
   return page.evaluate(countMentionsInPage);
