@@ -3,7 +3,6 @@
 // with a default, and a bad entry here must not reset any setting.
 import browser from 'webextension-polyfill';
 import * as v from 'valibot';
-import { patternMatches } from '../core/sites';
 
 export const SITES_KEY = 'sites';
 
@@ -25,9 +24,4 @@ export async function setSiteDisabled(pattern: string, disabled: boolean): Promi
   const next = disabled ? [...new Set([...current, pattern])] : current.filter((p) => p !== pattern);
   await browser.storage.local.set({ [SITES_KEY]: { disabled: next } });
   return next;
-}
-
-/** Whether the reader switched Backstory off on the site of `url`. */
-export async function isSiteDisabled(url: string): Promise<boolean> {
-  return (await loadDisabledSites()).some((p) => patternMatches(p, url));
 }

@@ -26,11 +26,6 @@ export function slug(s: string): string {
 /** Lower-case words that may sit inside a name or long form without carrying an initial. */
 export const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'to', 'at', 'de', 'du', 'des', 'la', 'le', 'del', 'da', 'von', 'van', '&', 'a', 'an']);
 
-/** Escapes a string for literal use inside a RegExp. */
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 export interface Token {
   text: string;
   start: number;
