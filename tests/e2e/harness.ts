@@ -203,9 +203,9 @@ export async function waitCard(ctx: BrowserContext, page: Page, open: boolean, t
   return state;
 }
 
-/** Display names of the bundled pack's entities, from the packs that ship in dist/. */
+/** Display names of the bundled pack's entities, from the pack files the build bundles. */
 export function packNames(): Map<string, string> {
-  return namesInPacks(DIST);
+  return namesInPacks(ROOT);
 }
 
 /** An English UI string as the extension shows it (from dist/_locales/en), placeholders left in. */
