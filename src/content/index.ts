@@ -2,6 +2,7 @@
 // analysis itself runs in the background), answers the popup and background, and follows changes
 // to settings, notes and packs. All extension API use is here and in runtime.ts.
 import type { Settings } from '../core/settings';
+import { NOTES_KEY, SETTINGS_KEY, isPackKey } from '../core/storage-keys';
 import type { AnalyzeResult, Responses } from '../shared/messages';
 import type { PageAnalyzer } from './analysis-client';
 import { Annotator, READY_ATTR } from './annotator';
@@ -13,10 +14,6 @@ import { onLocalStorageChanged, onRequest, sendMessage } from './runtime';
 import { loadUI } from './ui-loader';
 
 const GUARD = '__backstoryContentLoaded';
-/** Storage keys whose change means the background would now analyse the page differently. */
-const NOTES_KEY = 'notes';
-const SETTINGS_KEY = 'settings';
-const PACK_KEYS = /^packs\./;
 
 async function pageConfig(): Promise<Responses['backstory:page-config']> {
   const res = (await askBackground({ type: 'backstory:page-config', url: location.href })) as Partial<Responses['backstory:page-config']> | undefined;
@@ -79,7 +76,7 @@ function followChanges(annotator: Annotator): void {
       void pageConfig()
         .then((c) => annotator.applySettings(c.settings))
         .catch(() => undefined);
-    } else if (keys.includes(NOTES_KEY) || keys.some((k) => PACK_KEYS.test(k))) {
+    } else if (keys.includes(NOTES_KEY) || keys.some(isPackKey)) {
       void annotator.refresh();
     }
   });

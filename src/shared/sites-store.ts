@@ -2,9 +2,10 @@
 // Kept apart from the settings record: it is a list of the manifest's own patterns, not a preference
 // with a default, and a bad entry here must not reset any setting.
 import browser from 'webextension-polyfill';
+import { SITES_KEY } from '../core/storage-keys';
 import * as v from 'valibot';
 
-export const SITES_KEY = 'sites';
+export { SITES_KEY };
 
 const SitesSchema = v.object({ disabled: v.array(v.pipe(v.string(), v.maxLength(300))) });
 

@@ -10,9 +10,9 @@ import * as v from 'valibot';
 import type { Pack } from '../types';
 import { MAX_PACK_BYTES } from './limits';
 import { parsePackJson } from './schema';
+import { PACK_INDEX_KEY, PACK_KEY_PREFIX } from '../storage-keys';
 
-export const PACK_INDEX_KEY = 'packs.index';
-export const PACK_KEY_PREFIX = 'packs.item.';
+export { PACK_INDEX_KEY, PACK_KEY_PREFIX };
 /** More than any reader keeps by hand, few enough that listing them stays one quick storage read. */
 export const MAX_IMPORTED_PACKS = 50;
 export { MAX_PACK_BYTES };
