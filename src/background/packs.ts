@@ -1,4 +1,4 @@
-// The packs the content script works with: the bundled ones (validated at build) and the ones the
+// The packs the worker analyses pages with: the bundled ones (validated at build) and the ones the
 // reader imported (validated again on every read from storage), merged as the pack store decides.
 import browser from 'webextension-polyfill';
 import bundled from 'virtual:backstory-packs';

@@ -1,5 +1,5 @@
 // The reader's pack library as pure data: which packs are installed (bundled and imported), which
-// are switched on, and what the content script is served. Storage is the background's business;
+// are switched on, and what the worker analyses pages with. Storage is the background's business;
 // everything here takes and returns plain values so it runs in Node.
 //
 // Conflict rule ("your pack wins"): packs are ranked newest import first, then the bundled packs.
