@@ -56,30 +56,14 @@ async function loadPackParser() {
   }
 }
 
-/** Normalises the few result shapes a parser may use into a pack or a list of problems. */
+/** A pack, or the problems parsePack (src/core/pack/schema.ts) found; a throw is a problem too. */
 function checkPack(parsePack, raw) {
-  let result;
   try {
-    result = parsePack(raw);
+    const result = parsePack(raw);
+    return result.ok ? { pack: result.pack } : { problems: result.errors };
   } catch (err) {
     return { problems: [err instanceof Error ? err.message : String(err)] };
   }
-  if (result && typeof result === 'object') {
-    if (result.success === false || result.ok === false) {
-      const issues = result.issues ?? result.errors ?? result.error ?? ['invalid pack'];
-      const list = Array.isArray(issues) ? issues : [issues];
-      return { problems: list.map((i) => (typeof i === 'string' ? i : i?.message ? `${i.path ? `${formatPath(i.path)}: ` : ''}${i.message}` : JSON.stringify(i))) };
-    }
-    const pack = result.pack ?? result.output ?? result.value ?? result;
-    if (pack && Array.isArray(pack.entities)) return { pack };
-  }
-  return { problems: ['parsePack returned no pack'] };
-}
-
-function formatPath(path) {
-  if (typeof path === 'string') return path;
-  if (Array.isArray(path)) return path.map((p) => (typeof p === 'object' && p !== null && 'key' in p ? p.key : p)).join('.');
-  return String(path);
 }
 
 async function validatePacks() {
@@ -176,7 +160,7 @@ async function writeNotices(metafiles) {
   await writeFile(join(dist, 'THIRD-PARTY-NOTICES.txt'), parts.join('\n'));
 }
 
-async function copyStatics(packs) {
+async function copyStatics() {
   for (const [from, to] of statics) {
     const src = join(root, from);
     if (!existsSync(src)) throw new BuildError(`missing ${from}`);
@@ -191,8 +175,6 @@ async function copyStatics(packs) {
   for (const f of (await readdir(join(root, 'icons'))).filter((f) => f.endsWith('.png'))) {
     await cp(join(root, 'icons', f), join(dist, 'icons', f));
   }
-  await mkdir(join(dist, 'packs'), { recursive: true });
-  for (const { file, pack } of packs) await writeFile(join(dist, 'packs', file), JSON.stringify(pack));
 }
 
 /** Remote-code and privacy rules: no bundle may build code from strings or reach the network.
@@ -257,11 +239,11 @@ async function buildOnce() {
   try {
     const packs = await validatePacks();
     await bundleAll(packs);
-    await copyStatics(packs);
+    await copyStatics();
     await checkNoEval();
     await checkManifestFiles();
     for (const b of bundles) console.log(`  ${b.out.padEnd(22)} ${kb(await sizeOf(join(dist, b.out)))}`);
-    for (const { file, pack } of packs) console.log(`  packs/${file.padEnd(16)} ${kb(await sizeOf(join(dist, 'packs', file)))} (${pack.entities.length} entities)`);
+    for (const { file, pack } of packs) console.log(`  pack ${file.padEnd(17)} ${pack.entities.length} entities (bundled in background.js)`);
     console.log(`  ${'dist/ total'.padEnd(22)} ${kb(await sizeOf(dist))}`);
     await swapIntoPlace();
   } finally {

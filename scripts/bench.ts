@@ -30,7 +30,7 @@ import { benchPackBuild, printPackBuild } from './bench/pack-build';
 import { ExtensionBench } from './bench/extension';
 import { syntheticEntities } from './bench/names';
 import { runArticle, runPopup } from './bench/passes';
-import { budgets, printReport, type PageInfo, type Report } from './bench/report';
+import { budgets, printReport, type BlockLoad, type PageInfo, type Report } from './bench/report';
 import { startServer, type BenchServer } from './bench/server';
 import { bundleSizes, contentComposition } from './bench/sizes';
 import { runSuite } from './bench/suites';
@@ -118,6 +118,19 @@ async function microPhase(executablePath: string, server: BenchServer, packSizes
   }
 }
 
+/** Logs the load average as a block of measurements starts; the returned function logs it again
+ *  as the block ends and gives both (a budget missed while the machine was busy is inconclusive). */
+function startBlock(what: string): () => BlockLoad {
+  const before = loadavg();
+  const la = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(' / ');
+  log(`${what}… (load average ${la(before)} on ${availableParallelism()} CPUs)`);
+  return () => {
+    const after = loadavg();
+    log(`  done (load average ${la(after)})`);
+    return { before, after };
+  };
+}
+
 async function main(): Promise<number> {
   const t0 = Date.now();
   const loadStart = loadavg();
@@ -167,19 +180,21 @@ async function main(): Promise<number> {
       pages[key] = { label, textChars: g.textChars, htmlBytes: Buffer.byteLength(plain.html), planted: g.mentions, appendChars: g.appendChars };
     }
 
-    const suites = await microPhase(executablePath, server, packSizes, ['100kb', '1mb']);
+    let block = startBlock('in-page matching');
+    const suites = (await microPhase(executablePath, server, packSizes, ['100kb', '1mb'])).map((s) => ({ ...s, load: block() }));
 
     log('launching Chromium with the extension…');
     bench = await ExtensionBench.launch(dist, executablePath);
     log('popup on the demo page…');
-    const popup = await runPopup(bench, `${demo.origin}/index.html`, popupPath(), Math.max(5, reps));
+    block = startBlock('popup');
+    const popup = { ...(await runPopup(bench, `${demo.origin}/index.html`, popupPath(), Math.max(5, reps))), load: block() };
     await bench.setSiteOff(true);
     const extension: Report['extension'] = [];
     const biggest = Math.max(...packSizes);
     const smallest = Math.min(...packSizes);
     for (const n of packSizes) {
       for (const [key, label] of pageSpecs) {
-        log(`extension: ${label} page, ${n}-entity pack…`);
+        block = startBlock(`extension: ${label} page, ${n}-entity pack`);
         // The budgets look at the smallest and largest packs; the middle size gets one run of each
         // kind, which keeps the full bench near 6 minutes on a busy two-CPU machine.
         const result = await runArticle(bench, `${server.url}/x/${key}.html`, importedOf(n), {
@@ -188,7 +203,7 @@ async function main(): Promise<number> {
           reps: n === biggest || n === smallest ? reps : 1,
           heap: key === '1mb' && n === biggest,
         });
-        extension.push({ page: key, pack: n, result });
+        extension.push({ page: key, pack: n, result, load: block() });
       }
     }
 

@@ -171,7 +171,7 @@ async function tour(page) {
     }
     return out;
   });
-  const names = packNames(DIST);
+  const names = packNames(ROOT);
   const rows = await Promise.all(
     Object.entries(counts).map(async ([id, n]) => {
       // Page-only entities are not in the pack: name them as the article does.

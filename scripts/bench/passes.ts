@@ -90,6 +90,23 @@ export interface ArticleResult {
   heap: HeapFigures | null;
   /** Set when the page was annotated on load although its site was switched off. */
   note: string | null;
+  /** The page's own layout of its whole document, forced once on each cold page before Backstory
+   *  wrote anything (same run): what rendering after our writes is set beside on big pages. */
+  pageLayoutMs: Stat | null;
+}
+
+/** One forced layout of the whole page by itself (a width change on <body>, then a read). */
+function fullLayoutMs(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const body = document.body;
+    const t = performance.now();
+    body.style.setProperty('width', '99.9%');
+    body.getBoundingClientRect();
+    const d = performance.now() - t;
+    body.style.removeProperty('width');
+    body.getBoundingClientRect();
+    return d;
+  });
 }
 
 let packVersion = 1;
@@ -114,11 +131,13 @@ export async function runArticle(bench: ExtensionBench, url: string, pack: Pack,
   let appendChars = 0;
   let heap: HeapFigures | null = null;
   let note: string | null = null;
+  const pageLayout: number[] = [];
   for (let c = 0; c < o.coldReps; c++) {
     await freshPack(bench, pack);
     const opened = await openUnannotated(bench, url);
     const { page, tabId } = opened;
     note ??= opened.note;
+    pageLayout.push(await fullLayoutMs(page));
     try {
       const measureHeap = o.heap && c === 0;
       const cdp = measureHeap ? await bench.ctx.newCDPSession(page) : null;
@@ -146,7 +165,7 @@ export async function runArticle(bench: ExtensionBench, url: string, pack: Pack,
       await page.close();
     }
   }
-  return { cold: stats(cold), warm: stats(warm), append: append.length ? { ...stats(append), chars: appendChars } : null, heap, note };
+  return { cold: stats(cold), warm: stats(warm), append: append.length ? { ...stats(append), chars: appendChars } : null, heap, note, pageLayoutMs: pageLayout.length ? stat(pageLayout) : null };
 }
 
 export interface PopupResult {

@@ -14,6 +14,12 @@ export interface PageInfo {
   appendChars: number;
 }
 
+/** The load average (1, 5, 15 min) before and after one block of measurements. */
+export interface BlockLoad {
+  before: number[];
+  after: number[];
+}
+
 export interface Report {
   date: string;
   chromium: string;
@@ -21,10 +27,10 @@ export interface Report {
   reps: number;
   pages: Record<string, PageInfo>;
   /** The built extension in Chromium, per page and pack size. */
-  extension: { page: string; pack: number; result: ArticleResult }[];
-  popup: PopupResult | null;
+  extension: { page: string; pack: number; result: ArticleResult; load?: BlockLoad }[];
+  popup: (PopupResult & { load?: BlockLoad }) | null;
   /** In-page microbenchmarks in a browser without the extension. */
-  suites: { page: string; pack: number; result: SuiteResult }[];
+  suites: { page: string; pack: number; result: SuiteResult; load?: BlockLoad }[];
   bundles: BundleSize[];
   contentComposition: { what: string; bytes: number }[];
   loadAverage: { start: number[]; end: number[]; cpus: number };
@@ -37,12 +43,34 @@ export interface Budget {
   limit: string;
   value: string;
   pass: boolean;
+  /** The load average exceeded the core count during the block: a miss is not a verdict. */
+  busy?: boolean;
+  /** Reported beside the budgets, held to none. */
+  reportOnly?: boolean;
+}
+
+export const INCONCLUSIVE = 'inconclusive (machine busy)';
+
+/** What a budget line says: PASS, FAIL, or inconclusive when it missed on a busy machine. */
+export function verdict(b: Budget): string {
+  if (b.reportOnly) return 'INFO';
+  if (b.pass) return 'PASS';
+  return b.busy ? INCONCLUSIVE : 'FAIL';
+}
+
+/** True when the 1-minute load average before or after the block exceeded the core count. */
+export function wasBusy(load: BlockLoad | undefined, cpus: number): boolean {
+  return load !== undefined && Math.max(load.before[0] ?? 0, load.after[0] ?? 0) > cpus;
 }
 
 export const CONTENT_BUDGET_BYTES = 40_000;
 export const LONG_TASK_BUDGET_MS = 50;
 export const APPEND_BUDGET_MS = 200;
-export const POPUP_BUDGET_MS = 100;
+/** The popup's own work: from its script starting to its cards. */
+export const POPUP_BUDGET_MS = 50;
+/** Rendering that follows our DOM writes, on pages up to this much HTML. */
+export const RENDER_BUDGET_MS = 50;
+export const RENDER_BUDGET_MAX_HTML_BYTES = 1_100_000;
 
 const ms = (x: number | null | undefined) => (x === null || x === undefined ? '–' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
 const ratio = (a: number | null | undefined, b: number | null | undefined) => (a !== null && a !== undefined && b ? `${(a / b).toFixed(2)}×` : '–');
@@ -234,49 +262,67 @@ export function printReport(r: Report): void {
   }
 
   out.push('\n== Budgets ==');
-  for (const b of r.budgets) out.push(`${b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${b.value} (budget ${b.limit})`);
+  for (const b of r.budgets) out.push(`${verdict(b)}  ${b.name}: ${b.value} (${b.reportOnly ? b.limit : `budget ${b.limit}`})`);
   const la = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(' / ');
   out.push(`\nbench took ${r.elapsedS.toFixed(0)} s in Chromium ${r.chromium}; load average ${la(r.loadAverage.start)} at start, ${la(r.loadAverage.end)} at end on ${r.loadAverage.cpus} CPUs`);
   if (Math.max(r.loadAverage.start[0]!, r.loadAverage.end[0]!) > r.loadAverage.cpus) out.push('note: the machine was busy with other work; absolute times are inflated and noisy, ratios less so');
   console.log(out.join('\n'));
 }
 
+const RENDER_PARTS = ['style', 'layout', 'paint'];
+const sum = (parts: Record<string, number> | undefined, keys: string[]) => keys.reduce((n, k) => n + (parts?.[k] ?? 0), 0);
+
 export function budgets(r: Omit<Report, 'budgets'>): Budget[] {
   const out: Budget[] = [];
-  const biggest = Math.max(0, ...r.extension.map((e) => e.pack));
-  const smallest = Math.min(...r.extension.map((e) => e.pack));
-  // The budget is for big pages; the smallest pack holds the bundled one, the largest is the stress case.
+  const cpus = r.loadAverage?.cpus ?? 1;
   for (const e of r.extension) {
-    if ((e.pack !== biggest && e.pack !== smallest) || e.page === '100kb') continue;
+    const page = r.pages[e.page];
+    const busy = wasBusy(e.load, cpus);
     for (const k of ['cold', 'warm'] as const) {
-      // CPU time when traced: wall time on a shared machine also counts waiting for a CPU.
-      const cpu = e.result[k].taskCpuWorstMs;
-      const worst = cpu ?? e.result[k].longTaskWorstMs;
+      const p = e.result[k];
+      // The extension's own script work in the worst task (thread CPU time when traced; wall time
+      // otherwise, which on a shared machine also counts waiting for a CPU).
+      const traced = p.taskWorstParts !== null && p.taskWorstParts !== undefined;
+      const script = traced ? (p.taskWorstParts!['script'] ?? 0) : p.longTaskWorstMs;
       out.push({
-        name: `longest task caused by Backstory, ${r.pages[e.page]?.label} page, ${e.pack} entities, ${k} pass (worst of ${e.result[k].runs.length}, ${cpu === null ? 'wall' : 'CPU'} time)`,
+        name: `script work of Backstory in one task, ${page?.label} page, ${e.pack} entities, ${k} pass (worst of ${p.runs.length}, ${traced ? 'traced' : 'wall time'})`,
         limit: `≤ ${LONG_TASK_BUDGET_MS} ms`,
-        value: ms(worst),
-        pass: worst <= LONG_TASK_BUDGET_MS,
+        value: ms(script),
+        pass: script <= LONG_TASK_BUDGET_MS,
+        busy,
       });
+      if (!traced) continue;
+      const render = sum(p.taskWorstParts!, RENDER_PARTS);
+      const name = `rendering after Backstory's writes, ${page?.label} page, ${e.pack} entities, ${k} pass (style + layout + paint in the worst task)`;
+      if ((page?.htmlBytes ?? 0) <= RENDER_BUDGET_MAX_HTML_BYTES) {
+        out.push({ name, limit: `≤ ${RENDER_BUDGET_MS} ms`, value: ms(render), pass: render <= RENDER_BUDGET_MS, busy });
+      } else {
+        const own = e.result.pageLayoutMs;
+        out.push({ name, limit: 'no budget above 1 MB', value: `${ms(render)}; the page's own full layout ${ms(own?.median)}`, pass: true, reportOnly: true });
+      }
     }
   }
-  const m1 = r.suites.filter((s) => s.page === '1mb');
-  for (const s of m1) {
+  for (const s of r.suites) {
     const x = s.result.match.pairRatio;
-    out.push({ name: `matching vs scan-only baseline, 1 MB, ${s.pack} entities (median of paired runs)`, limit: '≤ 1.5×', value: `${x.toFixed(2)}×`, pass: x <= 1.5 });
+    const name = `matching vs scan-only baseline, ${r.pages[s.page]?.label ?? s.page}, ${s.pack} entities (median of paired runs)`;
+    // At 100 entities the fixed costs dominate the ratio: reported, not held to the budget.
+    if (s.pack < 1_000) out.push({ name, limit: 'no budget at 100 entities', value: `${x.toFixed(2)}×`, pass: true, reportOnly: true });
+    else out.push({ name, limit: '≤ 1.5×', value: `${x.toFixed(2)}×`, pass: x <= 1.5, busy: wasBusy(s.load, cpus) });
   }
-  const small = m1.find((s) => s.pack === 100);
-  const large = m1.find((s) => s.pack === 10_000);
-  if (small && large) {
-    const x = large.result.match.ms.median / small.result.match.ms.median;
-    out.push({ name: 'matching 10,000 vs 100 entities, 1 MB', limit: '≤ 2×', value: `${x.toFixed(2)}×`, pass: x <= 2 });
-  }
+  const biggest = Math.max(0, ...r.extension.map((e) => e.pack));
   for (const e of r.extension) {
     const a = e.result.append;
     if (!a || e.page !== '1mb' || e.pack !== biggest) continue;
-    out.push({ name: `new content annotated, 1 MB page, ${e.pack} entities (median)`, limit: `≤ ${APPEND_BUDGET_MS} ms`, value: ms(a.doneMs.median), pass: a.doneMs.median <= APPEND_BUDGET_MS });
+    out.push({ name: `new content annotated, 1 MB page, ${e.pack} entities (median)`, limit: `≤ ${APPEND_BUDGET_MS} ms`, value: ms(a.doneMs.median), pass: a.doneMs.median <= APPEND_BUDGET_MS, busy: wasBusy(e.load, cpus) });
   }
-  if (r.popup) out.push({ name: 'popup cards rendered on the demo (median)', limit: `≤ ${POPUP_BUDGET_MS} ms`, value: ms(r.popup.ms.median), pass: r.popup.ms.median <= POPUP_BUDGET_MS });
+  if (r.popup) {
+    const p = r.popup;
+    // From the popup's script starting to its cards, per run; the browser's own opening of an
+    // extension page comes before and is reported apart.
+    const own = median(p.ms.runs.map((x, i) => x - (p.scriptMs?.runs[i] ?? 0)));
+    out.push({ name: "popup's own work on the demo, script start to cards (median)", limit: `≤ ${POPUP_BUDGET_MS} ms`, value: ms(own), pass: own <= POPUP_BUDGET_MS, busy: wasBusy(p.load, cpus) });
+    out.push({ name: 'popup page opened by the browser, to its script starting (median)', limit: 'no budget', value: ms(p.scriptMs?.median), pass: true, reportOnly: true });
+  }
   const content = r.bundles.find((b) => b.file === 'content.js');
   if (content) out.push({ name: 'content bundle, minified', limit: `≤ ${CONTENT_BUDGET_BYTES} bytes`, value: `${content.bytes} bytes`, pass: content.bytes <= CONTENT_BUDGET_BYTES });
   return out;

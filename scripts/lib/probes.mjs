@@ -24,10 +24,11 @@ export function countMentionsInPage() {
   return counts;
 }
 
-/** Display names of the entities in the packs built into `dist/packs/`. */
-export function packNames(dist) {
+/** Display names of the entities in the bundled packs (`src/packs/*.json` under the repository
+ *  folder `root`; the build bundles them into background.js, it ships no pack files). */
+export function packNames(root) {
   const names = new Map();
-  const dir = join(dist, 'packs');
+  const dir = join(root, 'src', 'packs');
   if (!existsSync(dir)) return names;
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     const pack = JSON.parse(readFileSync(join(dir, file), 'utf8'));

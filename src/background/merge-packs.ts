@@ -1,4 +1,4 @@
-// Several packs are served to the content script as one: their sources and entities side by side.
+// Several packs are used as one in the worker's analysis: their sources and entities side by side.
 import type { Pack, PackEntity, PackSource } from '../core/types';
 
 export const EMPTY_PACK: Pack = { id: 'empty', version: 0, title: 'No pack', language: 'en', sources: [], entities: [] };

@@ -1,5 +1,5 @@
 // Imported packs in extension storage (one key per pack plus an index of order and switched-off
-// packs), and the merged pack the content script is served. Every change goes through one queue,
+// packs), and the merged pack the worker analyses pages with. Every change goes through one queue,
 // so two imports at once cannot lose each other's index entry. Storage is passed in: the tests
 // run this against a map.
 import type { Pack } from '../core/types';

@@ -1,8 +1,8 @@
-// The packs the content script works with: the bundled ones (validated at build) and the ones the
+// The packs the worker analyses pages with: the bundled ones (validated at build) and the ones the
 // reader imported (validated again on every read from storage), merged as the pack store decides.
 import browser from 'webextension-polyfill';
 import bundled from 'virtual:backstory-packs';
-import { PACK_INDEX_KEY, PACK_KEY_PREFIX } from '../core/pack/library';
+import { isPackKey } from '../core/storage-keys';
 import type { Pack } from '../core/types';
 import { PackStore } from './pack-store';
 
@@ -10,7 +10,7 @@ export const packStore = new PackStore(browser.storage.local as unknown as Const
 
 // Another context (or a second worker instance in Firefox) may write the packs: read afresh then.
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && Object.keys(changes).some((k) => k === PACK_INDEX_KEY || k.startsWith(PACK_KEY_PREFIX))) packStore.invalidate();
+  if (area === 'local' && Object.keys(changes).some(isPackKey)) packStore.invalidate();
 });
 
 export async function getPack(): Promise<Pack> {

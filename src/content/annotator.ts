@@ -4,7 +4,9 @@
 // tests, with the background's session code called in-process.
 import type { Settings } from '../core/settings';
 import type { CardModel } from '../core/types';
-import type { AnalyzeReply, AnalyzeRequest, AnalyzeResult, WireHit } from '../shared/messages';
+import type { AnalyzeReply, AnalyzeRequest, WireHit } from '../shared/messages';
+import { Activity } from './activity';
+import { AnalysisClient, type PageAnalyzer } from './analysis-client';
 import { findArticleRoot, type ArticleRoot } from './article-root';
 import { CardController } from './card/controller';
 import { MENTION_TAG } from '../shared/dom-kinds';
@@ -17,18 +19,17 @@ import { loadUI } from './ui-loader';
 import type { MarkRanges } from '../ui/api';
 
 export const READY_ATTR = 'data-backstory';
+/** On `<html>` while the annotator has work left (a pass, an update, new content waiting out its
+ *  debounce); gone once it has settled. End-to-end tests wait on it instead of sleeping. */
+export const BUSY_ATTR = 'data-backstory-busy';
 
-export type { AnalyzeRequest };
-/** Sends runs to be analysed; the extension sends them to the background, tests call it directly. */
-export type PageAnalyzer = (req: AnalyzeRequest) => Promise<AnalyzeResult>;
+export type { AnalyzeRequest, PageAnalyzer };
 
 export interface AnnotatorHooks {
   /** Called after every pass with the number of distinct entities shown. */
   onStatus?(entityCount: number): void;
 }
 
-let passCounter = 0;
-const newPassId = () => `${Date.now().toString(36)}-${++passCounter}`;
 /** Whether two runs' hits are the same (compared only on a refresh, not on every pass). */
 const sameHits = (a: readonly WireHit[] | undefined, b: readonly WireHit[]): boolean =>
   a !== undefined && a.length === b.length && a.every((h, i) => h[0] === b[i]![0] && h[1] === b[i]![1] && h[2] === b[i]![2]);
@@ -43,21 +44,18 @@ function holdsItsText(run: DomRun): boolean {
   }
   return at === run.text.length;
 }
-/** Text per analyze message: a 1 MB page in one message held the page's main thread for ~100 ms
- *  (serialising and posting it); 64 K characters take a few. */
-const CHUNK_CHARS = 64_000;
 
 export class Annotator {
   private article: ArticleRoot | null = null;
   /** The page's runs as the content script sees them; new ones are always appended. */
   private runs: DomRun[] = [];
-  /** The runs the background's session holds, in its order (what reply indices refer to). */
-  private sent: DomRun[] = [];
+  /** The background's session of this page's runs (the sync protocol). */
+  private readonly client: AnalysisClient<DomRun>;
   private wrapped = new WeakSet<DomRun>();
   /** The hits each wrapped run shows, to tell which runs a refresh must redo. */
   private applied = new WeakMap<DomRun, readonly WireHit[]>();
   /** The first pass has wrapped every run it found: later changes can be made in place. */
-  private settled = false;
+  private firstPassWrapped = false;
   /** Runs the page changed under us: never wrapped again (their blocks are collected afresh). */
   private dropped = new WeakSet<DomRun>();
   private highlighter: Highlighter;
@@ -66,7 +64,6 @@ export class Annotator {
   /** Where each cited sentence is: the session's runs at the time of the reply, and the spans. */
   private spans: { runs: DomRun[]; at: AnalyzeReply['spans'] } = { runs: [], at: {} };
   private focusable = new Set<string>();
-  private pass = '';
   private generation = 0;
   /** Updates of one pass go to the background one at a time, in order. */
   private queue: Promise<void> = Promise.resolve();
@@ -75,14 +72,20 @@ export class Annotator {
   private stopObserving: (() => void) | null = null;
   private readonly controller: CardController;
   private active = false;
+  /** The current pass has wrapped what it found (or failed): its cards are the page's. */
+  private passDone = true;
+  private readonly activity: Activity;
 
   constructor(
     private readonly doc: Document,
     private settings: Settings,
-    private readonly analyze: PageAnalyzer,
+    analyze: PageAnalyzer,
     private readonly hooks: AnnotatorHooks = {},
   ) {
     this.highlighter = new Highlighter(settings.highlightStyle);
+    this.client = new AnalysisClient(analyze);
+    const html = doc.documentElement;
+    this.activity = new Activity((busy) => (busy ? html.setAttribute(BUSY_ATTR, '') : html.removeAttribute(BUSY_ATTR)));
     this.controller = new CardController({
       doc,
       delayMs: settings.hoverDelayMs,
@@ -96,6 +99,17 @@ export class Annotator {
     return this.active;
   }
 
+  /** False while a pass is still reading, analysing or wrapping the page: its cards may be partial. */
+  get isReady(): boolean {
+    return !this.active || this.passDone;
+  }
+
+  /** Resolves once nothing is left to do: no pass or update running, no new content waiting out
+   *  its debounce, no highlights still coming off. */
+  settled(): Promise<void> {
+    return this.activity.idle();
+  }
+
   /** Cards of the entities found on the page, in the core's order (hidden types included: the
    *  core counts them and the popup can still reach them). */
   visibleCards(): CardModel[] {
@@ -104,14 +118,26 @@ export class Annotator {
 
   /** The first full pass (also after a toggle or a settings change). Resolves when all runs are done. */
   async annotate(): Promise<void> {
+    // Busy from before the teardown, so the page is never seen idle between two passes.
+    const end = this.activity.begin();
     const gen = ++this.generation;
-    const cancelled = () => gen !== this.generation;
     this.teardown();
     this.active = true;
+    this.passDone = false;
+    try {
+      await this.firstPass(gen);
+    } finally {
+      if (gen === this.generation) this.passDone = true;
+      end();
+    }
+  }
+
+  private async firstPass(gen: number): Promise<void> {
+    const cancelled = () => gen !== this.generation;
     // The previous pass's highlights come off first (in slices): a new walk must not see them.
     await this.removing;
     if (cancelled()) return;
-    this.pass = newPassId();
+    this.client.newPass();
     this.controller.start();
     this.article = findArticleRoot(this.doc);
     // A big page's walk takes longer than a frame: it goes in slices too.
@@ -134,7 +160,7 @@ export class Annotator {
     if (!(await runSliced([...work.keys()], (k) => void this.wrap(work[k]!, hitsOf.get(work[k]!) ?? [], mark), { cancelled }))) return;
     // Tab stops go to each entity's first mention in reading order, not in the order wrapped.
     this.makeFocusable(Array.from(this.doc.querySelectorAll(`${MENTION_TAG}[data-backstory-entity]`)));
-    this.settled = true;
+    this.firstPassWrapped = true;
     this.finishPass();
     this.stopObserving = observeNewContent({
       root: this.article.root,
@@ -145,19 +171,29 @@ export class Annotator {
       onRootLost: () => {
         if (gen === this.generation && this.active) void this.annotate();
       },
+      activity: this.activity,
     });
   }
 
   /** Takes every highlight and the card off the page; resolves when the page is as before. */
   async deactivate(): Promise<void> {
+    const end = this.activity.begin();
     this.generation++;
     this.teardown();
     this.active = false;
     this.hooks.onStatus?.(0);
-    await this.removing;
+    try {
+      await this.removing;
+    } finally {
+      end();
+    }
   }
 
-  async applySettings(next: Settings): Promise<void> {
+  applySettings(next: Settings): Promise<void> {
+    return this.activity.track(() => this.settingsChanged(next));
+  }
+
+  private async settingsChanged(next: Settings): Promise<void> {
     const prev = this.settings;
     this.settings = next;
     this.controller.setDelay(next.hoverDelayMs);
@@ -172,9 +208,9 @@ export class Annotator {
    *  Annotating from scratch made every highlight blink, for seconds on a big page. */
   async refresh(): Promise<void> {
     if (!this.active) return;
-    if (!this.settled) return this.annotate();
+    if (!this.firstPassWrapped) return this.annotate();
     const gen = this.generation;
-    const done = this.queue.then(() => this.rescore(gen));
+    const done = this.activity.track(() => this.queue.then(() => this.rescore(gen)));
     this.queue = done.catch(() => undefined);
     await done;
   }
@@ -183,8 +219,7 @@ export class Annotator {
   private async rescore(gen: number): Promise<void> {
     const cancelled = () => gen !== this.generation || !this.active;
     if (cancelled()) return;
-    this.pass = newPassId();
-    this.sent = [];
+    this.client.newPass();
     const reply = await this.sync(gen);
     if (!reply || cancelled()) return;
     const changed = [...reply.added.keys()].filter((k) => !sameHits(this.applied.get(reply.added[k]!), reply.hits[k]!));
@@ -214,56 +249,17 @@ export class Annotator {
     return at && run ? (await loadUI()).revealRunRange(this.doc, run, at[1], at[2]) : false;
   }
 
-  /** Sends the background what changed since the last reply (runs dropped, runs added) and takes
-   *  the new cards. Returns the runs added and their hits, or null if the pass was replaced. */
+  /** Brings the background's session up to date with the page's runs and takes the new cards.
+   *  Returns the runs added and their hits, or null if the pass was replaced. */
   private async sync(gen: number): Promise<{ added: DomRun[]; hits: AnalyzeReply['hits'] } | null> {
-    const current = new Set(this.runs);
-    const removed: number[] = [];
-    this.sent.forEach((run, i) => {
-      if (!current.has(run)) removed.push(i);
-    });
-    const kept = new Set(this.sent);
-    const added = this.runs.filter((r) => !kept.has(r));
-    if (removed.length === 0 && added.length === 0 && this.sent.length > 0) return { added, hits: [] };
-    const snapshot = this.runs.slice();
-    const date = pageDate(this.doc);
-    let reply = await this.send(gen, this.sent.length, removed, added, date);
-    if (reply === null) return null;
-    let hits: AnalyzeReply['hits'];
-    if ('resync' in reply) {
-      // The worker restarted and lost the session: send the whole page again; only the runs
-      // not wrapped yet take the hits.
-      reply = await this.send(gen, 0, [], snapshot, date);
-      if (reply === null || 'resync' in reply) return null;
-      const all = reply.hits;
-      const at = new Map(snapshot.map((run, i) => [run, i]));
-      hits = added.map((run) => all[at.get(run)!] ?? []);
-    } else {
-      hits = reply.hits;
+    const reply = await this.client.sync(this.runs, pageDate(this.doc), () => gen === this.generation);
+    if (!reply) return null;
+    if (reply.cards) {
+      this.cardList = reply.cards;
+      this.cards = new Map(reply.cards.map((c) => [c.id, c]));
+      this.spans = { runs: reply.runs ?? [], at: reply.spans ?? {} };
     }
-    this.sent = snapshot;
-    this.cardList = reply.cards;
-    this.cards = new Map(reply.cards.map((c) => [c.id, c]));
-    this.spans = { runs: snapshot, at: reply.spans };
-    return { added, hits };
-  }
-
-  /** Sends one update in pieces of about CHUNK_CHARS of text, each its own message (and task). */
-  private async send(gen: number, base: number, removed: number[], added: DomRun[], pageDate: string | undefined): Promise<AnalyzeReply | { resync: true } | null> {
-    let held = base;
-    let from = 0;
-    do {
-      let to = from;
-      for (let chars = 0; to < added.length && (to === from || chars + added[to]!.text.length <= CHUNK_CHARS); to++) chars += added[to]!.text.length;
-      const more = to < added.length;
-      const piece = added.slice(from, to).map((r) => ({ text: r.text, kind: r.kind }));
-      const res = await this.analyze({ pass: this.pass, base: held, removed: from === 0 ? removed : [], added: piece, pageDate, ...(more ? { more } : {}) });
-      if (gen !== this.generation) return null;
-      if ('resync' in res || !('stored' in res)) return res;
-      held += piece.length - (from === 0 ? removed.length : 0);
-      from = to;
-    } while (from < added.length);
-    return null; // the worker kept the last piece without answering: a protocol error
+    return { added: reply.added, hits: reply.hits };
   }
 
   /** mark.js comes with ui.js, loaded when there is first something to wrap. If it cannot load
@@ -295,7 +291,7 @@ export class Annotator {
 
   /** Runs the page changed under our highlights: unwrapped now, reported on the next sync. */
   private dropStale(blocks: Element[]): number {
-    const stale = findStaleRuns(this.runs, blocks, this.article?.root ?? this.doc.body, this.highlighter);
+    const stale = findStaleRuns(this.runs, blocks, this.highlighter);
     if (stale.size === 0) return 0;
     for (const run of stale) {
       this.highlighter.removeRun(run);
@@ -309,6 +305,7 @@ export class Annotator {
   /** New content: only the new runs go to the background and get wrapped. */
   private enqueue(gen: number, runs: DomRun[]): void {
     this.runs.push(...runs);
+    const end = this.activity.begin();
     this.queue = this.queue.then(async () => {
       if (gen !== this.generation || !this.active) return;
       const reply = await this.sync(gen).catch((err: unknown) => {
@@ -320,7 +317,7 @@ export class Annotator {
       const mark = await this.marker(reply.hits.some((h) => h.length > 0));
       const wrapNew = (i: number) => this.makeFocusable(this.wrap(reply.added[i]!, reply.hits[i] ?? [], mark));
       if (await runSliced(k, wrapNew, { cancelled: () => gen !== this.generation })) this.finishPass();
-    });
+    }).finally(end);
   }
 
   private finishPass(): void {
@@ -359,13 +356,14 @@ export class Annotator {
     this.stopObserving = null;
     this.controller.stop();
     const old = this.highlighter;
-    this.removing = this.removing.then(() => old.removeAllSliced());
+    const end = this.activity.begin();
+    this.removing = this.removing.then(() => old.removeAllSliced()).finally(end);
     this.highlighter = new Highlighter(this.settings.highlightStyle);
     this.runs = [];
-    this.sent = [];
+    this.client.newPass();
     this.wrapped = new WeakSet();
     this.applied = new WeakMap();
-    this.settled = false;
+    this.firstPassWrapped = false;
     this.dropped = new WeakSet();
     this.cardList = [];
     this.cards.clear();

@@ -2,8 +2,10 @@
 // analysis itself runs in the background), answers the popup and background, and follows changes
 // to settings, notes and packs. All extension API use is here and in runtime.ts.
 import type { Settings } from '../core/settings';
+import { NOTES_KEY, SETTINGS_KEY, isPackKey } from '../core/storage-keys';
 import type { AnalyzeResult, Responses } from '../shared/messages';
-import { Annotator, READY_ATTR, type PageAnalyzer } from './annotator';
+import type { PageAnalyzer } from './analysis-client';
+import { Annotator, READY_ATTR } from './annotator';
 import { askBackground } from './ask-background';
 import { OrphanGuard } from './orphan';
 import { openNoteEditor } from './notes-glue';
@@ -12,10 +14,6 @@ import { onLocalStorageChanged, onRequest, sendMessage } from './runtime';
 import { loadUI } from './ui-loader';
 
 const GUARD = '__backstoryContentLoaded';
-/** Storage keys whose change means the background would now analyse the page differently. */
-const NOTES_KEY = 'notes';
-const SETTINGS_KEY = 'settings';
-const PACK_KEYS = /^packs\./;
 
 async function pageConfig(): Promise<Responses['backstory:page-config']> {
   const res = (await askBackground({ type: 'backstory:page-config', url: location.href })) as Partial<Responses['backstory:page-config']> | undefined;
@@ -41,10 +39,15 @@ function sendStatus(entityCount: number): void {
   orphan.call(() => sendMessage({ type: 'backstory:page-status', entityCount }));
 }
 
+/** Set once the page's settings are in and its first pass (if any) has run: until then the
+ *  popup is told `ready: false` and waits, rather than show an empty or partial list. */
+let started = false;
+
 async function answer(msg: NonNullable<ReturnType<typeof contentRequest>>, annotator: Annotator | null): Promise<unknown> {
   switch (msg.type) {
     case 'backstory:get-cards': {
-      const res: Responses['backstory:get-cards'] = { cards: annotator?.visibleCards() ?? [], title: document.title, url: location.href };
+      const ready = started && (annotator?.isReady ?? true);
+      const res: Responses['backstory:get-cards'] = { cards: annotator?.visibleCards() ?? [], title: document.title, url: location.href, ready };
       if (annotator && !annotator.isActive) res.off = true;
       return res;
     }
@@ -73,7 +76,7 @@ function followChanges(annotator: Annotator): void {
       void pageConfig()
         .then((c) => annotator.applySettings(c.settings))
         .catch(() => undefined);
-    } else if (keys.includes(NOTES_KEY) || keys.some((k) => PACK_KEYS.test(k))) {
+    } else if (keys.includes(NOTES_KEY) || keys.some(isPackKey)) {
       void annotator.refresh();
     }
   });
@@ -98,6 +101,7 @@ async function main(): Promise<void> {
     console.warn('Backstory: the page was not annotated:', err instanceof Error ? err.message : err);
   } finally {
     // Tests and the popup wait on this; a failed pass is still a finished one.
+    started = true;
     document.documentElement.setAttribute(READY_ATTR, 'ready');
   }
 }

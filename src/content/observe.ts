@@ -18,6 +18,9 @@ export interface ObserveOptions {
    *  story): start over. */
   onRootLost?: () => void;
   debounceMs?: number;
+  /** Told when a change starts waiting out the debounce and when it has been handed over, so that
+   *  "settled" covers new content not collected yet. */
+  activity?: { begin(): () => void };
 }
 
 function isOurs(node: Node, claimed: WeakSet<Text>): boolean {
@@ -48,9 +51,22 @@ export function observeNewContent(opts: ObserveOptions): () => void {
   const { root } = opts;
   const pending = new Set<Element>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const noop = (): void => undefined;
+  let endWait = noop;
+  let endNavWait = noop;
+  const waiting = (): (() => void) => opts.activity?.begin() ?? noop;
 
   const flush = (): void => {
     timer = undefined;
+    try {
+      collect();
+    } finally {
+      // After onRuns queued its update: the annotator is busy with it by now.
+      endWait();
+      endWait = noop;
+    }
+  };
+  const collect = (): void => {
     const blocks = Array.from(pending).filter((b) => b.isConnected);
     pending.clear();
     // A block inside another pending block is covered by the outer one.
@@ -59,7 +75,7 @@ export function observeNewContent(opts: ObserveOptions): () => void {
     resetRegionCache();
     const dropped = outer.length > 0 ? (opts.beforeCollect?.(outer) ?? 0) : 0;
     const claimed = opts.claimed();
-    const runs = outer.flatMap((b) => collectRunsIn(b, root, claimed));
+    const runs = outer.flatMap((b) => collectRunsIn(b, claimed));
     if (runs.length > 0 || dropped > 0) opts.onRuns(runs);
   };
 
@@ -72,9 +88,16 @@ export function observeNewContent(opts: ObserveOptions): () => void {
   const navigated = (): boolean => {
     if (href() === startHref) return false;
     if (navTimer === undefined) {
+      endNavWait = waiting();
       navTimer = setTimeout(() => {
+        const end = endNavWait;
+        endNavWait = noop;
         stop();
-        opts.onRootLost?.();
+        try {
+          opts.onRootLost?.();
+        } finally {
+          end();
+        }
       }, opts.debounceMs ?? 100);
     }
     return true;
@@ -113,7 +136,10 @@ export function observeNewContent(opts: ObserveOptions): () => void {
         consider(node);
       }
     }
-    if (pending.size > 0 && timer === undefined) timer = setTimeout(flush, opts.debounceMs ?? NEW_CONTENT_DEBOUNCE_MS);
+    if (pending.size > 0 && timer === undefined) {
+      endWait = waiting();
+      timer = setTimeout(flush, opts.debounceMs ?? NEW_CONTENT_DEBOUNCE_MS);
+    }
   });
   // Watch the whole body, not just the root, to notice when the root itself is replaced.
   observer.observe(root.ownerDocument.body ?? root, { childList: true, subtree: true, characterData: true });
@@ -122,7 +148,13 @@ export function observeNewContent(opts: ObserveOptions): () => void {
     win?.removeEventListener('popstate', onPopState);
     if (timer !== undefined) clearTimeout(timer);
     if (navTimer !== undefined) clearTimeout(navTimer);
+    timer = undefined;
+    navTimer = undefined;
     pending.clear();
+    endWait();
+    endNavWait();
+    endWait = noop;
+    endNavWait = noop;
   }
   return stop;
 }

@@ -2,11 +2,11 @@
 // were open, with no extension behind it: every browser.* call then throws "Extension context
 // invalidated" (synchronously, in Chromium), which would surface in the page's console. Once that
 // happens the script puts the page back as it was and stops; the next page load starts afresh.
+import { nativeApi } from '../shared/native-api';
 
 function runtimeId(): string | undefined {
   try {
-    const g = globalThis as { browser?: { runtime?: { id?: string } }; chrome?: { runtime?: { id?: string } } };
-    return g.browser?.runtime?.id ?? g.chrome?.runtime?.id;
+    return nativeApi<{ runtime: { id?: string } }>()?.runtime?.id;
   } catch {
     return undefined;
   }

@@ -6,7 +6,7 @@ import type { Highlighter } from './highlight';
 import { collectRunsIn, type DomRun } from './runs';
 
 /** Runs that the page removed, rewrote or extended. `blocks` are the elements the page changed. */
-export function findStaleRuns(runs: readonly DomRun[], blocks: readonly Element[], root: Element, highlighter: Highlighter): Set<DomRun> {
+export function findStaleRuns(runs: readonly DomRun[], blocks: readonly Element[], highlighter: Highlighter): Set<DomRun> {
   const stale = new Set<DomRun>();
   const owner = new Map<Text, DomRun>();
   for (const run of runs) {
@@ -16,7 +16,7 @@ export function findStaleRuns(runs: readonly DomRun[], blocks: readonly Element[
   // A run as the page now reads must be one old run exactly, or all new text; a mix means the
   // page added to or rearranged what we had (e.g. a sentence appended to a wrapped paragraph).
   for (const block of blocks) {
-    for (const fresh of collectRunsIn(block, root)) {
+    for (const fresh of collectRunsIn(block)) {
       const owners = new Set(fresh.nodes.map((n) => owner.get(n)));
       const [only] = owners;
       // Splitting leaves empty Text nodes in a run; a fresh walk skips them.
@@ -25,12 +25,4 @@ export function findStaleRuns(runs: readonly DomRun[], blocks: readonly Element[
     }
   }
   return stale;
-}
-
-/** Takes the stale runs' highlights off and returns the runs that remain. */
-export function dropStaleRuns(runs: readonly DomRun[], blocks: readonly Element[], root: Element, highlighter: Highlighter): { kept: DomRun[]; dropped: number } {
-  const stale = findStaleRuns(runs, blocks, root, highlighter);
-  if (stale.size === 0) return { kept: runs.slice(), dropped: 0 };
-  for (const run of stale) highlighter.removeRun(run);
-  return { kept: runs.filter((r) => !stale.has(r)), dropped: stale.size };
 }

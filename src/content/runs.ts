@@ -163,9 +163,8 @@ function kindAt(el: Element): RunKind {
 }
 
 /** Runs of one container (its own kind inferred from its ancestors). `claimed` text nodes, if
- *  given, make any run containing them be dropped. `root` is the article root the container
- *  sits in (the excluded-region test only looks below it). */
-export function collectRunsIn(container: Element, _root: Element, claimed?: WeakSet<Text>): DomRun[] {
+ *  given, make any run containing them be dropped. */
+export function collectRunsIn(container: Element, claimed?: WeakSet<Text>): DomRun[] {
   const out = new RunBuilder(claimed);
   new ContainerWalk(container, out).step(Infinity);
   out.flush();

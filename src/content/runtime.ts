@@ -1,6 +1,7 @@
 // The few extension APIs the content script uses, without webextension-polyfill (9.5 KB the page
 // would parse on every load). In MV3 both browsers' sendMessage return promises; Chromium's
 // onMessage ignores a returned promise, so replies go through `sendResponse`.
+import { nativeApi } from '../shared/native-api';
 
 interface StorageChange {
   oldValue?: unknown;
@@ -20,10 +21,9 @@ interface Api {
 }
 
 function api(): Api {
-  const g = globalThis as { browser?: Api; chrome?: Api };
-  const a = g.browser ?? g.chrome;
+  const a = nativeApi<Api>();
   if (!a?.runtime) throw new Error('Backstory: no extension API in this context');
-  return a;
+  return a as Api;
 }
 
 export function sendMessage(msg: unknown): Promise<unknown> {

@@ -8,6 +8,7 @@
 // would let the extension do more than it needs. A dynamic import from a content script runs in
 // its isolated world (checked in Chromium), is not subject to the page's CSP, and with
 // use_dynamic_url its URL changes every session, so pages cannot probe for it.
+import { nativeApi } from '../shared/native-api';
 import type { BackstoryUI } from '../ui/api';
 import { extensionGone } from './orphan';
 
@@ -15,8 +16,7 @@ import { extensionGone } from './orphan';
 export type UIImporter = () => Promise<BackstoryUI>;
 
 function extensionUrl(path: string): string {
-  const g = globalThis as { browser?: { runtime?: { getURL?(p: string): string } }; chrome?: { runtime?: { getURL?(p: string): string } } };
-  const runtime = g.browser?.runtime ?? g.chrome?.runtime;
+  const runtime = nativeApi<{ runtime: { getURL?(p: string): string } }>()?.runtime;
   if (typeof runtime?.getURL !== 'function') throw new Error('no extension runtime');
   return runtime.getURL(path);
 }

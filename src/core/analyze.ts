@@ -1,5 +1,6 @@
 // The whole pure pipeline for one page: runs of text in, hits to highlight and cards out.
-// The content script and `npm run eval` both call this, so what is evaluated is what ships.
+// The worker's page sessions (background/analysis) and `npm run eval` both call this, so what is
+// evaluated is what ships.
 import { findAcronymDefinitions, extractFacts, findPageEntities, splitSentences } from './article/index';
 import { buildCards } from './card/build';
 import { compileMatcherWith, mentionsFromHits, scanRuns, type Matcher, type MatchOptions, type ScanMemo } from './match/index';

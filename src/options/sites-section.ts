@@ -6,13 +6,7 @@ import { parseSite, siteLabel } from '../core/sites';
 import { t } from '../shared/i18n';
 import { listSites, registerSite, removeSite, requestSitePermission } from '../shared/site-access';
 import { loadDisabledSites, setSiteDisabled } from '../shared/sites-store';
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
+import { el } from '../shared/dom';
 
 /** Every pattern the manifest's content scripts run on, in the manifest's order. */
 function defaultPatterns(): string[] {
@@ -21,13 +15,13 @@ function defaultPatterns(): string[] {
 }
 
 export async function mountSites(root: HTMLElement): Promise<void> {
-  const status = el('p', '', 'sites-status');
+  const status = el('p', 'sites-status', '');
   status.setAttribute('role', 'status');
   const say = (text: string) => (status.textContent = text);
 
-  const yours = el('ul', undefined, 'site-list');
+  const yours = el('ul', 'site-list');
   yours.id = 'your-sites';
-  const none = el('p', t('options_sites_none'), 'hint');
+  const none = el('p', 'hint', t('options_sites_none'));
 
   async function showYours(): Promise<void> {
     const hosts = await listSites().catch(() => []);
@@ -36,7 +30,7 @@ export async function mountSites(root: HTMLElement): Promise<void> {
       ...hosts.map((host) => {
         const item = el('li');
         item.dataset.addedSite = host;
-        const remove = el('button', t('options_sites_remove'));
+        const remove = el('button', undefined, t('options_sites_remove'));
         remove.type = 'button';
         remove.setAttribute('aria-label', t('options_sites_remove_label', host));
         remove.addEventListener('click', async () => {
@@ -45,15 +39,15 @@ export async function mountSites(root: HTMLElement): Promise<void> {
           say(r.ok ? t('options_sites_removed', host) : t('options_sites_failed', host, r.error ?? ''));
           await showYours();
         });
-        item.append(el('span', host, 'site-host'), remove);
+        item.append(el('span', 'site-host', host), remove);
         return item;
       }),
     );
   }
 
-  const add = el('form', undefined, 'site-add');
+  const add = el('form', 'site-add');
   add.noValidate = true;
-  const label = el('label', t('options_sites_add_label'));
+  const label = el('label', undefined, t('options_sites_add_label'));
   label.htmlFor = 'site-input';
   const input = el('input');
   input.id = 'site-input';
@@ -62,7 +56,7 @@ export async function mountSites(root: HTMLElement): Promise<void> {
   input.autocomplete = 'off';
   input.spellcheck = false;
   input.placeholder = 'example.com';
-  const addButton = el('button', t('options_sites_add'));
+  const addButton = el('button', undefined, t('options_sites_add'));
   addButton.type = 'submit';
   add.append(label, input, addButton);
   add.addEventListener('submit', async (e) => {
@@ -84,11 +78,11 @@ export async function mountSites(root: HTMLElement): Promise<void> {
   });
 
   const disabled = new Set(await loadDisabledSites());
-  const defaults = el('ul', undefined, 'site-list site-defaults');
+  const defaults = el('ul', 'site-list site-defaults');
   for (const pattern of defaultPatterns()) {
     const item = el('li');
     item.dataset.site = pattern;
-    const wrap = el('label', undefined, 'check');
+    const wrap = el('label', 'check');
     const box = el('input');
     box.type = 'checkbox';
     box.checked = !disabled.has(pattern);
@@ -96,21 +90,21 @@ export async function mountSites(root: HTMLElement): Promise<void> {
       await setSiteDisabled(pattern, !box.checked);
       say(t(box.checked ? 'options_sites_turned_on' : 'options_sites_turned_off', siteLabel(pattern)));
     });
-    wrap.append(box, el('span', siteLabel(pattern)));
+    wrap.append(box, el('span', undefined, siteLabel(pattern)));
     item.append(wrap);
     defaults.append(item);
   }
 
   root.replaceChildren(
-    el('h2', t('options_sites')),
-    el('p', t('options_sites_intro'), 'hint'),
-    el('h3', t('options_sites_yours')),
+    el('h2', undefined, t('options_sites')),
+    el('p', 'hint', t('options_sites_intro')),
+    el('h3', undefined, t('options_sites_yours')),
     none,
     yours,
     add,
     status,
-    el('h3', t('options_sites_defaults')),
-    el('p', t('options_sites_defaults_hint'), 'hint'),
+    el('h3', undefined, t('options_sites_defaults')),
+    el('p', 'hint', t('options_sites_defaults_hint')),
     defaults,
   );
   await showYours();

@@ -13,6 +13,11 @@ performance.mark('backstory:popup-start');
 const content = document.getElementById('content') as HTMLElement;
 const pageTitle = document.getElementById('page-title') as HTMLElement;
 
+/** Tests wait on `data-ready`: it goes while the popup waits for the page, and comes back with what it shows. */
+function busy(): void {
+  delete document.body.dataset.ready;
+}
+
 function show(node: HTMLElement): void {
   content.replaceChildren(node);
   document.body.dataset.ready = 'true';
@@ -39,6 +44,7 @@ function showCards(tabId: number, page: Extract<PageCards, { active: true }>): v
 
 /** The popup's "Turn off on this page" / "Turn on": the same switch as the toggle key. */
 async function switchPage(tabId: number, active: boolean): Promise<void> {
+  busy();
   await setPageActive(tabId, active);
   const page = active ? await waitForCards(tabId) : await requestCards(tabId);
   if (page.active) showCards(tabId, page);
@@ -63,6 +69,7 @@ function showInactive(tabId: number): void {
   view.button.addEventListener('click', async () => {
     view.button.disabled = true;
     view.status.textContent = t('popup_annotating');
+    busy();
     const r = await annotate(tabId);
     const page = r.ok ? await waitForCards(tabId) : null;
     if (page?.active) return showCards(tabId, page);

@@ -26,7 +26,7 @@ export async function requestCards(tabId: number): Promise<PageCards> {
   try {
     const res: unknown = await browser.tabs.sendMessage(tabId, msg);
     if (!isCardsResponse(res)) return { active: false };
-    return { active: true, ready: res.ready !== false, off: res.off === true, cards: res.cards, title: String(res.title ?? ''), url: String(res.url ?? '') };
+    return { active: true, ready: res.ready === true, off: res.off === true, cards: res.cards, title: String(res.title ?? ''), url: String(res.url ?? '') };
   } catch {
     return { active: false };
   }
@@ -53,14 +53,33 @@ export async function annotate(tabId: number): Promise<Responses['backstory:anno
   }
 }
 
+/** Resolves when the tab's content script reports a finished pass (`page-status`, sent to every
+ *  extension page as well as the background), or after `ms` at the latest. */
+function nextStatus(tabId: number, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      browser.runtime.onMessage.removeListener(onMessage);
+      resolve();
+    };
+    const onMessage = (msg: unknown, sender: { tab?: { id?: number } }): undefined => {
+      if ((msg as { type?: unknown } | null)?.type === 'backstory:page-status' && sender.tab?.id === tabId) done();
+      return undefined;
+    };
+    const timer = setTimeout(done, ms);
+    browser.runtime.onMessage.addListener(onMessage);
+  });
+}
+
 /** The content script needs a moment to read the page (after injection, or while the page is
- *  loading): ask until it answers with a finished pass, then give the last answer either way. */
-export async function waitForCards(tabId: number, tries = 25, delayMs = 200): Promise<PageCards> {
-  let last: PageCards = { active: false };
-  for (let i = 0; i < tries; i++) {
-    last = await requestCards(tabId);
-    if (last.active && last.ready) return last;
-    await new Promise((res) => setTimeout(res, delayMs));
+ *  loading): ask until it answers with a finished pass (`ready`), then give the last answer
+ *  either way. Asks again as soon as the page reports a pass, and every `pollMs` meanwhile (the
+ *  script may not be listening yet, and a report may come before it). */
+export async function waitForCards(tabId: number, timeoutMs = 15_000, pollMs = 200): Promise<PageCards> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const last = await requestCards(tabId);
+    if ((last.active && last.ready) || Date.now() >= deadline) return last;
+    await nextStatus(tabId, pollMs);
   }
-  return last;
 }

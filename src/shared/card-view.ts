@@ -2,6 +2,7 @@
 // Every piece of pack or page text goes in through textContent: a pack or a page may hold markup.
 import type { CardFact, CardModel, EntityType } from '../core/types';
 import { t, tCount, uiLanguage } from './i18n';
+import { el } from './dom';
 
 export interface CardViewOptions {
   /** Shorter form: fewer sentences and facts (hover card, popup list). */
@@ -26,13 +27,6 @@ export const TYPE_KEY: Record<EntityType, string> = {
 /** Longest sentence text shown before it is cut with an ellipsis. */
 const SENTENCE_MAX = 220;
 
-function make(doc: Document, tag: string, className: string, text?: string): HTMLElement {
-  const node = doc.createElement(tag);
-  node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 function clip(text: string, max: number): string {
   const s = text.replace(/\s+/g, ' ').trim();
   return s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`;
@@ -55,10 +49,10 @@ export function formatDate(iso: string): string {
 }
 
 export function renderCardHeader(card: CardModel, doc: Document = document): HTMLElement {
-  const head = make(doc, 'div', 'bs-head');
-  head.append(make(doc, 'span', 'bs-name', card.name));
-  const meta = make(doc, 'span', 'bs-meta');
-  meta.append(make(doc, 'span', 'bs-type', t(TYPE_KEY[card.type])), doc.createTextNode(' · '), make(doc, 'span', 'bs-count', tCount('card_mentions', card.mentionCount)));
+  const head = el('div', 'bs-head', undefined, doc);
+  head.append(el('span', 'bs-name', card.name, doc));
+  const meta = el('span', 'bs-meta', undefined, doc);
+  meta.append(el('span', 'bs-type', t(TYPE_KEY[card.type]), doc), doc.createTextNode(' · '), el('span', 'bs-count', tCount('card_mentions', card.mentionCount), doc));
   head.append(meta);
   return head;
 }
@@ -66,35 +60,35 @@ export function renderCardHeader(card: CardModel, doc: Document = document): HTM
 function fromArticle(card: CardModel, opts: CardViewOptions, doc: Document): HTMLElement | null {
   const fa = card.fromArticle;
   const maxSentences = opts.compact ? 3 : 6;
-  const section = make(doc, 'section', 'bs-article');
-  section.append(make(doc, 'h3', 'bs-section-title', t('card_from_article')));
-  if (fa.definition) section.append(make(doc, 'p', 'bs-definition', t('card_stands_for', fa.definition.long)));
-  for (const role of fa.roles.slice(0, 2)) section.append(make(doc, 'p', 'bs-role', role.text));
+  const section = el('section', 'bs-article', undefined, doc);
+  section.append(el('h3', 'bs-section-title', t('card_from_article'), doc));
+  if (fa.definition) section.append(el('p', 'bs-definition', t('card_stands_for', fa.definition.long), doc));
+  for (const role of fa.roles.slice(0, 2)) section.append(el('p', 'bs-role', role.text, doc));
   if (fa.statements.length > 0) {
-    const list = make(doc, 'ul', 'bs-statements');
+    const list = el('ul', 'bs-statements', undefined, doc);
     for (const s of fa.statements.slice(0, opts.compact ? 2 : 5)) {
-      const item = make(doc, 'li', 'bs-statement');
+      const item = el('li', 'bs-statement', undefined, doc);
       const when = s.date ? formatDate(s.date) : s.dateText;
-      if (when) item.append(make(doc, 'span', 'bs-date', when), doc.createTextNode(' '));
-      item.append(make(doc, 'q', 'bs-quote', clip(s.text, SENTENCE_MAX)));
+      if (when) item.append(el('span', 'bs-date', when, doc), doc.createTextNode(' '));
+      item.append(el('q', 'bs-quote', clip(s.text, SENTENCE_MAX), doc));
       list.append(item);
     }
     section.append(list);
   }
   if (fa.sentences.length > 0) {
-    const list = make(doc, 'ul', 'bs-sentences');
+    const list = el('ul', 'bs-sentences', undefined, doc);
     for (const s of fa.sentences.slice(0, maxSentences)) {
-      const item = make(doc, 'li', 'bs-sentence-item');
+      const item = el('li', 'bs-sentence-item', undefined, doc);
       const text = clip(s.text, SENTENCE_MAX);
       if (opts.onSentence) {
-        const button = make(doc, 'button', 'bs-sentence', text) as HTMLButtonElement;
+        const button = el('button', 'bs-sentence', text, doc);
         button.type = 'button';
         button.title = t('card_show_sentence');
         const onSentence = opts.onSentence;
         button.addEventListener('click', () => onSentence(s.sentence));
         item.append(button);
       } else {
-        item.append(make(doc, 'span', 'bs-sentence', text));
+        item.append(el('span', 'bs-sentence', text, doc));
       }
       list.append(item);
     }
@@ -104,26 +98,26 @@ function fromArticle(card: CardModel, opts: CardViewOptions, doc: Document): HTM
 }
 
 function factList(facts: readonly CardFact[], max: number, className: string, doc: Document): HTMLElement {
-  const list = make(doc, 'ul', className);
+  const list = el('ul', className, undefined, doc);
   for (const f of facts.slice(0, max)) {
-    const item = make(doc, 'li', 'bs-fact');
-    item.append(make(doc, 'span', 'bs-fact-text', f.text));
+    const item = el('li', 'bs-fact', undefined, doc);
+    item.append(el('span', 'bs-fact-text', f.text, doc));
     const cite = [f.source, f.date ? formatDate(f.date) : undefined].filter(Boolean).join(', ');
-    if (cite) item.append(doc.createTextNode(' '), make(doc, 'span', 'bs-source', `(${cite})`));
+    if (cite) item.append(doc.createTextNode(' '), el('span', 'bs-source', `(${cite})`, doc));
     list.append(item);
   }
   return list;
 }
 
 function background(card: CardModel, opts: CardViewOptions, doc: Document): HTMLElement | null {
-  const section = make(doc, 'section', 'bs-background');
-  section.append(make(doc, 'h3', 'bs-section-title', t('card_background')));
-  if (card.summary) section.append(make(doc, 'p', 'bs-summary', card.summary));
+  const section = el('section', 'bs-background', undefined, doc);
+  section.append(el('h3', 'bs-section-title', t('card_background'), doc));
+  if (card.summary) section.append(el('p', 'bs-summary', card.summary, doc));
   if (card.background.length > 0) section.append(factList(card.background, opts.compact ? 3 : 10, 'bs-facts', doc));
   // Facts from after the article's date, under their own label: what the article could not know.
   const later = card.later ?? [];
   if (later.length > 0) {
-    section.append(make(doc, 'p', 'bs-later-title', t('card_later')), factList(later, opts.compact ? 2 : 10, 'bs-facts bs-later', doc));
+    section.append(el('p', 'bs-later-title', t('card_later'), doc), factList(later, opts.compact ? 2 : 10, 'bs-facts bs-later', doc));
   }
   return section.childElementCount > 1 ? section : null;
 }
@@ -131,17 +125,17 @@ function background(card: CardModel, opts: CardViewOptions, doc: Document): HTML
 /** The card's body: from this article, background, the reader's note. */
 export function renderCard(card: CardModel, opts: CardViewOptions = {}): HTMLElement {
   const doc = opts.doc ?? document;
-  const root = make(doc, 'div', 'bs-card');
+  const root = el('div', 'bs-card', undefined, doc);
   root.dataset.type = card.type;
   if (opts.header) root.append(renderCardHeader(card, doc));
-  if (card.pageOnly) root.append(make(doc, 'p', 'bs-page-only', t('card_page_only')));
+  if (card.pageOnly) root.append(el('p', 'bs-page-only', t('card_page_only'), doc));
   const parts = [fromArticle(card, opts, doc), background(card, opts, doc)];
   for (const p of parts) if (p) root.append(p);
   if (card.note) {
-    const note = make(doc, 'section', 'bs-note');
-    note.append(make(doc, 'h3', 'bs-section-title', t('card_note')), make(doc, 'p', 'bs-note-text', card.note));
+    const note = el('section', 'bs-note', undefined, doc);
+    note.append(el('h3', 'bs-section-title', t('card_note'), doc), el('p', 'bs-note-text', card.note, doc));
     root.append(note);
   }
-  if (!parts.some(Boolean) && !card.note) root.append(make(doc, 'p', 'bs-empty', t('card_no_details')));
+  if (!parts.some(Boolean) && !card.note) root.append(el('p', 'bs-empty', t('card_no_details'), doc));
   return root;
 }

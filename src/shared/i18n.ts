@@ -1,12 +1,12 @@
 // UI strings from _locales/<lang>/messages.json. Uses the browser's synchronous i18n API directly
 // (not the polyfill), so modules that call t() also load in unit tests and fall back to the key.
 import type { EntityType } from '../core/types';
+import { nativeApi } from './native-api';
 
 type GetMessage = (key: string, subs?: string | string[]) => string;
 
 function getMessageFn(): GetMessage | null {
-  const g = globalThis as { browser?: { i18n?: { getMessage?: GetMessage } }; chrome?: { i18n?: { getMessage?: GetMessage } } };
-  const api = g.browser?.i18n ?? g.chrome?.i18n;
+  const api = nativeApi<{ i18n: { getMessage?: GetMessage } }>()?.i18n;
   return typeof api?.getMessage === 'function' ? api.getMessage.bind(api) : null;
 }
 

@@ -84,9 +84,9 @@ export type AnalyzeResult = AnalyzeReply | { resync: true } | { stored: true };
 export interface Responses extends PackResponses {
   'backstory:get-pack': { pack: Pack };
   'backstory:page-status': { ok: true };
-  /** `ready: false` while the first annotation pass is still running (cards may be incomplete). */
-  /** `off: true` when Backstory is switched off on the page (toggle, or a site the reader turned off). */
-  'backstory:get-cards': { cards: CardModel[]; title: string; url: string; ready?: boolean; off?: boolean };
+  /** `ready: false` while the page's annotation pass is still running (cards may be incomplete);
+   *  `off: true` when Backstory is switched off on the page (toggle, or a site the reader turned off). */
+  'backstory:get-cards': { cards: CardModel[]; title: string; url: string; ready: boolean; off?: boolean };
   'backstory:reveal': { ok: boolean };
   /** `ok: false` when the editor could not open (Backstory switched off on the page). */
   'backstory:open-note-editor': { ok: boolean };

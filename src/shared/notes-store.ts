@@ -2,6 +2,7 @@
 // carries unreadable entries along, so a damaged entry is reported until the reader removes it,
 // never lost by an unrelated edit.
 import browser from 'webextension-polyfill';
+import { NOTES_KEY } from '../core/storage-keys';
 import {
   deleteNote,
   editNote,
@@ -17,7 +18,7 @@ import {
   type StoredNotes,
 } from '../core/notes';
 
-export const NOTES_KEY = 'notes';
+export { NOTES_KEY };
 
 function idSeed(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;

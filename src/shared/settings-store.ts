@@ -1,9 +1,10 @@
 // Settings in browser.storage.local: only what the reader changed is stored (see core/settings).
 import browser from 'webextension-polyfill';
+import { SETTINGS_KEY } from '../core/storage-keys';
 import { applyChange, diffFromDefaults, migrate, type MigrationResult, type Settings } from '../core/settings';
 import { errorText } from './error-text';
 
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY };
 
 /** Settings plus a notice when stored values had to be reset. */
 export async function loadSettingsWithNotice(): Promise<MigrationResult> {

@@ -2,10 +2,10 @@
 // Kept apart from the settings record: it is a list of the manifest's own patterns, not a preference
 // with a default, and a bad entry here must not reset any setting.
 import browser from 'webextension-polyfill';
+import { SITES_KEY } from '../core/storage-keys';
 import * as v from 'valibot';
-import { patternMatches } from '../core/sites';
 
-export const SITES_KEY = 'sites';
+export { SITES_KEY };
 
 const SitesSchema = v.object({ disabled: v.array(v.pipe(v.string(), v.maxLength(300))) });
 
@@ -25,9 +25,4 @@ export async function setSiteDisabled(pattern: string, disabled: boolean): Promi
   const next = disabled ? [...new Set([...current, pattern])] : current.filter((p) => p !== pattern);
   await browser.storage.local.set({ [SITES_KEY]: { disabled: next } });
   return next;
-}
-
-/** Whether the reader switched Backstory off on the site of `url`. */
-export async function isSiteDisabled(url: string): Promise<boolean> {
-  return (await loadDisabledSites()).some((p) => patternMatches(p, url));
 }

@@ -8,7 +8,7 @@ import type { Annotator } from '../../src/content/annotator';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Pack } from '../../src/core/types';
 import { mentions } from './fixtures';
-import { localAnnotator } from './local-analyzer';
+import { localAnnotator, settle, useFakeDebounce } from './local-analyzer';
 import { useUI } from '../../src/content/ui-loader';
 import { ui } from '../../src/ui/index';
 
@@ -26,7 +26,6 @@ function loadDemo(): void {
   document.body.replaceWith(document.importNode(parsed.body, true));
 }
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('Annotator on the demo page', () => {
   let annotator: Annotator;
@@ -34,6 +33,7 @@ describe('Annotator on the demo page', () => {
   const statuses: number[] = [];
 
   beforeEach(async () => {
+    useFakeDebounce();
     // The UI bundle, as the extension would import it on first need.
     useUI(ui);
     loadDemo();
@@ -41,7 +41,10 @@ describe('Annotator on the demo page', () => {
     page = localAnnotator(document, PACK, { ...DEFAULT_SETTINGS }, { onStatus: (n) => statuses.push(n) });
     annotator = page.annotator;
   });
-  afterEach(() => annotator.deactivate());
+  afterEach(async () => {
+    await annotator.deactivate();
+    vi.useRealTimers();
+  });
 
   it('marks names in the article only, sets the ready flag and reports the entity count', async () => {
     const bodyText = document.body.textContent;
@@ -84,11 +87,33 @@ describe('Annotator on the demo page', () => {
     const p = document.createElement('p');
     p.textContent = 'Update: Mike Pompeo said later that Yongbyon was still on the table.';
     document.querySelector('article')!.append(p);
-    await wait(250);
+    await settle(annotator);
     const added = Array.from(p.querySelectorAll('backstory-mention')).map((el) => el.getAttribute('data-backstory-entity'));
     expect(added).toEqual(['mike-pompeo', 'yongbyon']);
     expect(mentions().length).toBe(before + 2);
     expect(document.querySelectorAll('backstory-mention backstory-mention').length).toBe(0);
+  });
+
+  it('says when it has settled: busy while new content waits out the debounce, settled once it is wrapped', async () => {
+    await annotator.annotate();
+    await annotator.settled();
+    const html = document.documentElement;
+    expect(html.hasAttribute('data-backstory-busy')).toBe(false);
+    const p = document.createElement('p');
+    p.textContent = 'Update: Mike Pompeo said later that Yongbyon was still on the table.';
+    document.querySelector('article')!.append(p);
+    let settled = false;
+    const done = annotator.settled().then(() => (settled = true));
+    // The watcher has seen the paragraph (its callback is a microtask) and waits out its debounce.
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(html.hasAttribute('data-backstory-busy'), 'busy while the debounce runs').toBe(true);
+    expect(settled).toBe(false);
+    expect(p.querySelector('backstory-mention')).toBeNull();
+    await vi.advanceTimersByTimeAsync(1_000);
+    await done;
+    expect(Array.from(p.querySelectorAll('backstory-mention')).map((el) => el.getAttribute('data-backstory-entity'))).toEqual(['mike-pompeo', 'yongbyon']);
+    expect(html.hasAttribute('data-backstory-busy')).toBe(false);
   });
 
   it('starts over when a single-page site swaps the whole story', async () => {
@@ -98,7 +123,7 @@ describe('Annotator on the demo page', () => {
     const para = 'Envoys from both capitals met again this week, and the talks ran long into the evening, officials said.';
     story.innerHTML = `<h1>A new story</h1><p>${para}</p><p>${para} Choe Son Hui led one side.</p><p>${para}</p>`;
     old.replaceWith(story);
-    await wait(300);
+    await settle(annotator);
     expect(mentions()).toEqual([['choe-son-hui', 'Choe Son Hui']]);
     expect(annotator.visibleCards().map((c) => c.id)).toEqual(['choe-son-hui']);
   });
@@ -118,7 +143,7 @@ describe('Annotator on the demo page', () => {
     const div = document.createElement('div');
     div.textContent = 'Mike Pompeo in a footer widget.';
     document.querySelector('footer')?.append(div) ?? document.body.append(div);
-    await wait(250);
+    await settle(annotator);
     expect(mentions().length).toBe(before);
   });
 

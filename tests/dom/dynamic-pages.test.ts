@@ -4,17 +4,16 @@
 // text is annotated, the cards follow what the page now says.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { countMentionsInPage } from '../../scripts/lib/probes.mjs';
 import { Annotator } from '../../src/content/annotator';
 import { useUI } from '../../src/content/ui-loader';
-import { localAnalyzer, localAnnotator, testUI } from './local-analyzer';
+import { localAnalyzer, localAnnotator, settle, testUI, useFakeDebounce } from './local-analyzer';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Pack } from '../../src/core/types';
 import { fixtureHtml, loadFixture } from './page-fixtures';
 
 const PACK = JSON.parse(readFileSync(resolve(__dirname, '../../src/packs/korean-peninsula.json'), 'utf8')) as Pack;
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const $ = (sel: string) => document.querySelector(sel)!;
 
 function noBrokenWrappers(): void {
@@ -31,8 +30,14 @@ const start = async (fixture: string): Promise<void> => {
   annotator = localAnnotator(document, PACK, { ...DEFAULT_SETTINGS }).annotator;
   await annotator.annotate();
 };
-beforeEach(() => history.replaceState(null, '', '/'));
-afterEach(() => annotator?.deactivate());
+beforeEach(() => {
+  history.replaceState(null, '', '/');
+  useFakeDebounce();
+});
+afterEach(async () => {
+  await annotator?.deactivate();
+  vi.useRealTimers();
+});
 
 describe('dynamic pages (jsdom)', () => {
   it('a framework rewriting the Text node it kept: no duplicated text, the new text is annotated', async () => {
@@ -42,7 +47,7 @@ describe('dynamic pages (jsdom)', () => {
     // The name starts the paragraph, so the framework's node is the empty prefix mark.js left.
     const next = 'Mike Pompeo said on Tuesday that talks would resume within weeks, without naming a place.';
     (lead.firstChild as Text).data = next;
-    await wait(250);
+    await settle(annotator);
     expect(lead.textContent).toBe(next);
     expect(Array.from(lead.querySelectorAll('backstory-mention')).map((m) => m.textContent)).toEqual(['Mike Pompeo']);
     noBrokenWrappers();
@@ -76,7 +81,7 @@ describe('dynamic pages (jsdom)', () => {
     span.textContent = 'Officials in Pyongyang now say Kim Jong Un approved the meeting himself.';
     $('#second').replaceChildren(span);
     $('#third').textContent = 'Stephen Biegun will lead the American side, as in Stockholm.';
-    await wait(250);
+    await settle(annotator);
     expect(countMentionsInPage()).toEqual({ 'mike-pompeo': 1, pyongyang: 1, 'kim-jong-un': 1, 'stephen-biegun': 1 });
     expect($('#third').textContent).toBe('Stephen Biegun will lead the American side, as in Stockholm.');
     noBrokenWrappers();
@@ -89,7 +94,7 @@ describe('dynamic pages (jsdom)', () => {
     await start('rerender');
     const lead = $('#lead');
     lead.append(' Stephen Biegun agreed.');
-    await wait(250);
+    await settle(annotator);
     expect(Array.from(lead.querySelectorAll('backstory-mention')).map((m) => m.textContent)).toEqual(['Mike Pompeo', 'Stephen Biegun']);
     expect(lead.textContent).toBe('Mike Pompeo said on Monday that he expected talks to resume soon, but gave no date. Stephen Biegun agreed.');
     noBrokenWrappers();
@@ -98,7 +103,7 @@ describe('dynamic pages (jsdom)', () => {
   it('a removed paragraph takes its names off the cards', async () => {
     await start('rerender');
     $('#second').remove();
-    await wait(250);
+    await settle(annotator);
     expect(annotator.visibleCards().map((c) => c.id).sort()).toEqual(['mike-pompeo']);
   });
 
@@ -108,15 +113,19 @@ describe('dynamic pages (jsdom)', () => {
     history.pushState({}, '', '?story=second');
     $('#view').innerHTML =
       '<article><h1>A statement</h1><p>Choe Son Hui said on Tuesday that the North saw no reason to hurry, in a statement carried by state media.</p><p>Choe added that the next step was for Washington to take, and repeated that patience had limits.</p><p>Diplomats in Seoul said the tone was sharper than in August.</p></article>';
-    await wait(400);
+    await settle(annotator);
     expect(countMentionsInPage()).toEqual({ 'choe-son-hui': 2 });
     expect(annotator.visibleCards().map((c) => c.id)).toEqual(['choe-son-hui']);
     noBrokenWrappers();
     // Back: the old story comes back and is annotated again.
+    let popped = false;
+    window.addEventListener('popstate', () => (popped = true), { once: true });
     history.back();
-    await wait(50);
+    // jsdom traverses history from timers: run them one at a time until popstate has fired.
+    for (let i = 0; i < 10 && !popped; i++) await vi.advanceTimersToNextTimerAsync();
+    expect(popped).toBe(true);
     $('#view').innerHTML = '<article><h1>Back</h1><p>Stephen Biegun spent most of the week in meetings that were never announced, diplomats said, pressing for a date.</p><p>Biegun has not had an answer, and his counterparts in Seoul called the meetings useful but not decisive.</p></article>';
-    await wait(400);
+    await settle(annotator);
     expect(countMentionsInPage()).toEqual({ 'stephen-biegun': 2 });
   });
 
@@ -125,9 +134,9 @@ describe('dynamic pages (jsdom)', () => {
     let records = 0;
     const mo = new MutationObserver((r) => (records += r.length));
     $('#lead').append(' Kim Jong Un was not there.');
-    await wait(250);
+    await settle(annotator);
     mo.observe(document.body, { childList: true, subtree: true, characterData: true });
-    await wait(400);
+    await settle(annotator);
     mo.disconnect();
     expect(records).toBe(0);
   });

@@ -1,5 +1,6 @@
 // The Annotator in jsdom talks to the background's real session code in-process. Requests and
 // replies go through structuredClone, as extension messages are copied between contexts.
+import { vi } from 'vitest';
 import { PageSessions } from '../../src/background/analysis/page-sessions';
 import { Annotator, type AnnotatorHooks, type PageAnalyzer } from '../../src/content/annotator';
 import type { Note } from '../../src/core/notes';
@@ -42,4 +43,17 @@ export function localAnnotator(doc: Document, pack: Pack, settings: Settings = {
       await annotator.refresh();
     },
   };
+}
+
+/** Fake timers for the watcher's debounce (and the navigation wait); the rest runs for real. */
+export function useFakeDebounce(): void {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+}
+
+/** After a change to the page: the debounce runs out at once (fake timers), then the annotator's
+ *  own signal says when every update it started has been wrapped. A check that something did NOT
+ *  happen comes after this, not after a sleep. */
+export async function settle(annotator: Annotator): Promise<void> {
+  await vi.runAllTimersAsync();
+  await annotator.settled();
 }

@@ -34,7 +34,7 @@ vi.mock('webextension-polyfill', () => ({
       sendMessage: (tabId: number, msg: unknown) => fake.tabsSend(tabId, msg),
       query: async () => (fake.activeTab === undefined ? [] : [{ id: fake.activeTab }]),
     },
-    runtime: { sendMessage: (msg: unknown) => fake.runtimeSend(msg), openOptionsPage: vi.fn() },
+    runtime: { sendMessage: (msg: unknown) => fake.runtimeSend(msg), openOptionsPage: vi.fn(), onMessage: { addListener: () => {}, removeListener: () => {} } },
     storage: {
       local: { get: async () => ({}) },
       onChanged: { addListener: () => {}, removeListener: () => {} },
@@ -88,7 +88,7 @@ afterEach(() => {
 
 describe('popup', () => {
   it('lists one element per entity with its name, mention count and type, grouped people first', async () => {
-    fake.tabsSend.mockResolvedValue({ cards: CARDS, title: 'Talks stall', url: 'http://127.0.0.1/a' });
+    fake.tabsSend.mockResolvedValue({ cards: CARDS, title: 'Talks stall', url: 'http://127.0.0.1/a', ready: true });
     await openPopup();
 
     expect(fake.tabsSend).toHaveBeenCalledWith(42, { type: 'backstory:get-cards' });
@@ -109,7 +109,7 @@ describe('popup', () => {
 
   it('asks the page to reveal an entity when its card is clicked, and a sentence when a sentence is', async () => {
     fake.tabsSend.mockImplementation(async (_tab, msg) =>
-      (msg as { type: string }).type === 'backstory:get-cards' ? { cards: CARDS, title: '', url: '' } : { ok: true },
+      (msg as { type: string }).type === 'backstory:get-cards' ? { cards: CARDS, title: '', url: '', ready: true } : { ok: true },
     );
     await openPopup();
 
@@ -124,7 +124,7 @@ describe('popup', () => {
 
   it('renders page text as text, never as markup', async () => {
     const evil = card('x', 'term', '<img src=x onerror=alert(1)>', 1, { summary: '<b>bold</b>' });
-    fake.tabsSend.mockResolvedValue({ cards: [evil], title: '<i>t</i>', url: '' });
+    fake.tabsSend.mockResolvedValue({ cards: [evil], title: '<i>t</i>', url: '', ready: true });
     await openPopup();
     expect(document.querySelector('img[src="x"]')).toBeNull();
     expect(document.querySelector('[data-entity="x"] b')).toBeNull();
@@ -132,7 +132,7 @@ describe('popup', () => {
   });
 
   it('says so when the page has nothing Backstory knows', async () => {
-    fake.tabsSend.mockResolvedValue({ cards: [], title: 'Weather', url: '' });
+    fake.tabsSend.mockResolvedValue({ cards: [], title: 'Weather', url: '', ready: true });
     await openPopup();
     expect(document.querySelectorAll('[data-entity]')).toHaveLength(0);
     expect(text(document.getElementById('content'))).toContain('Nothing Backstory knows on this page');
@@ -142,7 +142,7 @@ describe('popup', () => {
     let injected = false;
     fake.tabsSend.mockImplementation(async () => {
       if (!injected) throw new Error('Could not establish connection. Receiving end does not exist.');
-      return { cards: CARDS.slice(0, 1), title: '', url: '' };
+      return { cards: CARDS.slice(0, 1), title: '', url: '', ready: true };
     });
     fake.runtimeSend.mockImplementation(async () => {
       injected = true;
@@ -181,7 +181,7 @@ describe('popup', () => {
   });
 
   it('uses the active tab when no tabId is given', async () => {
-    fake.tabsSend.mockResolvedValue({ cards: [], title: '', url: '' });
+    fake.tabsSend.mockResolvedValue({ cards: [], title: '', url: '', ready: true });
     await openPopup('');
     expect(fake.tabsSend).toHaveBeenCalledWith(7, { type: 'backstory:get-cards' });
   });

@@ -3,21 +3,26 @@
 // sends everything again; what was wrapped stays as it is, and only the new text is wrapped.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PageSessions } from '../../src/background/analysis/page-sessions';
 import { Annotator, type AnalyzeRequest } from '../../src/content/annotator';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Pack } from '../../src/core/types';
 import { mentions, page } from './fixtures';
-import { localAnalyzer, testUI, type LocalEnv } from './local-analyzer';
+import { localAnalyzer, settle, testUI, useFakeDebounce, type LocalEnv } from './local-analyzer';
 import { useUI } from '../../src/content/ui-loader';
 
 const PACK = JSON.parse(readFileSync(resolve(__dirname, '../../src/packs/korean-peninsula.json'), 'utf8')) as Pack;
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let annotator: Annotator | null = null;
-beforeEach(() => useUI(testUI));
-afterEach(() => annotator?.deactivate());
+beforeEach(() => {
+  useUI(testUI);
+  useFakeDebounce();
+});
+afterEach(async () => {
+  await annotator?.deactivate();
+  vi.useRealTimers();
+});
 
 describe('a page longer than one message', () => {
   it('goes to the worker in pieces and is annotated as a whole', async () => {
@@ -63,7 +68,7 @@ describe('a worker restart between updates', () => {
     const p = document.createElement('p');
     p.textContent = 'Later, Pompeo said Yongbyon was on the table.';
     document.querySelector('article')!.append(p);
-    await wait(300);
+    await settle(annotator!);
 
     expect(requests.map((r) => [r.base, r.added.length])).toEqual([
       [0, 3],

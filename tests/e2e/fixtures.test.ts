@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PAGES_DIR, bigPage, expected, fixtureNames } from '../dom/page-fixtures';
-import { describeInBrowser, mentionCounts, startSession, waitCard, type Session } from './harness';
+import { describeInBrowser, mentionCounts, startSession, waitCard, waitSettled, type Session } from './harness';
 
 interface Action {
   click?: string;
@@ -53,7 +53,8 @@ describeInBrowser('news-page fixtures in Chromium', () => {
     const chromium = exp.chromium as (typeof exp.chromium & { action?: Action }) | undefined;
     await act(page, chromium?.action);
     if (chromium?.waitFor) await page.waitForSelector('html[data-fixture-done]', { state: 'attached', timeout: 5_000 });
-    await expect.poll(() => mentionCounts(page), { timeout: 5_000, message: `${name} highlights; page log: ${s.pageLog.join(' | ')}` }).toEqual(chromium?.highlights ?? exp.highlights);
+    await expect.poll(() => mentionCounts(page), { timeout: 15_000, message: `${name} highlights; page log: ${s.pageLog.join(' | ')}` }).toEqual(chromium?.highlights ?? exp.highlights);
+    await waitSettled(page);
     expect(await inside(page, exp.notHighlighted)).toEqual([]);
     expect(await page.locator('[data-backstory-entity] [data-backstory-entity]').count(), 'nothing wrapped twice').toBe(0);
     const on = await page.evaluate(() => document.body.textContent);
@@ -62,7 +63,8 @@ describeInBrowser('news-page fixtures in Chromium', () => {
     await expect.poll(() => page.locator('[data-backstory-entity]').count()).toBe(0);
     expect(await page.evaluate(() => document.body.textContent)).toBe(on);
     await toggle(page);
-    await expect.poll(() => mentionCounts(page)).toEqual(chromium?.highlights ?? exp.highlights);
+    await waitSettled(page);
+    expect(await mentionCounts(page)).toEqual(chromium?.highlights ?? exp.highlights);
     await page.close();
   });
 
@@ -149,22 +151,24 @@ describeInBrowser('news-page fixtures in Chromium', () => {
     page.on('pageerror', (e) => problems.push(`uncaught: ${e.message} ${e.stack ?? ''}`));
     const text = await page.evaluate(() => document.body.textContent);
     const sw = await s.worker();
+    // The worker's end is the extension's unload, which also cuts the content script off.
+    const unloaded = new Promise((r) => sw.once('close', r));
     // The reload ends the worker mid-call, so the evaluation itself may fail.
     await sw.evaluate(() => (chrome as unknown as { runtime: { reload(): void } }).runtime.reload()).catch(() => undefined);
-    await page.waitForTimeout(300);
+    await unloaded;
     // The orphaned content script meets the reader's hover and keys, then new content.
     await page.locator('#second [data-backstory-entity]').first().hover({ timeout: 2_000 });
     await page.keyboard.press('Tab');
     await page.evaluate(() => (window.__rerender as () => void)());
-    await page.waitForTimeout(500);
     // It put the page back as it was, then left it alone.
+    await expect.poll(() => page.locator('[data-backstory-entity]').count(), { timeout: 5_000 }).toBe(0);
+    await waitSettled(page);
     expect(await page.locator('[data-backstory-entity]').count()).toBe(0);
     expect(await page.evaluate(() => document.body.textContent)).not.toBe(text); // the page's own re-render
     expect(await page.evaluate(() => document.getElementById('lead')?.textContent)).toBe('Mike Pompeo said on Tuesday that talks would resume within weeks, without naming a place.');
     // Loading the page again must not raise errors either (whether the reloaded extension comes
     // back under this test launcher is not what is tested here).
-    await page.reload();
-    await page.waitForTimeout(500);
+    await page.reload({ waitUntil: 'load' });
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -184,6 +184,13 @@ export async function waitReady(page: Page, timeout = 15_000): Promise<void> {
   await page.waitForSelector('html[data-backstory="ready"]', { state: 'attached', timeout });
 }
 
+/** Waits until the content script has nothing left to do: its pass finished and no update
+ *  running or waiting out the watcher's debounce (`data-backstory-busy` gone). A check that
+ *  something did NOT happen goes after this, not after a sleep. */
+export async function waitSettled(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForSelector('html[data-backstory="ready"]:not([data-backstory-busy])', { state: 'attached', timeout });
+}
+
 /** Ids of the entities highlighted on the page, with how many mentions each has. */
 export function mentionCounts(page: Page): Promise<Record<string, number>> {
   return page.evaluate(countMentionsInPage);
@@ -198,9 +205,9 @@ export async function waitCard(ctx: BrowserContext, page: Page, open: boolean, t
   return state;
 }
 
-/** Display names of the bundled pack's entities, from the packs that ship in dist/. */
+/** Display names of the bundled pack's entities, from the pack files the build bundles. */
 export function packNames(): Map<string, string> {
-  return namesInPacks(DIST);
+  return namesInPacks(ROOT);
 }
 
 /** An English UI string as the extension shows it (from dist/_locales/en), placeholders left in. */

@@ -5,7 +5,7 @@
 // (every script the renderer parses, content-script worlds included), so it is what the page paid for.
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, mentionCounts, startSession, waitCard, type Session } from './harness';
+import { describeInBrowser, mentionCounts, startSession, waitCard, waitSettled, type Session } from './harness';
 
 interface Timeline {
   /** 'ready' when <html data-backstory="ready"> appeared, then the file name of each parsed extension script, in order. */
@@ -75,8 +75,8 @@ describeInBrowser('the card UI loads only when needed (Chromium)', () => {
     let timeline!: Timeline;
     const page = await s.openDemo('/plain.html', async (p) => (timeline = await watch(s, p)));
     expect(await mentionCounts(page)).toEqual({});
-    // Time enough for any late load of ui.js to show up.
-    await page.waitForTimeout(1_500);
+    // Anything that could still load ui.js (a pass, an update) has finished by then.
+    await waitSettled(page);
     expect(uiRuns(timeline), `scripts run: ${timeline.events.join(', ')}`).toBe(0);
     expect(await page.evaluate(() => document.querySelector('[data-backstory-card]'))).toBeNull();
 

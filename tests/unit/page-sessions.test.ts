@@ -66,7 +66,7 @@ describe('PageSessions', () => {
   });
 
   it('keeps one pass per tab and frame, a bounded number in all, and forgets a closed tab', () => {
-    const live = new PageSessions(3);
+    const live = new PageSessions({ count: 3 });
     live.analyze('7:0', { pass: 'a', base: 0, removed: [], added: FIRST }, inputs);
     live.analyze('7:0', { pass: 'b', base: 0, removed: [], added: FIRST }, inputs);
     expect(live.size).toBe(1);

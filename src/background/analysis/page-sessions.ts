@@ -1,6 +1,7 @@
 // The analysis of every open page, kept in the background: the content script sends its runs of
-// text once (then only what changed) and gets back the hits to wrap and the cards. No browser.*
-// here, so jsdom tests and the bench drive the very code the worker runs.
+// text once (then only what changed) and gets back the hits to wrap and the cards. The other end
+// of this protocol is src/content/analysis-client.ts. No browser.* here, so jsdom tests and the
+// bench drive the very code the worker runs.
 import { AnalysisMemo, analyzeArticle } from '../../core/analyze';
 import { findPageEntities } from '../../core/article/page-entities';
 import { compileMatcher } from '../../core/match/index';
@@ -18,6 +19,8 @@ export interface AnalysisInputs {
 
 interface Session {
   runs: RunText[];
+  /** Characters of text the runs hold (what the memory cap counts). */
+  chars: number;
   pageDate?: string;
   /** Per-run and per-sentence results: an update re-reads only the runs it adds. */
   memo: AnalysisMemo;
@@ -27,16 +30,41 @@ interface Session {
 
 /** Open pages are few; a page left open for days is simply analysed again if it asks. */
 const DEFAULT_CAPACITY = 32;
+/** Text held across all sessions. One page may hold up to MAX_PAGE_CHARS (20 M); without a total
+ *  cap 32 such pages would keep over a gigabyte in the worker. The page being analysed is never
+ *  the one evicted, so a page at the limit still works; older pages make room for it. */
+export const DEFAULT_MAX_CHARS = 24_000_000;
+
+const charsOf = (runs: readonly RunText[]): number => runs.reduce((n, r) => n + r.text.length, 0);
+
+export interface SessionLimits {
+  /** Sessions kept at most. */
+  count?: number;
+  /** Characters of page text kept at most, over all sessions. */
+  chars?: number;
+}
 
 export class PageSessions {
   /** Insertion order is recency: a used session is moved to the end. */
   private readonly sessions = new Map<string, Session>();
   private noted: { pack: Pack; notesKey: string; applied: NotesApplied } | null = null;
 
-  constructor(private readonly capacity = DEFAULT_CAPACITY) {}
+  private readonly capacity: number;
+  private readonly maxChars: number;
+  private held = 0;
+
+  constructor(limits: SessionLimits = {}) {
+    this.capacity = limits.count ?? DEFAULT_CAPACITY;
+    this.maxChars = limits.chars ?? DEFAULT_MAX_CHARS;
+  }
 
   get size(): number {
     return this.sessions.size;
+  }
+
+  /** Characters of page text held over all sessions. */
+  get heldChars(): number {
+    return this.held;
   }
 
   /** One message of an update, answered at once: `receive`, then `answer` when it was the last. */
@@ -53,21 +81,26 @@ export class PageSessions {
     let session = this.sessions.get(key);
     if (req.base === 0) {
       this.dropScope(scope);
-      session = { runs: [], memo: new AnalysisMemo() };
+      session = { runs: [], chars: 0, memo: new AnalysisMemo() };
     } else if (!session || session.runs.length !== req.base) {
       return { resync: true };
     }
-    this.sessions.delete(key);
+    this.delete(key);
     this.sessions.set(key, session);
-    while (this.sessions.size > this.capacity) this.sessions.delete(this.sessions.keys().next().value!);
+    this.held += session.chars;
 
+    const before = session.chars;
     if (req.removed.length > 0) {
       const gone = new Set(req.removed);
+      session.chars -= charsOf(session.runs.filter((_, i) => gone.has(i)));
       session.runs = session.runs.filter((_, i) => !gone.has(i));
     }
     session.pendingFrom ??= session.runs.length;
     for (const r of req.added) session.runs.push({ text: r.text, kind: r.kind });
+    session.chars += charsOf(req.added);
+    this.held += session.chars - before;
     if (req.pageDate) session.pageDate = req.pageDate;
+    this.evict(key);
     return req.more ? { stored: true } : null;
   }
 
@@ -91,7 +124,22 @@ export class PageSessions {
 
   /** Forgets every pass of a tab (closed) or of one frame of it (`scope` prefix). */
   dropScope(scope: string): void {
-    for (const key of [...this.sessions.keys()]) if (key === scope || key.startsWith(`${scope}#`) || key.startsWith(`${scope}:`)) this.sessions.delete(key);
+    for (const key of [...this.sessions.keys()]) if (key === scope || key.startsWith(`${scope}#`) || key.startsWith(`${scope}:`)) this.delete(key);
+  }
+
+  private delete(key: string): void {
+    const session = this.sessions.get(key);
+    if (!session) return;
+    this.held -= session.chars;
+    this.sessions.delete(key);
+  }
+
+  /** Least recently used sessions go first, until both limits hold; `keep` (in use) stays. */
+  private evict(keep: string): void {
+    for (const key of [...this.sessions.keys()]) {
+      if (this.sessions.size <= this.capacity && this.held <= this.maxChars) return;
+      if (key !== keep) this.delete(key);
+    }
   }
 
   private withNotes(pack: Pack, notes: readonly Note[]): NotesApplied {

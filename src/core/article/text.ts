@@ -33,11 +33,6 @@ export const FUNCTION_WORDS = new Set([
   'von', 'van', 'fur', 'der', 'die', 'und', 'zur', 'zum',
 ]);
 
-/** Escapes a string for literal use inside a RegExp. */
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 export interface Token {
   text: string;
   start: number;

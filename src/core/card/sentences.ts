@@ -4,18 +4,6 @@ import { fold } from '../article/text';
 
 export const MAX_CARD_SENTENCES = 3;
 
-export interface SentencePickInput {
-  entityId: string;
-  /** Indices of the sentences that mention the entity. */
-  candidates: number[];
-  sentences: Sentence[];
-  facts: ArticleFacts;
-  /** Sentence index of the entity's definition, when the page gives one. */
-  definitionSentence?: number;
-  /** The kind of each run, to keep headlines and captions behind body text. */
-  runKinds?: RunKind[];
-}
-
 function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
@@ -107,9 +95,4 @@ export class SentencePicker {
     }
     return chosen.sort((a, b) => a - b).map((i) => ({ text: sentences[i]?.text ?? '', sentence: i }));
   }
-}
-
-/** One card's sentences (see `SentencePicker.pick`); for many cards of a page, share a picker. */
-export function pickSentences(input: SentencePickInput): { text: string; sentence: number }[] {
-  return new SentencePicker(input.sentences, input.facts, input.runKinds).pick(input.entityId, input.candidates, input.definitionSentence);
 }

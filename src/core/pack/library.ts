@@ -1,5 +1,5 @@
 // The reader's pack library as pure data: which packs are installed (bundled and imported), which
-// are switched on, and what the content script is served. Storage is the background's business;
+// are switched on, and what the worker analyses pages with. Storage is the background's business;
 // everything here takes and returns plain values so it runs in Node.
 //
 // Conflict rule ("your pack wins"): packs are ranked newest import first, then the bundled packs.
@@ -10,9 +10,9 @@ import * as v from 'valibot';
 import type { Pack } from '../types';
 import { MAX_PACK_BYTES } from './limits';
 import { parsePackJson } from './schema';
+import { PACK_INDEX_KEY, PACK_KEY_PREFIX } from '../storage-keys';
 
-export const PACK_INDEX_KEY = 'packs.index';
-export const PACK_KEY_PREFIX = 'packs.item.';
+export { PACK_INDEX_KEY, PACK_KEY_PREFIX };
 /** More than any reader keeps by hand, few enough that listing them stays one quick storage read. */
 export const MAX_IMPORTED_PACKS = 50;
 export { MAX_PACK_BYTES };

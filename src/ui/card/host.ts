@@ -5,32 +5,11 @@ import type { CardModel } from '../../core/types';
 import type { CardHostApi, ShowOptions, Theme } from '../api';
 import { renderCard, renderCardHeader } from '../../shared/card-view';
 import { t } from '../../shared/i18n';
+import { adoptStyles } from '../adopt-styles';
 import { CARD_TAG } from '../../shared/dom-kinds';
 import { placeCard, type Placement } from './position';
 import { CARD_CSS } from './styles';
 import { cardContainer, watchTopLayer } from './top-layer';
-
-function applyStyles(shadow: ShadowRoot, doc: Document): void {
-  // A constructed sheet is not an inline <style>, so strict page CSPs do not block it (Chromium).
-  // Firefox content scripts cannot always adopt sheets (it may throw or silently ignore them), so
-  // there a <style> element is added too; the same rules twice change nothing.
-  const win = doc.defaultView as (Window & typeof globalThis) | null;
-  let adopted = false;
-  try {
-    if (win && 'adoptedStyleSheets' in shadow && typeof win.CSSStyleSheet === 'function') {
-      const sheet = new win.CSSStyleSheet();
-      sheet.replaceSync(CARD_CSS);
-      shadow.adoptedStyleSheets = [sheet];
-      adopted = true;
-    }
-  } catch {
-    adopted = false;
-  }
-  if (adopted && !/firefox/i.test(win?.navigator.userAgent ?? '')) return;
-  const style = doc.createElement('style');
-  style.textContent = CARD_CSS;
-  shadow.append(style);
-}
 
 export class CardHost implements CardHostApi {
   readonly host: HTMLElement;
@@ -56,7 +35,7 @@ export class CardHost implements CardHostApi {
     s.setProperty('z-index', '2147483647');
     s.setProperty('display', 'none');
     this.shadow = this.host.attachShadow({ mode: 'closed' });
-    applyStyles(this.shadow, doc);
+    adoptStyles(this.shadow, doc, CARD_CSS);
     this.panel = doc.createElement('div');
     this.panel.className = 'panel';
     this.panel.setAttribute('role', 'dialog');

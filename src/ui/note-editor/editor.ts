@@ -3,6 +3,7 @@
 // Ctrl/Cmd+Enter saves, Tab stays inside the form while it is open.
 import { checkDraft, NOTE_TERM_MAX, NOTE_TEXT_MAX, type NoteDraft } from '../../core/notes';
 import { t } from '../../shared/i18n';
+import { adoptStyles } from '../adopt-styles';
 import { placeEditor, type Box } from './place';
 import { NOTE_EDITOR_CSS } from './styles';
 
@@ -22,25 +23,6 @@ export interface NoteEditorOptions {
 /** Key and input events are stopped at the shadow root: page shortcuts must not fire while the
  *  reader types, and the page should not see the keys of a private note through bubbling. */
 const CONTAINED_EVENTS = ['keydown', 'keyup', 'keypress', 'input', 'beforeinput', 'paste', 'copy', 'cut'];
-
-function applyStyles(shadow: ShadowRoot, doc: Document): void {
-  // Same approach as the card: a constructed sheet passes strict page CSPs in Chromium; Firefox
-  // content scripts cannot always adopt one, so there a <style> goes in too.
-  const win = doc.defaultView as (Window & typeof globalThis) | null;
-  try {
-    if (win && 'adoptedStyleSheets' in shadow && typeof win.CSSStyleSheet === 'function') {
-      const sheet = new win.CSSStyleSheet();
-      sheet.replaceSync(NOTE_EDITOR_CSS);
-      shadow.adoptedStyleSheets = [sheet];
-      if (!/firefox/i.test(win.navigator.userAgent)) return;
-    }
-  } catch {
-    // Fall through to the <style> element.
-  }
-  const style = doc.createElement('style');
-  style.textContent = NOTE_EDITOR_CSS;
-  shadow.append(style);
-}
 
 export class NoteEditor {
   readonly host: HTMLElement;
@@ -65,7 +47,7 @@ export class NoteEditor {
     s.setProperty('position', 'fixed');
     s.setProperty('z-index', '2147483647');
     this.shadow = this.host.attachShadow({ mode: 'closed' });
-    applyStyles(this.shadow, doc);
+    adoptStyles(this.shadow, doc, NOTE_EDITOR_CSS);
 
     this.form = this.el('form');
     this.form.setAttribute('role', 'dialog');

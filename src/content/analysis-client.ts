@@ -1,0 +1,97 @@
+// The content script's end of the sync protocol whose other end is
+// src/background/analysis/page-sessions.ts: the background keeps a session of the page's runs per
+// pass; each update says how many runs the sender believes it holds (`base`), which of them are
+// gone (`removed`, indices) and which are new (`added`, appended), in pieces of about CHUNK_CHARS
+// (`more` on all but the last, each answered `stored`). A worker that restarted and lost the
+// session answers `resync`, and the whole page goes again. No DOM and no browser.* here: runs are
+// anything with a text and a kind, and `analyze` is injected.
+import type { RunText } from '../core/types';
+import type { AnalyzeReply, AnalyzeRequest, AnalyzeResult } from '../shared/messages';
+
+/** Sends one message of an update; the extension sends it to the background, tests call it directly. */
+export type PageAnalyzer = (req: AnalyzeRequest) => Promise<AnalyzeResult>;
+
+/** Text per analyze message: a 1 MB page in one message held the page's main thread for ~100 ms
+ *  (serialising and posting it); 64 K characters take a few. */
+export const CHUNK_CHARS = 64_000;
+
+/** What one sync brought: the runs it added and their hits; the page's cards and the cited
+ *  sentences' places (`spans` indices refer to `runs`), or no `cards` when nothing had changed. */
+export interface Synced<R> {
+  added: R[];
+  hits: AnalyzeReply['hits'];
+  cards?: AnalyzeReply['cards'];
+  spans?: AnalyzeReply['spans'];
+  runs?: R[];
+}
+
+let passCounter = 0;
+const newPassId = () => `${Date.now().toString(36)}-${++passCounter}`;
+
+export class AnalysisClient<R extends RunText> {
+  /** The runs the background's session holds, in its order (what reply indices refer to). */
+  private sent: R[] = [];
+  private pass = newPassId();
+
+  constructor(
+    private readonly analyze: PageAnalyzer,
+    private readonly chunkChars = CHUNK_CHARS,
+  ) {}
+
+  /** Starts a new session: the next sync sends every run, and the background drops the old pass. */
+  newPass(): void {
+    this.pass = newPassId();
+    this.sent = [];
+  }
+
+  /** Sends the background what changed since the last reply (runs no longer in `runs`, runs not
+   *  sent yet) and takes the new cards. Null when `current()` turned false on the way (a newer
+   *  pass replaced this one) or the background broke the protocol. */
+  async sync(runs: readonly R[], pageDate: string | undefined, current: () => boolean = () => true): Promise<Synced<R> | null> {
+    const now = new Set(runs);
+    const removed: number[] = [];
+    this.sent.forEach((run, i) => {
+      if (!now.has(run)) removed.push(i);
+    });
+    const kept = new Set(this.sent);
+    const added = runs.filter((r) => !kept.has(r));
+    if (removed.length === 0 && added.length === 0 && this.sent.length > 0) return { added, hits: [] };
+    const snapshot = runs.slice();
+    const pass = this.pass;
+    const live = () => current() && pass === this.pass;
+    let reply = await this.send(live, this.sent.length, removed, added, pageDate);
+    if (reply === null) return null;
+    let hits: AnalyzeReply['hits'];
+    if ('resync' in reply) {
+      // The worker restarted and lost the session: send the whole page again; only the runs
+      // added in this update take the hits (the others are wrapped already).
+      reply = await this.send(live, 0, [], snapshot, pageDate);
+      if (reply === null || 'resync' in reply) return null;
+      const all = reply.hits;
+      const at = new Map(snapshot.map((run, i) => [run, i]));
+      hits = added.map((run) => all[at.get(run)!] ?? []);
+    } else {
+      hits = reply.hits;
+    }
+    this.sent = snapshot;
+    return { added, hits, cards: reply.cards, spans: reply.spans, runs: snapshot };
+  }
+
+  /** Sends one update in pieces of about `chunkChars` of text, each its own message (and task). */
+  private async send(live: () => boolean, base: number, removed: number[], added: readonly R[], pageDate: string | undefined): Promise<AnalyzeReply | { resync: true } | null> {
+    let held = base;
+    let from = 0;
+    do {
+      let to = from;
+      for (let chars = 0; to < added.length && (to === from || chars + added[to]!.text.length <= this.chunkChars); to++) chars += added[to]!.text.length;
+      const more = to < added.length;
+      const piece = added.slice(from, to).map((r) => ({ text: r.text, kind: r.kind }));
+      const res = await this.analyze({ pass: this.pass, base: held, removed: from === 0 ? removed : [], added: piece, pageDate, ...(more ? { more } : {}) });
+      if (!live()) return null;
+      if ('resync' in res || !('stored' in res)) return res;
+      held += piece.length - (from === 0 ? removed.length : 0);
+      from = to;
+    } while (from < added.length);
+    return null; // the worker kept the last piece without answering: a protocol error
+  }
+}
