@@ -8,9 +8,9 @@ import { listenForCommands } from './commands';
 import { createHub } from './hub';
 import { registerNoteMenu } from './note-menu';
 import { followSiteGrants } from './sites';
-import { getPack, packStore } from './packs';
+import { packStore } from './packs';
 
-const hub = createHub({ extensionId: browser.runtime.id, getPack, setBadge, annotateTab, packs: packStore, analyze: analyzePage, pageConfig });
+const hub = createHub({ extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL(''), setBadge, annotateTab, packs: packStore, analyze: analyzePage, pageConfig });
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => hub(raw, sender));
 clearBadgeOnNavigation();
 listenForCommands();

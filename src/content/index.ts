@@ -18,7 +18,7 @@ const SETTINGS_KEY = 'settings';
 const PACK_KEYS = /^packs\./;
 
 async function pageConfig(): Promise<Responses['backstory:page-config']> {
-  const res = (await askBackground({ type: 'backstory:page-config', url: location.href })) as Partial<Responses['backstory:page-config']> | undefined;
+  const res = (await askBackground({ type: 'backstory:page-config' })) as Partial<Responses['backstory:page-config']> | undefined;
   if (!res || typeof res.settings !== 'object' || res.settings === null) throw new Error('the background sent no settings');
   return { settings: res.settings as Settings, siteOff: res.siteOff === true };
 }

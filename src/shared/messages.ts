@@ -2,11 +2,11 @@
 // Receivers call `parseMessage` and drop anything else: other extensions and pages can send us messages.
 import * as v from 'valibot';
 import type { Settings } from '../core/settings';
-import type { CardModel, Pack } from '../core/types';
-import { NoteMessages } from './note-messages';
-import { PackMessages, type PackResponses } from './pack-messages';
+import type { CardModel } from '../core/types';
+import { NoteMessages, NOTE_SENDERS } from './note-messages';
+import { PackMessages, PACK_SENDERS, type PackResponses } from './pack-messages';
+import type { SenderKind } from './senders';
 
-const GetPack = v.object({ type: v.literal('backstory:get-pack') });
 const PageStatus = v.object({ type: v.literal('backstory:page-status'), entityCount: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 const GetCards = v.object({ type: v.literal('backstory:get-cards') });
 const Reveal = v.object({
@@ -59,10 +59,11 @@ export function parseAnalyzeRequest(json: string): AnalyzeRequest | null {
   const r = v.safeParse(AnalyzeRequestSchema, raw);
   return r.success ? r.output : null;
 }
-/** Content script → background: what the page needs before its first pass. */
-const PageConfig = v.object({ type: v.literal('backstory:page-config'), url: v.pipe(v.string(), v.maxLength(8192)) });
+/** Content script → background: what the page needs before its first pass. The page's address is
+ *  the one the browser gives as the sender's, never one the message names. */
+const PageConfig = v.object({ type: v.literal('backstory:page-config') });
 
-export const MessageSchema = v.variant('type', [GetPack, PageStatus, GetCards, Reveal, AnnotateTab, ...NoteMessages, Toggle, Step, ...PackMessages, Analyze, PageConfig]);
+export const MessageSchema = v.variant('type', [PageStatus, GetCards, Reveal, AnnotateTab, ...NoteMessages, Toggle, Step, ...PackMessages, Analyze, PageConfig]);
 export type Message = v.InferOutput<typeof MessageSchema>;
 export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
 
@@ -82,7 +83,6 @@ export type AnalyzeResult = AnalyzeReply | { resync: true } | { stored: true };
 
 /** What each request answers. */
 export interface Responses extends PackResponses {
-  'backstory:get-pack': { pack: Pack };
   'backstory:page-status': { ok: true };
   /** `ready: false` while the first annotation pass is still running (cards may be incomplete). */
   /** `off: true` when Backstory is switched off on the page (toggle, or a site the reader turned off). */
@@ -99,6 +99,17 @@ export interface Responses extends PackResponses {
   'backstory:analyze': { json: string };
   'backstory:page-config': { settings: Settings; siteOff: boolean };
 }
+
+/** Who may send each message the background answers (see senders.ts). A message missing here is
+ *  not the background's to answer: it goes to content scripts, and the hub drops it. */
+export const SENDERS = {
+  'backstory:analyze': 'page',
+  'backstory:page-config': 'page',
+  'backstory:page-status': 'page',
+  'backstory:annotate-tab': 'extension',
+  ...PACK_SENDERS,
+  ...NOTE_SENDERS,
+} as const satisfies Partial<Record<Message['type'], SenderKind>>;
 
 export function parseMessage(raw: unknown): Message | null {
   const r = v.safeParse(MessageSchema, raw);
