@@ -4,6 +4,7 @@
 // other listeners stay free to answer.
 import { parseMessage, SENDERS, type Message, type MessageOf, type Responses } from '../shared/messages';
 import { senderKind, type MessageSender } from '../shared/senders';
+import type { NoteEditorControls } from './note-editor';
 import type { PackControls } from './pack-store';
 
 export type HubSender = MessageSender;
@@ -20,6 +21,8 @@ export interface HubDeps {
   annotateTab(tabId: number): Promise<Responses['backstory:annotate-tab']>;
   /** The reader's pack library (options page); without it those messages go unanswered. */
   packs?: PackControls;
+  /** The note editor's frame (content script) and document (extension page). */
+  noteEditor?: NoteEditorControls;
   /** Page analysis (content script → background); without it those messages go unanswered. */
   analyze?(msg: MessageOf<'backstory:analyze'>, sender: PageSender): Promise<Responses['backstory:analyze'] | undefined>;
   /** The settings for the page at `url` (the sender's address). */
@@ -27,7 +30,9 @@ export interface HubDeps {
 }
 
 type Answered = keyof typeof SENDERS;
-type Handlers = { [K in Answered]: (msg: MessageOf<K>, sender: PageSender) => Promise<Responses[K] | undefined> | undefined };
+/** A page message's handler gets the checked page sender; an extension page's may have no tab (popup). */
+type SenderFor<K extends Answered> = (typeof SENDERS)[K] extends 'page' ? PageSender : HubSender;
+type Handlers = { [K in Answered]: (msg: MessageOf<K>, sender: SenderFor<K>) => Promise<Responses[K] | undefined> | undefined };
 
 export function createHub(deps: HubDeps) {
   // Each handler runs only after its sender passed the check for its kind (see SENDERS).
@@ -41,6 +46,11 @@ export function createHub(deps: HubDeps) {
     'backstory:export-pack': (msg) => deps.packs?.exportText(msg.id),
     'backstory:set-pack-enabled': (msg) => deps.packs?.setEnabled(msg.id, msg.enabled),
     'backstory:remove-pack': (msg) => deps.packs?.remove(msg.id),
+    'backstory:note-editor-open': (msg, sender) => deps.noteEditor?.opened(sender.tab.id, msg.term),
+    // The editor's document is framed in a tab: that tab is whose editor it is.
+    'backstory:note-editor-draft': (_msg, sender) => (sender.tab?.id !== undefined ? deps.noteEditor?.draft(sender.tab.id) : undefined),
+    'backstory:save-note': (msg) => deps.noteEditor?.save(msg.term, msg.text),
+    'backstory:note-editor-close': (_msg, sender) => (sender.tab?.id !== undefined ? deps.noteEditor?.close(sender.tab.id) : undefined),
   };
 
   /** Returns the reply promise, or undefined when the message is not ours to answer. */

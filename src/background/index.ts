@@ -6,14 +6,16 @@ import { annotateTab } from './annotate';
 import { clearBadgeOnNavigation, setBadge } from './badge';
 import { listenForCommands } from './commands';
 import { createHub } from './hub';
+import { forgetEditorOfClosedTabs, noteEditor } from './note-editor';
 import { registerNoteMenu } from './note-menu';
 import { followSiteGrants } from './sites';
 import { packStore } from './packs';
 
-const hub = createHub({ extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL(''), setBadge, annotateTab, packs: packStore, analyze: analyzePage, pageConfig });
+const hub = createHub({ extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL(''), setBadge, annotateTab, packs: packStore, noteEditor, analyze: analyzePage, pageConfig });
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => hub(raw, sender));
 clearBadgeOnNavigation();
 listenForCommands();
 registerNoteMenu();
 followSiteGrants();
 forgetClosedTabs();
+forgetEditorOfClosedTabs();

@@ -6,7 +6,7 @@ import type { AnalyzeResult, Responses } from '../shared/messages';
 import { Annotator, READY_ATTR, type PageAnalyzer } from './annotator';
 import { askBackground } from './ask-background';
 import { OrphanGuard } from './orphan';
-import { openNoteEditor } from './notes-glue';
+import { closeNoteEditor, openNoteEditor } from './notes-glue';
 import { contentRequest } from './requests';
 import { onLocalStorageChanged, onRequest, sendMessage } from './runtime';
 import { loadUI } from './ui-loader';
@@ -64,6 +64,8 @@ async function answer(msg: NonNullable<ReturnType<typeof contentRequest>>, annot
       return { ok: annotator?.isActive === true && (await loadUI()).stepMention(document, msg.direction) !== null } satisfies Responses['backstory:step'];
     case 'backstory:open-note-editor':
       return openNoteEditor(document, msg.term);
+    case 'backstory:close-note-editor':
+      return closeNoteEditor();
   }
 }
 

@@ -13,6 +13,7 @@ type ChangeListener = (changes: Record<string, StorageChange>, area: string) => 
 interface Api {
   runtime: {
     id?: string;
+    getURL(path: string): string;
     sendMessage(msg: unknown): Promise<unknown>;
     onMessage: { addListener(l: MessageListener): void; removeListener(l: MessageListener): void };
   };
@@ -28,6 +29,11 @@ function api(): Api {
 
 export function sendMessage(msg: unknown): Promise<unknown> {
   return api().runtime.sendMessage(msg);
+}
+
+/** The address of one of the extension's files (a per-session address for web-accessible ones). */
+export function extensionUrl(path: string): string {
+  return api().runtime.getURL(path);
 }
 
 /** Answers requests `handle` takes (it returns undefined for the rest, leaving them to others). */

@@ -10,16 +10,10 @@
 // use_dynamic_url its URL changes every session, so pages cannot probe for it.
 import type { BackstoryUI } from '../ui/api';
 import { extensionGone } from './orphan';
+import { extensionUrl } from './runtime';
 
 /** Loads the module; tests give one that needs no extension. */
 export type UIImporter = () => Promise<BackstoryUI>;
-
-function extensionUrl(path: string): string {
-  const g = globalThis as { browser?: { runtime?: { getURL?(p: string): string } }; chrome?: { runtime?: { getURL?(p: string): string } } };
-  const runtime = g.browser?.runtime ?? g.chrome?.runtime;
-  if (typeof runtime?.getURL !== 'function') throw new Error('no extension runtime');
-  return runtime.getURL(path);
-}
 
 const importBundle: UIImporter = async () => {
   const mod = (await import(/* @vite-ignore */ extensionUrl('ui.js'))) as { ui?: BackstoryUI };

@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import type { Settings } from '../core/settings';
 import type { CardModel } from '../core/types';
-import { NoteMessages, NOTE_SENDERS } from './note-messages';
+import { NoteMessages, NOTE_SENDERS, type NoteResponses } from './note-messages';
 import { PackMessages, PACK_SENDERS, type PackResponses } from './pack-messages';
 import type { SenderKind } from './senders';
 
@@ -82,14 +82,12 @@ export interface AnalyzeReply {
 export type AnalyzeResult = AnalyzeReply | { resync: true } | { stored: true };
 
 /** What each request answers. */
-export interface Responses extends PackResponses {
+export interface Responses extends PackResponses, NoteResponses {
   'backstory:page-status': { ok: true };
   /** `ready: false` while the first annotation pass is still running (cards may be incomplete). */
   /** `off: true` when Backstory is switched off on the page (toggle, or a site the reader turned off). */
   'backstory:get-cards': { cards: CardModel[]; title: string; url: string; ready?: boolean; off?: boolean };
   'backstory:reveal': { ok: boolean };
-  /** `ok: false` when the editor could not open (Backstory switched off on the page). */
-  'backstory:open-note-editor': { ok: boolean };
   'backstory:annotate-tab': { ok: boolean; error?: string };
   /** `active`: whether highlights are shown after the toggle (request `active` sets it instead of flipping). */
   'backstory:toggle': { active: boolean };

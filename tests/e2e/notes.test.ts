@@ -1,8 +1,8 @@
 // The reader's notes in real Chromium: a note added on the options page highlights its term on an
 // open demo page (live, no reload) and shows on its card; a note on a name the pack knows goes on
-// that entity's card; the in-page editor the context menu opens saves a note from the keyboard.
+// that entity's card; the editor the context menu opens (an extension frame) saves a note from the keyboard.
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, mentionCounts, readCard, startSession, uiString, waitCard, type Session } from './harness';
 
@@ -19,6 +19,14 @@ async function addNoteInOptions(options: Page, term: string, text: string): Prom
   await form.locator('textarea[name="text"]').fill(text);
   await form.locator('button[type="submit"]').click();
   await expect.poll(() => options.locator('#notes-section .note-term').allInnerTexts(), { timeout: 5_000 }).toContain(term);
+}
+
+/** The note editor's own document, framed in `page` (its address is per session). */
+async function editorFrame(page: Page): Promise<Frame> {
+  let frame: Frame | undefined;
+  await expect.poll(() => (frame = page.frames().find((f) => f.url().endsWith('/note-editor/editor.html'))) !== undefined, { timeout: 5_000 }).toBe(true);
+  await frame!.waitForSelector('body[data-ready]', { state: 'attached', timeout: 5_000 });
+  return frame!;
 }
 
 async function mentionCount(page: Page, id: string): Promise<number> {
@@ -90,11 +98,13 @@ describeInBrowser('reader notes in Chromium', () => {
     await expect.poll(() => mentionCount(page, 'note-test-of-nerves'), { timeout: 10_000 }).toBe(0);
   });
 
-  it('the in-page editor opens in a closed root, keeps keys from the page, and saves with Ctrl+Enter', async () => {
+  it('the editor opens as an extension frame in a closed root, keeps keys from the page, and saves with Ctrl+Enter', async () => {
     await page.mouse.move(0, 0);
     await page.evaluate(() => {
-      (window as unknown as { keysSeen: number }).keysSeen = 0;
-      document.addEventListener('keydown', () => (window as unknown as { keysSeen: number }).keysSeen++);
+      const w = window as unknown as { keysSeen: string[] };
+      w.keysSeen = [];
+      // Capture phase on window: the first listener any event meets in the page.
+      for (const type of ['keydown', 'keyup', 'keypress', 'input', 'beforeinput']) addEventListener(type, (e) => w.keysSeen.push(type + ':' + ((e as KeyboardEvent).key ?? (e as InputEvent).data)), true);
     });
     const tabId = await s.tabIdOf(page);
     const sw = await s.worker();
@@ -102,17 +112,44 @@ describeInBrowser('reader notes in Chromium', () => {
     await sw.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'backstory:open-note-editor', term: ' standoff ' }), tabId);
     const probe = await page.evaluate(() => {
       const host = document.querySelector('[data-backstory-note-editor]');
-      return { found: host !== null, closed: host?.shadowRoot === null };
+      return { found: host !== null, closed: host?.shadowRoot === null, frames: document.querySelectorAll('iframe').length };
     });
-    expect(probe).toEqual({ found: true, closed: true });
+    expect(probe).toEqual({ found: true, closed: true, frames: 0 });
+    const editor = await editorFrame(page);
+    expect(await editor.locator('input[name="term"]').inputValue()).toBe('standoff');
+    // Focus moved into the frame's note field by itself.
+    await expect.poll(() => editor.evaluate(() => document.hasFocus() && document.activeElement?.localName)).toBe('textarea');
     await page.keyboard.type('A word for a stalemate nobody admits to.');
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => mentionCount(page, 'note-standoff'), { timeout: 10_000 }).toBe(1);
-    expect(await page.evaluate(() => document.querySelector('[data-backstory-note-editor]'))).toBeNull();
-    expect(await page.evaluate(() => (window as unknown as { keysSeen: number }).keysSeen), 'keys typed into the note reached the page').toBe(0);
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-backstory-note-editor]'))).toBeNull();
+    // Only the release of Ctrl, after the editor closed and focus came back, is the page's to see.
+    const seen = await page.evaluate(() => (window as unknown as { keysSeen: string[] }).keysSeen);
+    expect(seen.filter((k) => k !== 'keyup:Control'), 'keys typed into the note reached the page').toEqual([]);
     expect(await cardFor(s, page, 'note-standoff')).toContain('A word for a stalemate nobody admits to.');
     // The options list follows.
     await expect.poll(() => options.locator('#notes-section .note-term').allInnerTexts(), { timeout: 5_000 }).toContain('standoff');
+  });
+
+  it('Escape in the editor cancels and gives focus back to the page', async () => {
+    await page.bringToFront();
+    await page.evaluate(() => {
+      const b = document.createElement('button');
+      b.id = 'before-editor';
+      b.textContent = 'focus me';
+      document.body.prepend(b);
+      b.focus();
+    });
+    const tabId = await s.tabIdOf(page);
+    await (await s.worker()).evaluate((id) => chrome.tabs.sendMessage(id, { type: 'backstory:open-note-editor', term: 'standoff' }), tabId);
+    const editor = await editorFrame(page);
+    // The note kept for the term is there to edit.
+    expect(await editor.locator('textarea').inputValue()).toBe('A word for a stalemate nobody admits to.');
+    await expect.poll(() => editor.evaluate(() => document.hasFocus())).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-backstory-note-editor]'))).toBeNull();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('before-editor');
+    await page.evaluate(() => document.getElementById('before-editor')?.remove());
   });
 
   it('exports every note as a file the import takes back', async () => {

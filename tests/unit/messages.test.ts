@@ -61,8 +61,15 @@ function hubWith(overrides: Partial<HubDeps> = {}) {
     setEnabled: vi.fn(async () => ({ ok: true })),
     remove: vi.fn(async () => ({ ok: true })),
   };
+  const notes = {
+    opened: vi.fn(async () => ({ ok: true as const })),
+    draft: vi.fn(async () => ({ term: '' })),
+    save: vi.fn(async () => ({ ok: true as const })),
+    close: vi.fn(async () => ({ ok: true })),
+  };
   const deps = {
     extensionId: 'self',
+    noteEditor: notes,
     extensionOrigin: ORIGIN,
     setBadge: vi.fn(async () => {}),
     annotateTab: vi.fn(async () => ({ ok: true })),
@@ -71,7 +78,7 @@ function hubWith(overrides: Partial<HubDeps> = {}) {
     analyze: vi.fn(async () => ({ json: '{}' })),
     ...overrides,
   };
-  return { deps, packs, handle: createHub(deps) };
+  return { deps, packs, notes, handle: createHub(deps) };
 }
 
 describe('background message hub', () => {
@@ -102,11 +109,26 @@ describe('background message hub', () => {
     [{ type: 'backstory:export-pack', id: 'mine' }],
     [{ type: 'backstory:set-pack-enabled', id: 'built-in', enabled: false }],
     [{ type: 'backstory:remove-pack', id: 'mine' }],
+    [{ type: 'backstory:save-note', term: 'Choe Son Hui', text: 'planted by the page' }],
+    [{ type: 'backstory:note-editor-draft' }],
+    [{ type: 'backstory:note-editor-close' }],
   ])('a content script sending %j gets nothing done', (msg) => {
-    const { handle, deps, packs } = hubWith();
+    const { handle, deps, packs, notes } = hubWith();
     expect(handle(msg, PAGE)).toBeUndefined();
     expect(deps.annotateTab).not.toHaveBeenCalled();
-    for (const fn of Object.values(packs)) expect(fn).not.toHaveBeenCalled();
+    for (const fn of [...Object.values(packs), ...Object.values(notes)]) expect(fn).not.toHaveBeenCalled();
+  });
+
+  it('the editor’s own document reads its tab’s draft and saves; the content script only says what it opened', async () => {
+    const { handle, notes } = hubWith();
+    const editor = { id: 'self', url: `${ORIGIN}note-editor/editor.html`, tab: { id: 9 }, frameId: 5 };
+    await handle({ type: 'backstory:note-editor-open', term: 'Choe' }, PAGE);
+    expect(notes.opened).toHaveBeenCalledWith(9, 'Choe');
+    expect(handle({ type: 'backstory:note-editor-open', term: 'Choe' }, editor)).toBeUndefined();
+    await handle({ type: 'backstory:note-editor-draft' }, editor);
+    expect(notes.draft).toHaveBeenCalledWith(9);
+    await handle({ type: 'backstory:save-note', term: 'Choe', text: 'Mine.' }, editor);
+    expect(notes.save).toHaveBeenCalledWith('Choe', 'Mine.');
   });
 
   it('answers the same pack message from the options page', async () => {
