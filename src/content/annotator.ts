@@ -2,6 +2,7 @@
 // highlights (wrapped in slices, what is on screen first) → cards; then live updates (new content,
 // settings) and removal. No browser.* here: `analyze` is injected, so the same class runs in jsdom
 // tests, with the background's session code called in-process.
+import { OpaqueIds } from './opaque-ids';
 import type { Settings } from '../core/settings';
 import type { CardModel } from '../core/types';
 import type { AnalyzeReply, AnalyzeRequest, AnalyzeResult, WireHit } from '../shared/messages';
@@ -63,6 +64,8 @@ export class Annotator {
   private highlighter: Highlighter;
   private cardList: CardModel[] = [];
   private cards = new Map<string, CardModel>();
+  /** Reader-made ids swapped for tokens before anything reaches the page (see opaque-ids.ts). */
+  private readonly ids = new OpaqueIds();
   /** Where each cited sentence is: the session's runs at the time of the reply, and the spans. */
   private spans: { runs: DomRun[]; at: AnalyzeReply['spans'] } = { runs: [], at: {} };
   private focusable = new Set<string>();
@@ -235,10 +238,12 @@ export class Annotator {
       // not wrapped yet take the hits.
       reply = await this.send(gen, 0, [], snapshot, date);
       if (reply === null || 'resync' in reply) return null;
+      reply = this.ids.reply(reply);
       const all = reply.hits;
       const at = new Map(snapshot.map((run, i) => [run, i]));
       hits = added.map((run) => all[at.get(run)!] ?? []);
     } else {
+      reply = this.ids.reply(reply);
       hits = reply.hits;
     }
     this.sent = snapshot;

@@ -87,7 +87,7 @@ describeInBrowser('the card UI loads only when needed (Chromium)', () => {
     expect(uiRuns(timeline)).toBe(1);
     // The editor is the extension's own page in a frame: Escape there, once it has focus.
     let editor: Frame | undefined;
-    await expect.poll(() => (editor = page.frames().find((f) => f.url().endsWith('/note-editor/editor.html'))) !== undefined).toBe(true);
+    await expect.poll(() => (editor = page.frames().find((f) => !f.isDetached() && f.url().endsWith('/note-editor/editor.html'))) !== undefined).toBe(true);
     await editor!.waitForSelector('body[data-ready]', { state: 'attached' });
     await expect.poll(() => editor!.evaluate(() => document.hasFocus())).toBe(true);
     await page.keyboard.press('Escape');
