@@ -9,8 +9,10 @@ import { createHub } from './hub';
 import { forgetEditorOfClosedTabs, noteEditor } from './note-editor';
 import { registerNoteMenu } from './note-menu';
 import { followSiteGrants } from './sites';
+import { broadcastChanges, closeStorageToContentScripts } from './storage-access';
 import { packStore } from './packs';
 
+closeStorageToContentScripts();
 const hub = createHub({ extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL(''), setBadge, annotateTab, packs: packStore, noteEditor, analyze: analyzePage, pageConfig });
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => hub(raw, sender));
 clearBadgeOnNavigation();
@@ -19,3 +21,4 @@ registerNoteMenu();
 followSiteGrants();
 forgetClosedTabs();
 forgetEditorOfClosedTabs();
+broadcastChanges();

@@ -1,6 +1,6 @@
 // Content script entry: asks the background for the page's settings, annotates the page (the
 // analysis itself runs in the background), answers the popup and background, and follows changes
-// to settings, notes and packs. All extension API use is here and in runtime.ts.
+// to settings, notes and packs the background reports. All extension API use is here and in runtime.ts.
 import type { Settings } from '../core/settings';
 import type { AnalyzeResult, Responses } from '../shared/messages';
 import { Annotator, READY_ATTR, type PageAnalyzer } from './annotator';
@@ -8,14 +8,10 @@ import { askBackground } from './ask-background';
 import { OrphanGuard } from './orphan';
 import { closeNoteEditor, openNoteEditor } from './notes-glue';
 import { contentRequest } from './requests';
-import { onLocalStorageChanged, onRequest, sendMessage } from './runtime';
+import { onRequest, sendMessage } from './runtime';
 import { loadUI } from './ui-loader';
 
 const GUARD = '__backstoryContentLoaded';
-/** Storage keys whose change means the background would now analyse the page differently. */
-const NOTES_KEY = 'notes';
-const SETTINGS_KEY = 'settings';
-const PACK_KEYS = /^packs\./;
 
 async function pageConfig(): Promise<Responses['backstory:page-config']> {
   const res = (await askBackground({ type: 'backstory:page-config' })) as Partial<Responses['backstory:page-config']> | undefined;
@@ -66,19 +62,17 @@ async function answer(msg: NonNullable<ReturnType<typeof contentRequest>>, annot
       return openNoteEditor(document, msg.term);
     case 'backstory:close-note-editor':
       return closeNoteEditor();
+    case 'backstory:changed':
+      // Storage is closed to content scripts: the background says what changed.
+      if (annotator && msg.what === 'settings') {
+        await pageConfig()
+          .then((c) => annotator.applySettings(c.settings))
+          .catch(() => undefined);
+      } else if (annotator) {
+        void annotator.refresh();
+      }
+      return { ok: true } satisfies Responses['backstory:changed'];
   }
-}
-
-function followChanges(annotator: Annotator): void {
-  onLocalStorageChanged((keys) => {
-    if (keys.includes(SETTINGS_KEY)) {
-      void pageConfig()
-        .then((c) => annotator.applySettings(c.settings))
-        .catch(() => undefined);
-    } else if (keys.includes(NOTES_KEY) || keys.some((k) => PACK_KEYS.test(k))) {
-      void annotator.refresh();
-    }
-  });
 }
 
 async function main(): Promise<void> {
@@ -93,7 +87,6 @@ async function main(): Promise<void> {
     annotator = new Annotator(document, config.settings, analyze, { onStatus: sendStatus });
     orphanedAnnotator = annotator;
     orphan.watch(document);
-    followChanges(annotator);
     // On a site the reader switched off, stay ready to be turned on from the popup or the key.
     if (!config.siteOff) await annotator.annotate();
   } catch (err) {

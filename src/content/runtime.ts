@@ -2,13 +2,8 @@
 // would parse on every load). In MV3 both browsers' sendMessage return promises; Chromium's
 // onMessage ignores a returned promise, so replies go through `sendResponse`.
 
-interface StorageChange {
-  oldValue?: unknown;
-  newValue?: unknown;
-}
 type Reply = (response: unknown) => void;
 type MessageListener = (msg: unknown, sender: unknown, sendResponse: Reply) => boolean | undefined | Promise<unknown>;
-type ChangeListener = (changes: Record<string, StorageChange>, area: string) => void;
 
 interface Api {
   runtime: {
@@ -17,7 +12,6 @@ interface Api {
     sendMessage(msg: unknown): Promise<unknown>;
     onMessage: { addListener(l: MessageListener): void; removeListener(l: MessageListener): void };
   };
-  storage: { onChanged: { addListener(l: ChangeListener): void; removeListener(l: ChangeListener): void } };
 }
 
 function api(): Api {
@@ -46,13 +40,4 @@ export function onRequest(handle: (msg: unknown) => Promise<unknown> | undefined
   };
   api().runtime.onMessage.addListener(listener);
   return () => api().runtime.onMessage.removeListener(listener);
-}
-
-/** Calls `cb` with the keys of browser.storage.local that changed, in any context. */
-export function onLocalStorageChanged(cb: (keys: string[]) => void): () => void {
-  const listener: ChangeListener = (changes, area) => {
-    if (area === 'local') cb(Object.keys(changes));
-  };
-  api().storage.onChanged.addListener(listener);
-  return () => api().storage.onChanged.removeListener(listener);
 }

@@ -18,6 +18,10 @@ const AnnotateTab = v.object({ type: v.literal('backstory:annotate-tab'), tabId:
 /** Background → content script (keyboard command): switch the page's highlights off or back on. */
 const Toggle = v.object({ type: v.literal('backstory:toggle'), active: v.optional(v.boolean()) });
 /** Background → content script (keyboard command): focus the next/previous mention and open its card. */
+/** Background → content scripts: storage changed. `settings`: ask page-config again; `analysis`
+ *  (notes, packs): analyse the page again. (Content scripts cannot read storage themselves.) */
+const Changed = v.object({ type: v.literal('backstory:changed'), what: v.picklist(['settings', 'analysis']) });
+export type ChangedWhat = v.InferOutput<typeof Changed>['what'];
 const Step = v.object({ type: v.literal('backstory:step'), direction: v.picklist(['next', 'previous']) });
 
 /** A page is at most this much text in all (a whole book is ~1M characters). */
@@ -63,7 +67,7 @@ export function parseAnalyzeRequest(json: string): AnalyzeRequest | null {
  *  the one the browser gives as the sender's, never one the message names. */
 const PageConfig = v.object({ type: v.literal('backstory:page-config') });
 
-export const MessageSchema = v.variant('type', [PageStatus, GetCards, Reveal, AnnotateTab, ...NoteMessages, Toggle, Step, ...PackMessages, Analyze, PageConfig]);
+export const MessageSchema = v.variant('type', [PageStatus, GetCards, Reveal, AnnotateTab, ...NoteMessages, Toggle, Step, Changed, ...PackMessages, Analyze, PageConfig]);
 export type Message = v.InferOutput<typeof MessageSchema>;
 export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
 
@@ -93,6 +97,7 @@ export interface Responses extends PackResponses, NoteResponses {
   'backstory:toggle': { active: boolean };
   /** `ok: false` when the page has no highlighted mention to go to. */
   'backstory:step': { ok: boolean };
+  'backstory:changed': { ok: true };
   /** `json` is an AnalyzeResult. */
   'backstory:analyze': { json: string };
   'backstory:page-config': { settings: Settings; siteOff: boolean };

@@ -56,6 +56,37 @@ describeInBrowser('content scripts are untrusted senders (Chromium)', () => {
     expect(await fromOptions({ type: 'backstory:remove-pack', id: 'evil' })).toMatchObject({ ok: true });
   });
 
+  it('a content script cannot read or write storage.local; the reader’s notes still reach the page', async () => {
+    await options.evaluate(() =>
+      (chrome as unknown as { storage: { local: { set(v: object): Promise<void> } } }).storage.local.set({
+        notes: { version: 1, notes: [{ id: 'n1', term: 'test of nerves', text: 'Kept from pages.', created: '2026-01-05T10:00:00.000Z', updated: '2026-01-05T10:00:00.000Z' }] },
+      }),
+    );
+    const tried = await inContentScript(
+      s,
+      page,
+      async () => {
+        const local = (globalThis as unknown as { chrome: { storage?: { local?: { get(k: unknown): Promise<unknown>; set(v: object): Promise<void> } } } }).chrome.storage?.local;
+        const attempt = async (f: () => Promise<unknown>) => {
+          try {
+            return { value: JSON.stringify((await f()) ?? null) };
+          } catch (e) {
+            return { error: String(e) };
+          }
+        };
+        return { read: await attempt(() => local!.get(null)), write: await attempt(() => local!.set({ notes: null })) };
+      },
+      null,
+    );
+    expect(tried.read.value ?? '', 'the content script read storage').not.toContain('Kept from pages.');
+    expect(tried.read.error, 'reading failed').toBeDefined();
+    expect(tried.write.error, 'writing failed').toBeDefined();
+    const notes = await options.evaluate(() => (chrome as unknown as { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } }).storage.local.get('notes'));
+    expect(JSON.stringify(notes)).toContain('Kept from pages.');
+    // The page follows the change all the same: the background tells the content script.
+    await expect.poll(() => page.locator('[data-backstory-entity^="r-"]', { hasText: /^test of nerves$/i }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  });
+
   it('makes no request beyond the extension and the demo server', () => {
     expect(s.foreignRequests()).toEqual([]);
   });
