@@ -195,6 +195,9 @@ describeInBrowser('a hostile page learns nothing of what the reader writes (Chro
         }
       }
     }
+    // The editor page's per-session address is not in the page's resource timing (a page that
+    // knew it could frame the editor itself).
+    expect(seen.resources).not.toContain('note-editor');
     // Highlights carry pack ids or random tokens, never a note's id.
     expect(seen.ids.length).toBeGreaterThan(0);
     for (const id of seen.ids) expect(id).not.toMatch(/^note-|qwyxl/i);
