@@ -63,9 +63,12 @@ export class EditorFrame {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.host.remove();
+    // Focus leaves the frame before the frame goes: keys still on their way then reach the page,
+    // not a frame being torn down.
     if (this.returnFocus instanceof HTMLElement && this.returnFocus.isConnected) this.returnFocus.focus({ preventScroll: true });
-    else (this.doc.activeElement as HTMLElement | null)?.blur?.();
+    else this.doc.defaultView?.focus();
+    this.frame.blur();
+    this.host.remove();
     this.onClose?.();
   }
 }
