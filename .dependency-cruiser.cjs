@@ -20,9 +20,9 @@ module.exports = {
     },
     {
       name: 'context-uses-core-shared-itself',
-      comment: 'A context (background, popup, options, content, ui) imports core, shared and its own folder.',
+      comment: 'A context (background, popup, options, content, ui, note-editor) imports core, shared and its own folder.',
       severity: 'error',
-      from: { path: '^src/(background|popup|options|content|ui)/' },
+      from: { path: '^src/(background|popup|options|content|ui|note-editor)/' },
       to: { path: '^src/', pathNot: ['^src/(core|shared)/', '^src/$1/', '^src/packs/', '^src/ui/api\\.ts$'] },
     },
     {
@@ -36,7 +36,7 @@ module.exports = {
       name: 'only-content-loads-ui',
       comment: 'src/ui/api.ts describes what ui.js gives the content script; no other context uses it.',
       severity: 'error',
-      from: { path: '^src/(background|popup|options)/' },
+      from: { path: '^src/(background|popup|options|note-editor)/' },
       to: { path: '^src/ui/' },
     },
     {

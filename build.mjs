@@ -28,6 +28,8 @@ const bundles = [
   { entry: 'src/options/index.ts', out: 'options/options.js' },
   // The card UI and note editor: an ES module the content script import()s when first needed.
   { entry: 'src/ui/index.ts', out: 'ui.js', format: 'esm' },
+  // The note editor's own document, framed in pages (web-accessible): what the reader types stays in it.
+  { entry: 'src/note-editor/index.ts', out: 'note-editor/editor.js' },
 ];
 
 const statics = [
@@ -36,6 +38,8 @@ const statics = [
   ['src/popup/popup.css', 'popup/popup.css'],
   ['src/options/options.html', 'options/options.html'],
   ['src/options/options.css', 'options/options.css'],
+  ['src/note-editor/editor.html', 'note-editor/editor.html'],
+  ['src/note-editor/editor.css', 'note-editor/editor.css'],
   ['_locales', '_locales'],
 ];
 

@@ -2,6 +2,7 @@
 // highlights (wrapped in slices, what is on screen first) → cards; then live updates (new content,
 // settings) and removal. No browser.* here: `analyze` is injected, so the same class runs in jsdom
 // tests, with the background's session code called in-process.
+import { OpaqueIds } from './opaque-ids';
 import type { Settings } from '../core/settings';
 import type { CardModel } from '../core/types';
 import type { AnalyzeReply, AnalyzeRequest, WireHit } from '../shared/messages';
@@ -61,6 +62,8 @@ export class Annotator {
   private highlighter: Highlighter;
   private cardList: CardModel[] = [];
   private cards = new Map<string, CardModel>();
+  /** Reader-made ids swapped for tokens before anything reaches the page (see opaque-ids.ts). */
+  private readonly ids = new OpaqueIds();
   /** Where each cited sentence is: the session's runs at the time of the reply, and the spans. */
   private spans: { runs: DomRun[]; at: AnalyzeReply['spans'] } = { runs: [], at: {} };
   private focusable = new Set<string>();
@@ -252,8 +255,9 @@ export class Annotator {
   /** Brings the background's session up to date with the page's runs and takes the new cards.
    *  Returns the runs added and their hits, or null if the pass was replaced. */
   private async sync(gen: number): Promise<{ added: DomRun[]; hits: AnalyzeReply['hits'] } | null> {
-    const reply = await this.client.sync(this.runs, pageDate(this.doc), () => gen === this.generation);
-    if (!reply) return null;
+    const synced = await this.client.sync(this.runs, pageDate(this.doc), () => gen === this.generation);
+    if (!synced) return null;
+    const reply = this.ids.reply(synced);
     if (reply.cards) {
       this.cardList = reply.cards;
       this.cards = new Map(reply.cards.map((c) => [c.id, c]));

@@ -1,22 +1,21 @@
 // Content script entry: asks the background for the page's settings, annotates the page (the
 // analysis itself runs in the background), answers the popup and background, and follows changes
-// to settings, notes and packs. All extension API use is here and in runtime.ts.
+// to settings, notes and packs the background reports. All extension API use is here and in runtime.ts.
 import type { Settings } from '../core/settings';
-import { NOTES_KEY, SETTINGS_KEY, isPackKey } from '../core/storage-keys';
 import type { AnalyzeResult, Responses } from '../shared/messages';
 import type { PageAnalyzer } from './analysis-client';
 import { Annotator, READY_ATTR } from './annotator';
 import { askBackground } from './ask-background';
 import { OrphanGuard } from './orphan';
-import { openNoteEditor } from './notes-glue';
+import { closeNoteEditor, openNoteEditor } from './notes-glue';
 import { contentRequest } from './requests';
-import { onLocalStorageChanged, onRequest, sendMessage } from './runtime';
+import { onRequest, sendMessage } from './runtime';
 import { loadUI } from './ui-loader';
 
 const GUARD = '__backstoryContentLoaded';
 
 async function pageConfig(): Promise<Responses['backstory:page-config']> {
-  const res = (await askBackground({ type: 'backstory:page-config', url: location.href })) as Partial<Responses['backstory:page-config']> | undefined;
+  const res = (await askBackground({ type: 'backstory:page-config' })) as Partial<Responses['backstory:page-config']> | undefined;
   if (!res || typeof res.settings !== 'object' || res.settings === null) throw new Error('the background sent no settings');
   return { settings: res.settings as Settings, siteOff: res.siteOff === true };
 }
@@ -67,19 +66,19 @@ async function answer(msg: NonNullable<ReturnType<typeof contentRequest>>, annot
       return { ok: annotator?.isActive === true && (await loadUI()).stepMention(document, msg.direction) !== null } satisfies Responses['backstory:step'];
     case 'backstory:open-note-editor':
       return openNoteEditor(document, msg.term);
+    case 'backstory:close-note-editor':
+      return closeNoteEditor();
+    case 'backstory:changed':
+      // Storage is closed to content scripts: the background says what changed.
+      if (annotator && msg.what === 'settings') {
+        await pageConfig()
+          .then((c) => annotator.applySettings(c.settings))
+          .catch(() => undefined);
+      } else if (annotator) {
+        void annotator.refresh();
+      }
+      return { ok: true } satisfies Responses['backstory:changed'];
   }
-}
-
-function followChanges(annotator: Annotator): void {
-  onLocalStorageChanged((keys) => {
-    if (keys.includes(SETTINGS_KEY)) {
-      void pageConfig()
-        .then((c) => annotator.applySettings(c.settings))
-        .catch(() => undefined);
-    } else if (keys.includes(NOTES_KEY) || keys.some(isPackKey)) {
-      void annotator.refresh();
-    }
-  });
 }
 
 async function main(): Promise<void> {
@@ -94,7 +93,6 @@ async function main(): Promise<void> {
     annotator = new Annotator(document, config.settings, analyze, { onStatus: sendStatus });
     orphanedAnnotator = annotator;
     orphan.watch(document);
-    followChanges(annotator);
     // On a site the reader switched off, stay ready to be turned on from the popup or the key.
     if (!config.siteOff) await annotator.annotate();
   } catch (err) {

@@ -2,7 +2,7 @@
 // worker can message a content script, and a schema library would double the script's size.
 import type { Message } from '../shared/messages';
 
-type Answered = Extract<Message, { type: 'backstory:get-cards' | 'backstory:reveal' | 'backstory:open-note-editor' | 'backstory:toggle' | 'backstory:step' }>;
+type Answered = Extract<Message, { type: 'backstory:get-cards' | 'backstory:reveal' | 'backstory:open-note-editor' | 'backstory:close-note-editor' | 'backstory:toggle' | 'backstory:step' | 'backstory:changed' }>;
 
 const str = (x: unknown, max: number) => typeof x === 'string' && x.length <= max;
 const optional = (x: unknown, test: (x: unknown) => boolean) => x === undefined || test(x);
@@ -15,6 +15,8 @@ const VALID: Record<Answered['type'], (m: Record<string, unknown>) => boolean> =
   'backstory:step': (m) => m.direction === 'next' || m.direction === 'previous',
   // The background cuts a selection to 1,000 characters (NOTE_SELECTION_MAX).
   'backstory:open-note-editor': (m) => str(m.term, 1_000),
+  'backstory:close-note-editor': () => true,
+  'backstory:changed': (m) => m.what === 'settings' || m.what === 'analysis',
 };
 
 /** The request, or null for anything else. */

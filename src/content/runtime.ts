@@ -3,21 +3,16 @@
 // onMessage ignores a returned promise, so replies go through `sendResponse`.
 import { nativeApi } from '../shared/native-api';
 
-interface StorageChange {
-  oldValue?: unknown;
-  newValue?: unknown;
-}
 type Reply = (response: unknown) => void;
 type MessageListener = (msg: unknown, sender: unknown, sendResponse: Reply) => boolean | undefined | Promise<unknown>;
-type ChangeListener = (changes: Record<string, StorageChange>, area: string) => void;
 
 interface Api {
   runtime: {
     id?: string;
+    getURL(path: string): string;
     sendMessage(msg: unknown): Promise<unknown>;
     onMessage: { addListener(l: MessageListener): void; removeListener(l: MessageListener): void };
   };
-  storage: { onChanged: { addListener(l: ChangeListener): void; removeListener(l: ChangeListener): void } };
 }
 
 function api(): Api {
@@ -30,6 +25,11 @@ export function sendMessage(msg: unknown): Promise<unknown> {
   return api().runtime.sendMessage(msg);
 }
 
+/** The address of one of the extension's files (a per-session address for web-accessible ones). */
+export function extensionUrl(path: string): string {
+  return api().runtime.getURL(path);
+}
+
 /** Answers requests `handle` takes (it returns undefined for the rest, leaving them to others). */
 export function onRequest(handle: (msg: unknown) => Promise<unknown> | undefined): () => void {
   const listener: MessageListener = (msg, _sender, sendResponse) => {
@@ -40,13 +40,4 @@ export function onRequest(handle: (msg: unknown) => Promise<unknown> | undefined
   };
   api().runtime.onMessage.addListener(listener);
   return () => api().runtime.onMessage.removeListener(listener);
-}
-
-/** Calls `cb` with the keys of browser.storage.local that changed, in any context. */
-export function onLocalStorageChanged(cb: (keys: string[]) => void): () => void {
-  const listener: ChangeListener = (changes, area) => {
-    if (area === 'local') cb(Object.keys(changes));
-  };
-  api().storage.onChanged.addListener(listener);
-  return () => api().storage.onChanged.removeListener(listener);
 }

@@ -8,18 +8,12 @@
 // would let the extension do more than it needs. A dynamic import from a content script runs in
 // its isolated world (checked in Chromium), is not subject to the page's CSP, and with
 // use_dynamic_url its URL changes every session, so pages cannot probe for it.
-import { nativeApi } from '../shared/native-api';
 import type { BackstoryUI } from '../ui/api';
 import { extensionGone } from './orphan';
+import { extensionUrl } from './runtime';
 
 /** Loads the module; tests give one that needs no extension. */
 export type UIImporter = () => Promise<BackstoryUI>;
-
-function extensionUrl(path: string): string {
-  const runtime = nativeApi<{ runtime: { getURL?(p: string): string } }>()?.runtime;
-  if (typeof runtime?.getURL !== 'function') throw new Error('no extension runtime');
-  return runtime.getURL(path);
-}
 
 const importBundle: UIImporter = async () => {
   const mod = (await import(/* @vite-ignore */ extensionUrl('ui.js'))) as { ui?: BackstoryUI };

@@ -5,7 +5,9 @@ import { foldKey, stripDiacritics } from './match/fold';
 import { termKey, type Note } from './notes';
 import type { Pack, PackEntity } from './types';
 
-export const NOTE_ENTITY_PREFIX = 'note-';
+import { NOTE_ENTITY_PREFIX } from './note-ids';
+
+export { NOTE_ENTITY_PREFIX };
 
 export interface NotesApplied {
   /** The pack with one extra entity per note on a term the pack does not name. */

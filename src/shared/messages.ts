@@ -2,11 +2,11 @@
 // Receivers call `parseMessage` and drop anything else: other extensions and pages can send us messages.
 import * as v from 'valibot';
 import type { Settings } from '../core/settings';
-import type { CardModel, Pack } from '../core/types';
-import { NoteMessages } from './note-messages';
-import { PackMessages, type PackResponses } from './pack-messages';
+import type { CardModel } from '../core/types';
+import { NoteMessages, NOTE_SENDERS, type NoteResponses } from './note-messages';
+import { PackMessages, PACK_SENDERS, type PackResponses } from './pack-messages';
+import type { SenderKind } from './senders';
 
-const GetPack = v.object({ type: v.literal('backstory:get-pack') });
 const PageStatus = v.object({ type: v.literal('backstory:page-status'), entityCount: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 const GetCards = v.object({ type: v.literal('backstory:get-cards') });
 const Reveal = v.object({
@@ -18,6 +18,10 @@ const AnnotateTab = v.object({ type: v.literal('backstory:annotate-tab'), tabId:
 /** Background → content script (keyboard command): switch the page's highlights off or back on. */
 const Toggle = v.object({ type: v.literal('backstory:toggle'), active: v.optional(v.boolean()) });
 /** Background → content script (keyboard command): focus the next/previous mention and open its card. */
+/** Background → content scripts: storage changed. `settings`: ask page-config again; `analysis`
+ *  (notes, packs): analyse the page again. (Content scripts cannot read storage themselves.) */
+const Changed = v.object({ type: v.literal('backstory:changed'), what: v.picklist(['settings', 'analysis']) });
+export type ChangedWhat = v.InferOutput<typeof Changed>['what'];
 const Step = v.object({ type: v.literal('backstory:step'), direction: v.picklist(['next', 'previous']) });
 
 /** A page is at most this much text in all (a whole book is ~1M characters). */
@@ -59,10 +63,11 @@ export function parseAnalyzeRequest(json: string): AnalyzeRequest | null {
   const r = v.safeParse(AnalyzeRequestSchema, raw);
   return r.success ? r.output : null;
 }
-/** Content script → background: what the page needs before its first pass. */
-const PageConfig = v.object({ type: v.literal('backstory:page-config'), url: v.pipe(v.string(), v.maxLength(8192)) });
+/** Content script → background: what the page needs before its first pass. The page's address is
+ *  the one the browser gives as the sender's, never one the message names. */
+const PageConfig = v.object({ type: v.literal('backstory:page-config') });
 
-export const MessageSchema = v.variant('type', [GetPack, PageStatus, GetCards, Reveal, AnnotateTab, ...NoteMessages, Toggle, Step, ...PackMessages, Analyze, PageConfig]);
+export const MessageSchema = v.variant('type', [PageStatus, GetCards, Reveal, AnnotateTab, ...NoteMessages, Toggle, Step, Changed, ...PackMessages, Analyze, PageConfig]);
 export type Message = v.InferOutput<typeof MessageSchema>;
 export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
 
@@ -81,24 +86,33 @@ export interface AnalyzeReply {
 export type AnalyzeResult = AnalyzeReply | { resync: true } | { stored: true };
 
 /** What each request answers. */
-export interface Responses extends PackResponses {
-  'backstory:get-pack': { pack: Pack };
+export interface Responses extends PackResponses, NoteResponses {
   'backstory:page-status': { ok: true };
   /** `ready: false` while the page's annotation pass is still running (cards may be incomplete);
    *  `off: true` when Backstory is switched off on the page (toggle, or a site the reader turned off). */
   'backstory:get-cards': { cards: CardModel[]; title: string; url: string; ready: boolean; off?: boolean };
   'backstory:reveal': { ok: boolean };
-  /** `ok: false` when the editor could not open (Backstory switched off on the page). */
-  'backstory:open-note-editor': { ok: boolean };
   'backstory:annotate-tab': { ok: boolean; error?: string };
   /** `active`: whether highlights are shown after the toggle (request `active` sets it instead of flipping). */
   'backstory:toggle': { active: boolean };
   /** `ok: false` when the page has no highlighted mention to go to. */
   'backstory:step': { ok: boolean };
+  'backstory:changed': { ok: true };
   /** `json` is an AnalyzeResult. */
   'backstory:analyze': { json: string };
   'backstory:page-config': { settings: Settings; siteOff: boolean };
 }
+
+/** Who may send each message the background answers (see senders.ts). A message missing here is
+ *  not the background's to answer: it goes to content scripts, and the hub drops it. */
+export const SENDERS = {
+  'backstory:analyze': 'page',
+  'backstory:page-config': 'page',
+  'backstory:page-status': 'page',
+  'backstory:annotate-tab': 'extension',
+  ...PACK_SENDERS,
+  ...NOTE_SENDERS,
+} as const satisfies Partial<Record<Message['type'], SenderKind>>;
 
 export function parseMessage(raw: unknown): Message | null {
   const r = v.safeParse(MessageSchema, raw);

@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { MAX_PACK_BYTES } from '../core/pack/limits';
 import type { ChangeResult, ExportResult, ImportResult, PackList } from '../core/pack/library';
+import type { SenderKind } from './senders';
 
 /** Pack ids are at most 80 characters; a little slack so an odd id gets the store's clear refusal. */
 const PackId = v.pipe(v.string(), v.maxLength(200));
@@ -24,3 +25,12 @@ export interface PackResponses {
   'backstory:set-pack-enabled': ChangeResult;
   'backstory:remove-pack': ChangeResult;
 }
+
+/** The reader manages packs on the options page: no content script may. */
+export const PACK_SENDERS = {
+  'backstory:list-packs': 'extension',
+  'backstory:import-pack': 'extension',
+  'backstory:export-pack': 'extension',
+  'backstory:set-pack-enabled': 'extension',
+  'backstory:remove-pack': 'extension',
+} as const satisfies Record<string, SenderKind>;

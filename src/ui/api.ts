@@ -46,6 +46,8 @@ export interface BackstoryUI {
   revealRunRange(doc: Document, run: { nodes: Text[] }, start: number, end: number): boolean;
   /** Focuses the next or previous mention, which opens its card (keyboard commands). */
   stepMention(doc: Document, direction: 'next' | 'previous'): Element | null;
-  /** Opens the note editor next to the selection, `term` prefilled with the note kept for it. */
-  openNoteEditor(doc: Document, term: string): Promise<Responses['backstory:open-note-editor']>;
+  /** Frames the note editor page (`src`) next to the selection and moves focus into it. */
+  openNoteEditor(doc: Document, src: string): Responses['backstory:open-note-editor'];
+  /** Takes the editor's frame away and gives focus back to the page. */
+  closeNoteEditor(): void;
 }

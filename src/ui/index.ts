@@ -3,7 +3,7 @@
 // to show (see src/content/ui-loader.ts). Built as an ES module so the content script can
 // `import()` it; it runs nothing on load.
 import type { BackstoryUI } from './api';
-import { openNoteEditor } from './open-note-editor';
+import { closeNoteEditor, openNoteEditor } from './open-note-editor';
 import { pageParts } from './page-parts';
 
-export const ui: BackstoryUI = { ...pageParts, openNoteEditor };
+export const ui: BackstoryUI = { ...pageParts, openNoteEditor, closeNoteEditor };

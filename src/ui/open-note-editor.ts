@@ -1,12 +1,11 @@
-// The context menu's "Add a note": the editor next to the selection, prefilled with the note
-// already kept for the selected term, saving to the notes store.
-import { findByTerm } from '../core/notes';
-import { NoteEditor } from './note-editor/editor';
-import type { Box } from './note-editor/place';
+// The context menu's "Add a note": the editor's frame next to the selection. The content script
+// has told the background the term first; the editor's own document asks the background for it
+// and saves there, so nothing the reader types passes through this world.
 import type { Responses } from '../shared/messages';
-import { loadNotes, saveNote } from '../shared/notes-store';
+import { EditorFrame } from './note-editor/frame';
+import type { Box } from './note-editor/place';
 
-let open: NoteEditor | null = null;
+let open: EditorFrame | null = null;
 
 function selectionBox(doc: Document): Box | null {
   const sel = doc.getSelection();
@@ -15,26 +14,16 @@ function selectionBox(doc: Document): Box | null {
   return r.width || r.height ? { top: r.top, bottom: r.bottom, left: r.left } : null;
 }
 
-export async function openNoteEditor(doc: Document, term: string): Promise<Responses['backstory:open-note-editor']> {
+/** `src` is the editor page's address (runtime.getURL of note-editor/editor.html). */
+export function openNoteEditor(doc: Document, src: string): Responses['backstory:open-note-editor'] {
   open?.close();
-  let text: string | undefined;
-  try {
-    text = findByTerm((await loadNotes()).notes, term)?.text;
-  } catch {
-    text = undefined;
-  }
-  const editor = new NoteEditor(
-    {
-      term: term.replace(/\s+/g, ' ').trim(),
-      text,
-      anchor: selectionBox(doc),
-      onSave: async (draft) => void (await saveNote(draft.term, draft.text)),
-      onClose: () => {
-        if (open === editor) open = null;
-      },
-    },
-    doc,
-  );
+  const editor = new EditorFrame(src, selectionBox(doc), doc, () => {
+    if (open === editor) open = null;
+  });
   open = editor.open();
   return { ok: true };
+}
+
+export function closeNoteEditor(): void {
+  open?.close();
 }

@@ -14,6 +14,13 @@ const ARTICLE = `<article><h1>Talks stall</h1>
   <p>Analysts call the standoff at Yongbyon a test of nerves. Choe Son Hui said little.</p>
   <p>The Standoff goes on, and nobody mentions the standoffish tone.</p></article>`;
 
+/** The id the page sees for the note on `term`: the card's, which the content script keeps. */
+function noteId(annotator: Annotator, term: string): string {
+  const card = annotator.visibleCards().find((c) => c.type === 'term' && c.name === term);
+  if (!card) throw new Error(`no card for the note on "${term}"`);
+  return card.id;
+}
+
 describe('Annotator with reader notes', () => {
   let annotator: Annotator;
   afterEach(() => annotator.deactivate());
@@ -27,18 +34,19 @@ describe('Annotator with reader notes', () => {
     expect(mentions().some(([id]) => id.startsWith('note-'))).toBe(false);
 
     await local.setNotes([note('a', 'standoff', 'Nobody admits to it.'), note('b', 'YONGBYON', 'Check the 2008 demolition.')]);
-    expect(mentions().filter(([id]) => id === 'note-standoff')).toEqual([
-      ['note-standoff', 'standoff'],
-      ['note-standoff', 'Standoff'],
+    const standoff = noteId(annotator, 'standoff');
+    expect(mentions().filter(([id]) => id === standoff)).toEqual([
+      [standoff, 'standoff'],
+      [standoff, 'Standoff'],
     ]);
     const cards = new Map(annotator.visibleCards().map((c) => [c.id, c]));
-    expect(cards.get('note-standoff')).toMatchObject({ type: 'term', mentionCount: 2, note: 'Nobody admits to it.' });
+    expect(cards.get(standoff)).toMatchObject({ type: 'term', mentionCount: 2, note: 'Nobody admits to it.' });
     expect(cards.get('yongbyon')?.note).toBe('Check the 2008 demolition.');
     expect(cards.get('choe-son-hui')?.note).toBeUndefined();
     expect(document.body.textContent).toBe(text);
 
     await local.setNotes([]);
-    expect(mentions().some(([id]) => id.startsWith('note-'))).toBe(false);
+    expect(mentions().some(([id]) => id === standoff)).toBe(false);
     expect(mentions().some(([id]) => id === 'yongbyon')).toBe(true);
     expect(annotator.visibleCards().find((c) => c.id === 'yongbyon')?.note).toBeUndefined();
   });
@@ -60,12 +68,13 @@ describe('Annotator with reader notes', () => {
     const after = Array.from(document.querySelectorAll('backstory-mention'));
     // The paragraph without the term was not unwrapped and wrapped again: the same elements.
     for (const el of untouched) expect(el.isConnected, `${el.textContent} kept`).toBe(true);
-    expect(after.filter((el) => el.getAttribute('data-backstory-entity') === 'note-standoff').map((el) => el.textContent)).toEqual(['standoff', 'Standoff']);
-    expect(stops()).toEqual(['note-standoff', 'yongbyon', 'choe-son-hui', 'mike-pompeo', 'kim-jong-un']);
-    expect(annotator.visibleCards().find((c) => c.id === 'note-standoff')?.mentionCount).toBe(2);
+    const standoff = noteId(annotator, 'standoff');
+    expect(after.filter((el) => el.getAttribute('data-backstory-entity') === standoff).map((el) => el.textContent)).toEqual(['standoff', 'Standoff']);
+    expect(stops()).toEqual([standoff, 'yongbyon', 'choe-son-hui', 'mike-pompeo', 'kim-jong-un']);
+    expect(annotator.visibleCards().find((c) => c.id === standoff)?.mentionCount).toBe(2);
 
     await local.setNotes([]);
-    expect(mentions().some(([id]) => id.startsWith('note-'))).toBe(false);
+    expect(mentions().some(([id]) => id === standoff)).toBe(false);
     for (const el of untouched) expect(el.isConnected).toBe(true);
     expect(stops()).toEqual(['yongbyon', 'choe-son-hui', 'mike-pompeo', 'kim-jong-un']);
     await annotator.deactivate();
@@ -87,7 +96,7 @@ describe('Annotator with reader notes', () => {
     expect(para.textContent).toBe(fresh);
     // Every highlight wraps exactly its name: nothing landed on shifted text.
     expect(mentions(para)).toEqual([
-      ['note-standoff', 'standoff'],
+      [noteId(annotator, 'standoff'), 'standoff'],
       ['yongbyon', 'Yongbyon'],
       ['choe-son-hui', 'Choe Son Hui'],
     ]);
@@ -100,6 +109,31 @@ describe('Annotator with reader notes', () => {
     await local.setNotes([note('a', 'test of nerves', 'My phrase.')]);
     expect(annotator.isActive).toBe(false);
     await annotator.annotate();
-    expect(mentions().filter(([id]) => id === 'note-test-of-nerves')).toEqual([['note-test-of-nerves', 'test of nerves']]);
+    const id = noteId(annotator, 'test of nerves');
+    expect(mentions().filter(([i]) => i === id)).toEqual([[id, 'test of nerves']]);
+  });
+
+  it('a note’s highlights carry a random id, kept across refreshes: nothing in the page names the term', async () => {
+    page(ARTICLE);
+    const local = localAnnotator(document, PACK, { ...DEFAULT_SETTINGS });
+    annotator = local.annotator;
+    await annotator.annotate();
+    await local.setNotes([note('a', 'test of nerves', 'My phrase.'), note('b', '비핵화', 'Not on this page.')]);
+    const id = noteId(annotator, 'test of nerves');
+    expect(id).toMatch(/^r-[0-9a-z]{18}$/);
+    const html = document.documentElement.outerHTML;
+    for (const leak of ['nerves', 'note-', 'test-of']) expect(html.replace(/test of nerves/g, ''), leak).not.toContain(leak);
+    // The same id after the notes change (a refresh): the highlight is not redone for nothing.
+    const el = document.querySelector(`[data-backstory-entity="${id}"]`);
+    await local.setNotes([note('a', 'test of nerves', 'My phrase, edited.')]);
+    expect(noteId(annotator, 'test of nerves')).toBe(id);
+    expect(el?.isConnected).toBe(true);
+    // Another page session gets other ids: a page cannot tell a reader by them.
+    await annotator.deactivate();
+    const again = localAnnotator(document, PACK, { ...DEFAULT_SETTINGS });
+    annotator = again.annotator;
+    await again.setNotes([note('a', 'test of nerves', 'My phrase.')]);
+    await annotator.annotate();
+    expect(noteId(annotator, 'test of nerves')).not.toBe(id);
   });
 });

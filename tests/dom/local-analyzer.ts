@@ -10,9 +10,9 @@ import { useUI } from '../../src/content/ui-loader';
 import type { BackstoryUI } from '../../src/ui/api';
 import { pageParts } from '../../src/ui/page-parts';
 
-/** ui.js as the content script imports it, minus the note editor (whose store needs a real
- *  extension; tests/dom/card.test.ts covers it with the polyfill mocked). */
-export const testUI: BackstoryUI = { ...pageParts, openNoteEditor: async () => ({ ok: false }) };
+/** ui.js as the content script imports it, minus the note editor (its frame needs a real
+ *  extension page: tests/e2e/notes.test.ts covers it). */
+export const testUI: BackstoryUI = { ...pageParts, openNoteEditor: () => ({ ok: false }), closeNoteEditor: () => {} };
 
 /** What the background would read from storage; tests change it as the reader would. */
 export interface LocalEnv {

@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
-// The in-page note editor: a closed shadow root, page text shown as text only, Escape cancels and
-// gives focus back, Tab stays inside, a bad draft is refused with a message, keys stay inside.
+// The note editor: its form (in the editor's own extension document) shows a hostile selection as
+// plain text, Escape cancels, Tab stays inside, a bad draft is refused with a message; its frame
+// in the page sits in a closed shadow root and gives focus back when it goes.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { NoteDraft } from '../../src/core/notes';
-import { NoteEditor } from '../../src/ui/note-editor/editor';
+import { NoteForm } from '../../src/note-editor/form';
+import { EditorFrame } from '../../src/ui/note-editor/frame';
 import { placeEditor } from '../../src/ui/note-editor/place';
 
 const EN = JSON.parse(readFileSync(resolve(__dirname, '../../_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
@@ -16,18 +18,21 @@ beforeAll(() => {
   (globalThis as { chrome?: unknown }).chrome = { i18n: { getMessage, getUILanguage: () => 'en' } };
 });
 
-function shadowOf(editor: NoteEditor): ShadowRoot {
-  return (editor as unknown as { shadow: ShadowRoot }).shadow;
-}
-
 function key(target: Element, k: string, init: KeyboardEventInit = {}): KeyboardEvent {
   const e = new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true, ...init });
   target.dispatchEvent(e);
   return e;
 }
 
-function open(term: string, onSave: (d: NoteDraft) => Promise<void> = async () => {}, text?: string): NoteEditor {
-  return new NoteEditor({ term, text, anchor: { top: 100, bottom: 120, left: 40 }, onSave }).open();
+let forms: NoteForm[] = [];
+function open(term: string, onSave: (d: NoteDraft) => Promise<void> = async () => {}, text?: string, onClose = vi.fn()): NoteForm {
+  // Each test's form listens on the document: earlier ones are closed so they ignore its keys.
+  for (const f of forms) f.close();
+  const form = new NoteForm({ term, text, onSave, onClose });
+  forms.push(form);
+  document.body.append(form.form);
+  form.focus();
+  return form;
 }
 
 afterEach(() => {
@@ -35,74 +40,86 @@ afterEach(() => {
   for (const el of Array.from(document.querySelectorAll('[data-backstory-note-editor]'))) el.remove();
 });
 
-describe('note editor', () => {
-  it('lives in a closed shadow root and shows a hostile selection as plain text', () => {
-    const editor = open('<img src=x onerror=alert(1)>Kim');
-    expect(editor.host.shadowRoot).toBeNull();
-    expect(document.querySelector('[data-backstory-note-editor]')).toBe(editor.host);
-    const shadow = shadowOf(editor);
-    expect(shadow.querySelector('img')).toBeNull();
-    expect(shadow.querySelector('input')!.value).toBe('<img src=x onerror=alert(1)>Kim');
-    // The term was prefilled, so the note field has focus.
-    expect(shadow.activeElement).toBe(shadow.querySelector('textarea'));
-    expect(editor.host.textContent).toBe('');
+describe('note form (the editor document)', () => {
+  it('shows a hostile selection as plain text and focuses the note when the term is there', () => {
+    const form = open('<img src=x onerror=alert(1)>Kim');
+    expect(document.querySelector('img')).toBeNull();
+    expect(document.querySelector('input')!.value).toBe('<img src=x onerror=alert(1)>Kim');
+    expect(document.activeElement).toBe(document.querySelector('textarea'));
+    expect(form.isOpen).toBe(true);
   });
 
-  it('Escape cancels without saving and returns focus to where the reader was', () => {
-    const button = document.createElement('button');
-    document.body.append(button);
-    button.focus();
+  it('focuses the term when there is none yet', () => {
+    open('');
+    expect(document.activeElement).toBe(document.querySelector('input'));
+  });
+
+  it('Escape cancels without saving', () => {
     const onSave = vi.fn(async () => {});
-    const editor = open('Yongbyon', onSave);
-    key(shadowOf(editor).querySelector('textarea')!, 'Escape');
-    expect(editor.isOpen).toBe(false);
-    expect(document.querySelector('[data-backstory-note-editor]')).toBeNull();
+    const onClose = vi.fn();
+    const form = open('Yongbyon', onSave, undefined, onClose);
+    key(document.querySelector('textarea')!, 'Escape');
+    expect(form.isOpen).toBe(false);
+    expect(onClose).toHaveBeenCalledTimes(1);
     expect(onSave).not.toHaveBeenCalled();
-    expect(document.activeElement).toBe(button);
   });
 
   it('keeps Tab inside the form, both ways', () => {
-    const shadow = shadowOf(open('Yongbyon'));
-    const controls = Array.from(shadow.querySelectorAll<HTMLElement>('input, textarea, button'));
+    open('Yongbyon');
+    const controls = Array.from(document.querySelectorAll<HTMLElement>('input, textarea, button'));
     const last = controls.at(-1)!;
     last.focus();
     expect(key(last, 'Tab').defaultPrevented).toBe(true);
-    expect(shadow.activeElement).toBe(controls[0]);
+    expect(document.activeElement).toBe(controls[0]);
     expect(key(controls[0]!, 'Tab', { shiftKey: true }).defaultPrevented).toBe(true);
-    expect(shadow.activeElement).toBe(last);
-  });
-
-  it('keeps the keys typed into a note from reaching the page', () => {
-    const seen = vi.fn();
-    document.addEventListener('keydown', seen);
-    const editor = open('Yongbyon');
-    key(shadowOf(editor).querySelector('textarea')!, 'a');
-    document.removeEventListener('keydown', seen);
-    expect(seen).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(last);
   });
 
   it('saves a cleaned draft with Ctrl+Enter and closes; refuses an empty note with a message', async () => {
     const onSave = vi.fn(async (_d: NoteDraft) => {});
-    const editor = open('  test   of nerves ', onSave);
-    const shadow = shadowOf(editor);
-    key(shadow.querySelector('textarea')!, 'Enter', { ctrlKey: true });
+    const onClose = vi.fn();
+    const form = open('  test   of nerves ', onSave, undefined, onClose);
+    key(document.querySelector('textarea')!, 'Enter', { ctrlKey: true });
     await Promise.resolve();
     expect(onSave).not.toHaveBeenCalled();
-    expect(shadow.querySelector('[role="alert"]')!.textContent).toBe('Not saved: the note is empty');
-    expect(editor.isOpen).toBe(true);
-    shadow.querySelector('textarea')!.value = ' My reading. ';
-    key(shadow.querySelector('textarea')!, 'Enter', { ctrlKey: true });
-    await vi.waitFor(() => expect(editor.isOpen).toBe(false));
+    expect(document.querySelector('[role="alert"]')!.textContent).toBe('Not saved: the note is empty');
+    expect(form.isOpen).toBe(true);
+    document.querySelector('textarea')!.value = ' My reading. ';
+    key(document.querySelector('textarea')!, 'Enter', { ctrlKey: true });
+    await vi.waitFor(() => expect(form.isOpen).toBe(false));
     expect(onSave).toHaveBeenCalledWith({ term: 'test of nerves', text: 'My reading.' });
+    expect(onClose).toHaveBeenCalledTimes(1);
   });
 
   it('stays open and says why when storing fails', async () => {
-    const editor = open('Yongbyon', async () => Promise.reject(new Error('storage is full')), 'kept text');
-    const shadow = shadowOf(editor);
-    shadow.querySelector<HTMLButtonElement>('button.save')!.click();
-    await vi.waitFor(() => expect(shadow.querySelector('[role="alert"]')!.textContent).toBe('Not saved: storage is full'));
-    expect(editor.isOpen).toBe(true);
-    expect(shadow.querySelector('textarea')!.value).toBe('kept text');
+    const form = open('Yongbyon', async () => Promise.reject(new Error('storage is full')), 'kept text');
+    document.querySelector<HTMLButtonElement>('button.save')!.click();
+    await vi.waitFor(() => expect(document.querySelector('[role="alert"]')!.textContent).toBe('Not saved: storage is full'));
+    expect(form.isOpen).toBe(true);
+    expect(document.querySelector('textarea')!.value).toBe('kept text');
+  });
+});
+
+describe('editor frame (in the page)', () => {
+  it('frames the editor page in a closed shadow root, with no text in the page', () => {
+    const frame = new EditorFrame('chrome-extension://backstory/note-editor/editor.html', { top: 100, bottom: 120, left: 40 }).open();
+    expect(document.querySelector('[data-backstory-note-editor]')).toBe(frame.host);
+    expect(frame.host.shadowRoot).toBeNull();
+    expect(frame.host.textContent).toBe('');
+    expect(document.querySelector('iframe'), 'the frame is not in the page’s tree').toBeNull();
+  });
+
+  it('closing gives focus back to where the reader was', () => {
+    const button = document.createElement('button');
+    document.body.append(button);
+    button.focus();
+    const onClose = vi.fn();
+    const frame = new EditorFrame('about:blank', null, document, onClose).open();
+    frame.close();
+    expect(frame.isOpen).toBe(false);
+    expect(document.querySelector('[data-backstory-note-editor]')).toBeNull();
+    expect(document.activeElement).toBe(button);
+    expect(onClose).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -40,9 +40,9 @@ beforeEach(async () => {
   document.body.innerHTML = '<section id="packs-section" hidden></section>';
   root = document.getElementById('packs-section')!;
   storage = memoryStorage();
-  const handle = createHub({ extensionId: 'self', getPack: async () => BUNDLED, setBadge: async () => {}, annotateTab: async () => ({ ok: true }), packs: new PackStore(storage, [BUNDLED]) });
+  const handle = createHub({ extensionId: 'self', extensionOrigin: 'chrome-extension://self/', setBadge: async () => {}, annotateTab: async () => ({ ok: true }), packs: new PackStore(storage, [BUNDLED]) });
   api = {
-    send: (msg) => handle(msg, { id: 'self' }) as never,
+    send: (msg) => handle(msg, { id: 'self', url: 'chrome-extension://self/options/options.html' }) as never,
     confirm: vi.fn<(q: string) => boolean>(() => false),
     download: vi.fn<(name: string, text: string) => void>(),
   };

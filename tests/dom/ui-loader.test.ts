@@ -115,6 +115,8 @@ describe('loading the card UI on first use', () => {
   });
 
   it('shares one load between hovers, the note editor and other callers', async () => {
+    // The editor's frame is the extension's page; the background is told the term first.
+    vi.stubGlobal('chrome', { runtime: { id: 'backstory', sendMessage: async () => ({ ok: true }), getURL: (p: string) => `chrome-extension://backstory/${p}` } });
     const ui = deferredImport();
     useUI(null, ui.load);
     controller();
@@ -130,6 +132,7 @@ describe('loading the card UI on first use', () => {
     expect(await editor).toEqual({ ok: true });
     expect(document.querySelector('[data-backstory-note-editor]')).not.toBeNull();
     expect(ui.calls()).toBe(1);
+    vi.unstubAllGlobals();
   });
 
   it('a failed load leaves the page as it was and warns once; a later hover tries again', async () => {

@@ -165,8 +165,9 @@ async function workerAnswers(ctx: BrowserContext, extensionId: string, timeout =
     const deadline = Date.now() + timeout;
     for (;;) {
       const answered = await page.evaluate(() =>
-        chrome.runtime.sendMessage({ type: 'backstory:get-pack' }).then(
-          (r: unknown) => typeof r === 'object' && r !== null && 'pack' in r,
+        // Asked from an extension page, as the options page asks: content scripts may not.
+        chrome.runtime.sendMessage({ type: 'backstory:list-packs' }).then(
+          (r: unknown) => typeof r === 'object' && r !== null && 'packs' in r,
           () => false,
         ),
       );
@@ -176,6 +177,33 @@ async function workerAnswers(ctx: BrowserContext, extensionId: string, timeout =
     }
   } finally {
     await page.close();
+  }
+}
+
+/**
+ * Runs `fn(arg)` in the extension's content-script world of `page` (its isolated world, found
+ * through the DevTools protocol), to try what a content script steered by a hostile page could do.
+ * `fn` is sent as source text: it may use only its argument and the content script's globals.
+ */
+export async function inContentScript<A, R>(s: Session, page: Page, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+  const cdp = await s.ctx.newCDPSession(page);
+  try {
+    const contexts: { id: number; origin: string; auxData?: { type?: string; isDefault?: boolean; frameId?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => contexts.push(e.context));
+    await cdp.send('Runtime.enable');
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.auxData.frameId === frameTree.frame.id && c.origin.includes(s.extensionId));
+    if (!world) throw new Error(`no content-script world in ${page.url()} (contexts: ${contexts.map((c) => `${c.auxData?.type}@${c.origin}`).join(', ')})`);
+    const res = (await cdp.send('Runtime.evaluate', {
+      expression: `(${fn.toString()})(${JSON.stringify(arg)})`,
+      contextId: world.id,
+      awaitPromise: true,
+      returnByValue: true,
+    })) as { result: { value?: R }; exceptionDetails?: { exception?: { description?: string }; text?: string } };
+    if (res.exceptionDetails) throw new Error(`in the content script: ${res.exceptionDetails.exception?.description ?? res.exceptionDetails.text}`);
+    return res.result.value as R;
+  } finally {
+    await cdp.detach().catch(() => undefined);
   }
 }
 

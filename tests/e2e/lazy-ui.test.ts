@@ -3,7 +3,7 @@
 // page with names runs it once, after the content script, and the first hover of a fresh page
 // opens a card. What runs is read from the DevTools protocol
 // (every script the renderer parses, content-script worlds included), so it is what the page paid for.
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, mentionCounts, startSession, waitCard, waitSettled, type Session } from './harness';
 
@@ -85,8 +85,13 @@ describeInBrowser('the card UI loads only when needed (Chromium)', () => {
     await sw.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'backstory:open-note-editor', term: 'garden' }), tabId);
     expect(await page.evaluate(() => document.querySelector('[data-backstory-note-editor]')?.shadowRoot === null)).toBe(true);
     expect(uiRuns(timeline)).toBe(1);
+    // The editor is the extension's own page in a frame: Escape there, once it has focus.
+    let editor: Frame | undefined;
+    await expect.poll(() => (editor = page.frames().find((f) => !f.isDetached() && f.url().endsWith('/note-editor/editor.html'))) !== undefined).toBe(true);
+    await editor!.waitForSelector('body[data-ready]', { state: 'attached' });
+    await expect.poll(() => editor!.evaluate(() => document.hasFocus())).toBe(true);
     await page.keyboard.press('Escape');
-    expect(await page.evaluate(() => document.querySelector('[data-backstory-note-editor]'))).toBeNull();
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-backstory-note-editor]'))).toBeNull();
     await timeline.cdp.detach();
     await page.close();
   });

@@ -1,8 +1,8 @@
 // The reader's notes in real Chromium: a note added on the options page highlights its term on an
 // open demo page (live, no reload) and shows on its card; a note on a name the pack knows goes on
-// that entity's card; the in-page editor the context menu opens saves a note from the keyboard.
+// that entity's card; the editor the context menu opens (an extension frame) saves a note from the keyboard.
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, mentionCounts, readCard, startSession, uiString, waitCard, type Session } from './harness';
 
@@ -21,17 +21,39 @@ async function addNoteInOptions(options: Page, term: string, text: string): Prom
   await expect.poll(() => options.locator('#notes-section .note-term').allInnerTexts(), { timeout: 5_000 }).toContain(term);
 }
 
+/** The note editor's own document, framed in `page` (its address is per session). */
+async function editorFrame(page: Page): Promise<Frame> {
+  let frame: Frame | undefined;
+  await expect.poll(() => (frame = page.frames().find((f) => !f.isDetached() && f.url().endsWith('/note-editor/editor.html'))) !== undefined, { timeout: 5_000 }).toBe(true);
+  await frame!.waitForSelector('body[data-ready]', { state: 'attached', timeout: 5_000 });
+  return frame!;
+}
+
 async function mentionCount(page: Page, id: string): Promise<number> {
   return (await mentionCounts(page))[id] ?? 0;
 }
 
+/** Highlights of the note on `term`: a note's id in the page is a random token (r-…), so they are
+ *  found by their text. */
+function noteMentions(page: Page, term: string) {
+  return page.locator('[data-backstory-entity^="r-"]', { hasText: new RegExp(`^${term}$`, 'i') });
+}
+
 async function cardFor(s: Session, page: Page, id: string): Promise<string> {
+  return cardAt(s, page, page.locator(`[data-backstory-entity="${id}"]`));
+}
+
+async function noteCard(s: Session, page: Page, term: string): Promise<string> {
+  return cardAt(s, page, noteMentions(page, term));
+}
+
+async function cardAt(s: Session, page: Page, mention: ReturnType<Page['locator']>): Promise<string> {
   // The options tab may be in front: background tabs throttle the hover timer.
   await page.bringToFront();
   await page.mouse.move(0, 0);
   await page.keyboard.press('Escape');
   await waitCard(s.ctx, page, false);
-  await page.locator(`[data-backstory-entity="${id}"]`).first().hover({ timeout: 5_000 });
+  await mention.first().hover({ timeout: 5_000 });
   return (await waitCard(s.ctx, page, true)).text;
 }
 
@@ -56,12 +78,15 @@ describeInBrowser('reader notes in Chromium', () => {
   });
 
   it('a note added on the options page highlights its term on the open page and shows on its card', async () => {
-    expect(await mentionCount(page, 'note-test-of-nerves'), 'not highlighted before the note').toBe(0);
+    expect(await noteMentions(page, 'test of nerves').count(), 'not highlighted before the note').toBe(0);
     await addNoteInOptions(options, 'test of nerves', 'Whoever needs talks more blinks first — my reading.');
-    await expect.poll(() => mentionCount(page, 'note-test-of-nerves'), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => noteMentions(page, 'test of nerves').count(), { timeout: 10_000 }).toBe(1);
     // Pack names are still highlighted after the re-annotation.
     expect(await mentionCount(page, 'choe-son-hui')).toBeGreaterThan(0);
-    const card = await cardFor(s, page, 'note-test-of-nerves');
+    // Nothing in the page names the note's term but the article's own text.
+    const html = await page.evaluate(() => document.documentElement.outerHTML);
+    expect(html).not.toMatch(/"note-|test-of-nerves/);
+    const card = await noteCard(s, page, 'test of nerves');
     expect(card).toContain('test of nerves');
     expect(card).toContain(uiString('card_note'));
     expect(card).toContain('Whoever needs talks more blinks first — my reading.');
@@ -75,7 +100,7 @@ describeInBrowser('reader notes in Chromium', () => {
       .toBe(true);
     // The page was updated in place: the highlight the note does not change was not unwrapped.
     expect(await page.locator('[data-before-note]').count()).toBe(1);
-    expect(await mentionCount(page, 'note-yongbyon')).toBe(0);
+    expect(await noteMentions(page, 'yongbyon').count()).toBe(0);
     // The card still has the pack's background next to the note.
     expect(await cardFor(s, page, 'yongbyon')).toContain(uiString('card_background'));
   });
@@ -85,16 +110,18 @@ describeInBrowser('reader notes in Chromium', () => {
     await row.getByRole('button', { name: /Edit/ }).click();
     await options.locator('#notes-section .note-edit textarea').fill('Edited in the list.');
     await options.locator('#notes-section .note-edit button[type="submit"]').click();
-    await expect.poll(async () => (await cardFor(s, page, 'note-test-of-nerves')).includes('Edited in the list.'), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await noteCard(s, page, 'test of nerves')).includes('Edited in the list.'), { timeout: 10_000 }).toBe(true);
     await options.locator('#notes-section .note', { hasText: 'test of nerves' }).getByRole('button', { name: /Delete/ }).click();
-    await expect.poll(() => mentionCount(page, 'note-test-of-nerves'), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => noteMentions(page, 'test of nerves').count(), { timeout: 10_000 }).toBe(0);
   });
 
-  it('the in-page editor opens in a closed root, keeps keys from the page, and saves with Ctrl+Enter', async () => {
+  it('the editor opens as an extension frame in a closed root, keeps keys from the page, and saves with Ctrl+Enter', async () => {
     await page.mouse.move(0, 0);
     await page.evaluate(() => {
-      (window as unknown as { keysSeen: number }).keysSeen = 0;
-      document.addEventListener('keydown', () => (window as unknown as { keysSeen: number }).keysSeen++);
+      const w = window as unknown as { keysSeen: string[] };
+      w.keysSeen = [];
+      // Capture phase on window: the first listener any event meets in the page.
+      for (const type of ['keydown', 'keyup', 'keypress', 'input', 'beforeinput']) addEventListener(type, (e) => w.keysSeen.push(type + ':' + ((e as KeyboardEvent).key ?? (e as InputEvent).data)), true);
     });
     const tabId = await s.tabIdOf(page);
     const sw = await s.worker();
@@ -102,17 +129,44 @@ describeInBrowser('reader notes in Chromium', () => {
     await sw.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'backstory:open-note-editor', term: ' standoff ' }), tabId);
     const probe = await page.evaluate(() => {
       const host = document.querySelector('[data-backstory-note-editor]');
-      return { found: host !== null, closed: host?.shadowRoot === null };
+      return { found: host !== null, closed: host?.shadowRoot === null, frames: document.querySelectorAll('iframe').length };
     });
-    expect(probe).toEqual({ found: true, closed: true });
+    expect(probe).toEqual({ found: true, closed: true, frames: 0 });
+    const editor = await editorFrame(page);
+    expect(await editor.locator('input[name="term"]').inputValue({ timeout: 5_000 })).toBe('standoff');
+    // Focus moved into the frame's note field by itself.
+    await expect.poll(() => editor.evaluate(() => document.hasFocus() && document.activeElement?.localName)).toBe('textarea');
     await page.keyboard.type('A word for a stalemate nobody admits to.');
     await page.keyboard.press('Control+Enter');
-    await expect.poll(() => mentionCount(page, 'note-standoff'), { timeout: 10_000 }).toBe(1);
-    expect(await page.evaluate(() => document.querySelector('[data-backstory-note-editor]'))).toBeNull();
-    expect(await page.evaluate(() => (window as unknown as { keysSeen: number }).keysSeen), 'keys typed into the note reached the page').toBe(0);
-    expect(await cardFor(s, page, 'note-standoff')).toContain('A word for a stalemate nobody admits to.');
+    await expect.poll(() => noteMentions(page, 'standoff').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-backstory-note-editor]'))).toBeNull();
+    // Only the release of Ctrl+Enter, after the editor closed and focus came back, is the page's to see.
+    const seen = await page.evaluate(() => (window as unknown as { keysSeen: string[] }).keysSeen);
+    expect(seen.filter((k) => k !== 'keyup:Control' && k !== 'keyup:Enter'), 'keys typed into the note reached the page').toEqual([]);
+    expect(await noteCard(s, page, 'standoff')).toContain('A word for a stalemate nobody admits to.');
     // The options list follows.
     await expect.poll(() => options.locator('#notes-section .note-term').allInnerTexts(), { timeout: 5_000 }).toContain('standoff');
+  });
+
+  it('Escape in the editor cancels and gives focus back to the page', async () => {
+    await page.bringToFront();
+    await page.evaluate(() => {
+      const b = document.createElement('button');
+      b.id = 'before-editor';
+      b.textContent = 'focus me';
+      document.body.prepend(b);
+      b.focus();
+    });
+    const tabId = await s.tabIdOf(page);
+    await (await s.worker()).evaluate((id) => chrome.tabs.sendMessage(id, { type: 'backstory:open-note-editor', term: 'standoff' }), tabId);
+    const editor = await editorFrame(page);
+    // The note kept for the term is there to edit.
+    expect(await editor.locator('textarea').inputValue({ timeout: 5_000 })).toBe('A word for a stalemate nobody admits to.');
+    await expect.poll(() => editor.evaluate(() => document.hasFocus())).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-backstory-note-editor]'))).toBeNull();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('before-editor');
+    await page.evaluate(() => document.getElementById('before-editor')?.remove());
   });
 
   it('exports every note as a file the import takes back', async () => {
@@ -154,7 +208,7 @@ describeInBrowser('reader notes in Chromium', () => {
     await notice.getByRole('button').click();
     await expect.poll(() => notice.isVisible(), { timeout: 5_000 }).toBe(false);
     // The open page follows the stored notes (it is annotated again after each change).
-    await expect.poll(() => mentionCount(page, 'note-standoff'), { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => noteMentions(page, 'standoff').count(), { timeout: 5_000 }).toBe(1);
   });
 
   it('an open card shows a new note on its name without being opened again', async () => {

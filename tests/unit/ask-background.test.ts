@@ -6,7 +6,7 @@ const sendMessage = vi.fn();
 
 const { askBackground } = await import('../../src/content/ask-background');
 const noReceiver = new Error('Could not establish connection. Receiving end does not exist.');
-const msg = { type: 'backstory:get-pack' } as const;
+const msg = { type: 'backstory:page-config' } as const;
 
 describe('askBackground', () => {
   beforeEach(() => {

@@ -8,6 +8,7 @@ describe('contentRequest', () => {
     expect(contentRequest({ type: 'backstory:toggle' })).toEqual({ type: 'backstory:toggle' });
     expect(contentRequest({ type: 'backstory:step', direction: 'previous' })).toEqual({ type: 'backstory:step', direction: 'previous' });
     expect(contentRequest({ type: 'backstory:open-note-editor', term: 'Choe' })).toEqual({ type: 'backstory:open-note-editor', term: 'Choe' });
+    expect(contentRequest({ type: 'backstory:changed', what: 'settings' })).toEqual({ type: 'backstory:changed', what: 'settings' });
   });
 
   it('leaves malformed requests and other messages unanswered', () => {
@@ -24,6 +25,7 @@ describe('contentRequest', () => {
       { type: 'backstory:toggle', active: 'yes' },
       { type: 'backstory:step', direction: 'up' },
       { type: 'backstory:open-note-editor', term: 'x'.repeat(1_001) },
+      { type: 'backstory:changed', what: 'everything' },
     ]) {
       expect(contentRequest(raw), JSON.stringify(raw)).toBeNull();
     }

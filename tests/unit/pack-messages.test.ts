@@ -26,7 +26,7 @@ describe('pack messages', () => {
   });
 
   it('goes unanswered by a hub that has no pack store', () => {
-    const handle = createHub({ extensionId: 'self', getPack: async () => ({ id: 'p', version: 1, title: 'P', language: 'en', sources: [], entities: [] }), setBadge: async () => {}, annotateTab: async () => ({ ok: true }) });
-    expect(handle({ type: 'backstory:list-packs' }, { id: 'self' })).toBeUndefined();
+    const handle = createHub({ extensionId: 'self', extensionOrigin: 'chrome-extension://self/', setBadge: async () => {}, annotateTab: async () => ({ ok: true }) });
+    expect(handle({ type: 'backstory:list-packs' }, { id: 'self', url: 'chrome-extension://self/options/options.html' })).toBeUndefined();
   });
 });

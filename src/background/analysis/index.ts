@@ -7,7 +7,7 @@ import { parseAnalyzeRequest, type MessageOf, type Responses } from '../../share
 import { loadNotes } from '../../shared/notes-store';
 import { loadSettings } from '../../shared/settings-store';
 import { loadDisabledSites } from '../../shared/sites-store';
-import type { HubSender } from '../hub';
+import type { PageSender } from '../hub';
 import { getPack } from '../packs';
 import { PageSessions } from './page-sessions';
 
@@ -21,22 +21,22 @@ async function readNotes() {
   }
 }
 
-export async function analyzePage(msg: MessageOf<'backstory:analyze'>, sender: HubSender): Promise<Responses['backstory:analyze'] | undefined> {
-  const tabId = sender.tab?.id;
+export async function analyzePage(msg: MessageOf<'backstory:analyze'>, sender: PageSender): Promise<Responses['backstory:analyze'] | undefined> {
   const req = parseAnalyzeRequest(msg.json);
-  if (tabId === undefined || tabId < 0 || !req) return undefined;
-  const scope = `${tabId}:${sender.frameId ?? 0}`;
+  if (!req) return undefined;
+  const scope = `${sender.tab.id}:${sender.frameId}`;
   const received = sessions.receive(scope, req);
   if (received) return { json: JSON.stringify(received) };
   const [pack, notes, settings] = await Promise.all([getPack(), readNotes(), loadSettings()]);
   return { json: JSON.stringify(sessions.answer(scope, req.pass, { pack, notes, settings })) };
 }
 
-export async function pageConfig(msg: MessageOf<'backstory:page-config'>): Promise<Responses['backstory:page-config']> {
+/** `url` is the sender's address as the browser gives it (a page cannot choose it). */
+export async function pageConfig(url: string): Promise<Responses['backstory:page-config']> {
   const [settings, disabled] = await Promise.all([loadSettings(), loadDisabledSites()]);
   // The page asks this first and sends its text a moment later: build the matcher meanwhile.
   setTimeout(() => void warmUp(settings), 0);
-  return { settings, siteOff: disabled.some((p) => patternMatches(p, msg.url)) };
+  return { settings, siteOff: disabled.some((p) => patternMatches(p, url)) };
 }
 
 async function warmUp(settings: Awaited<ReturnType<typeof loadSettings>>): Promise<void> {
