@@ -30,6 +30,10 @@ describe('scanner candidates', () => {
     ]);
   });
 
+  it('finds a name right after an underscore that follows non-ASCII punctuation', () => {
+    expect(linked('Filed as «_Pyongyang» and «_DPRK».')).toEqual(['Pyongyang→pyongyang', 'DPRK→dprk']);
+  });
+
   it('prefers the longer name that starts earlier when its accented letters come after a shorter one', () => {
     // "Choe Sŏn-hŭi" starts before "Sŏn"; its first non-ASCII letter comes after where "Son" starts.
     const entities = [

@@ -87,6 +87,9 @@ function scanCandidates(re: RegExp, trie: WordTrie, lookup: SurfaceLookup, run: 
       }
     }
     if (lo < pos) lo = pos;
+    // The unit after "_" is a start the regex cannot report itself (no `\b` between "_" and a
+    // letter): when the window ends on "_", it takes that unit in too ("«_DPRK").
+    while (hi + 1 < n && text.charCodeAt(hi) === UNDERSCORE) hi++;
     if (hi >= n) hi = n - 1;
     let next = hi + 1;
     for (let i = lo; i <= hi; i++) {
