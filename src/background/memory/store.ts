@@ -1,0 +1,227 @@
+// Reading and writing the reading memory. Every operation is one IndexedDB transaction that the
+// caller awaits (an MV3 worker may stop once its event is handled), reads by index and cursor, and
+// never loads the whole memory. No browser.* here: Node tests run it on fake-indexeddb.
+import { articleDay, type ArticleMemory, type EntityEntry, MEMORY_FILE_FORMAT, MEMORY_FILE_VERSION, type MemoryFile } from '../../core/memory/records';
+import { earlierItems, type EarlierItem, type StoredEntry } from '../../core/memory/earlier';
+import { siteOf } from '../../core/memory/article-url';
+import type { IDBPTransaction } from 'idb';
+import type { ArticleRow, Db, EntryRow, MemoryDB } from './db';
+
+/** The caps: the oldest articles are evicted before either is passed. About 2.5 KB per article
+ *  on real pages, so the article cap is normally the one reached. */
+export const MAX_ARTICLES = 20_000;
+export const MAX_BYTES = 50 * 1024 * 1024;
+
+export interface MemoryStats {
+  articles: number;
+  entities: number;
+  bytes: number;
+}
+
+/** Earlier items per entity the card asks for, newest first, at most this many each. */
+export const ITEMS_PER_ENTITY = 5;
+
+function entryBytes(a: ArticleMemory): number {
+  return JSON.stringify(a).length;
+}
+
+/** Any read-write transaction that includes the stores these helpers touch. */
+type WriteTx = IDBPTransaction<MemoryDB, ('articles' | 'entries' | 'entities' | 'meta')[], 'readwrite'>;
+
+export class MemoryStore {
+  constructor(readonly db: Db, private readonly caps = { articles: MAX_ARTICLES, bytes: MAX_BYTES }) {}
+
+  /** Files one article: a URL read before has its facts replaced (a reload, a live page that
+   *  grew), so it is stored once. Evicts the oldest articles first when a cap would be passed. */
+  put(article: ArticleMemory): Promise<number> {
+    return this.putAll([article]).then((ids) => ids[0]!);
+  }
+
+  /** Files many articles in ONE transaction (an import): all are stored, or none. */
+  async putAll(list: readonly ArticleMemory[]): Promise<number[]> {
+    const tx = this.db.transaction(['articles', 'entities', 'entries', 'meta'], 'readwrite');
+    const meta = tx.objectStore('meta');
+    const totals = (await meta.get('totals')) ?? { key: 'totals' as const, bytes: 0 };
+    const ids: number[] = [];
+    for (const a of list) ids.push(await this.putIn(tx, a, totals));
+    await this.evict(tx, totals, new Set(ids));
+    await meta.put(totals);
+    await tx.done;
+    return ids;
+  }
+
+  private async putIn(tx: WriteTx, article: ArticleMemory, totals: { bytes: number }): Promise<number> {
+    const articles = tx.objectStore('articles');
+    const bytes = entryBytes(article);
+    const old = await articles.index('url').get(article.url);
+    const row: ArticleRow = {
+      url: article.url,
+      site: siteOf(article.url) ?? '',
+      title: article.title,
+      outlet: article.outlet,
+      readAt: article.readAt,
+      day: articleDay(article),
+      bytes,
+    };
+    if (article.published) row.published = article.published;
+    let id: number;
+    if (old?.id !== undefined) {
+      await this.dropEntries(tx, old.id);
+      id = await articles.put({ ...row, id: old.id });
+      totals.bytes = Math.max(0, totals.bytes - old.bytes);
+    } else {
+      id = await articles.add(row);
+    }
+    totals.bytes += bytes;
+    const entities = tx.objectStore('entities');
+    const entries = tx.objectStore('entries');
+    for (const e of article.entities) {
+      let entity = await entities.index('key').getKey(e.key);
+      if (entity === undefined) entity = await entities.add({ key: e.key, name: e.name, type: e.type });
+      const { key: _k, name: _n, type: _t, ...facts } = e;
+      await entries.add({ ...facts, article: id, entity, day: row.day, readAt: row.readAt });
+    }
+    return id;
+  }
+
+  /** Oldest read first, until both caps hold again (never the article just written). */
+  private async evict(tx: WriteTx, totals: { bytes: number }, keep: ReadonlySet<number>): Promise<void> {
+    const articles = tx.objectStore('articles');
+    let count = await articles.count();
+    if (count <= this.caps.articles && totals.bytes <= this.caps.bytes) return;
+    let cursor = await articles.index('readAt').openCursor();
+    while (cursor && (count > this.caps.articles || totals.bytes > this.caps.bytes)) {
+      const a = cursor.value;
+      if (!keep.has(a.id!)) {
+        await this.dropEntries(tx, a.id!);
+        await cursor.delete();
+        totals.bytes = Math.max(0, totals.bytes - a.bytes);
+        count--;
+      }
+      cursor = await cursor.continue();
+    }
+  }
+
+  private async dropEntries(tx: WriteTx, article: number): Promise<void> {
+    let cursor = await tx.objectStore('entries').index('article').openCursor(IDBKeyRange.only(article));
+    while (cursor) {
+      await cursor.delete();
+      cursor = await cursor.continue();
+    }
+  }
+
+  /** Earlier-reading items for each requested entity (each given by every key its memory may sit
+   *  under), leaving out `currentUrl`, and anything read before `since`. */
+  async earlier(requests: { id: string; keys: string[] }[], currentUrl: string | null, since: number | null, limit = ITEMS_PER_ENTITY): Promise<Record<string, EarlierItem[]>> {
+    const tx = this.db.transaction(['entities', 'entries', 'articles'], 'readonly');
+    const out: Record<string, EarlierItem[]> = {};
+    const articleCache = new Map<number, ArticleRow | undefined>();
+    for (const req of requests) {
+      const found: StoredEntry[] = [];
+      for (const key of req.keys) {
+        const entity = await tx.objectStore('entities').index('key').get(key);
+        if (!entity?.id) continue;
+        const range = IDBKeyRange.bound([entity.id, '', -Infinity], [entity.id, '\uffff', Infinity]);
+        let cursor = await tx.objectStore('entries').index('entity-day').openCursor(range, 'prev');
+        // One more than asked: the current article may be among the newest.
+        let taken = 0;
+        while (cursor && taken <= limit) {
+          const e = cursor.value;
+          if (since === null || e.readAt >= since) {
+            let a = articleCache.get(e.article);
+            if (!articleCache.has(e.article)) articleCache.set(e.article, (a = await tx.objectStore('articles').get(e.article)));
+            if (a) {
+              found.push({ article: a, entry: entryOf(e, key, entity.name, entity.type) });
+              taken++;
+            }
+          }
+          cursor = await cursor.continue();
+        }
+      }
+      const items = earlierItems(found, currentUrl, limit);
+      if (items.length > 0) out[req.id] = items;
+    }
+    await tx.done;
+    return out;
+  }
+
+  async stats(): Promise<MemoryStats> {
+    const tx = this.db.transaction(['articles', 'entities', 'meta'], 'readonly');
+    const [articles, entities, totals] = await Promise.all([tx.objectStore('articles').count(), tx.objectStore('entities').count(), tx.objectStore('meta').get('totals')]);
+    await tx.done;
+    return { articles, entities, bytes: totals?.bytes ?? 0 };
+  }
+
+  /** Forgets the articles `match` picks from an index range; returns how many. */
+  private async forgetWhere(index: 'url' | 'site' | 'readAt', range: IDBKeyRange): Promise<number> {
+    const tx = this.db.transaction(['articles', 'entities', 'entries', 'meta'], 'readwrite');
+    const meta = tx.objectStore('meta');
+    const totals = (await meta.get('totals')) ?? { key: 'totals' as const, bytes: 0 };
+    let n = 0;
+    let cursor = await tx.objectStore('articles').index(index).openCursor(range);
+    while (cursor) {
+      await this.dropEntries(tx, cursor.value.id!);
+      totals.bytes = Math.max(0, totals.bytes - cursor.value.bytes);
+      await cursor.delete();
+      n++;
+      cursor = await cursor.continue();
+    }
+    await meta.put(totals);
+    await tx.done;
+    return n;
+  }
+
+  forgetArticle(url: string): Promise<number> {
+    return this.forgetWhere('url', IDBKeyRange.only(url));
+  }
+
+  forgetSite(site: string): Promise<number> {
+    return this.forgetWhere('site', IDBKeyRange.only(site.toLowerCase().replace(/^www\./, '')));
+  }
+
+  /** Retention: forgets what was read before `cutoff`. */
+  forgetBefore(cutoff: number): Promise<number> {
+    return this.forgetWhere('readAt', IDBKeyRange.upperBound(cutoff, true));
+  }
+
+  async forgetAll(): Promise<void> {
+    const tx = this.db.transaction(['articles', 'entities', 'entries', 'meta'], 'readwrite');
+    await Promise.all([tx.objectStore('articles').clear(), tx.objectStore('entities').clear(), tx.objectStore('entries').clear(), tx.objectStore('meta').clear()]);
+    await tx.done;
+  }
+
+  /** Every article with its entries, in the export file's shape. One read transaction, a cursor:
+   *  the file is built as it goes (an export is what a reader asked for in full). */
+  async exportFile(now: number): Promise<MemoryFile> {
+    const tx = this.db.transaction(['articles', 'entities', 'entries'], 'readonly');
+    const names = new Map<number, { key: string; name: string; type: EntityEntry['type'] }>();
+    const out: ArticleMemory[] = [];
+    let cursor = await tx.objectStore('articles').index('readAt').openCursor();
+    while (cursor) {
+      const a = cursor.value;
+      const rows = await tx.objectStore('entries').index('article').getAll(IDBKeyRange.only(a.id!));
+      const entities: EntityEntry[] = [];
+      for (const r of rows) {
+        let n = names.get(r.entity);
+        if (!n) {
+          const e = await tx.objectStore('entities').get(r.entity);
+          if (!e) continue;
+          names.set(r.entity, (n = { key: e.key, name: e.name, type: e.type }));
+        }
+        entities.push(entryOf(r, n.key, n.name, n.type));
+      }
+      const article: ArticleMemory = { url: a.url, title: a.title, outlet: a.outlet, readAt: a.readAt, entities };
+      if (a.published) article.published = a.published;
+      out.push(article);
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    return { format: MEMORY_FILE_FORMAT, version: MEMORY_FILE_VERSION, exportedAt: now, articles: out };
+  }
+}
+
+function entryOf(r: EntryRow, key: string, name: string, type: EntityEntry['type']): EntityEntry {
+  const e: EntityEntry = { key, name, type, roles: r.roles, statements: r.statements, sentences: r.sentences };
+  if (r.definition) e.definition = r.definition;
+  return e;
+}
