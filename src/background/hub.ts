@@ -2,11 +2,14 @@
 // unknown or malformed is dropped (answered with nothing, so other listeners stay free to answer).
 import type { Pack } from '../core/types';
 import { parseMessage, type Message, type MessageOf, type Responses } from '../shared/messages';
+import type { MemoryHandlers } from './memory/handlers';
 import type { PackControls } from './pack-store';
 
 export interface HubSender {
   id?: string;
-  tab?: { id?: number };
+  /** The sending page's URL (a tab's page, or an extension page). */
+  url?: string;
+  tab?: { id?: number; url?: string; incognito?: boolean };
   frameId?: number;
 }
 
@@ -21,6 +24,8 @@ export interface HubDeps {
   /** Page analysis (content script → background); without it those messages go unanswered. */
   analyze?(msg: MessageOf<'backstory:analyze'>, sender: HubSender): Promise<Responses['backstory:analyze'] | undefined>;
   pageConfig?(msg: MessageOf<'backstory:page-config'>): Promise<Responses['backstory:page-config']>;
+  /** The reading memory; without it those messages go unanswered. */
+  memory?: MemoryHandlers;
 }
 
 type Handled = { [K in Message['type']]?: (msg: Extract<Message, { type: K }>, sender: HubSender) => Promise<Responses[K]> | undefined };
@@ -42,6 +47,12 @@ export function createHub(deps: HubDeps) {
     'backstory:export-pack': (msg) => deps.packs?.exportText(msg.id),
     'backstory:set-pack-enabled': (msg) => deps.packs?.setEnabled(msg.id, msg.enabled),
     'backstory:remove-pack': (msg) => deps.packs?.remove(msg.id),
+    'backstory:memory-earlier': (m, s) => deps.memory?.earlier(m, s), // page
+    'backstory:memory-earlier-tab': (m, s) => deps.memory?.earlierForTab(m, s), // extension
+    'backstory:memory-status': (m, s) => deps.memory?.status(m, s), // extension
+    'backstory:memory-forget': (m, s) => deps.memory?.forget(m, s), // extension
+    'backstory:memory-export': (m, s) => deps.memory?.exportJson(m, s), // extension
+    'backstory:memory-import': (m, s) => deps.memory?.importJson(m, s), // extension
   };
 
   /** Returns the reply promise, or undefined when the message is not ours to answer. */

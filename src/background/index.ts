@@ -6,11 +6,12 @@ import { annotateTab } from './annotate';
 import { clearBadgeOnNavigation, setBadge } from './badge';
 import { listenForCommands } from './commands';
 import { createHub } from './hub';
+import { memoryHandlers } from './memory/handlers';
 import { registerNoteMenu } from './note-menu';
 import { followSiteGrants } from './sites';
 import { getPack, packStore } from './packs';
 
-const hub = createHub({ extensionId: browser.runtime.id, getPack, setBadge, annotateTab, packs: packStore, analyze: analyzePage, pageConfig });
+const hub = createHub({ extensionId: browser.runtime.id, getPack, setBadge, annotateTab, packs: packStore, analyze: analyzePage, pageConfig, memory: memoryHandlers });
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => hub(raw, sender));
 clearBadgeOnNavigation();
 listenForCommands();

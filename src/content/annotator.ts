@@ -11,6 +11,8 @@ import { MENTION_TAG } from '../shared/dom-kinds';
 import { Highlighter, SLICE_MS, runSliced, viewportFirst, yieldToPage } from './highlight';
 import { observeNewContent } from './observe';
 import { pageDate } from './page-date';
+import { pageMeta } from './page-meta';
+import type { EarlierItem } from '../core/memory/earlier';
 import { findStaleRuns } from './rescan';
 import { RunCollector, type DomRun } from './runs';
 import { loadUI } from './ui-loader';
@@ -25,6 +27,8 @@ export type PageAnalyzer = (req: AnalyzeRequest) => Promise<AnalyzeResult>;
 export interface AnnotatorHooks {
   /** Called after every pass with the number of distinct entities shown. */
   onStatus?(entityCount: number): void;
+  /** The reading memory's items for a card being opened (asked of the background). */
+  getEarlier?(card: CardModel): Promise<readonly EarlierItem[]>;
 }
 
 let passCounter = 0;
@@ -88,6 +92,7 @@ export class Annotator {
       delayMs: settings.hoverDelayMs,
       getCard: (id) => this.cards.get(id),
       onSentence: (_id, sentence) => this.revealSentence(sentence),
+      ...(hooks.getEarlier ? { getEarlier: hooks.getEarlier } : {}),
     });
     this.controller.setTheme(settings.theme);
   }
@@ -257,7 +262,9 @@ export class Annotator {
       for (let chars = 0; to < added.length && (to === from || chars + added[to]!.text.length <= CHUNK_CHARS); to++) chars += added[to]!.text.length;
       const more = to < added.length;
       const piece = added.slice(from, to).map((r) => ({ text: r.text, kind: r.kind }));
-      const res = await this.analyze({ pass: this.pass, base: held, removed: from === 0 ? removed : [], added: piece, pageDate, ...(more ? { more } : {}) });
+      // The page's own metadata goes with the last piece, when the background files the article.
+      const page = more ? undefined : pageMeta(this.doc);
+      const res = await this.analyze({ pass: this.pass, base: held, removed: from === 0 ? removed : [], added: piece, pageDate, ...(more ? { more } : {}), ...(page ? { page } : {}) });
       if (gen !== this.generation) return null;
       if ('resync' in res || !('stored' in res)) return res;
       held += piece.length - (from === 0 ? removed.length : 0);

@@ -1,5 +1,6 @@
 // DOM rendering of a CardModel, shared by the hover card (content script) and the popup.
 // Every piece of pack or page text goes in through textContent: a pack or a page may hold markup.
+import type { EarlierItem } from '../core/memory/earlier';
 import type { CardModel, EntityType } from '../core/types';
 import { t, tCount, uiLanguage } from './i18n';
 
@@ -12,6 +13,8 @@ export interface CardViewOptions {
   onSentence?: (sentence: number) => void;
   /** Document to create nodes in (the card may live in another document than `document`). */
   doc?: Document;
+  /** "Earlier in your reading": what earlier articles said (newest first). */
+  earlier?: readonly EarlierItem[];
 }
 
 export const TYPE_KEY: Record<EntityType, string> = {
@@ -121,14 +124,51 @@ function background(card: CardModel, opts: CardViewOptions, doc: Document): HTML
   return section.childElementCount > 1 ? section : null;
 }
 
-/** The card's body: from this article, background, the reader's note. */
+/** Only web links: a stored URL went through checks, but a link is the last place to be sure. */
+function safeHref(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One item: date and outlet, then the fact as a link that opens the earlier article at it. */
+export function renderEarlierItem(item: EarlierItem, doc: Document = document): HTMLElement {
+  const li = make(doc, 'li', 'bs-earlier-item');
+  li.setAttribute('data-earlier', item.kind);
+  const cite = make(doc, 'span', 'bs-source', `${formatDate(item.date)} · ${item.outlet}`);
+  const text = clip(item.kind === 'definition' ? t('card_stands_for', item.text) : item.text, SENTENCE_MAX);
+  const href = safeHref(item.href);
+  const fact = make(doc, href ? 'a' : 'span', 'bs-earlier-fact', item.kind === 'statement' ? `“${text}”` : text);
+  if (href && fact instanceof HTMLAnchorElement) {
+    fact.href = href;
+    fact.target = '_blank';
+    fact.rel = 'noopener noreferrer';
+    if (item.title) fact.title = item.title;
+  }
+  li.append(cite, doc.createTextNode(' '), fact);
+  return li;
+}
+
+export function renderEarlier(items: readonly EarlierItem[], max: number, doc: Document = document): HTMLElement | null {
+  if (items.length === 0) return null;
+  const section = make(doc, 'section', 'bs-earlier');
+  const list = make(doc, 'ul', 'bs-earlier-list');
+  for (const item of items.slice(0, max)) list.append(renderEarlierItem(item, doc));
+  section.append(make(doc, 'h3', 'bs-section-title', t('card_earlier')), list);
+  return section;
+}
+
+/** The card's body: from this article, earlier reading, background, the reader's note. */
 export function renderCard(card: CardModel, opts: CardViewOptions = {}): HTMLElement {
   const doc = opts.doc ?? document;
   const root = make(doc, 'div', 'bs-card');
   root.dataset.type = card.type;
   if (opts.header) root.append(renderCardHeader(card, doc));
   if (card.pageOnly) root.append(make(doc, 'p', 'bs-page-only', t('card_page_only')));
-  const parts = [fromArticle(card, opts, doc), background(card, opts, doc)];
+  const parts = [fromArticle(card, opts, doc), renderEarlier(opts.earlier ?? [], opts.compact ? 3 : 5, doc), background(card, opts, doc)];
   for (const p of parts) if (p) root.append(p);
   if (card.note) {
     const note = make(doc, 'section', 'bs-note');

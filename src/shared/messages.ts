@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import type { Settings } from '../core/settings';
 import type { CardModel, Pack } from '../core/types';
+import { MemoryMessages, type MemoryResponses } from './memory-messages';
 import { NoteMessages } from './note-messages';
 import { PackMessages, type PackResponses } from './pack-messages';
 
@@ -40,6 +41,16 @@ export const AnalyzeRequestSchema = v.object({
   /** More runs of this update follow in further messages: keep these, answer `stored`. A big page
    *  goes in pieces so that no single message holds the page's main thread for long. */
   more: v.optional(v.boolean()),
+  /** What the page says about itself, for the reading memory (sent with an update's first piece).
+   *  The page's own URL is never taken from here: the background reads it from the sender. */
+  page: v.optional(
+    v.object({
+      canonical: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+      ogUrl: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+      siteName: v.optional(v.pipe(v.string(), v.maxLength(300))),
+      title: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+    }),
+  ),
 });
 export type AnalyzeRequest = v.InferOutput<typeof AnalyzeRequestSchema>;
 /** The request and its reply each travel as one JSON string. Chromium turns a structured message
@@ -62,7 +73,7 @@ export function parseAnalyzeRequest(json: string): AnalyzeRequest | null {
 /** Content script → background: what the page needs before its first pass. */
 const PageConfig = v.object({ type: v.literal('backstory:page-config'), url: v.pipe(v.string(), v.maxLength(8192)) });
 
-export const MessageSchema = v.variant('type', [GetPack, PageStatus, GetCards, Reveal, AnnotateTab, ...NoteMessages, Toggle, Step, ...PackMessages, Analyze, PageConfig]);
+export const MessageSchema = v.variant('type', [GetPack, PageStatus, GetCards, Reveal, AnnotateTab, ...NoteMessages, Toggle, Step, ...PackMessages, Analyze, PageConfig, ...MemoryMessages]);
 export type Message = v.InferOutput<typeof MessageSchema>;
 export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
 
@@ -81,7 +92,7 @@ export interface AnalyzeReply {
 export type AnalyzeResult = AnalyzeReply | { resync: true } | { stored: true };
 
 /** What each request answers. */
-export interface Responses extends PackResponses {
+export interface Responses extends PackResponses, MemoryResponses {
   'backstory:get-pack': { pack: Pack };
   'backstory:page-status': { ok: true };
   /** `ready: false` while the first annotation pass is still running (cards may be incomplete). */

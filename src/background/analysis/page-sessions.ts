@@ -19,6 +19,8 @@ export interface AnalysisInputs {
 interface Session {
   runs: RunText[];
   pageDate?: string;
+  /** What the page says about itself (canonical link, site name, title), for the reading memory. */
+  page?: AnalyzeRequest['page'];
   /** Per-run and per-sentence results: an update re-reads only the runs it adds. */
   memo: AnalysisMemo;
   /** Where the runs of an update sent in several messages start (until its last message). */
@@ -68,6 +70,7 @@ export class PageSessions {
     session.pendingFrom ??= session.runs.length;
     for (const r of req.added) session.runs.push({ text: r.text, kind: r.kind });
     if (req.pageDate) session.pageDate = req.pageDate;
+    if (req.page) session.page = req.page;
     return req.more ? { stored: true } : null;
   }
 
@@ -79,6 +82,12 @@ export class PageSessions {
     const first = session.pendingFrom;
     session.pendingFrom = undefined;
     return this.reply(session, first, inputs);
+  }
+
+  /** The page's own metadata and date as its pass last sent them. */
+  pageOf(scope: string, pass: string): { page?: AnalyzeRequest['page']; pageDate?: string } {
+    const s = this.sessions.get(`${scope}#${pass}`);
+    return { page: s?.page, pageDate: s?.pageDate };
   }
 
   /** Builds what every page needs (the pack's matcher, its name index) ahead of the first analyze:

@@ -74,17 +74,36 @@ export const DB_MIGRATIONS: Record<number, (db: Db, tx: UpgradeTx) => void> = {
 
 export const DB_VERSION = 1;
 
-/** Opens (creating or upgrading) the database; rejects when IndexedDB is missing or broken. */
-export function openMemoryDb(name = DB_NAME): Promise<Db> {
-  if (typeof indexedDB === 'undefined') return Promise.reject(new Error('IndexedDB is not available in this browser mode'));
-  const opened: Promise<Db> = openDB<MemoryDB>(name, DB_VERSION, {
+const STORES = ['articles', 'entities', 'entries', 'meta'] as const;
+
+/** Opens (creating or upgrading) the database; rejects with a reason a reader can act on when
+ *  IndexedDB is missing, refuses, or holds something this version cannot use. `onLost` is told
+ *  when the handle stops being usable (another version wants it, the browser closed it). */
+export async function openMemoryDb(name = DB_NAME, onLost?: () => void): Promise<Db> {
+  if (typeof indexedDB === 'undefined') throw new Error('this browser mode offers no IndexedDB storage');
+  let handle: Db | undefined;
+  const db = await openDB<MemoryDB>(name, DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, tx) {
       for (let n = oldVersion + 1; n <= DB_VERSION; n++) DB_MIGRATIONS[n]?.(db, tx);
     },
-    // A newer worker wants to upgrade: this handle lets go instead of blocking it.
+    // Another version wants to upgrade or delete it: this handle lets go instead of blocking it.
     blocking() {
-      void opened.then((db) => db.close());
+      handle?.close();
+      onLost?.();
     },
+    terminated() {
+      onLost?.();
+    },
+  }).catch((err: unknown) => {
+    const e = err as { name?: string; message?: string };
+    if (e?.name === 'VersionError') throw new Error('the memory database was written by a newer version of Backstory');
+    throw new Error(`the memory database could not be opened (${e?.name ?? 'error'}${e?.message ? `: ${e.message}` : ''})`);
   });
-  return opened;
+  handle = db;
+  const missing = STORES.filter((s) => !db.objectStoreNames.contains(s));
+  if (missing.length > 0) {
+    db.close();
+    throw new Error(`the memory database is damaged (missing ${missing.join(', ')})`);
+  }
+  return db;
 }

@@ -5,6 +5,7 @@ import { articleDay, type ArticleMemory, type EntityEntry, MEMORY_FILE_FORMAT, M
 import { earlierItems, type EarlierItem, type StoredEntry } from '../../core/memory/earlier';
 import { siteOf } from '../../core/memory/article-url';
 import type { IDBPTransaction } from 'idb';
+import type { MemoryStats } from '../../shared/memory-messages';
 import type { ArticleRow, Db, EntryRow, MemoryDB } from './db';
 
 /** The caps: the oldest articles are evicted before either is passed. About 2.5 KB per article
@@ -12,11 +13,6 @@ import type { ArticleRow, Db, EntryRow, MemoryDB } from './db';
 export const MAX_ARTICLES = 20_000;
 export const MAX_BYTES = 50 * 1024 * 1024;
 
-export interface MemoryStats {
-  articles: number;
-  entities: number;
-  bytes: number;
-}
 
 /** Earlier items per entity the card asks for, newest first, at most this many each. */
 export const ITEMS_PER_ENTITY = 5;
@@ -29,7 +25,7 @@ function entryBytes(a: ArticleMemory): number {
 type WriteTx = IDBPTransaction<MemoryDB, ('articles' | 'entries' | 'entities' | 'meta')[], 'readwrite'>;
 
 export class MemoryStore {
-  constructor(readonly db: Db, private readonly caps = { articles: MAX_ARTICLES, bytes: MAX_BYTES }) {}
+  constructor(readonly db: Db, private caps = { articles: MAX_ARTICLES, bytes: MAX_BYTES }) {}
 
   /** Files one article: a URL read before has its facts replaced (a reload, a live page that
    *  grew), so it is stored once. Evicts the oldest articles first when a cap would be passed. */
@@ -111,8 +107,8 @@ export class MemoryStore {
   }
 
   /** Earlier-reading items for each requested entity (each given by every key its memory may sit
-   *  under), leaving out `currentUrl`, and anything read before `since`. */
-  async earlier(requests: { id: string; keys: string[] }[], currentUrl: string | null, since: number | null, limit = ITEMS_PER_ENTITY): Promise<Record<string, EarlierItem[]>> {
+   *  under), leaving out the `current` article, and anything read before `since`. */
+  async earlier(requests: { id: string; keys: string[] }[], current: string | null | ReadonlySet<string>, since: number | null, limit = ITEMS_PER_ENTITY): Promise<Record<string, EarlierItem[]>> {
     const tx = this.db.transaction(['entities', 'entries', 'articles'], 'readonly');
     const out: Record<string, EarlierItem[]> = {};
     const articleCache = new Map<number, ArticleRow | undefined>();
@@ -138,7 +134,7 @@ export class MemoryStore {
           cursor = await cursor.continue();
         }
       }
-      const items = earlierItems(found, currentUrl, limit);
+      const items = earlierItems(found, current, limit);
       if (items.length > 0) out[req.id] = items;
     }
     await tx.done;
@@ -169,6 +165,24 @@ export class MemoryStore {
     await meta.put(totals);
     await tx.done;
     return n;
+  }
+
+  /** Makes room when storage is full: the `n` articles read longest ago. */
+  async forgetOldest(n: number): Promise<number> {
+    const tx = this.db.transaction(['articles', 'entities', 'entries', 'meta'], 'readwrite');
+    const meta = tx.objectStore('meta');
+    const totals = (await meta.get('totals')) ?? { key: 'totals' as const, bytes: 0 };
+    const before = await tx.objectStore('articles').count();
+    const caps = this.caps;
+    this.caps = { articles: Math.max(0, before - n), bytes: caps.bytes };
+    try {
+      await this.evict(tx, totals, new Set());
+    } finally {
+      this.caps = caps;
+    }
+    await meta.put(totals);
+    await tx.done;
+    return before - (await this.stats()).articles;
   }
 
   forgetArticle(url: string): Promise<number> {

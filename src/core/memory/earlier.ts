@@ -46,11 +46,13 @@ export function newestFirst(a: StoredEntry, b: StoredEntry): number {
   return b.article.readAt - a.article.readAt;
 }
 
-export function earlierItems(entries: readonly StoredEntry[], currentUrl: string | null, limit: number): EarlierItem[] {
+/** `current`: the URL(s) the article being read is filed under; it never lists itself. */
+export function earlierItems(entries: readonly StoredEntry[], current: string | null | ReadonlySet<string>, limit: number): EarlierItem[] {
+  const skip = typeof current === 'string' ? new Set([current]) : (current ?? new Set<string>());
   const seen = new Set<string>();
   const out: EarlierItem[] = [];
   for (const e of [...entries].sort(newestFirst)) {
-    if (e.article.url === currentUrl || seen.has(e.article.url)) continue;
+    if (skip.has(e.article.url) || seen.has(e.article.url)) continue;
     const fact = bestFact(e.entry);
     if (!fact) continue;
     seen.add(e.article.url);

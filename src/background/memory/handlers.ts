@@ -1,0 +1,53 @@
+// The memory's message handlers. Page messages take the page's URL from the sender (the tab),
+// never from the message; extension messages are answered only for the extension's own pages.
+import browser from 'webextension-polyfill';
+import type { MessageOf, Responses } from '../../shared/messages';
+import { loadSettings } from '../../shared/settings-store';
+import type { HubSender } from '../hub';
+import { getPack } from '../packs';
+import { MemoryService } from './service';
+
+export const memory = new MemoryService({ loadSettings, getPack });
+
+/** The popup and options pages: a content script (which runs in a web page) is not one. */
+function fromExtensionPage(sender: HubSender): boolean {
+  const own = browser.runtime.getURL('');
+  return typeof sender.url === 'string' && sender.url.startsWith(own);
+}
+
+async function tabUrl(tabId: number): Promise<string | undefined> {
+  try {
+    const tab = await browser.tabs.get(tabId);
+    return tab.incognito ? undefined : tab.url;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One function per memory message: undefined (unanswered) when the sender may not ask it. */
+export const memoryHandlers = {
+  earlier(msg: MessageOf<'backstory:memory-earlier'>, sender: HubSender): Promise<Responses['backstory:memory-earlier']> | undefined {
+    const tab = sender.tab;
+    if (tab?.id === undefined) return undefined;
+    if (tab.incognito) return Promise.resolve({ items: {} });
+    return memory.earlier(msg.entities, sender.url ?? tab.url, tab.id).then((items) => ({ items }));
+  },
+  earlierForTab(msg: MessageOf<'backstory:memory-earlier-tab'>, sender: HubSender): Promise<Responses['backstory:memory-earlier-tab']> | undefined {
+    if (!fromExtensionPage(sender)) return undefined;
+    return tabUrl(msg.tabId).then(async (url) => ({ items: url ? await memory.earlier(msg.entities, url, msg.tabId) : {} }));
+  },
+  status(_msg: MessageOf<'backstory:memory-status'>, sender: HubSender): Promise<Responses['backstory:memory-status']> | undefined {
+    return fromExtensionPage(sender) ? memory.status() : undefined;
+  },
+  forget(msg: MessageOf<'backstory:memory-forget'>, sender: HubSender): Promise<Responses['backstory:memory-forget']> | undefined {
+    if (!fromExtensionPage(sender)) return undefined;
+    return (msg.tabId !== undefined ? tabUrl(msg.tabId) : Promise.resolve(undefined)).then((url) => memory.forget(msg.scope, { url, site: msg.site, tabId: msg.tabId }));
+  },
+  exportJson(_msg: MessageOf<'backstory:memory-export'>, sender: HubSender): Promise<Responses['backstory:memory-export']> | undefined {
+    return fromExtensionPage(sender) ? memory.exportJson() : undefined;
+  },
+  importJson(msg: MessageOf<'backstory:memory-import'>, sender: HubSender): Promise<Responses['backstory:memory-import']> | undefined {
+    return fromExtensionPage(sender) ? memory.importJson(msg.text) : undefined;
+  },
+};
+export type MemoryHandlers = typeof memoryHandlers;
