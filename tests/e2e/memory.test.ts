@@ -20,7 +20,10 @@ interface EarlierSeen {
 }
 
 async function hoverChoe(s: Session, page: Page): Promise<void> {
+  // A card still open from before must close first, or its old items would be read.
   await page.mouse.move(0, 0);
+  await page.keyboard.press('Escape');
+  await waitCard(s.ctx, page, false);
   await page.locator('[data-backstory-entity="choe-son-hui"]').first().hover({ timeout: 5_000 });
   await waitCard(s.ctx, page, true);
 }
@@ -100,4 +103,118 @@ describeInBrowser('reading memory in Chromium', () => {
     await a.close();
     expect((await status(s)).stats!.articles).toBe(before);
   }, 60_000);
+
+  it('a hostile page finds no trace of the memory in its DOM', async () => {
+    const b = await s.openDemo(B);
+    await hoverChoe(s, b);
+    await earlierItems(s, b, 1);
+    // What a page script can see: its document (the card's root is closed) and the host element.
+    const seen = await b.evaluate(() => {
+      const host = document.querySelector('[data-backstory-card]');
+      return {
+        html: document.documentElement.outerHTML,
+        shadow: host ? host.shadowRoot === null : null,
+        attrs: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => `${a.name}=${a.value}`)).filter((a) => /earlier|memory|hanoi-aftermath/i.test(a)),
+      };
+    });
+    expect(seen.shadow, 'the card root is closed').toBe(true);
+    expect(seen.html).not.toContain('hanoi-aftermath');
+    expect(seen.html).not.toContain('American demands');
+    expect(seen.html).not.toContain('Earlier in your reading');
+    expect(seen.attrs, seen.attrs.join(' | ')).toEqual([]);
+    await b.close();
+  }, 60_000);
+
+  it('export then import round-trips; a broken file is refused whole and nothing changes', async () => {
+    const exported = await ask<{ ok: boolean; json: string }>(s, { type: 'backstory:memory-export' });
+    expect(exported.ok).toBe(true);
+    const file = JSON.parse(exported.json) as { articles: { url: string }[] };
+    expect(file.articles.map((a) => a.url).sort()).toEqual([`${s.server.origin}${A}`, `${s.server.origin}${B}`]);
+    const before = (await status(s)).stats!;
+
+    const broken = { ...file, articles: [...file.articles, { url: 'javascript:alert(1)' }] };
+    const refused = await ask<{ ok: boolean; error?: string }>(s, { type: 'backstory:memory-import', text: JSON.stringify(broken) });
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toMatch(/^articles\[2\]/);
+    expect((await status(s)).stats).toEqual(before);
+
+    await ask(s, { type: 'backstory:memory-forget', scope: 'all' });
+    expect((await status(s)).stats!.articles).toBe(0);
+    const imported = await ask<{ ok: boolean; count: number }>(s, { type: 'backstory:memory-import', text: exported.json });
+    expect(imported).toEqual({ ok: true, count: 2 });
+    const again = await ask<{ ok: boolean; json: string }>(s, { type: 'backstory:memory-export' });
+    expect(JSON.parse(again.json).articles).toEqual(file.articles);
+  }, 60_000);
+
+  it('“Forget this article” and “Forget everything” remove what they say, on open pages too', async () => {
+    const b = await s.openDemo(B);
+    const tabB = await s.tabIdOf(b);
+    const a = await s.openDemo(A);
+    const tabA = await s.tabIdOf(a);
+    await hoverChoe(s, b);
+    await earlierItems(s, b, 1);
+    // A's card lists B (read after it, dated later): forgetting A leaves B.
+    const forgot = await ask<{ ok: boolean; removed: number }>(s, { type: 'backstory:memory-forget', scope: 'article', tabId: tabA });
+    expect(forgot).toEqual({ ok: true, removed: 1 });
+    await hoverChoe(s, b);
+    await earlierItems(s, b, 0);
+    await hoverChoe(s, a);
+    await earlierItems(s, a, 1);
+    await ask(s, { type: 'backstory:memory-forget', scope: 'all' });
+    await hoverChoe(s, a);
+    await earlierItems(s, a, 0);
+    expect((await status(s)).stats).toEqual({ articles: 0, entities: 0, bytes: 0 });
+    expect(tabB).toBeGreaterThanOrEqual(0);
+    await a.close();
+    await b.close();
+  }, 90_000);
+
+  it('survives a browser restart on the same profile', async () => {
+    const a = await s.openDemo(A);
+    await a.close();
+    await s.close();
+    s = await startSession({ userDataDir: profile });
+    const b = await s.openDemo(B);
+    await hoverChoe(s, b);
+    const items = await earlierItems(s, b, 1);
+    expect(items[0]!.href).toContain(A);
+    await b.close();
+  }, 90_000);
+
+  it('a damaged database turns the memory off with the reason on the options page; highlights and cards still work', async () => {
+    // Another version of the database, without our stores, as a crash or a downgrade may leave it.
+    await ask(s, { type: 'backstory:memory-status' });
+    const page = await s.ctx.newPage();
+    await page.goto(`chrome-extension://${s.extensionId}/manifest.json`);
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('backstory-memory', 99);
+          req.onupgradeneeded = () => {
+            for (const name of [...req.result.objectStoreNames]) req.result.deleteObjectStore(name);
+          };
+          req.onsuccess = () => {
+            req.result.close();
+            resolve();
+          };
+          req.onerror = () => reject(req.error);
+        }),
+    );
+    await page.close();
+    const st = await status(s);
+    expect(st.on).toBe(false);
+    expect(st.reason).toMatch(/newer version|damaged|could not be opened/);
+
+    const b = await s.openDemo(B);
+    expect(await b.locator('[data-backstory-entity="choe-son-hui"]').count()).toBeGreaterThan(0);
+    await hoverChoe(s, b);
+    await earlierItems(s, b, 0);
+
+    const options = await s.ctx.newPage();
+    await options.goto(`chrome-extension://${s.extensionId}/options/options.html`);
+    await options.waitForSelector('body[data-ready]', { timeout: 10_000 });
+    await expect.poll(() => options.locator('#memory-notice').textContent(), { timeout: 5_000 }).toMatch(/memory is off because/);
+    await options.close();
+    await b.close();
+  }, 90_000);
 });
