@@ -14,12 +14,15 @@ const Wanted = v.pipe(
   v.maxLength(MAX_EARLIER_ENTITIES),
 );
 const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+const PageUrl = v.pipe(v.string(), v.maxLength(8192));
 
 export const MemoryMessages = [
   /** page: earlier-reading items for the entities of the card being opened (the page is the tab's URL). */
   v.object({ type: v.literal('backstory:memory-earlier'), entities: Wanted }),
-  /** extension (popup): the same for the cards of tab `tabId`. */
-  v.object({ type: v.literal('backstory:memory-earlier-tab'), tabId: TabId, entities: Wanted }),
+  /** extension (popup): the same for the cards of tab `tabId`. `url` is the page's address as its
+   *  content script reported it to the popup, used when the browser does not tell the worker the
+   *  tab's URL (no "tabs" permission); only extension pages may send it. */
+  v.object({ type: v.literal('backstory:memory-earlier-tab'), tabId: TabId, url: v.optional(PageUrl), entities: Wanted }),
   /** extension (options, popup): whether the memory is on, why not, and how big it is. */
   v.object({ type: v.literal('backstory:memory-status') }),
   /** extension: forget the article open in `tabId`, a site, or everything. */
@@ -27,6 +30,7 @@ export const MemoryMessages = [
     type: v.literal('backstory:memory-forget'),
     scope: v.picklist(['article', 'site', 'all']),
     tabId: v.optional(TabId),
+    url: v.optional(PageUrl),
     site: v.optional(v.pipe(v.string(), v.maxLength(300))),
   }),
   /** extension (options): the whole memory as one JSON file. */

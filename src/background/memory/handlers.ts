@@ -15,12 +15,13 @@ function fromExtensionPage(sender: HubSender): boolean {
   return typeof sender.url === 'string' && sender.url.startsWith(own);
 }
 
-async function tabUrl(tabId: number): Promise<string | undefined> {
+/** The tab's URL when the browser tells it (host access to the page), and whether it is private. */
+async function tabInfo(tabId: number): Promise<{ url?: string; incognito: boolean }> {
   try {
     const tab = await browser.tabs.get(tabId);
-    return tab.incognito ? undefined : tab.url;
+    return { url: tab.url, incognito: tab.incognito };
   } catch {
-    return undefined;
+    return { incognito: false };
   }
 }
 
@@ -34,14 +35,14 @@ export const memoryHandlers = {
   },
   earlierForTab(msg: MessageOf<'backstory:memory-earlier-tab'>, sender: HubSender): Promise<Responses['backstory:memory-earlier-tab']> | undefined {
     if (!fromExtensionPage(sender)) return undefined;
-    return tabUrl(msg.tabId).then(async (url) => ({ items: url ? await memory.earlier(msg.entities, url, msg.tabId) : {} }));
+    return tabInfo(msg.tabId).then(async (tab) => ({ items: tab.incognito ? {} : await memory.earlier(msg.entities, tab.url ?? msg.url, msg.tabId) }));
   },
   status(_msg: MessageOf<'backstory:memory-status'>, sender: HubSender): Promise<Responses['backstory:memory-status']> | undefined {
     return fromExtensionPage(sender) ? memory.status() : undefined;
   },
   forget(msg: MessageOf<'backstory:memory-forget'>, sender: HubSender): Promise<Responses['backstory:memory-forget']> | undefined {
     if (!fromExtensionPage(sender)) return undefined;
-    return (msg.tabId !== undefined ? tabUrl(msg.tabId) : Promise.resolve(undefined)).then((url) => memory.forget(msg.scope, { url, site: msg.site, tabId: msg.tabId }));
+    return (msg.tabId !== undefined ? tabInfo(msg.tabId) : Promise.resolve({ url: undefined })).then((tab) => memory.forget(msg.scope, { url: tab.url ?? msg.url, site: msg.site, tabId: msg.tabId }));
   },
   exportJson(_msg: MessageOf<'backstory:memory-export'>, sender: HubSender): Promise<Responses['backstory:memory-export']> | undefined {
     return fromExtensionPage(sender) ? memory.exportJson() : undefined;
