@@ -23,6 +23,8 @@ const shotArg = shotAt >= 0 ? args[shotAt + 1] : undefined;
 if (shotAt >= 0 && (!shotArg || shotArg.startsWith('--'))) fail('--screenshot needs a file path, e.g. --screenshot docs/screenshot.png');
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const headless = shotArg !== undefined || !hasDisplay;
+/** Earlier articles on the demo's story, oldest first (their publication dates: March, July 2019). */
+const EARLIER_ARTICLES = ['hanoi-aftermath.html', 'panmunjom-meeting.html'];
 const screenshot = resolve(ROOT, shotArg ?? 'artifacts/demo-card.png');
 
 const chromiumPath = findChromium();
@@ -76,6 +78,16 @@ try {
 
 /** Without a window: show in the terminal what a reader would see, and save a picture of a card. */
 async function headlessTour() {
+  // The reading memory: read the earlier articles on the same story first, oldest first, so the
+  // demo article's cards can show what they said.
+  console.log('\nReading the earlier articles first (the reading memory keeps what they say):');
+  for (const path of EARLIER_ARTICLES) {
+    const earlier = await ctx.newPage();
+    await earlier.goto(`${server.origin}/${path}`);
+    await earlier.waitForSelector('html[data-backstory="ready"]', { state: 'attached', timeout: 15_000 });
+    console.log(`  ${await earlier.title()}`);
+    await earlier.close();
+  }
   const page = await ctx.newPage();
   await page.goto(demoUrl);
   await page.waitForSelector('html[data-backstory="ready"]', { state: 'attached', timeout: 15_000 });
@@ -131,7 +143,55 @@ async function headlessTour() {
   const height = page.viewportSize()?.height ?? 900;
   await page.screenshot({ path: screenshot, clip: { x: 0, y: 0, width: width > 200 ? width : 1280, height } });
   console.log(`\nCard for Choe Son Hui: ${card.text.slice(0, 160)}${card.text.length > 160 ? '…' : ''}`);
+  let earlierItems = await readEarlier(page);
+  while (earlierItems.length === 0 && Date.now() < deadline + 3_000) {
+    await page.waitForTimeout(100);
+    earlierItems = await readEarlier(page);
+  }
+  console.log(`\nEarlier in your reading (Choe Son Hui, on ${await page.title()}):`);
+  if (earlierItems.length === 0) console.log('  (nothing: the reading memory is off or empty)');
+  for (const item of earlierItems) console.log(`  - ${item.text}\n    ${item.href}`);
   console.log(`Screenshot with the card open: ${relative(process.cwd(), screenshot) || screenshot}`);
+}
+
+/** The card's "Earlier in your reading" items, read through DevTools (the card's root is closed).
+ *  @param {import('playwright-core').Page} page @returns {Promise<{ text: string, href: string }[]>} */
+async function readEarlier(page) {
+  const cdp = await ctx.newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    /** @type {{ text: string, href: string }[]} */
+    const out = [];
+    /** @param {any} node @param {string[]} parts */
+    const text = (node, parts) => {
+      if (node.nodeType === 3) parts.push(node.nodeValue);
+      for (const c of node.children ?? []) text(c, parts);
+      return parts;
+    };
+    /** @param {any} node @returns {string} */
+    const href = (node) => {
+      const attrs = node.attributes ?? [];
+      const i = attrs.indexOf('href');
+      if (node.nodeName === 'A' && i >= 0 && i % 2 === 0) return attrs[i + 1];
+      for (const c of node.children ?? []) {
+        const h = href(c);
+        if (h) return h;
+      }
+      return '';
+    };
+    /** @param {any} node */
+    const walk = (node) => {
+      if ((node.attributes ?? []).some((/** @type {string} */ a, /** @type {number} */ i) => i % 2 === 0 && a === 'data-earlier')) {
+        out.push({ text: text(node, []).join(' ').replace(/\s+/g, ' ').trim(), href: href(node) });
+        return;
+      }
+      for (const c of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(c);
+    };
+    walk(root);
+    return out;
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** @param {string} message @returns {never} */
