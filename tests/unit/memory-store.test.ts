@@ -92,3 +92,36 @@ describe('memory store (IndexedDB)', () => {
     expect(await t.exportFile(5)).toEqual(file);
   });
 });
+
+describe('memory database fails safe', () => {
+  it('a database without our stores is reported damaged, not used', async () => {
+    const name = `damaged-${++n}`;
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(name, 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('something-else');
+      req.onsuccess = () => (req.result.close(), resolve());
+      req.onerror = () => reject(req.error);
+    });
+    await expect(openMemoryDb(name)).rejects.toThrow(/damaged \(missing articles, entities, entries, meta\)/);
+  });
+
+  it('a newer version’s database is refused with a reason', async () => {
+    const name = `newer-${++n}`;
+    await new Promise<void>((resolve) => {
+      const req = indexedDB.open(name, 5);
+      req.onsuccess = () => (req.result.close(), resolve());
+    });
+    await expect(openMemoryDb(name)).rejects.toThrow(/newer version of Backstory/);
+  });
+
+  it('no IndexedDB at all: a reason, no crash', async () => {
+    const g = globalThis as { indexedDB?: IDBFactory };
+    const had = g.indexedDB;
+    delete g.indexedDB;
+    try {
+      await expect(openMemoryDb('x')).rejects.toThrow(/no IndexedDB/);
+    } finally {
+      g.indexedDB = had;
+    }
+  });
+});

@@ -3,9 +3,11 @@
 import browser from 'webextension-polyfill';
 import type { MessageOf, Responses } from '../../shared/messages';
 import { loadSettings } from '../../shared/settings-store';
-import type { HubSender } from '../hub';
 import { getPack } from '../packs';
-import { MemoryService } from './service';
+import { MemoryService, type PageSender } from './service';
+
+/** The sender as the hub passes it (kept structural: the hub imports this file's types). */
+type HubSender = PageSender & { id?: string };
 
 export const memory = new MemoryService({ loadSettings, getPack });
 
