@@ -28,28 +28,31 @@ function sentence(r: () => number, words: number): string {
 export const benchName = (i: number): string => `Person Number${i}`;
 
 /** `count` articles of 20 entities each, drawn from `pool` names with a skew (a few names in many
- *  articles, as real news has), each entry a role, a dated statement and two sentences. */
+ *  articles, as real news has). */
 export function generateArticles(count: number, pool: number, seed = 7): ArticleMemory[] {
   const r = rng(seed);
   const out: ArticleMemory[] = [];
-  const day0 = Date.UTC(2015, 0, 1);
+  // Read over the last weeks, one every 10 minutes (within any retention setting).
+  const day0 = Date.now() - count * 600_000;
   for (let a = 0; a < count; a++) {
     const ids = new Set<number>();
     while (ids.size < 20) ids.add(Math.floor(pool * r() ** 2));
-    const readAt = day0 + a * 3_600_000;
+    const readAt = day0 + a * 600_000;
     out.push({
       url: `https://news${a % 50}.example/story/${a}`,
       title: `Story ${a}: ${sentence(r, 8)}`,
       outlet: `News ${a % 50}`,
       published: new Date(readAt).toISOString().slice(0, 10),
       readAt,
+      // As the demo articles are filed: a role for some names, a statement for a few, one or two
+      // mentioning sentences for each.
       entities: [...ids].map((i) => ({
         key: `name:${nameKey(benchName(i))}`,
         name: benchName(i),
         type: 'person' as const,
-        roles: [sentence(r, 4)],
-        statements: [{ text: sentence(r, 18), date: new Date(readAt).toISOString().slice(0, 10) }],
-        sentences: [sentence(r, 25), sentence(r, 25)],
+        roles: r() < 0.3 ? [sentence(r, 4)] : [],
+        statements: r() < 0.2 ? [{ text: sentence(r, 16), date: new Date(readAt).toISOString().slice(0, 10) }] : [],
+        sentences: r() < 0.3 ? [sentence(r, 22), sentence(r, 22)] : [sentence(r, 22)],
       })),
     });
   }

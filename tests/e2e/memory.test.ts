@@ -64,6 +64,8 @@ const status = (s: Session) => ask<{ on: boolean; reason?: string; stats?: { art
 describeInBrowser('reading memory in Chromium', () => {
   const profile = mkdtempSync(join(tmpdir(), 'backstory-memory-'));
   let s: Session;
+  /** Requests beyond the extension and the demo server made by a session closed on the way. */
+  const earlierSessions: unknown[] = [];
 
   beforeAll(async () => {
     s = await startSession({ userDataDir: profile });
@@ -193,6 +195,7 @@ describeInBrowser('reading memory in Chromium', () => {
   it('survives a browser restart on the same profile', async () => {
     const a = await s.openDemo(A);
     await a.close();
+    earlierSessions.push(...s.foreignRequests());
     await s.close();
     s = await startSession({ userDataDir: profile });
     const b = await s.openDemo(B);
@@ -238,4 +241,9 @@ describeInBrowser('reading memory in Chromium', () => {
     await options.close();
     await b.close();
   }, 90_000);
+
+  it('made no request beyond the extension and the demo server', () => {
+    expect(earlierSessions).toEqual([]);
+    expect(s.foreignRequests()).toEqual([]);
+  });
 });

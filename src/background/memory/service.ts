@@ -233,8 +233,12 @@ export class MemoryService {
     const parsed = parseMemoryFile(text);
     if (!parsed.ok) return parsed;
     try {
-      await (await this.store()).putAll(parsed.file.articles);
-      return { ok: true, count: parsed.file.articles.length };
+      const store = await this.store();
+      await store.putAll(parsed.file.articles);
+      // The reader's retention applies to imported articles too: older ones are not kept.
+      const cutoff = retentionCutoff((await this.deps.loadSettings()).memoryRetention, this.now());
+      const dropped = cutoff === null ? 0 : await store.forgetBefore(cutoff);
+      return { ok: true, count: parsed.file.articles.length - dropped };
     } catch (err) {
       return { ok: false, error: errorText(err) };
     }
