@@ -110,34 +110,35 @@ export class MemoryStore {
    *  under), leaving out the `current` article, and anything read before `since`. */
   async earlier(requests: { id: string; keys: string[] }[], current: string | null | ReadonlySet<string>, since: number | null, limit = ITEMS_PER_ENTITY): Promise<Record<string, EarlierItem[]>> {
     const tx = this.db.transaction(['entities', 'entries', 'articles'], 'readonly');
-    const out: Record<string, EarlierItem[]> = {};
-    const articleCache = new Map<number, ArticleRow | undefined>();
-    for (const req of requests) {
-      const found: StoredEntry[] = [];
-      for (const key of req.keys) {
-        const entity = await tx.objectStore('entities').index('key').get(key);
-        if (!entity?.id) continue;
-        const range = IDBKeyRange.bound([entity.id, '', -Infinity], [entity.id, '\uffff', Infinity]);
-        let cursor = await tx.objectStore('entries').index('entity-day').openCursor(range, 'prev');
-        // One more than asked: the current article may be among the newest.
-        let taken = 0;
-        while (cursor && taken <= limit) {
-          const e = cursor.value;
-          if (since === null || e.readAt >= since) {
-            let a = articleCache.get(e.article);
-            if (!articleCache.has(e.article)) articleCache.set(e.article, (a = await tx.objectStore('articles').get(e.article)));
-            if (a) {
-              found.push({ article: a, entry: entryOf(e, key, entity.name, entity.type) });
-              taken++;
-            }
-          }
-          cursor = await cursor.continue();
-        }
+    const articles = new Map<number, Promise<ArticleRow | undefined>>();
+    const article = (id: number) => {
+      let p = articles.get(id);
+      if (!p) articles.set(id, (p = tx.objectStore('articles').get(id)));
+      return p;
+    };
+    // Every name's cursor runs at once: IndexedDB pipelines the requests of one transaction, so a
+    // page's 20 names cost about one name's round trips, not twenty.
+    const newest = async (key: string): Promise<StoredEntry[]> => {
+      const entity = await tx.objectStore('entities').index('key').get(key);
+      if (!entity?.id) return [];
+      const range = IDBKeyRange.bound([entity.id, '', -Infinity], [entity.id, '\uffff', Infinity]);
+      const rows: EntryRow[] = [];
+      let cursor = await tx.objectStore('entries').index('entity-day').openCursor(range, 'prev');
+      // One more than asked: the current article may be among the newest.
+      while (cursor && rows.length <= limit) {
+        if (since === null || cursor.value.readAt >= since) rows.push(cursor.value);
+        cursor = await cursor.continue();
       }
-      const items = earlierItems(found, current, limit);
-      if (items.length > 0) out[req.id] = items;
-    }
+      const found = await Promise.all(rows.map(async (e) => ({ e, a: await article(e.article) })));
+      return found.flatMap(({ e, a }) => (a ? [{ article: a, entry: entryOf(e, key, entity.name, entity.type) }] : []));
+    };
+    const lists = await Promise.all(requests.map(async (req) => ({ id: req.id, found: (await Promise.all(req.keys.map(newest))).flat() })));
     await tx.done;
+    const out: Record<string, EarlierItem[]> = {};
+    for (const { id, found } of lists) {
+      const items = earlierItems(found, current, limit);
+      if (items.length > 0) out[id] = items;
+    }
     return out;
   }
 
