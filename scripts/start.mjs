@@ -13,7 +13,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium, launchWithExtension } from './lib/browser.mjs';
 import { serveStatic } from './lib/demo-server.mjs';
-import { closeFirefox, findFirefox, launchFirefoxWithExtension, readCardInFirefox } from './lib/firefox.mjs';
+import { closeFirefox, findFirefox, launchFirefoxWithExtension, readCardInFirefox, readEarlierInFirefox } from './lib/firefox.mjs';
 import { countMentionsInPage, packNames, readCard } from './lib/probes.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,6 +27,8 @@ if (shotAt >= 0 && (!shotArg || shotArg.startsWith('--'))) fail('--screenshot ne
 const firefox = args.includes('--firefox');
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const headless = shotArg !== undefined || !hasDisplay;
+/** Earlier articles on the demo's story, oldest first (their publication dates: March, July 2019). */
+const EARLIER_ARTICLES = ['hanoi-aftermath.html', 'panmunjom-meeting.html'];
 const screenshot = resolve(ROOT, shotArg ?? (firefox ? 'artifacts/demo-card-firefox.png' : 'artifacts/demo-card.png'));
 
 const chromiumPath = firefox ? null : findChromium();
@@ -111,6 +113,14 @@ async function runFirefox(executablePath) {
     process.exit(0);
   }
   try {
+    await readEarlierArticles(async (url) => {
+      const earlier = await browser.newPage();
+      await earlier.goto(url);
+      await earlier.waitForSelector('html[data-backstory="ready"]', { timeout: 20_000 });
+      const title = await earlier.title();
+      await earlier.close();
+      return title;
+    });
     const page = await browser.newPage();
     await page.goto(demoUrl);
     await page.waitForSelector('html[data-backstory="ready"]', { timeout: 20_000 });
@@ -119,6 +129,8 @@ async function runFirefox(executablePath) {
       innerText: (selector) => page.$eval(selector, (el) => /** @type {HTMLElement} */ (el).innerText),
       hover: (selector) => page.hover(selector),
       readCard: () => readCardInFirefox(browser, page),
+      readEarlier: () => readEarlierInFirefox(browser, page),
+      title: () => page.title(),
       // Puppeteer's clip is in page coordinates, Playwright's in the window's: add the scroll.
       screenshot: async (clip) => {
         const { x, y } = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
@@ -139,6 +151,14 @@ async function runFirefox(executablePath) {
 
 /** Without a window (Chromium): show in the terminal what a reader would see, and save a picture of a card. */
 async function headlessTour() {
+  await readEarlierArticles(async (url) => {
+    const earlier = await ctx.newPage();
+    await earlier.goto(url);
+    await earlier.waitForSelector('html[data-backstory="ready"]', { state: 'attached', timeout: 15_000 });
+    const title = await earlier.title();
+    await earlier.close();
+    return title;
+  });
   const page = await ctx.newPage();
   await page.goto(demoUrl);
   await page.waitForSelector('html[data-backstory="ready"]', { state: 'attached', timeout: 15_000 });
@@ -147,16 +167,27 @@ async function headlessTour() {
     innerText: (selector) => page.locator(selector).first().innerText(),
     hover: (selector) => page.locator(selector).first().hover(),
     readCard: () => readCard(ctx, page),
+    readEarlier: () => readEarlier(page),
+    title: () => page.title(),
     screenshot: (clip) => page.screenshot({ path: screenshot, clip }),
     height: page.viewportSize()?.height ?? 900,
   });
+}
+
+/** The reading memory: the earlier articles on the same story are read first, oldest first, so
+ *  the demo article's cards can show what they said. `open` loads one and returns its title.
+ *  @param {(url: string) => Promise<string>} open */
+async function readEarlierArticles(open) {
+  console.log('\nReading the earlier articles first (the reading memory keeps what they say):');
+  for (const path of EARLIER_ARTICLES) console.log(`  ${await open(`${server.origin}/${path}`)}`);
 }
 
 /**
  * The same tour in either browser: what got highlighted, then a card opened and photographed.
  * @param {{ evaluate: (fn: Function, arg?: unknown) => Promise<any>, innerText: (selector: string) => Promise<string>,
  *   hover: (selector: string) => Promise<unknown>, readCard: () => Promise<{ open: boolean, text: string }>,
- *   screenshot: (clip: { x: number, y: number, width: number, height: number }) => Promise<unknown>, height: number }} page
+ *   screenshot: (clip: { x: number, y: number, width: number, height: number }) => Promise<unknown>, height: number,
+ *   readEarlier: () => Promise<{ text: string, href: string }[]>, title: () => Promise<string> }} page
  */
 async function tour(page) {
   const counts = await page.evaluate(countMentionsInPage);
@@ -213,7 +244,56 @@ async function tour(page) {
   });
   await page.screenshot({ x: 0, y: 0, width: width > 200 ? width : 1280, height: page.height });
   console.log(`\nCard for Choe Son Hui: ${card.text.slice(0, 160)}${card.text.length > 160 ? '…' : ''}`);
+  // The card asks the background for its earlier items when it opens: they may come a moment later.
+  let earlierItems = await page.readEarlier();
+  while (earlierItems.length === 0 && Date.now() < deadline + 3_000) {
+    await new Promise((r) => setTimeout(r, 100));
+    earlierItems = await page.readEarlier();
+  }
+  console.log(`\nEarlier in your reading (Choe Son Hui, on ${await page.title()}):`);
+  if (earlierItems.length === 0) console.log('  (nothing: the reading memory is off or empty)');
+  for (const item of earlierItems) console.log(`  - ${item.text}\n    ${item.href}`);
   console.log(`Screenshot with the card open: ${relative(process.cwd(), screenshot) || screenshot}`);
+}
+
+/** The card's "Earlier in your reading" items, read through DevTools (the card's root is closed).
+ *  @param {import('playwright-core').Page} page @returns {Promise<{ text: string, href: string }[]>} */
+async function readEarlier(page) {
+  const cdp = await ctx.newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    /** @type {{ text: string, href: string }[]} */
+    const out = [];
+    /** @param {any} node @param {string[]} parts */
+    const text = (node, parts) => {
+      if (node.nodeType === 3) parts.push(node.nodeValue);
+      for (const c of node.children ?? []) text(c, parts);
+      return parts;
+    };
+    /** @param {any} node @returns {string} */
+    const href = (node) => {
+      const attrs = node.attributes ?? [];
+      const i = attrs.indexOf('href');
+      if (node.nodeName === 'A' && i >= 0 && i % 2 === 0) return attrs[i + 1];
+      for (const c of node.children ?? []) {
+        const h = href(c);
+        if (h) return h;
+      }
+      return '';
+    };
+    /** @param {any} node */
+    const walk = (node) => {
+      if ((node.attributes ?? []).some((/** @type {string} */ a, /** @type {number} */ i) => i % 2 === 0 && a === 'data-earlier')) {
+        out.push({ text: text(node, []).join(' ').replace(/\s+/g, ' ').trim(), href: href(node) });
+        return;
+      }
+      for (const c of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(c);
+    };
+    walk(root);
+    return out;
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** @param {string} message @returns {never} */

@@ -129,7 +129,8 @@ const READ_ROOT = `(root) => {
  * @param {import('puppeteer-core').Page} page
  * @returns {Promise<{ open: boolean, text: string, mode?: string }>}
  */
-export async function readCardInFirefox(browser, page) {
+/** Runs `fn` (source text, returning a JSON string) on the card's closed root; null without a card. */
+async function onCardRoot(browser, page, fn) {
   const conn = /** @type {any} */ (browser).connection;
   const context = contextOf(page);
   const found = await conn.send('script.evaluate', {
@@ -141,15 +142,34 @@ export async function readCardInFirefox(browser, page) {
   });
   const host = found.result.result;
   const root = host.type === 'node' ? host.value?.shadowRoot : undefined;
-  if (!root?.sharedId) return { open: false, text: '' };
+  if (!root?.sharedId) return null;
   const read = await conn.send('script.callFunction', {
-    functionDeclaration: READ_ROOT,
+    functionDeclaration: fn,
     arguments: [{ sharedId: root.sharedId }],
     target: { context },
     awaitPromise: false,
   });
-  const { text, visible } = JSON.parse(read.result.result.value);
-  return { open: text !== '' && visible, text, mode: root.value?.mode };
+  return { value: JSON.parse(read.result.result.value), mode: root.value?.mode };
+}
+
+export async function readCardInFirefox(browser, page) {
+  const read = await onCardRoot(browser, page, READ_ROOT);
+  if (!read) return { open: false, text: '' };
+  const { text, visible } = read.value;
+  return { open: text !== '' && visible, text, mode: read.mode };
+}
+
+/** The open card's "Earlier in your reading" items (the `data-earlier` contract). */
+export async function readEarlierInFirefox(browser, page) {
+  const read = await onCardRoot(
+    browser,
+    page,
+    `(root) => JSON.stringify([...root.querySelectorAll('[data-earlier]')].map((el) => ({
+      text: el.textContent.replace(/\\s+/g, ' ').trim(),
+      href: el.querySelector('a[href]')?.getAttribute('href') ?? '',
+    })))`,
+  );
+  return read ? read.value : [];
 }
 
 /** Closes Firefox, killing it if it does not go within `ms`. */

@@ -4,6 +4,7 @@
 // other listeners stay free to answer.
 import { parseMessage, SENDERS, type Message, type MessageOf, type Responses } from '../shared/messages';
 import { senderKind, type MessageSender } from '../shared/senders';
+import type { MemoryHandlers } from './memory/handlers';
 import type { NoteEditorControls } from './note-editor';
 import type { PackControls } from './pack-store';
 
@@ -27,6 +28,8 @@ export interface HubDeps {
   analyze?(msg: MessageOf<'backstory:analyze'>, sender: PageSender): Promise<Responses['backstory:analyze'] | undefined>;
   /** The settings for the page at `url` (the sender's address). */
   pageConfig?(url: string): Promise<Responses['backstory:page-config']>;
+  /** The reading memory; without it those messages go unanswered. */
+  memory?: MemoryHandlers;
 }
 
 type Answered = keyof typeof SENDERS;
@@ -51,6 +54,12 @@ export function createHub(deps: HubDeps) {
     'backstory:note-editor-draft': (_msg, sender) => (sender.tab?.id !== undefined ? deps.noteEditor?.draft(sender.tab.id) : undefined),
     'backstory:save-note': (msg) => deps.noteEditor?.save(msg.term, msg.text),
     'backstory:note-editor-close': (_msg, sender) => (sender.tab?.id !== undefined ? deps.noteEditor?.close(sender.tab.id) : undefined),
+    'backstory:memory-earlier': (m, s) => deps.memory?.earlier(m, s),
+    'backstory:memory-earlier-tab': (m, s) => deps.memory?.earlierForTab(m, s),
+    'backstory:memory-status': (m, s) => deps.memory?.status(m, s),
+    'backstory:memory-forget': (m, s) => deps.memory?.forget(m, s),
+    'backstory:memory-export': (m, s) => deps.memory?.exportJson(m, s),
+    'backstory:memory-import': (m, s) => deps.memory?.importJson(m, s),
   };
 
   /** Returns the reply promise, or undefined when the message is not ours to answer. */

@@ -6,6 +6,7 @@ import { annotateTab } from './annotate';
 import { clearBadgeOnNavigation, setBadge } from './badge';
 import { listenForCommands } from './commands';
 import { createHub } from './hub';
+import { memoryHandlers } from './memory/handlers';
 import { forgetEditorOfClosedTabs, noteEditor } from './note-editor';
 import { registerNoteMenu } from './note-menu';
 import { followSiteGrants } from './sites';
@@ -13,7 +14,7 @@ import { broadcastChanges, closeStorageToContentScripts } from './storage-access
 import { packStore } from './packs';
 
 closeStorageToContentScripts();
-const hub = createHub({ extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL(''), setBadge, annotateTab, packs: packStore, noteEditor, analyze: analyzePage, pageConfig });
+const hub = createHub({ extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL(''), setBadge, annotateTab, packs: packStore, noteEditor, analyze: analyzePage, pageConfig, memory: memoryHandlers });
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => hub(raw, sender));
 clearBadgeOnNavigation();
 listenForCommands();

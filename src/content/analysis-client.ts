@@ -25,6 +25,12 @@ export interface Synced<R> {
   runs?: R[];
 }
 
+/** What the page says about itself: its date, and its address, title and outlet for the memory. */
+export interface PageAbout {
+  pageDate?: string;
+  page?: AnalyzeRequest['page'];
+}
+
 let passCounter = 0;
 const newPassId = () => `${Date.now().toString(36)}-${++passCounter}`;
 
@@ -47,7 +53,7 @@ export class AnalysisClient<R extends RunText> {
   /** Sends the background what changed since the last reply (runs no longer in `runs`, runs not
    *  sent yet) and takes the new cards. Null when `current()` turned false on the way (a newer
    *  pass replaced this one) or the background broke the protocol. */
-  async sync(runs: readonly R[], pageDate: string | undefined, current: () => boolean = () => true): Promise<Synced<R> | null> {
+  async sync(runs: readonly R[], about: PageAbout, current: () => boolean = () => true): Promise<Synced<R> | null> {
     const now = new Set(runs);
     const removed: number[] = [];
     this.sent.forEach((run, i) => {
@@ -59,13 +65,13 @@ export class AnalysisClient<R extends RunText> {
     const snapshot = runs.slice();
     const pass = this.pass;
     const live = () => current() && pass === this.pass;
-    let reply = await this.send(live, this.sent.length, removed, added, pageDate);
+    let reply = await this.send(live, this.sent.length, removed, added, about);
     if (reply === null) return null;
     let hits: AnalyzeReply['hits'];
     if ('resync' in reply) {
       // The worker restarted and lost the session: send the whole page again; only the runs
       // added in this update take the hits (the others are wrapped already).
-      reply = await this.send(live, 0, [], snapshot, pageDate);
+      reply = await this.send(live, 0, [], snapshot, about);
       if (reply === null || 'resync' in reply) return null;
       const all = reply.hits;
       const at = new Map(snapshot.map((run, i) => [run, i]));
@@ -78,7 +84,7 @@ export class AnalysisClient<R extends RunText> {
   }
 
   /** Sends one update in pieces of about `chunkChars` of text, each its own message (and task). */
-  private async send(live: () => boolean, base: number, removed: number[], added: readonly R[], pageDate: string | undefined): Promise<AnalyzeReply | { resync: true } | null> {
+  private async send(live: () => boolean, base: number, removed: number[], added: readonly R[], about: PageAbout): Promise<AnalyzeReply | { resync: true } | null> {
     let held = base;
     let from = 0;
     do {
@@ -86,7 +92,17 @@ export class AnalysisClient<R extends RunText> {
       for (let chars = 0; to < added.length && (to === from || chars + added[to]!.text.length <= this.chunkChars); to++) chars += added[to]!.text.length;
       const more = to < added.length;
       const piece = added.slice(from, to).map((r) => ({ text: r.text, kind: r.kind }));
-      const res = await this.analyze({ pass: this.pass, base: held, removed: from === 0 ? removed : [], added: piece, pageDate, ...(more ? { more } : {}) });
+      // What the page says about itself goes with the last piece, when the background files the article.
+      const page = more ? undefined : about.page;
+      const res = await this.analyze({
+        pass: this.pass,
+        base: held,
+        removed: from === 0 ? removed : [],
+        added: piece,
+        ...(about.pageDate ? { pageDate: about.pageDate } : {}),
+        ...(more ? { more } : {}),
+        ...(page ? { page } : {}),
+      });
       if (!live()) return null;
       if ('resync' in res || !('stored' in res)) return res;
       held += piece.length - (from === 0 ? removed.length : 0);

@@ -14,6 +14,8 @@ import { MENTION_TAG } from '../shared/dom-kinds';
 import { Highlighter, SLICE_MS, runSliced, viewportFirst, yieldToPage } from './highlight';
 import { observeNewContent } from './observe';
 import { pageDate } from './page-date';
+import { pageMeta } from './page-meta';
+import type { EarlierItem } from '../core/memory/earlier';
 import { findStaleRuns } from './rescan';
 import { RunCollector, type DomRun } from './runs';
 import { loadUI } from './ui-loader';
@@ -29,6 +31,8 @@ export type { AnalyzeRequest, PageAnalyzer };
 export interface AnnotatorHooks {
   /** Called after every pass with the number of distinct entities shown. */
   onStatus?(entityCount: number): void;
+  /** The reading memory's items for a card being opened (asked of the background). */
+  getEarlier?(card: CardModel): Promise<readonly EarlierItem[]>;
 }
 
 /** Whether two runs' hits are the same (compared only on a refresh, not on every pass). */
@@ -94,6 +98,7 @@ export class Annotator {
       delayMs: settings.hoverDelayMs,
       getCard: (id) => this.cards.get(id),
       onSentence: (_id, sentence) => this.revealSentence(sentence),
+      ...(hooks.getEarlier ? { getEarlier: hooks.getEarlier } : {}),
     });
     this.controller.setTheme(settings.theme);
   }
@@ -255,7 +260,7 @@ export class Annotator {
   /** Brings the background's session up to date with the page's runs and takes the new cards.
    *  Returns the runs added and their hits, or null if the pass was replaced. */
   private async sync(gen: number): Promise<{ added: DomRun[]; hits: AnalyzeReply['hits'] } | null> {
-    const synced = await this.client.sync(this.runs, pageDate(this.doc), () => gen === this.generation);
+    const synced = await this.client.sync(this.runs, { pageDate: pageDate(this.doc), page: pageMeta(this.doc) }, () => gen === this.generation);
     if (!synced) return null;
     const reply = this.ids.reply(synced);
     if (reply.cards) {

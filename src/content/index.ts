@@ -1,7 +1,9 @@
 // Content script entry: asks the background for the page's settings, annotates the page (the
 // analysis itself runs in the background), answers the popup and background, and follows changes
 // to settings, notes and packs the background reports. All extension API use is here and in runtime.ts.
+import type { EarlierItem } from '../core/memory/earlier';
 import type { Settings } from '../core/settings';
+import type { CardModel } from '../core/types';
 import type { AnalyzeResult, Responses } from '../shared/messages';
 import type { PageAnalyzer } from './analysis-client';
 import { Annotator, READY_ATTR } from './annotator';
@@ -32,6 +34,12 @@ const orphan = new OrphanGuard(() => {
   void orphanedAnnotator?.deactivate();
   (globalThis as Record<string, unknown>)[GUARD] = false;
 });
+
+/** Asks the background for one card's earlier-reading items: only the entity shown, never more. */
+async function getEarlier(card: CardModel): Promise<readonly EarlierItem[]> {
+  const res = (await askBackground({ type: 'backstory:memory-earlier', entities: [{ id: card.id, name: card.name, pageOnly: card.pageOnly }] })) as Partial<Responses['backstory:memory-earlier']> | undefined;
+  return res?.items?.[card.id] ?? [];
+}
 
 function sendStatus(entityCount: number): void {
   // A rejection means the background is restarting; the next pass reports again.
@@ -90,7 +98,7 @@ async function main(): Promise<void> {
   });
   try {
     const config = await pageConfig();
-    annotator = new Annotator(document, config.settings, analyze, { onStatus: sendStatus });
+    annotator = new Annotator(document, config.settings, analyze, { onStatus: sendStatus, getEarlier });
     orphanedAnnotator = annotator;
     orphan.watch(document);
     // On a site the reader switched off, stay ready to be turned on from the popup or the key.

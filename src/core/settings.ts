@@ -2,6 +2,7 @@
 // Storage holds only what the reader changed plus a `version`, so new defaults reach everyone
 // who never touched a setting, and old stored shapes are upgraded step by step.
 import * as v from 'valibot';
+import { RETENTIONS, type Retention } from './memory/earlier';
 import { ENTITY_TYPES, type EntityType } from './types';
 
 export interface Settings {
@@ -11,6 +12,11 @@ export interface Settings {
   highlightStyle: 'underline' | 'background' | 'none';
   hoverDelayMs: number;
   theme: 'system' | 'light' | 'dark';
+  /** Keep a reading memory of the articles analysed (never in private windows). */
+  memory: boolean;
+  memoryRetention: Retention;
+  /** Sites (host names, without www.) whose articles are never remembered. */
+  memoryExcludedSites: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -19,6 +25,9 @@ export const DEFAULT_SETTINGS: Settings = {
   highlightStyle: 'underline',
   hoverDelayMs: 300,
   theme: 'system',
+  memory: true,
+  memoryRetention: '1y',
+  memoryExcludedSites: [],
 };
 
 export const HIGHLIGHT_STYLES = ['underline', 'background', 'none'] as const;
@@ -37,11 +46,18 @@ export const FIELD_SCHEMAS = {
   highlightStyle: v.picklist(HIGHLIGHT_STYLES),
   hoverDelayMs: v.pipe(v.number(), v.integer(), v.minValue(HOVER_DELAY_MIN), v.maxValue(HOVER_DELAY_MAX)),
   theme: v.picklist(THEMES),
+  memory: v.boolean(),
+  memoryRetention: v.picklist(RETENTIONS),
+  memoryExcludedSites: v.pipe(
+    v.array(v.pipe(v.string(), v.trim(), v.toLowerCase(), v.regex(/^[a-z0-9.-]+(?::\d+)?$/), v.maxLength(253))),
+    v.maxLength(1000),
+    v.transform((list) => [...new Set(list.map((h) => h.replace(/^www\./, '')))]),
+  ),
 } satisfies { [K in keyof Settings]: v.GenericSchema<unknown, Settings[K]> };
 
 export const SettingsSchema = v.object(FIELD_SCHEMAS);
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 /** A stored record: `version` plus only the fields that differ from the defaults. */
 export type StoredSettings = { version: number } & Partial<Settings>;
@@ -59,6 +75,12 @@ export const MIGRATIONS: Record<number, Migration> = {
   1: (old) => {
     const next: Obj = { ...old };
     if (typeof next.hoverDelayMs === 'string' && /^\d+$/.test(next.hoverDelayMs.trim())) next.hoverDelayMs = Number(next.hoverDelayMs);
+    return next;
+  },
+  // Step 2 (reading memory): a draft kept the excluded sites as one comma-separated string.
+  2: (old) => {
+    const next: Obj = { ...old };
+    if (typeof next.memoryExcludedSites === 'string') next.memoryExcludedSites = next.memoryExcludedSites.split(',').map((s) => s.trim()).filter(Boolean);
     return next;
   },
 };
@@ -141,7 +163,7 @@ export function applyChange(current: Settings, change: Partial<Settings>): { ok:
 }
 
 export function cloneDefaults(): Settings {
-  return { ...DEFAULT_SETTINGS, types: [...DEFAULT_SETTINGS.types] };
+  return { ...DEFAULT_SETTINGS, types: [...DEFAULT_SETTINGS.types], memoryExcludedSites: [...DEFAULT_SETTINGS.memoryExcludedSites] };
 }
 
 function copyValue<T>(x: T): T {

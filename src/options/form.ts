@@ -33,6 +33,9 @@ const FIELD_KEYS: Record<keyof Settings, string> = {
   highlightStyle: 'options_highlight_style',
   hoverDelayMs: 'options_hover_delay',
   theme: 'options_theme',
+  memory: 'options_memory',
+  memoryRetention: 'options_memory_retention',
+  memoryExcludedSites: 'options_memory_excluded',
 };
 
 /** The reader-facing name of a setting, as its section on this page is titled. */

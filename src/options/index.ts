@@ -1,4 +1,5 @@
 // Options page entry: binds the settings form to the settings store. Every change is saved at once.
+import { mountMemory } from './memory-section';
 import type { Settings } from '../core/settings';
 import { applyI18n, t } from '../shared/i18n';
 import { loadSettingsWithNotice, onSettingsChanged, resetSettings, saveSettings } from '../shared/settings-store';
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     ['sites-section', mountSites],
     ['packs-section', mountPacks],
     ['notes-section', mountNotes],
+    ['memory-section', mountMemory],
   ];
   await Promise.all(
     sections.map(async ([id, mount]) => {

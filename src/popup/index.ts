@@ -5,6 +5,7 @@ import { applyI18n, t } from '../shared/i18n';
 import { loadSettings } from '../shared/settings-store';
 import { renderInactive, renderList, renderMessage } from './render';
 import { renderAlwaysOn, renderOff, renderTurnOff, setPageActive, siteHostOf, tabUrl } from './page-controls';
+import { earlierForTab, renderMemoryBar } from './memory-controls';
 import { annotate, requestCards, resolveTabId, reveal, waitForCards, type PageCards } from './tab';
 
 // When the popup's own code starts: `npm run bench` tells the browser's page start-up from ours.
@@ -23,7 +24,7 @@ function show(node: HTMLElement): void {
   document.body.dataset.ready = 'true';
 }
 
-function showCards(tabId: number, page: Extract<PageCards, { active: true }>): void {
+async function showCards(tabId: number, page: Extract<PageCards, { active: true }>): Promise<void> {
   pageTitle.textContent = page.title;
   pageTitle.title = page.url;
   if (page.off) return show(renderOff(() => void switchPage(tabId, true)));
@@ -33,13 +34,21 @@ function showCards(tabId: number, page: Extract<PageCards, { active: true }>): v
     content.prepend(turnOff);
     return;
   }
-  show(
-    renderList(page.cards, {
-      onReveal: (id) => void reveal(tabId, id),
-      onSentence: (id, sentence) => void reveal(tabId, id, sentence),
-    }),
-  );
+  const [earlier, memoryBar] = await Promise.all([earlierForTab(tabId, page.url, page.cards), renderMemoryBar(tabId, page.url, () => void rerender())]);
+  const handlers = {
+    onReveal: (id: string) => void reveal(tabId, id),
+    onSentence: (id: string, sentence: number) => void reveal(tabId, id, sentence),
+  };
+  let list = renderList(page.cards, handlers, earlier);
+  show(list);
   content.prepend(turnOff);
+  if (memoryBar) turnOff.after(memoryBar);
+  // "Forget this article" leaves the other articles' items; the list shows what is left.
+  async function rerender(): Promise<void> {
+    const next = renderList(page.cards, handlers, await earlierForTab(tabId, page.url, page.cards));
+    list.replaceWith(next);
+    list = next;
+  }
 }
 
 /** The popup's "Turn off on this page" / "Turn on": the same switch as the toggle key. */
@@ -47,7 +56,7 @@ async function switchPage(tabId: number, active: boolean): Promise<void> {
   busy();
   await setPageActive(tabId, active);
   const page = active ? await waitForCards(tabId) : await requestCards(tabId);
-  if (page.active) showCards(tabId, page);
+  if (page.active) await showCards(tabId, page);
   else showInactive(tabId);
 }
 
@@ -59,7 +68,7 @@ async function offerAlwaysOn(tabId: number, root: HTMLElement, status: HTMLEleme
     renderAlwaysOn(host, status, async () => {
       const r = await annotate(tabId);
       const page = r.ok ? await waitForCards(tabId) : null;
-      if (page?.active) showCards(tabId, page);
+      if (page?.active) await showCards(tabId, page);
     }),
   );
 }
@@ -72,7 +81,7 @@ function showInactive(tabId: number): void {
     busy();
     const r = await annotate(tabId);
     const page = r.ok ? await waitForCards(tabId) : null;
-    if (page?.active) return showCards(tabId, page);
+    if (page?.active) return void (await showCards(tabId, page));
     view.button.disabled = false;
     view.status.textContent = r.ok ? t('popup_annotate_no_answer') : t('popup_annotate_failed', r.error ?? '');
     document.body.dataset.ready = 'true';
@@ -90,7 +99,7 @@ async function main(): Promise<void> {
   let page = await requestCards(tabId);
   // Opened while the page is still being read: wait for the finished list rather than show a partial one.
   if (page.active && !page.ready) page = await waitForCards(tabId);
-  if (page.active) showCards(tabId, page);
+  if (page.active) await showCards(tabId, page);
   else showInactive(tabId);
 }
 

@@ -1,4 +1,5 @@
 // The popup's states as DOM. Page and pack text goes in through textContent only.
+import type { EarlierItem } from '../core/memory/earlier';
 import type { CardModel } from '../core/types';
 import { renderCard } from '../shared/card-view';
 import { t, tCount, typeLabel } from '../shared/i18n';
@@ -11,7 +12,7 @@ export interface ListHandlers {
 }
 
 /** One entity: a button that reveals it on the page, then its card (summary, facts, sentences). */
-function renderEntity(card: CardModel, handlers: ListHandlers): HTMLElement {
+function renderEntity(card: CardModel, handlers: ListHandlers, earlier: readonly EarlierItem[]): HTMLElement {
   const item = el('li', 'entity');
   item.dataset.entity = card.id;
   item.dataset.type = card.type;
@@ -23,13 +24,14 @@ function renderEntity(card: CardModel, handlers: ListHandlers): HTMLElement {
   head.append(el('span', 'entity-type', typeLabel(card.type)));
   head.addEventListener('click', () => handlers.onReveal(card.id));
 
-  const body = renderCard(card, { compact: true, onSentence: (sentence) => handlers.onSentence(card.id, sentence) });
+  const body = renderCard(card, { compact: true, earlier, onSentence: (sentence) => handlers.onSentence(card.id, sentence) });
   body.classList.add('entity-card');
   item.append(head, body);
   return item;
 }
 
-export function renderList(cards: readonly CardModel[], handlers: ListHandlers): HTMLElement {
+/** `earlier`: the reading memory's items per entity id (none when the memory is off). */
+export function renderList(cards: readonly CardModel[], handlers: ListHandlers, earlier: Record<string, readonly EarlierItem[]> = {}): HTMLElement {
   const wrap = el('div', 'list');
   wrap.append(el('p', 'list-summary', tCount('popup_entity_count', cards.length)));
   for (const group of groupCards(cards)) {
@@ -37,7 +39,7 @@ export function renderList(cards: readonly CardModel[], handlers: ListHandlers):
     section.dataset.type = group.type;
     section.append(el('h2', 'group-heading', typeLabel(group.type, true)));
     const list = el('ul', 'entities');
-    for (const card of group.cards) list.append(renderEntity(card, handlers));
+    for (const card of group.cards) list.append(renderEntity(card, handlers, earlier[card.id] ?? []));
     section.append(list);
     wrap.append(section);
   }

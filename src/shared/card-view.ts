@@ -1,5 +1,6 @@
 // DOM rendering of a CardModel, shared by the hover card (content script) and the popup.
 // Every piece of pack or page text goes in through textContent: a pack or a page may hold markup.
+import type { EarlierItem } from '../core/memory/earlier';
 import type { CardFact, CardModel, EntityType } from '../core/types';
 import { t, tCount, uiLanguage } from './i18n';
 import { el } from './dom';
@@ -13,6 +14,8 @@ export interface CardViewOptions {
   onSentence?: (sentence: number) => void;
   /** Document to create nodes in (the card may live in another document than `document`). */
   doc?: Document;
+  /** "Earlier in your reading": what earlier articles said (newest first). */
+  earlier?: readonly EarlierItem[];
 }
 
 export const TYPE_KEY: Record<EntityType, string> = {
@@ -122,14 +125,54 @@ function background(card: CardModel, opts: CardViewOptions, doc: Document): HTML
   return section.childElementCount > 1 ? section : null;
 }
 
-/** The card's body: from this article, background, the reader's note. */
+/** Only web links: a stored URL went through checks, but a link is the last place to be sure. */
+function safeHref(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One item: date and outlet, then the fact as a link that opens the earlier article at it. */
+export function renderEarlierItem(item: EarlierItem, doc: Document = document): HTMLElement {
+  const li = el('li', 'bs-earlier-item', undefined, doc);
+  li.setAttribute('data-earlier', item.kind);
+  const cite = el('span', 'bs-source', `${formatDate(item.date)} · ${item.outlet}`, doc);
+  const text = clip(item.kind === 'definition' ? t('card_stands_for', item.text) : item.text, SENTENCE_MAX);
+  const href = safeHref(item.href);
+  const factText = item.kind === 'statement' ? `“${text}”` : text;
+  let fact: HTMLElement = el('span', 'bs-earlier-fact', factText, doc);
+  if (href) {
+    const link = el('a', 'bs-earlier-fact', factText, doc);
+    link.href = href;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    if (item.title) link.title = item.title;
+    fact = link;
+  }
+  li.append(cite, doc.createTextNode(' '), fact);
+  return li;
+}
+
+export function renderEarlier(items: readonly EarlierItem[], max: number, doc: Document = document): HTMLElement | null {
+  if (items.length === 0) return null;
+  const section = el('section', 'bs-earlier', undefined, doc);
+  const list = el('ul', 'bs-earlier-list', undefined, doc);
+  for (const item of items.slice(0, max)) list.append(renderEarlierItem(item, doc));
+  section.append(el('h3', 'bs-section-title', t('card_earlier'), doc), list);
+  return section;
+}
+
+/** The card's body: from this article, earlier reading, background, the reader's note. */
 export function renderCard(card: CardModel, opts: CardViewOptions = {}): HTMLElement {
   const doc = opts.doc ?? document;
   const root = el('div', 'bs-card', undefined, doc);
   root.dataset.type = card.type;
   if (opts.header) root.append(renderCardHeader(card, doc));
   if (card.pageOnly) root.append(el('p', 'bs-page-only', t('card_page_only'), doc));
-  const parts = [fromArticle(card, opts, doc), background(card, opts, doc)];
+  const parts = [fromArticle(card, opts, doc), renderEarlier(opts.earlier ?? [], opts.compact ? 3 : 5, doc), background(card, opts, doc)];
   for (const p of parts) if (p) root.append(p);
   if (card.note) {
     const note = el('section', 'bs-note', undefined, doc);

@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import type { Settings } from '../core/settings';
 import type { CardModel } from '../core/types';
+import { MemoryMessages, MEMORY_SENDERS, type MemoryResponses } from './memory-messages';
 import { NoteMessages, NOTE_SENDERS, type NoteResponses } from './note-messages';
 import { PackMessages, PACK_SENDERS, type PackResponses } from './pack-messages';
 import type { SenderKind } from './senders';
@@ -44,6 +45,16 @@ export const AnalyzeRequestSchema = v.object({
   /** More runs of this update follow in further messages: keep these, answer `stored`. A big page
    *  goes in pieces so that no single message holds the page's main thread for long. */
   more: v.optional(v.boolean()),
+  /** What the page says about itself, for the reading memory (sent with an update's first piece).
+   *  The page's own URL is never taken from here: the background reads it from the sender. */
+  page: v.optional(
+    v.object({
+      canonical: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+      ogUrl: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+      siteName: v.optional(v.pipe(v.string(), v.maxLength(300))),
+      title: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+    }),
+  ),
 });
 export type AnalyzeRequest = v.InferOutput<typeof AnalyzeRequestSchema>;
 /** The request and its reply each travel as one JSON string. Chromium turns a structured message
@@ -67,7 +78,7 @@ export function parseAnalyzeRequest(json: string): AnalyzeRequest | null {
  *  the one the browser gives as the sender's, never one the message names. */
 const PageConfig = v.object({ type: v.literal('backstory:page-config') });
 
-export const MessageSchema = v.variant('type', [PageStatus, GetCards, Reveal, AnnotateTab, ...NoteMessages, Toggle, Step, Changed, ...PackMessages, Analyze, PageConfig]);
+export const MessageSchema = v.variant('type', [PageStatus, GetCards, Reveal, AnnotateTab, ...NoteMessages, Toggle, Step, Changed, ...PackMessages, Analyze, PageConfig, ...MemoryMessages]);
 export type Message = v.InferOutput<typeof MessageSchema>;
 export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
 
@@ -86,7 +97,7 @@ export interface AnalyzeReply {
 export type AnalyzeResult = AnalyzeReply | { resync: true } | { stored: true };
 
 /** What each request answers. */
-export interface Responses extends PackResponses, NoteResponses {
+export interface Responses extends PackResponses, NoteResponses, MemoryResponses {
   'backstory:page-status': { ok: true };
   /** `ready: false` while the page's annotation pass is still running (cards may be incomplete);
    *  `off: true` when Backstory is switched off on the page (toggle, or a site the reader turned off). */
@@ -112,6 +123,7 @@ export const SENDERS = {
   'backstory:annotate-tab': 'extension',
   ...PACK_SENDERS,
   ...NOTE_SENDERS,
+  ...MEMORY_SENDERS,
 } as const satisfies Partial<Record<Message['type'], SenderKind>>;
 
 export function parseMessage(raw: unknown): Message | null {

@@ -10,7 +10,8 @@ export type SenderKind = 'page' | 'extension';
 export interface MessageSender {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  /** The browser's tab of a content script or a framed extension page (`incognito`: a private window). */
+  tab?: { id?: number; url?: string; incognito?: boolean };
   frameId?: number;
 }
 

@@ -1,6 +1,7 @@
 // What the lazily loaded UI bundle (dist/ui.js, built from ./index.ts) gives the content script.
 // Types only: the content script imports this file with `import type`, so none of the UI's code
 // (floating-ui, the card view, the note editor) ends up in content.js.
+import type { EarlierItem } from '../core/memory/earlier';
 import type { CardModel } from '../core/types';
 import type { Responses } from '../shared/messages';
 
@@ -21,6 +22,8 @@ export interface CardHostApi {
   setTheme(theme: Theme): void;
   contains(node: Node | null): boolean;
   show(card: CardModel, reference: Element, opts?: ShowOptions): void;
+  /** Adds the "Earlier in your reading" items to the open card, if it still shows `entityId`. */
+  setEarlier(entityId: string, items: readonly EarlierItem[]): void;
   focusFirst(): boolean;
   hide(): void;
   destroy(): void;

@@ -45,7 +45,7 @@ describe('the analysis sync protocol, both ends', () => {
   it('sends a page in pieces (more → stored) and gets the whole analysis with the last one', async () => {
     const bg = background();
     const client = new AnalysisClient<RunText>(bg.link('1:0'), 120);
-    const got = await client.sync(PAGE, '2019-09-01');
+    const got = await client.sync(PAGE, { pageDate: '2019-09-01' });
     expect(bg.sent.length).toBeGreaterThan(2);
     expect(bg.sent.slice(0, -1).every((r) => r.more === true)).toBe(true);
     expect(bg.sent.at(-1)!.more).toBeUndefined();
@@ -59,9 +59,9 @@ describe('the analysis sync protocol, both ends', () => {
     const bg = background();
     const client = new AnalysisClient<RunText>(bg.link('1:0'));
     const page = PAGE.slice(0, 3);
-    await client.sync(page, undefined);
+    await client.sync(page, {});
     const now = [page[0]!, page[2]!, PAGE[3]!, PAGE[4]!];
-    const got = await client.sync(now, undefined);
+    const got = await client.sync(now, {});
     expect(bg.sent.at(-1)).toMatchObject({ base: 3, removed: [1], added: [PAGE[3], PAGE[4]] });
     const ref = fresh(now);
     expect(got?.added).toEqual([PAGE[3], PAGE[4]]);
@@ -72,16 +72,16 @@ describe('the analysis sync protocol, both ends', () => {
     expect(got?.spans).toEqual(ref.spans);
     // Nothing changed: nothing is sent.
     const count = bg.sent.length;
-    expect(await client.sync(now, undefined)).toEqual({ added: [], hits: [] });
+    expect(await client.sync(now, {})).toEqual({ added: [], hits: [] });
     expect(bg.sent.length).toBe(count);
   });
 
   it('a worker that lost the session answers resync, and the whole page goes again', async () => {
     const bg = background();
     const client = new AnalysisClient<RunText>(bg.link('1:0'));
-    await client.sync(PAGE.slice(0, 3), undefined);
+    await client.sync(PAGE.slice(0, 3), {});
     bg.worker.current = new PageSessions(); // stopped and started again: it holds nothing
-    const got = await client.sync(PAGE, undefined);
+    const got = await client.sync(PAGE, {});
     expect(bg.sent.slice(-2).map((r) => [r.base, r.added.length])).toEqual([
       [3, 2],
       [0, 5],
@@ -93,14 +93,14 @@ describe('the analysis sync protocol, both ends', () => {
   it('a new pass replaces the old one in the background; a sync overtaken by a newer pass gives nothing', async () => {
     const bg = background();
     const client = new AnalysisClient<RunText>(bg.link('1:0'));
-    await client.sync(PAGE.slice(0, 2), undefined);
+    await client.sync(PAGE.slice(0, 2), {});
     client.newPass();
-    const got = await client.sync(PAGE, undefined);
+    const got = await client.sync(PAGE, {});
     expect(bg.sent.at(-1)).toMatchObject({ base: 0, removed: [] });
     expect(got?.hits).toEqual(fresh(PAGE).hits);
     expect(bg.worker.current.size).toBe(1);
     let live = true;
-    const overtaken = client.sync([...PAGE, run('Kim Jong Un did not answer.')], undefined, () => live);
+    const overtaken = client.sync([...PAGE, run('Kim Jong Un did not answer.')], {}, () => live);
     live = false;
     expect(await overtaken).toBeNull();
   });
@@ -110,18 +110,18 @@ describe('the analysis sync protocol, both ends', () => {
     const cap = pageChars * 2 + 100;
     const bg = background({ chars: cap });
     const tabs = [1, 2, 3].map((t) => new AnalysisClient<RunText>(bg.link(`${t}:0`)));
-    await tabs[0]!.sync(PAGE, undefined);
-    await tabs[1]!.sync(PAGE, undefined);
+    await tabs[0]!.sync(PAGE, {});
+    await tabs[1]!.sync(PAGE, {});
     expect(bg.worker.current.size).toBe(2);
     expect(bg.worker.current.heldChars).toBe(pageChars * 2);
     // Tab 1 is used again, so tab 2 is now the least recent and makes room for tab 3.
-    await tabs[0]!.sync([...PAGE, run('Kim Jong Un did not answer.')], undefined);
-    await tabs[2]!.sync(PAGE, undefined);
+    await tabs[0]!.sync([...PAGE, run('Kim Jong Un did not answer.')], {});
+    await tabs[2]!.sync(PAGE, {});
     expect(bg.worker.current.size).toBe(2);
     expect(bg.worker.current.heldChars).toBeLessThanOrEqual(cap);
     // Tab 2's next update finds its session gone, resends its page and gets a whole answer.
     const extra = run('Pyongyang said nothing more.');
-    const got = await tabs[1]!.sync([...PAGE, extra], undefined);
+    const got = await tabs[1]!.sync([...PAGE, extra], {});
     expect(bg.sent.slice(-2).map((r) => [r.base, r.added.length])).toEqual([
       [5, 1],
       [0, 6],
@@ -129,7 +129,7 @@ describe('the analysis sync protocol, both ends', () => {
     expect(got?.hits).toEqual(fresh([...PAGE, extra]).hits.slice(5));
     // A single page bigger than the cap is still analysed (it is the one in use).
     const big = background({ chars: 50 });
-    const alone = await new AnalysisClient<RunText>(big.link('9:0')).sync(PAGE, undefined);
+    const alone = await new AnalysisClient<RunText>(big.link('9:0')).sync(PAGE, {});
     expect(alone?.hits).toEqual(fresh(PAGE).hits);
     expect(big.worker.current.size).toBe(1);
   });

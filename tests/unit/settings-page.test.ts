@@ -68,7 +68,7 @@ describe('options page', () => {
     const dark = input('input[name=theme][value=dark]');
     change(dark, () => (dark.checked = true));
     await vi.waitFor(() => expect(store.get('settings')).toMatchObject({ theme: 'dark' }));
-    expect(store.get('settings')).toEqual({ version: 1, theme: 'dark', types: ['person', 'place', 'organization', 'event', 'equipment'] });
+    expect(store.get('settings')).toEqual({ version: 2, theme: 'dark', types: ['person', 'place', 'organization', 'event', 'equipment'] });
     expect(document.documentElement.dataset.theme).toBe('dark');
   });
 

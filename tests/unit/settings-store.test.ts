@@ -21,20 +21,20 @@ describe('settings store', () => {
   it('stores only what the reader changed', async () => {
     await saveSettings({ firstMentionOnly: true });
     await saveSettings({ hoverDelayMs: 600 });
-    expect(store.get(SETTINGS_KEY)).toEqual({ version: 1, firstMentionOnly: true, hoverDelayMs: 600 });
+    expect(store.get(SETTINGS_KEY)).toEqual({ version: 2, firstMentionOnly: true, hoverDelayMs: 600 });
     expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, firstMentionOnly: true, hoverDelayMs: 600 });
   });
 
   it('drops a field from storage when it is set back to its default', async () => {
     await saveSettings({ theme: 'dark' });
     await saveSettings({ theme: 'system' });
-    expect(store.get(SETTINGS_KEY)).toEqual({ version: 1 });
+    expect(store.get(SETTINGS_KEY)).toEqual({ version: 2 });
   });
 
   it('refuses an invalid change with a readable reason and keeps what was stored', async () => {
     await saveSettings({ theme: 'light' });
     await expect(saveSettings({ hoverDelayMs: -1 })).rejects.toThrow(/hoverDelayMs/);
-    expect(store.get(SETTINGS_KEY)).toEqual({ version: 1, theme: 'light' });
+    expect(store.get(SETTINGS_KEY)).toEqual({ version: 2, theme: 'light' });
   });
 
   it('reports a notice for corrupt storage and still loads', async () => {

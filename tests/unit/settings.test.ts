@@ -130,6 +130,9 @@ describe('diffFromDefaults', () => {
       highlightStyle: fc.constantFrom(...HIGHLIGHT_STYLES),
       hoverDelayMs: fc.integer({ min: 0, max: 2000 }),
       theme: fc.constantFrom(...THEMES),
+      memory: fc.boolean(),
+      memoryRetention: fc.constantFrom('3m', '1y', 'forever'),
+      memoryExcludedSites: fc.uniqueArray(fc.constantFrom('example.com', 'news.example.org', 'localhost:8080')),
     });
     fc.assert(
       fc.property(settingsArb, (s) => {
@@ -156,5 +159,14 @@ describe('applyChange', () => {
 
   it('allows turning every type off (the reader may want no highlights)', () => {
     expect(applyChange(DEFAULT_SETTINGS, { types: [] })).toMatchObject({ ok: true, settings: { types: [] } });
+  });
+});
+
+describe('settings migration 2 (reading memory)', () => {
+  it('memory is on by default and a comma-separated excluded-sites draft becomes a list', () => {
+    expect(migrate(undefined).settings).toMatchObject({ memory: true, memoryRetention: '1y', memoryExcludedSites: [] });
+    const r = migrate({ version: 1, memoryExcludedSites: 'www.Example.com, news.test' });
+    expect(r.notice).toBeUndefined();
+    expect(r.settings.memoryExcludedSites).toEqual(['example.com', 'news.test']);
   });
 });

@@ -8,6 +8,7 @@ import { loadNotes } from '../../shared/notes-store';
 import { loadSettings } from '../../shared/settings-store';
 import { loadDisabledSites } from '../../shared/sites-store';
 import type { PageSender } from '../hub';
+import { memory } from '../memory/handlers';
 import { getPack } from '../packs';
 import { PageSessions } from './page-sessions';
 
@@ -28,7 +29,14 @@ export async function analyzePage(msg: MessageOf<'backstory:analyze'>, sender: P
   const received = sessions.receive(scope, req);
   if (received) return { json: JSON.stringify(received) };
   const [pack, notes, settings] = await Promise.all([getPack(), readNotes(), loadSettings()]);
-  return { json: JSON.stringify(sessions.answer(scope, req.pass, { pack, notes, settings })) };
+  const result = sessions.answer(scope, req.pass, { pack, notes, settings });
+  // The cards of this pass are final: file them before answering, so the write is done within
+  // the event that started it (a worker may stop once the reply is sent).
+  if ('cards' in result) {
+    const { page, pageDate } = sessions.pageOf(scope, req.pass);
+    await memory.fileArticle(sender, result.cards, page, pageDate).catch(() => undefined);
+  }
+  return { json: JSON.stringify(result) };
 }
 
 /** `url` is the sender's address as the browser gives it (a page cannot choose it). */

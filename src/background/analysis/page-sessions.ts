@@ -22,6 +22,8 @@ interface Session {
   /** Characters of text the runs hold (what the memory cap counts). */
   chars: number;
   pageDate?: string;
+  /** What the page says about itself (canonical link, site name, title), for the reading memory. */
+  page?: AnalyzeRequest['page'];
   /** Per-run and per-sentence results: an update re-reads only the runs it adds. */
   memo: AnalysisMemo;
   /** Where the runs of an update sent in several messages start (until its last message). */
@@ -101,6 +103,7 @@ export class PageSessions {
     this.held += session.chars - before;
     if (req.pageDate) session.pageDate = req.pageDate;
     this.evict(key);
+    if (req.page) session.page = req.page;
     return req.more ? { stored: true } : null;
   }
 
@@ -112,6 +115,12 @@ export class PageSessions {
     const first = session.pendingFrom;
     session.pendingFrom = undefined;
     return this.reply(session, first, inputs);
+  }
+
+  /** The page's own metadata and date as its pass last sent them. */
+  pageOf(scope: string, pass: string): { page?: AnalyzeRequest['page']; pageDate?: string } {
+    const s = this.sessions.get(`${scope}#${pass}`);
+    return { page: s?.page, pageDate: s?.pageDate };
   }
 
   /** Builds what every page needs (the pack's matcher, its name index) ahead of the first analyze:

@@ -4,6 +4,7 @@
 // card view) is in the lazily loaded UI bundle, which the annotator has loaded to wrap the names
 // (mark.js comes with it); if it is not there, the first pointer or focus on a mention starts
 // loading it and the hover delay hides the wait.
+import type { EarlierItem } from '../../core/memory/earlier';
 import type { CardModel } from '../../core/types';
 import type { CardHostApi, Theme } from '../../ui/api';
 import { MENTION_TAG } from '../../shared/dom-kinds';
@@ -17,6 +18,9 @@ export interface CardControllerOptions {
   delayMs: number;
   graceMs?: number;
   getCard(entityId: string): CardModel | undefined;
+  /** What earlier articles said about the card's entity (the reading memory); asked each time a
+   *  card opens, so a forgotten article is gone from the next card. */
+  getEarlier?(card: CardModel): Promise<readonly EarlierItem[]>;
   onSentence(entityId: string, sentence: number): void;
 }
 
@@ -216,6 +220,12 @@ export class CardController {
         this.opts.onSentence(id, sentence);
       },
     });
+    this.opts.getEarlier?.(card).then(
+      (items) => {
+        if (this.cardHost === host && host.isOpen && this.machine.current === mention) host.setEarlier(id, items);
+      },
+      () => undefined, // no memory: the card stays as it is
+    );
   }
 
   /** The cards changed (a note, a pack): an open card shows its new version, or closes when its

@@ -1,6 +1,7 @@
 // The card's host element: <backstory-card data-backstory-card> with a CLOSED shadow root (page
 // scripts must not read the reader's notes), our styles inside, placed next to a mention.
 // Part of the lazily loaded UI bundle (src/ui/index.ts), not of content.js.
+import type { EarlierItem } from '../../core/memory/earlier';
 import type { CardModel } from '../../core/types';
 import type { CardHostApi, ShowOptions, Theme } from '../api';
 import { renderCard, renderCardHeader } from '../../shared/card-view';
@@ -20,6 +21,8 @@ export class CardHost implements CardHostApi {
   private reference: Element | null = null;
   private stopWatching: (() => void) | null = null;
   private entityId: string | null = null;
+  /** The card on show, so earlier-reading items arriving later can be added to it. */
+  private shown: { card: CardModel; onSentence?: (sentence: number) => void } | null = null;
   /** Called when the open card had to move into a new top-layer element (or back out of one). */
   onMoved: (() => void) | null = null;
 
@@ -79,6 +82,7 @@ export class CardHost implements CardHostApi {
     close.addEventListener('click', () => this.onClose());
     top.append(renderCardHeader(card, doc), close);
     this.panel.replaceChildren(top, renderCard(card, { compact: true, onSentence: opts.onSentence, doc }));
+    this.shown = { card, onSentence: opts.onSentence };
     this.panel.setAttribute('aria-label', t('card_label', card.name));
     this.live.textContent = opts.announce ? t('card_announce', card.name) : '';
     this.entityId = card.id;
@@ -87,6 +91,13 @@ export class CardHost implements CardHostApi {
     this.host.style.setProperty('display', 'block');
     this.follow(true);
     this.stopWatching ??= watchTopLayer(doc, () => this.follow(false));
+  }
+
+  setEarlier(entityId: string, items: readonly EarlierItem[]): void {
+    const top = this.panel.firstElementChild;
+    if (this.entityId !== entityId || !this.shown || !top || items.length === 0) return;
+    const { card, onSentence } = this.shown;
+    this.panel.replaceChildren(top, renderCard(card, { compact: true, onSentence, doc: this.doc, earlier: items }));
   }
 
   /** Keeps the open card inside whatever paints on top (see top-layer.ts), placed by its mention. */
@@ -115,6 +126,7 @@ export class CardHost implements CardHostApi {
     this.stopWatching = null;
     this.reference = null;
     this.entityId = null;
+    this.shown = null;
     this.host.style.setProperty('display', 'none');
     this.panel.replaceChildren();
     this.live.textContent = '';

@@ -55,6 +55,9 @@ li { margin: 0 0 6px; }
 .bs-sentence:hover { border-color: var(--bs-accent); }
 button:focus-visible { outline: 2px solid var(--bs-accent); outline-offset: 1px; }
 .bs-note-text { white-space: pre-wrap; }
+.bs-earlier-fact { color: var(--bs-accent); font-size: 13px; }
+.bs-earlier-fact:hover { text-decoration: underline; }
+a:focus-visible { outline: 2px solid var(--bs-accent); outline-offset: 1px; }
 .sr-only {
   position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0;

@@ -1,0 +1,121 @@
+// Reading-memory bench rows: generated stored articles (what a reader who read a lot holds), the
+// time the background takes to answer one page's earlier-reading lookup, and the stored size per
+// article, measured on the real demo articles as the extension filed them.
+import type { BrowserContext, Page } from 'playwright-core';
+import { nameKey } from '../../src/core/memory/entity-key';
+import { MEMORY_FILE_FORMAT, MEMORY_FILE_VERSION, type ArticleMemory } from '../../src/core/memory/records';
+import { median } from './suites';
+
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+const WORDS = 'the minister said talks would resume after a pause while officials in the capital weighed a reply to the latest offer from abroad'.split(' ');
+
+function sentence(r: () => number, words: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < words; i++) out.push(WORDS[Math.floor(r() * WORDS.length)]!);
+  return `${out.join(' ')}.`;
+}
+
+/** Entity `i`'s display name: two words, so it files under a name key. */
+export const benchName = (i: number): string => `Person Number${i}`;
+
+/** `count` articles of 20 entities each, drawn from `pool` names with a skew (a few names in many
+ *  articles, as real news has). */
+export function generateArticles(count: number, pool: number, seed = 7): ArticleMemory[] {
+  const r = rng(seed);
+  const out: ArticleMemory[] = [];
+  // Read over the last weeks, one every 10 minutes (within any retention setting).
+  const day0 = Date.now() - count * 600_000;
+  for (let a = 0; a < count; a++) {
+    const ids = new Set<number>();
+    while (ids.size < 20) ids.add(Math.floor(pool * r() ** 2));
+    const readAt = day0 + a * 600_000;
+    out.push({
+      url: `https://news${a % 50}.example/story/${a}`,
+      title: `Story ${a}: ${sentence(r, 8)}`,
+      outlet: `News ${a % 50}`,
+      published: new Date(readAt).toISOString().slice(0, 10),
+      readAt,
+      // As the demo articles are filed: a role for some names, a statement for a few, one or two
+      // mentioning sentences for each.
+      entities: [...ids].map((i) => ({
+        key: `name:${nameKey(benchName(i))}`,
+        name: benchName(i),
+        type: 'person' as const,
+        roles: r() < 0.3 ? [sentence(r, 4)] : [],
+        statements: r() < 0.2 ? [{ text: sentence(r, 16), date: new Date(readAt).toISOString().slice(0, 10) }] : [],
+        sentences: r() < 0.3 ? [sentence(r, 22), sentence(r, 22)] : [sentence(r, 22)],
+      })),
+    });
+  }
+  return out;
+}
+
+async function send<T>(page: Page, msg: unknown): Promise<T> {
+  return (await page.evaluate((m) => chrome.runtime.sendMessage(m), msg)) as T;
+}
+
+export interface MemoryBench {
+  articles: number;
+  entities: number;
+  storedBytes: number;
+  /** Median ms for one lookup of 20 entities, sent from an extension page (message round trip included). */
+  lookup20Ms: number;
+  lookupRuns: number[];
+  itemsFound: number;
+  /** Median JSON size of a real demo article as filed (bytes). */
+  demoArticleBytes: number[];
+}
+
+/** Fills the memory with `count` generated articles (through the import message, 1,000 a file),
+ *  then times lookups. `extPage` is any page of the extension; `demoPages` are read first. */
+export async function runMemoryBench(ctx: BrowserContext, extPage: Page, demoUrls: string[], count: number, reps: number, log: (m: string) => void): Promise<MemoryBench> {
+  await send(extPage, { type: 'backstory:memory-forget', scope: 'all' });
+  for (const url of demoUrls) {
+    const p = await ctx.newPage();
+    await p.goto(url);
+    await p.waitForSelector('html[data-backstory="ready"]', { state: 'attached', timeout: 30_000 });
+    await p.close();
+  }
+  const exported = await send<{ ok: boolean; json: string }>(extPage, { type: 'backstory:memory-export' });
+  const demoArticleBytes = (JSON.parse(exported.json).articles as unknown[]).map((a) => JSON.stringify(a).length).sort((a, b) => a - b);
+
+  const all = generateArticles(count, 2_000);
+  for (let i = 0; i < all.length; i += 1_000) {
+    const file = { format: MEMORY_FILE_FORMAT, version: MEMORY_FILE_VERSION, articles: all.slice(i, i + 1_000) };
+    const r = await send<{ ok: boolean; error?: string }>(extPage, { type: 'backstory:memory-import', text: JSON.stringify(file) });
+    if (!r.ok) throw new Error(`memory bench: import failed: ${r.error}`);
+    log(`memory: ${Math.min(i + 1_000, all.length)} / ${all.length} articles stored`);
+  }
+  const status = await send<{ stats: { articles: number; entities: number; bytes: number } }>(extPage, { type: 'backstory:memory-status' });
+  // A page's 20 names: the 5 most common, 10 middling, 5 rare.
+  const wanted = [0, 1, 2, 3, 4, 100, 150, 200, 300, 400, 500, 600, 700, 800, 900, 1500, 1700, 1800, 1900, 1999].map((i) => ({ id: `e${i}`, name: benchName(i), pageOnly: true }));
+  const lookupRuns: number[] = [];
+  let itemsFound = 0;
+  for (let i = 0; i < Math.max(5, reps * 3); i++) {
+    const { ms, found } = await extPage.evaluate(async (entities) => {
+      const t0 = performance.now();
+      const res = (await chrome.runtime.sendMessage({ type: 'backstory:memory-earlier-tab', tabId: 0, url: 'https://elsewhere.example/', entities })) as { items: Record<string, unknown[]> };
+      return { ms: performance.now() - t0, found: Object.values(res.items).reduce((n, l) => n + l.length, 0) };
+    }, wanted);
+    lookupRuns.push(ms);
+    itemsFound = found;
+  }
+  return {
+    articles: status.stats.articles,
+    entities: status.stats.entities,
+    storedBytes: status.stats.bytes,
+    lookup20Ms: median(lookupRuns.slice(1)),
+    lookupRuns,
+    itemsFound,
+    demoArticleBytes,
+  };
+}

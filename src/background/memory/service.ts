@@ -1,0 +1,251 @@
+// The reading memory as the background runs it: opens the database once per worker (a handle does
+// not survive a restart), files analysed articles, answers lookups, and owns the reader's controls.
+// Fails safe: if IndexedDB is missing or broken the memory is off with a reason, and every call
+// here resolves (a lookup to nothing) so highlights and cards carry on as without it.
+import browser from 'webextension-polyfill';
+import { articleUrl, siteOf } from '../../core/memory/article-url';
+import { retentionCutoff, type EarlierItem } from '../../core/memory/earlier';
+import { entityKey, indexPackNames, keysOfPackEntity, type PackNameIndex } from '../../core/memory/entity-key';
+import { articleMemory } from '../../core/memory/extract';
+import { parseMemoryFile } from '../../core/memory/records';
+import type { Settings } from '../../core/settings';
+import type { CardModel, Pack } from '../../core/types';
+import { errorText } from '../../shared/error-text';
+import type { MemoryStatus } from '../../shared/memory-messages';
+import type { AnalyzeRequest } from '../../shared/messages';
+import { openMemoryDb } from './db';
+import { MemoryStore } from './store';
+
+/** storage.local key: whether persistence was granted and the last failed write (small). */
+export const MEMORY_STATUS_KEY = 'memoryStatus';
+
+interface Recorded {
+  persisted?: boolean;
+  lastError?: string;
+}
+
+export interface MemoryDeps {
+  loadSettings(): Promise<Settings>;
+  getPack(): Promise<Pack>;
+  now?(): number;
+}
+
+export interface PageSender {
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number; url?: string; incognito?: boolean };
+}
+
+function isQuota(err: unknown): boolean {
+  const name = (err as { name?: string })?.name ?? '';
+  return name === 'QuotaExceededError' || /quota/i.test(errorText(err));
+}
+
+export class MemoryService {
+  private opening: Promise<MemoryStore> | null = null;
+  private failure: string | null = null;
+  private packNames: { pack: Pack; index: PackNameIndex } | null = null;
+  /** The URL each tab's article was filed under (its canonical link may differ from the tab's
+   *  URL): that article never lists itself. Lost with the worker; the tab's URL still applies. */
+  private readonly filedInTab = new Map<number, string>();
+
+  constructor(private readonly deps: MemoryDeps, private readonly dbName?: string) {}
+
+  private now(): number {
+    return this.deps.now?.() ?? Date.now();
+  }
+
+  /** The open store; rejects (with the reason recorded) when the memory cannot be used. */
+  store(): Promise<MemoryStore> {
+    this.opening ??= openMemoryDb(this.dbName, () => (this.opening = null)).then(
+      (db) => {
+        this.failure = null;
+        void this.askPersistence();
+        return new MemoryStore(db);
+      },
+      (err: unknown) => {
+        this.opening = null;
+        this.failure = errorText(err);
+        throw err;
+      },
+    );
+    return this.opening;
+  }
+
+  private async record(change: Recorded): Promise<void> {
+    try {
+      const had = ((await browser.storage.local.get(MEMORY_STATUS_KEY))[MEMORY_STATUS_KEY] ?? {}) as Recorded;
+      await browser.storage.local.set({ [MEMORY_STATUS_KEY]: { ...had, ...change } });
+    } catch {
+      // Recording is best effort: storage.local may be what is full.
+    }
+  }
+
+  private async recorded(): Promise<Recorded> {
+    try {
+      return ((await browser.storage.local.get(MEMORY_STATUS_KEY))[MEMORY_STATUS_KEY] ?? {}) as Recorded;
+    } catch {
+      return {};
+    }
+  }
+
+  /** Best-effort storage may be evicted under disk pressure: ask once to keep it, and record the answer. */
+  private async askPersistence(): Promise<void> {
+    const storage = (globalThis.navigator as Navigator | undefined)?.storage;
+    if (!storage?.persist) return;
+    try {
+      const granted = (await storage.persisted?.()) || (await storage.persist());
+      await this.record({ persisted: granted });
+    } catch {
+      // Not offered here (Firefox asks the reader itself): the status says "unknown".
+    }
+  }
+
+  private names(pack: Pack): PackNameIndex {
+    if (this.packNames?.pack !== pack) this.packNames = { pack, index: indexPackNames(pack.entities) };
+    return this.packNames.index;
+  }
+
+  /** Files what the analysis of a page found. Never for private windows, with memory switched off,
+   *  or on a site the reader excluded. Resolves when the write is done (or failed and recorded). */
+  async fileArticle(sender: PageSender, cards: readonly CardModel[], page: AnalyzeRequest['page'], published: string | undefined): Promise<void> {
+    // Frames are embeds and ads, not the article the reader chose.
+    if (sender.tab?.incognito || (sender.frameId ?? 0) !== 0) return;
+    const pageUrl = sender.url ?? sender.tab?.url;
+    if (!pageUrl || cards.length === 0) return;
+    const url = articleUrl(pageUrl, { canonical: page?.canonical, ogUrl: page?.ogUrl });
+    if (!url) return;
+    const settings = await this.deps.loadSettings();
+    if (!settings.memory || excluded(url, settings.memoryExcludedSites)) return;
+    const pack = await this.deps.getPack();
+    const site = siteOf(url) ?? '';
+    const article = articleMemory(cards, this.names(pack), {
+      url,
+      title: (page?.title ?? '').trim(),
+      outlet: (page?.siteName ?? '').trim() || site,
+      ...(published ? { published } : {}),
+      readAt: this.now(),
+    });
+    if (!article) return;
+    if (sender.tab?.id !== undefined) this.filedInTab.set(sender.tab.id, url);
+    let store: MemoryStore;
+    try {
+      store = await this.store();
+    } catch {
+      return; // off, with the reason in `failure`
+    }
+    try {
+      await store.put(article);
+    } catch (err) {
+      if (!isQuota(err)) return this.record({ lastError: errorText(err) });
+      // Full: make room by forgetting the oldest tenth, then try once more; say so either way.
+      try {
+        const { articles } = await store.stats();
+        await store.forgetOldest(Math.max(1, Math.ceil(articles / 10)));
+        await store.put(article);
+        await this.record({ lastError: 'storage was full; the oldest articles were forgotten to make room' });
+      } catch (again) {
+        await this.record({ lastError: `storage is full: ${errorText(again)}` });
+      }
+      return;
+    }
+    const cutoff = retentionCutoff(settings.memoryRetention, this.now());
+    if (cutoff !== null) await store.forgetBefore(cutoff).catch(() => 0);
+  }
+
+  /** Earlier-reading items for the entities a card shows, leaving out the article at `pageUrl`. */
+  async earlier(wanted: { id: string; name: string; pageOnly: boolean }[], pageUrl: string | undefined, tabId?: number): Promise<Record<string, EarlierItem[]>> {
+    if (wanted.length === 0) return {};
+    try {
+      const [settings, pack] = await Promise.all([this.deps.loadSettings(), this.deps.getPack()]);
+      const store = await this.store();
+      const names = this.names(pack);
+      const byId = new Map(pack.entities.map((e) => [e.id, e]));
+      const requests = wanted.flatMap((w) => {
+        const packEntity = w.pageOnly ? undefined : byId.get(w.id);
+        const keys = packEntity ? keysOfPackEntity(packEntity, names) : [entityKey({ id: w.id, name: w.name, fromPack: !w.pageOnly }, names)].filter((k): k is string => k !== null);
+        return keys.length > 0 ? [{ id: w.id, keys }] : [];
+      });
+      const current = new Set<string>();
+      const fromUrl = pageUrl ? articleUrl(pageUrl) : null;
+      if (fromUrl) current.add(fromUrl);
+      const filed = tabId !== undefined ? this.filedInTab.get(tabId) : undefined;
+      if (filed) current.add(filed);
+      return await store.earlier(requests, current, retentionCutoff(settings.memoryRetention, this.now()));
+    } catch {
+      return {};
+    }
+  }
+
+  async status(): Promise<MemoryStatus> {
+    const [settings, recorded] = await Promise.all([this.deps.loadSettings(), this.recorded()]);
+    let stats;
+    try {
+      stats = await (await this.store()).stats();
+    } catch {
+      // failure holds why
+    }
+    const out: MemoryStatus = { on: settings.memory && stats !== undefined, available: stats !== undefined };
+    if (!stats) out.reason = this.failure ?? 'the memory database could not be opened';
+    else if (!settings.memory) out.reason = 'setting';
+    if (stats) out.stats = stats;
+    if (recorded.persisted !== undefined) out.persisted = recorded.persisted;
+    if (recorded.lastError) out.lastError = recorded.lastError;
+    return out;
+  }
+
+  async forget(scope: 'article' | 'site' | 'all', target: { url?: string; site?: string; tabId?: number }): Promise<{ ok: boolean; removed: number; error?: string }> {
+    try {
+      const store = await this.store();
+      if (scope === 'all') {
+        const { articles } = await store.stats();
+        await store.forgetAll();
+        await this.record({ lastError: undefined });
+        return { ok: true, removed: articles };
+      }
+      if (scope === 'article') {
+        const urls = new Set<string>();
+        const fromUrl = target.url ? articleUrl(target.url) : null;
+        if (fromUrl) urls.add(fromUrl);
+        const filed = target.tabId !== undefined ? this.filedInTab.get(target.tabId) : undefined;
+        if (filed) urls.add(filed);
+        let removed = 0;
+        for (const u of urls) removed += await store.forgetArticle(u);
+        return { ok: urls.size > 0, removed };
+      }
+      const site = target.site ?? (target.url ? siteOf(target.url) : null);
+      return { ok: site !== null, removed: site ? await store.forgetSite(site) : 0 };
+    } catch (err) {
+      return { ok: false, removed: 0, error: errorText(err) };
+    }
+  }
+
+  async exportJson(): Promise<{ ok: true; json: string } | { ok: false; error: string }> {
+    try {
+      return { ok: true, json: JSON.stringify(await (await this.store()).exportFile(this.now())) };
+    } catch (err) {
+      return { ok: false, error: errorText(err) };
+    }
+  }
+
+  /** A file is validated whole before anything is written, then written in one transaction. */
+  async importJson(text: string): Promise<{ ok: true; count: number } | { ok: false; error: string }> {
+    const parsed = parseMemoryFile(text);
+    if (!parsed.ok) return parsed;
+    try {
+      const store = await this.store();
+      await store.putAll(parsed.file.articles);
+      // The reader's retention applies to imported articles too: older ones are not kept.
+      const cutoff = retentionCutoff((await this.deps.loadSettings()).memoryRetention, this.now());
+      const dropped = cutoff === null ? 0 : await store.forgetBefore(cutoff);
+      return { ok: true, count: parsed.file.articles.length - dropped };
+    } catch (err) {
+      return { ok: false, error: errorText(err) };
+    }
+  }
+}
+
+function excluded(url: string, sites: readonly string[]): boolean {
+  const site = siteOf(url);
+  return site !== null && sites.some((s) => site === s || site.endsWith(`.${s}`));
+}

@@ -1,0 +1,242 @@
+// Reading and writing the reading memory. Every operation is one IndexedDB transaction that the
+// caller awaits (an MV3 worker may stop once its event is handled), reads by index and cursor, and
+// never loads the whole memory. No browser.* here: Node tests run it on fake-indexeddb.
+import { articleDay, type ArticleMemory, type EntityEntry, MEMORY_FILE_FORMAT, MEMORY_FILE_VERSION, type MemoryFile } from '../../core/memory/records';
+import { earlierItems, type EarlierItem, type StoredEntry } from '../../core/memory/earlier';
+import { siteOf } from '../../core/memory/article-url';
+import type { IDBPTransaction } from 'idb';
+import type { MemoryStats } from '../../shared/memory-messages';
+import type { ArticleRow, Db, EntryRow, MemoryDB } from './db';
+
+/** The caps: the oldest articles are evicted before either is passed. The demo articles take
+ *  2–8 KB as filed, so at 50 MB the byte cap may come first (~8,000 articles in the bench). */
+export const MAX_ARTICLES = 20_000;
+export const MAX_BYTES = 50 * 1024 * 1024;
+
+
+/** Earlier items per entity the card asks for, newest first, at most this many each. */
+export const ITEMS_PER_ENTITY = 5;
+
+function entryBytes(a: ArticleMemory): number {
+  return JSON.stringify(a).length;
+}
+
+/** Any read-write transaction that includes the stores these helpers touch. */
+type WriteTx = IDBPTransaction<MemoryDB, ('articles' | 'entries' | 'entities' | 'meta')[], 'readwrite'>;
+
+export class MemoryStore {
+  constructor(readonly db: Db, private caps = { articles: MAX_ARTICLES, bytes: MAX_BYTES }) {}
+
+  /** Files one article: a URL read before has its facts replaced (a reload, a live page that
+   *  grew), so it is stored once. Evicts the oldest articles first when a cap would be passed. */
+  put(article: ArticleMemory): Promise<number> {
+    return this.putAll([article]).then((ids) => ids[0]!);
+  }
+
+  /** Files many articles in ONE transaction (an import): all are stored, or none. */
+  async putAll(list: readonly ArticleMemory[]): Promise<number[]> {
+    const tx = this.db.transaction(['articles', 'entities', 'entries', 'meta'], 'readwrite');
+    const meta = tx.objectStore('meta');
+    const totals = (await meta.get('totals')) ?? { key: 'totals' as const, bytes: 0 };
+    const ids: number[] = [];
+    for (const a of list) ids.push(await this.putIn(tx, a, totals));
+    await this.evict(tx, totals, new Set(ids));
+    await meta.put(totals);
+    await tx.done;
+    return ids;
+  }
+
+  private async putIn(tx: WriteTx, article: ArticleMemory, totals: { bytes: number }): Promise<number> {
+    const articles = tx.objectStore('articles');
+    const bytes = entryBytes(article);
+    const old = await articles.index('url').get(article.url);
+    const row: ArticleRow = {
+      url: article.url,
+      site: siteOf(article.url) ?? '',
+      title: article.title,
+      outlet: article.outlet,
+      readAt: article.readAt,
+      day: articleDay(article),
+      bytes,
+    };
+    if (article.published) row.published = article.published;
+    let id: number;
+    if (old?.id !== undefined) {
+      await this.dropEntries(tx, old.id);
+      id = await articles.put({ ...row, id: old.id });
+      totals.bytes = Math.max(0, totals.bytes - old.bytes);
+    } else {
+      id = await articles.add(row);
+    }
+    totals.bytes += bytes;
+    const entities = tx.objectStore('entities');
+    const entries = tx.objectStore('entries');
+    for (const e of article.entities) {
+      let entity = await entities.index('key').getKey(e.key);
+      if (entity === undefined) entity = await entities.add({ key: e.key, name: e.name, type: e.type });
+      const { key: _k, name: _n, type: _t, ...facts } = e;
+      await entries.add({ ...facts, article: id, entity, day: row.day, readAt: row.readAt });
+    }
+    return id;
+  }
+
+  /** Oldest read first, until both caps hold again (never the article just written). */
+  private async evict(tx: WriteTx, totals: { bytes: number }, keep: ReadonlySet<number>): Promise<void> {
+    const articles = tx.objectStore('articles');
+    let count = await articles.count();
+    if (count <= this.caps.articles && totals.bytes <= this.caps.bytes) return;
+    let cursor = await articles.index('readAt').openCursor();
+    while (cursor && (count > this.caps.articles || totals.bytes > this.caps.bytes)) {
+      const a = cursor.value;
+      if (!keep.has(a.id!)) {
+        await this.dropEntries(tx, a.id!);
+        await cursor.delete();
+        totals.bytes = Math.max(0, totals.bytes - a.bytes);
+        count--;
+      }
+      cursor = await cursor.continue();
+    }
+  }
+
+  private async dropEntries(tx: WriteTx, article: number): Promise<void> {
+    let cursor = await tx.objectStore('entries').index('article').openCursor(IDBKeyRange.only(article));
+    while (cursor) {
+      await cursor.delete();
+      cursor = await cursor.continue();
+    }
+  }
+
+  /** Earlier-reading items for each requested entity (each given by every key its memory may sit
+   *  under), leaving out the `current` article, and anything read before `since`. */
+  async earlier(requests: { id: string; keys: string[] }[], current: string | null | ReadonlySet<string>, since: number | null, limit = ITEMS_PER_ENTITY): Promise<Record<string, EarlierItem[]>> {
+    const tx = this.db.transaction(['entities', 'entries', 'articles'], 'readonly');
+    const articles = new Map<number, Promise<ArticleRow | undefined>>();
+    const article = (id: number) => {
+      let p = articles.get(id);
+      if (!p) articles.set(id, (p = tx.objectStore('articles').get(id)));
+      return p;
+    };
+    // Every name's cursor runs at once: IndexedDB pipelines the requests of one transaction, so a
+    // page's 20 names cost about one name's round trips, not twenty.
+    const newest = async (key: string): Promise<StoredEntry[]> => {
+      const entity = await tx.objectStore('entities').index('key').get(key);
+      if (!entity?.id) return [];
+      const range = IDBKeyRange.bound([entity.id, '', -Infinity], [entity.id, '\uffff', Infinity]);
+      const rows: EntryRow[] = [];
+      let cursor = await tx.objectStore('entries').index('entity-day').openCursor(range, 'prev');
+      // One more than asked: the current article may be among the newest.
+      while (cursor && rows.length <= limit) {
+        if (since === null || cursor.value.readAt >= since) rows.push(cursor.value);
+        cursor = await cursor.continue();
+      }
+      const found = await Promise.all(rows.map(async (e) => ({ e, a: await article(e.article) })));
+      return found.flatMap(({ e, a }) => (a ? [{ article: a, entry: entryOf(e, key, entity.name, entity.type) }] : []));
+    };
+    const lists = await Promise.all(requests.map(async (req) => ({ id: req.id, found: (await Promise.all(req.keys.map(newest))).flat() })));
+    await tx.done;
+    const out: Record<string, EarlierItem[]> = {};
+    for (const { id, found } of lists) {
+      const items = earlierItems(found, current, limit);
+      if (items.length > 0) out[id] = items;
+    }
+    return out;
+  }
+
+  async stats(): Promise<MemoryStats> {
+    const tx = this.db.transaction(['articles', 'entities', 'meta'], 'readonly');
+    const [articles, entities, totals] = await Promise.all([tx.objectStore('articles').count(), tx.objectStore('entities').count(), tx.objectStore('meta').get('totals')]);
+    await tx.done;
+    return { articles, entities, bytes: totals?.bytes ?? 0 };
+  }
+
+  /** Forgets the articles `match` picks from an index range; returns how many. */
+  private async forgetWhere(index: 'url' | 'site' | 'readAt', range: IDBKeyRange): Promise<number> {
+    const tx = this.db.transaction(['articles', 'entities', 'entries', 'meta'], 'readwrite');
+    const meta = tx.objectStore('meta');
+    const totals = (await meta.get('totals')) ?? { key: 'totals' as const, bytes: 0 };
+    let n = 0;
+    let cursor = await tx.objectStore('articles').index(index).openCursor(range);
+    while (cursor) {
+      await this.dropEntries(tx, cursor.value.id!);
+      totals.bytes = Math.max(0, totals.bytes - cursor.value.bytes);
+      await cursor.delete();
+      n++;
+      cursor = await cursor.continue();
+    }
+    await meta.put(totals);
+    await tx.done;
+    return n;
+  }
+
+  /** Makes room when storage is full: the `n` articles read longest ago. */
+  async forgetOldest(n: number): Promise<number> {
+    const tx = this.db.transaction(['articles', 'entities', 'entries', 'meta'], 'readwrite');
+    const meta = tx.objectStore('meta');
+    const totals = (await meta.get('totals')) ?? { key: 'totals' as const, bytes: 0 };
+    const before = await tx.objectStore('articles').count();
+    const caps = this.caps;
+    this.caps = { articles: Math.max(0, before - n), bytes: caps.bytes };
+    try {
+      await this.evict(tx, totals, new Set());
+    } finally {
+      this.caps = caps;
+    }
+    await meta.put(totals);
+    await tx.done;
+    return before - (await this.stats()).articles;
+  }
+
+  forgetArticle(url: string): Promise<number> {
+    return this.forgetWhere('url', IDBKeyRange.only(url));
+  }
+
+  forgetSite(site: string): Promise<number> {
+    return this.forgetWhere('site', IDBKeyRange.only(site.toLowerCase().replace(/^www\./, '')));
+  }
+
+  /** Retention: forgets what was read before `cutoff`. */
+  forgetBefore(cutoff: number): Promise<number> {
+    return this.forgetWhere('readAt', IDBKeyRange.upperBound(cutoff, true));
+  }
+
+  async forgetAll(): Promise<void> {
+    const tx = this.db.transaction(['articles', 'entities', 'entries', 'meta'], 'readwrite');
+    await Promise.all([tx.objectStore('articles').clear(), tx.objectStore('entities').clear(), tx.objectStore('entries').clear(), tx.objectStore('meta').clear()]);
+    await tx.done;
+  }
+
+  /** Every article with its entries, in the export file's shape. One read transaction, a cursor:
+   *  the file is built as it goes (an export is what a reader asked for in full). */
+  async exportFile(now: number): Promise<MemoryFile> {
+    const tx = this.db.transaction(['articles', 'entities', 'entries'], 'readonly');
+    const names = new Map<number, { key: string; name: string; type: EntityEntry['type'] }>();
+    const out: ArticleMemory[] = [];
+    let cursor = await tx.objectStore('articles').index('readAt').openCursor();
+    while (cursor) {
+      const a = cursor.value;
+      const rows = await tx.objectStore('entries').index('article').getAll(IDBKeyRange.only(a.id!));
+      const entities: EntityEntry[] = [];
+      for (const r of rows) {
+        let n = names.get(r.entity);
+        if (!n) {
+          const e = await tx.objectStore('entities').get(r.entity);
+          if (!e) continue;
+          names.set(r.entity, (n = { key: e.key, name: e.name, type: e.type }));
+        }
+        entities.push(entryOf(r, n.key, n.name, n.type));
+      }
+      const article: ArticleMemory = { url: a.url, title: a.title, outlet: a.outlet, readAt: a.readAt, entities };
+      if (a.published) article.published = a.published;
+      out.push(article);
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    return { format: MEMORY_FILE_FORMAT, version: MEMORY_FILE_VERSION, exportedAt: now, articles: out };
+  }
+}
+
+function entryOf(r: EntryRow, key: string, name: string, type: EntityEntry['type']): EntityEntry {
+  const e: EntityEntry = { key, name, type, roles: r.roles, statements: r.statements, sentences: r.sentences };
+  if (r.definition) e.definition = r.definition;
+  return e;
+}
