@@ -76,4 +76,9 @@ describeInBrowser('"Annotate this page" in Chromium', () => {
     await popup.close();
     await page.close();
   });
+
+  it('makes no request beyond the extension, the demo server and the page served as the other site', () => {
+    // The "other site" is answered by the test itself (page.route), so its requests never leave.
+    expect(s.foreignRequests().filter((r) => !r.url.startsWith(`${SITE}/`))).toEqual([]);
+  });
 });

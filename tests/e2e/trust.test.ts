@@ -7,7 +7,16 @@ import { describeInBrowser, inContentScript, startSession, type Session } from '
 
 type Chromeish = { runtime: { sendMessage(m: unknown): Promise<unknown> }; storage?: { local?: { get(k: unknown): Promise<unknown> } } };
 
-const EVIL_PACK = JSON.stringify({ id: 'evil', version: 1, title: 'Evil', language: 'en', sources: [{ id: 's', title: 'S' }], entities: [{ id: 'x', type: 'person', name: 'Kim Jong Un', summary: 'Rewritten by a page.' }] });
+const EVIL_PACK = JSON.stringify({
+  format: 2,
+  id: 'evil',
+  version: 1,
+  title: 'Evil',
+  language: 'en',
+  asOf: '2026-01-01',
+  sources: [{ id: 's', title: 'S', publisher: 'P', url: 'https://evil.example/s', date: '2026-01-01' }],
+  entities: [{ id: 'x', type: 'person', name: 'Kim Jong Un', summary: 'Rewritten by a page.' }],
+});
 
 describeInBrowser('content scripts are untrusted senders (Chromium)', () => {
   let s: Session;

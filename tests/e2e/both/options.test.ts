@@ -11,11 +11,13 @@ import { uiString } from '../harness';
 
 // Made-up people and places, named on demo/harbour.html only.
 const HARBOUR: Pack = {
+  format: 2,
   id: 'wrenfield-coast',
   version: 1,
   title: 'Wrenfield coast',
   language: 'en',
-  sources: [{ id: 'coast-notes', title: 'Coast desk notes', date: '2019-03' }],
+  asOf: '2019-03-31',
+  sources: [{ id: 'coast-notes', title: 'Coast desk notes', publisher: 'Wrenfield Courier', url: 'https://courier.example/coast-notes', date: '2019-03' }],
   entities: [
     {
       id: 'orla-penhallow',
@@ -29,12 +31,21 @@ const HARBOUR: Pack = {
   ],
 };
 
+// One folder for both browsers' runs: removed once the last has finished.
 const dir = mkdtempSync(join(tmpdir(), 'backstory-options-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function file(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
 }
+
+/** Highlights of the reader's note on `term`: in the page a note's id is a random token (r-…). */
+const noteMentions = (page: TestPage, term: string) =>
+  page.evaluate(
+    (t) => [...document.querySelectorAll('[data-backstory-entity^="r-"]')].filter((el) => el.textContent?.toLowerCase() === t).length,
+    term,
+  );
 
 const packRows = (options: TestPage) =>
   options.evaluate(() =>
@@ -56,7 +67,6 @@ describeInBrowsers('options page', (browser) => {
   });
   afterAll(async () => {
     await s?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('shows every section and no notice', async () => {
@@ -110,7 +120,7 @@ describeInBrowsers('options page', (browser) => {
 
   it('a note added here highlights its term on an open page and shows on its card', async () => {
     const page = await s.openDemo('/index.html');
-    const count = async () => (await mentionCounts(page))['note-test-of-nerves'] ?? 0;
+    const count = () => noteMentions(page, 'test of nerves');
     expect(await count(), 'not highlighted before the note').toBe(0);
     await options.bringToFront();
     await options.fill('#notes-section form.note-add input[name="term"]', 'test of nerves');
@@ -122,20 +132,20 @@ describeInBrowsers('options page', (browser) => {
 
     await page.bringToFront();
     await page.evaluate(() => {
-      document.querySelector('[data-backstory-entity="note-test-of-nerves"]')?.scrollIntoView({ block: 'start' });
+      document.querySelector('[data-backstory-entity^="r-"]')?.scrollIntoView({ block: 'start' });
       window.scrollBy(0, -120);
     });
-    await page.hover('[data-backstory-entity="note-test-of-nerves"]');
+    await page.hover('[data-backstory-entity^="r-"]');
     const card = await waitCard(s, page, true);
     expect(card.text).toContain(uiString('card_note'));
     expect(card.text).toContain('Whoever needs talks more blinks first, in my reading.');
   });
 
-  it('the in-page note editor opens in a closed root, keeps keys from the page, and saves with Ctrl+Enter', async () => {
+  it('the note editor (an extension frame in a closed root) keeps keys from the page and saves with Ctrl+Enter', async () => {
     const page = await s.openDemo('/index.html');
     await page.evaluate(() => {
       (window as unknown as { keysSeen: number }).keysSeen = 0;
-      document.addEventListener('keydown', () => (window as unknown as { keysSeen: number }).keysSeen++);
+      for (const type of ['keydown', 'input', 'beforeinput']) window.addEventListener(type, () => (window as unknown as { keysSeen: number }).keysSeen++, true);
     });
     const tabId = await s.tabIdOf(page);
     // What the context menu's click does (menus cannot be clicked headless).
@@ -147,9 +157,13 @@ describeInBrowsers('options page', (browser) => {
         return { found: host !== null, closed: host?.shadowRoot === null };
       }), { timeout: 5_000 })
       .toEqual({ found: true, closed: true });
+    // The reader types once the editor has focus (its frame loads first, then takes it).
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-backstory-note-editor') ?? false), { timeout: 5_000 })
+      .toBe(true);
     await page.type('A word for a stalemate nobody admits to.');
     await page.press('Control+Enter');
-    await expect.poll(async () => (await mentionCounts(page))['note-standoff'] ?? 0, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => noteMentions(page, 'standoff'), { timeout: 10_000 }).toBe(1);
     expect(await page.count('[data-backstory-note-editor]'), 'the editor closed').toBe(0);
     expect(await page.evaluate(() => (window as unknown as { keysSeen: number }).keysSeen), 'keys typed into the note reached the page').toBe(0);
     await expect.poll(() => options.texts('#notes-section .note-term'), { timeout: 5_000 }).toContain('standoff');
