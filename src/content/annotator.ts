@@ -12,7 +12,7 @@ import { findArticleRoot, type ArticleRoot } from './article-root';
 import { CardController } from './card/controller';
 import { MENTION_TAG } from '../shared/dom-kinds';
 import { Highlighter, SLICE_MS, runSliced, viewportFirst, yieldToPage } from './highlight';
-import { observeNewContent } from './observe';
+import { observeNewContent, type Watcher } from './observe';
 import { pageDate } from './page-date';
 import { pageMeta } from './page-meta';
 import type { EarlierItem } from '../core/memory/earlier';
@@ -76,7 +76,7 @@ export class Annotator {
   private queue: Promise<void> = Promise.resolve();
   /** Highlights of earlier passes still coming off the page. */
   private removing: Promise<void> = Promise.resolve();
-  private stopObserving: (() => void) | null = null;
+  private watcher: Watcher | null = null;
   private readonly controller: CardController;
   private active = false;
   /** The current pass has wrapped what it found (or failed): its cards are the page's. */
@@ -148,8 +148,23 @@ export class Annotator {
     this.client.newPass();
     this.controller.start();
     this.article = findArticleRoot(this.doc);
+    // Watching starts before the walk, held: what the page adds or rewrites while the pass reads,
+    // analyses and wraps (live blogs, lazy paragraphs, hydration) is handed over when it ends.
+    this.watch(gen, this.article.root);
+    try {
+      await this.readAndWrap(gen);
+    } catch (err) {
+      // A failed pass watches nothing, as before.
+      if (!cancelled()) this.stopWatching();
+      throw err;
+    }
+  }
+
+  private async readAndWrap(gen: number): Promise<void> {
+    const cancelled = () => gen !== this.generation;
+    const article = this.article!;
     // A big page's walk takes longer than a frame: it goes in slices too.
-    const collector = new RunCollector(this.article);
+    const collector = new RunCollector(article);
     while (!collector.step(performance.now() + SLICE_MS)) {
       await yieldToPage();
       if (cancelled()) return;
@@ -170,8 +185,13 @@ export class Annotator {
     this.makeFocusable(Array.from(this.doc.querySelectorAll(`${MENTION_TAG}[data-backstory-entity]`)));
     this.firstPassWrapped = true;
     this.finishPass();
-    this.stopObserving = observeNewContent({
-      root: this.article.root,
+    // Still inside annotate()'s busy span: the follow-up update keeps the page busy in turn.
+    this.watcher?.release();
+  }
+
+  private watch(gen: number, root: Element): void {
+    this.watcher = observeNewContent({
+      root,
       claimed: () => this.highlighter.claimed,
       onRuns: (runs) => this.enqueue(gen, runs),
       changedByPage: (node) => this.highlighter.changedByPage(node),
@@ -180,7 +200,13 @@ export class Annotator {
         if (gen === this.generation && this.active) void this.annotate();
       },
       activity: this.activity,
+      held: true,
     });
+  }
+
+  private stopWatching(): void {
+    this.watcher?.stop();
+    this.watcher = null;
   }
 
   /** Takes every highlight and the card off the page; resolves when the page is as before. */
@@ -285,12 +311,16 @@ export class Annotator {
   private wrap(run: DomRun, hits: AnalyzeReply['hits'][number], mark: MarkRanges): readonly Element[] {
     // A run the page changed or took away while its reply was on the way is not ours to touch.
     if (this.wrapped.has(run) || this.dropped.has(run)) return [];
-    if (hits.length > 0 && !holdsItsText(run)) {
+    // During the first pass a run without hits is checked too: its new text may have some.
+    if ((hits.length > 0 || !this.firstPassWrapped) && !holdsItsText(run)) {
       // The page rewrote it since it was read: its hits' offsets no longer fit. Forgotten as the
-      // watcher's stale check does; the watcher collects its block again when it sees the change
-      // (a change during the first pass, before it watched, leaves that run unmarked).
+      // watcher's stale check does; its block is collected again once the watcher hands it over.
       this.dropped.add(run);
       this.runs = this.runs.filter((r) => r !== run);
+      // The watcher may have taken the rewrite for ours; during the first pass it is still held,
+      // with no other update in flight, so the block is safe to read again.
+      const node = run.nodes.find((n) => n.isConnected);
+      if (!this.firstPassWrapped && node) this.watcher?.recheck(node);
       return [];
     }
     this.wrapped.add(run);
@@ -361,8 +391,7 @@ export class Annotator {
   }
 
   private teardown(): void {
-    this.stopObserving?.();
-    this.stopObserving = null;
+    this.stopWatching();
     this.controller.stop();
     const old = this.highlighter;
     const end = this.activity.begin();

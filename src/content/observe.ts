@@ -21,6 +21,17 @@ export interface ObserveOptions {
   /** Told when a change starts waiting out the debounce and when it has been handed over, so that
    *  "settled" covers new content not collected yet. */
   activity?: { begin(): () => void };
+  /** Start held: changes are gathered but not handed over until `release()`. The first pass
+   *  watches from before its walk, so what the page adds or rewrites meanwhile is not lost. */
+  held?: boolean;
+}
+
+export interface Watcher {
+  stop(): void;
+  /** Ends the hold: what changed while held is handed over now, as one update. */
+  release(): void;
+  /** Collect this node's block again (a run of it was dropped before the watcher could tell). */
+  recheck(node: Node): void;
 }
 
 function isOurs(node: Node, claimed: WeakSet<Text>): boolean {
@@ -46,9 +57,10 @@ function blockOf(node: Node): Element | null {
  *  enough that new text is wrapped within 200 ms. */
 const NEW_CONTENT_DEBOUNCE_MS = 50;
 
-/** Starts observing; returns a function that stops it. */
-export function observeNewContent(opts: ObserveOptions): () => void {
+/** Starts observing. */
+export function observeNewContent(opts: ObserveOptions): Watcher {
   const { root } = opts;
+  let held = opts.held ?? false;
   const pending = new Set<Element>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const noop = (): void => undefined;
@@ -105,7 +117,18 @@ export function observeNewContent(opts: ObserveOptions): () => void {
   const onPopState = (): void => void navigated();
   win?.addEventListener('popstate', onPopState);
 
-  const observer = new MutationObserver((records) => {
+  const schedule = (): void => {
+    if (held || pending.size === 0 || timer !== undefined) return;
+    endWait = waiting();
+    timer = setTimeout(flush, opts.debounceMs ?? NEW_CONTENT_DEBOUNCE_MS);
+  };
+  const consider = (node: Node): void => {
+    const block = blockOf(node);
+    if (!block || !root.contains(block) && block !== root) return;
+    if (isInsideSkipped(block, root) || isInExcludedRegion(block, root)) return;
+    pending.add(block);
+  };
+  const onRecords = (records: MutationRecord[]): void => {
     if (!root.isConnected) {
       stop();
       opts.onRootLost?.();
@@ -114,16 +137,13 @@ export function observeNewContent(opts: ObserveOptions): () => void {
     if (navigated()) return;
     const claimed = opts.claimed();
     resetRegionCache();
-    const consider = (node: Node): void => {
-      const block = blockOf(node);
-      if (!block || !root.contains(block) && block !== root) return;
-      if (isInsideSkipped(block, root) || isInExcludedRegion(block, root)) return;
-      pending.add(block);
-    };
     for (const r of records) {
       if (r.type === 'characterData') {
         // Our own splits change data too; only a change the page made to wrapped text counts.
-        if (opts.changedByPage?.(r.target as Text)) consider(r.target);
+        // While held, the pass has not wrapped everything yet: text not ours yet may be a run
+        // read before the page rewrote it (its block is looked at again once released).
+        const target = r.target as Text;
+        if (opts.changedByPage?.(target) || (held && !claimed.has(target))) consider(target);
         continue;
       }
       // The page took wrapped text away (children replaced, textContent set): its block is stale.
@@ -136,14 +156,14 @@ export function observeNewContent(opts: ObserveOptions): () => void {
         consider(node);
       }
     }
-    if (pending.size > 0 && timer === undefined) {
-      endWait = waiting();
-      timer = setTimeout(flush, opts.debounceMs ?? NEW_CONTENT_DEBOUNCE_MS);
-    }
-  });
+    schedule();
+  };
+  const observer = new MutationObserver(onRecords);
   // Watch the whole body, not just the root, to notice when the root itself is replaced.
   observer.observe(root.ownerDocument.body ?? root, { childList: true, subtree: true, characterData: true });
+  let stopped = false;
   function stop(): void {
+    stopped = true;
     observer.disconnect();
     win?.removeEventListener('popstate', onPopState);
     if (timer !== undefined) clearTimeout(timer);
@@ -156,5 +176,25 @@ export function observeNewContent(opts: ObserveOptions): () => void {
     endWait = noop;
     endNavWait = noop;
   }
-  return stop;
+  return {
+    stop,
+    release(): void {
+      if (!held || stopped) return;
+      // Changes made just before (records not delivered yet) count as made while held.
+      const records = observer.takeRecords();
+      if (records.length > 0) onRecords(records);
+      held = false;
+      if (stopped || pending.size === 0) return;
+      // Handed over at once, no debounce: the pass's caller is still busy, so "settled" waits
+      // for this update too.
+      endWait = waiting();
+      flush();
+    },
+    recheck(node: Node): void {
+      if (stopped) return;
+      resetRegionCache();
+      consider(node);
+      schedule();
+    },
+  };
 }

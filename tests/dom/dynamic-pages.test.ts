@@ -53,24 +53,64 @@ describe('dynamic pages (jsdom)', () => {
     noBrokenWrappers();
   });
 
-  it('text rewritten while the first pass is on its way: no highlight lands on shifted text', async () => {
+  it('text rewritten while the first pass is on its way: no highlight lands on shifted text, the new text is marked', async () => {
     loadFixture(fixtureHtml('rerender'));
     useUI(testUI);
     const env = { pack: PACK, notes: [], settings: { ...DEFAULT_SETTINGS } };
     const analyze = localAnalyzer(env);
     const lead = $('#lead');
     const next = 'Late update: Mike Pompeo said talks would resume within weeks.';
+    let calls = 0;
     // The page hydrates while the runs are with the background, after they were read.
     annotator = new Annotator(document, env.settings, async (req) => {
-      (lead.firstChild as Text).data = next;
+      if (calls++ === 0) (lead.firstChild as Text).data = next;
       return analyze(req);
     });
     await annotator.annotate();
+    await annotator.settled();
     expect(lead.textContent).toBe(next);
-    // Its old offsets would have wrapped "Late update" text; the run is left alone instead.
-    expect(lead.querySelectorAll('backstory-mention').length).toBe(0);
-    // The paragraphs the page left alone are marked as usual.
-    expect(countMentionsInPage()).toEqual({ pyongyang: 1, 'kim-jong-un': 1 });
+    // Its old offsets would have wrapped "Late update" text; the run is read again instead.
+    expect(Array.from(lead.querySelectorAll('backstory-mention')).map((m) => m.textContent)).toEqual(['Mike Pompeo']);
+    expect(countMentionsInPage()).toEqual({ 'mike-pompeo': 1, pyongyang: 1, 'kim-jong-un': 1 });
+    noBrokenWrappers();
+  });
+
+  it('a paragraph added and another rewritten while the first pass waits on a late reply: both marked once settled', async () => {
+    loadFixture(fixtureHtml('rerender'));
+    useUI(testUI);
+    const env = { pack: PACK, notes: [], settings: { ...DEFAULT_SETTINGS } };
+    const analyze = localAnalyzer(env);
+    let release!: () => void;
+    const late = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    annotator = new Annotator(document, env.settings, async (req) => {
+      if (calls++ === 0) await late;
+      return analyze(req);
+    });
+    const pass = annotator.annotate();
+    // Let the pass read the page and send its runs off; the reply is held back.
+    while (calls === 0) await new Promise<void>((resolve) => queueMicrotask(resolve));
+    // A live blog's update lands, and the page rewrites a paragraph that had no names in it.
+    const update = document.createElement('p');
+    update.id = 'update';
+    update.textContent = 'Stephen Biegun is expected in Seoul later this week.';
+    $('#story').append(update);
+    const third = $('#third');
+    (third.firstChild as Text).data = 'The last round ended after a single day; Pyongyang blamed Washington.';
+    release();
+    await pass;
+    expect(document.documentElement.getAttribute('data-backstory')).toBe('ready');
+    // No debounce to wait out: the changes seen during the pass are handed over as it ends, and
+    // the page stays busy until they are wrapped.
+    await annotator.settled();
+    expect(document.documentElement.hasAttribute('data-backstory-busy')).toBe(false);
+    expect(update.querySelector('backstory-mention')?.textContent).toBe('Stephen Biegun');
+    expect(third.querySelector('backstory-mention')?.textContent).toBe('Pyongyang');
+    expect(countMentionsInPage()).toEqual({ 'mike-pompeo': 1, pyongyang: 2, 'kim-jong-un': 1, 'stephen-biegun': 1 });
+    expect(annotator.visibleCards().map((c) => c.id)).toContain('stephen-biegun');
+    // Nothing else is waiting: a later change still goes through the usual debounce.
+    await settle(annotator);
+    expect(countMentionsInPage()).toEqual({ 'mike-pompeo': 1, pyongyang: 2, 'kim-jong-un': 1, 'stephen-biegun': 1 });
     noBrokenWrappers();
   });
 

@@ -17,9 +17,9 @@ describeInBrowsers('pages that change after loading', (browser) => {
   it('annotates an update a live blog adds after loading, nothing twice', async () => {
     const page = await s.openDemo('/live-blog.html');
     await page.waitFor('html[data-fixture-done]', { timeout: 5_000 });
-    // The update is added once the first pass is over. (The blog's own timed updates are not used:
-    // one that lands while a slow first pass is still running stays unmarked, a known gap noted in
-    // src/content/annotator.ts, and a loaded machine hits it.)
+    // The update is added once the first pass is over, so this checks the watcher after it. (An
+    // update landing during the first pass is handed over when the pass ends: tests/dom/
+    // dynamic-pages.test.ts covers that without depending on the machine's speed.)
     await page.evaluate(() => {
       const section = document.createElement('section');
       section.className = 'update';
