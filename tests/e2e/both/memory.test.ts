@@ -9,7 +9,7 @@ const A = '/hanoi-aftermath.html';
 const B = '/index.html';
 const CHOE = '[data-backstory-entity="choe-son-hui"]';
 
-type Status = { on: boolean; available?: boolean; reason?: string; stats?: { articles: number; entities: number; bytes: number } };
+type Status = { on: boolean; available?: boolean; reason?: string; persisted?: boolean; stats?: { articles: number; entities: number; bytes: number } };
 
 describeInBrowsers('reading memory', (browser) => {
   let s: BrowserSession;
@@ -54,6 +54,14 @@ describeInBrowsers('reading memory', (browser) => {
     const a = await s.openDemo(A);
     await expect.poll(async () => (await status()).stats?.articles ?? 0, { timeout: 5_000, message: 'the Hanoi article is stored' }).toBe(1);
     await a.close();
+    // Kept through disk pressure, so the options page has no warning that it may be cleared
+    // (Chromium's service worker cannot ask: it stays "unknown", and no warning either).
+    await expect.poll(async () => (await status()).persisted, { timeout: 5_000 }).toBe(browser.name === 'firefox' ? true : undefined);
+    const page = await s.openOptions();
+    await page.waitFor('#memory-counts:not(:empty)');
+    expect(await page.evaluate(() => document.getElementById('memory-notice')?.hidden), await page.text('#memory-notice')).toBe(true);
+    await page.close();
+
     const b = await s.openDemo(B);
     await hoverChoe(b);
     const [item] = await earlierItems(b, 1);
