@@ -70,6 +70,13 @@ describeInBrowsers('reading memory', (browser) => {
     expect(item!.text).toContain('American demands');
     expect(item!.href.split('#')[0]).toBe(`${s.origin}${A}`);
     await b.close();
+
+    // Followed, the link lands at the sentence: the browser takes `#:~:text=` as a directive (it
+    // leaves no hash behind, as a plain anchor would) and scrolls to the quote.
+    const landed = await s.openDemo(item!.href.slice(s.origin.length));
+    expect(await landed.evaluate(() => location.hash), 'the text fragment was read as a directive').toBe('');
+    await expect.poll(() => landed.evaluate(() => window.scrollY), { timeout: 5_000, message: 'scrolled to the quote' }).toBeGreaterThan(0);
+    await landed.close();
   }, 60_000);
 
   it('reading the same article twice stores it once', async () => {
