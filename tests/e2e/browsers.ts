@@ -21,6 +21,7 @@ import { describe, expect } from 'vitest';
 import { findChromium } from '../../scripts/lib/browser.mjs';
 import { findFirefox } from '../../scripts/lib/firefox.mjs';
 import { countMentionsInPage, type CardState } from '../../scripts/lib/probes.mjs';
+import { inCardRoot } from './card-probes';
 import { readCard, startSession, type SessionOptions } from './harness';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -57,6 +58,12 @@ export interface TestPage {
   close(): Promise<void>;
 }
 
+/** One `[data-earlier]` item of the card: its text (spaces collapsed) and its link's href ('' without one). */
+export interface EarlierItem {
+  text: string;
+  href: string;
+}
+
 export interface BrowserSession {
   browser: BrowserName;
   /** The demo (or fixture) server, "http://127.0.0.1:<port>". */
@@ -74,6 +81,8 @@ export interface BrowserSession {
   inExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** The card as a reader sees it, read through its closed shadow root. */
   readCard(page: TestPage): Promise<CardState>;
+  /** The open card's "Earlier in your reading" items (`[data-earlier]`), each with its link's href. */
+  readEarlier(page: TestPage): Promise<EarlierItem[]>;
   /** Whether any request has been recorded at all (so that an empty foreign list means something). */
   sawDemoRequests(): boolean;
   /** URLs requested beyond the extension and the demo server. */
@@ -204,6 +213,20 @@ async function startChromium(options?: SessionOptions): Promise<BrowserSession> 
     },
     inExtension: async (fn, arg) => (await s.worker()).evaluate(fn as (a: unknown) => never, arg),
     readCard: (page) => readCard(s.ctx, playwrightPage(page)),
+    async readEarlier(page) {
+      const p = playwrightPage(page);
+      if (!(await p.locator('[data-backstory-card]').count())) return [];
+      return inCardRoot<EarlierItem[]>(
+        s.ctx,
+        p,
+        `function () {
+          return [...this.querySelectorAll('[data-earlier]')].map((el) => ({
+            text: el.textContent.replace(/\\s+/g, ' ').trim(),
+            href: el.querySelector('a[href]')?.getAttribute('href') ?? '',
+          }));
+        }`,
+      );
+    },
     sawDemoRequests: () => s.requests.some((r) => r.url.startsWith(s.server.origin)),
     foreignRequests: () => s.foreignRequests().map((r) => r.url),
     close: () => s.close(),

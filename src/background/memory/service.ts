@@ -89,7 +89,10 @@ export class MemoryService {
     }
   }
 
-  /** Best-effort storage may be evicted under disk pressure: ask once to keep it, and record the answer. */
+  /** Best-effort storage may be evicted under disk pressure: ask once to keep it, and record the answer.
+   *  Firefox's event page has persist() and grants it only because the manifest asks for
+   *  unlimitedStorage (without it the answer is a silent false, and the options page warns);
+   *  Chromium's service worker has no persist() at all, so the status there stays "unknown". */
   private async askPersistence(): Promise<void> {
     const storage = (globalThis.navigator as Navigator | undefined)?.storage;
     if (!storage?.persist) return;
@@ -97,7 +100,7 @@ export class MemoryService {
       const granted = (await storage.persisted?.()) || (await storage.persist());
       await this.record({ persisted: granted });
     } catch {
-      // Not offered here (Firefox asks the reader itself): the status says "unknown".
+      // Refused outright rather than answered: the status says "unknown".
     }
   }
 
