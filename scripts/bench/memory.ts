@@ -67,7 +67,56 @@ async function send<T>(page: Page, msg: unknown): Promise<T> {
   return (await page.evaluate((m) => chrome.runtime.sendMessage(m), msg)) as T;
 }
 
+/** Opens `url` and times, `reps` times, a card opening by keyboard focus on one of its mentions:
+ *  from focus() to the card's host showing (the earlier items arrive after it, by design). The
+ *  first open also loads the card UI, so it is left out. */
+async function cardOpenRuns(ctx: BrowserContext, url: string, reps: number): Promise<number[]> {
+  const page = await ctx.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForSelector('html[data-backstory="ready"]', { state: 'attached', timeout: 30_000 });
+    const runs: number[] = [];
+    for (let i = 0; i <= reps; i++) {
+      const ms = await page.evaluate(async (n) => {
+        const shown = () => (document.querySelector('[data-backstory-card]') as HTMLElement | null)?.style.display === 'block';
+        const until = (ok: () => boolean) =>
+          new Promise<boolean>((res) => {
+            const end = performance.now() + 5_000;
+            const tick = () => (ok() ? res(true) : performance.now() > end ? res(false) : requestAnimationFrame(tick));
+            tick();
+          });
+        (document.activeElement as HTMLElement | null)?.blur();
+        await until(() => !shown());
+        const mentions = [...document.querySelectorAll<HTMLElement>('[data-backstory-entity][tabindex]')];
+        const el = mentions[n % mentions.length];
+        if (!el) return NaN;
+        const t0 = performance.now();
+        const opened = new Promise<number>((res) => {
+          const obs = new MutationObserver(() => {
+            if (shown()) {
+              obs.disconnect();
+              res(performance.now() - t0);
+            }
+          });
+          obs.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['style'] });
+          setTimeout(() => (obs.disconnect(), res(NaN)), 5_000);
+        });
+        el.focus();
+        return opened;
+      }, i);
+      if (i > 0) runs.push(ms);
+    }
+    return runs;
+  } finally {
+    await page.close();
+  }
+}
+
 export interface MemoryBench {
+  /** Card opening by focus on a demo page (ms, per run): with only the demo articles stored, and
+   *  with the generated ones too. */
+  cardOpenEmpty: number[];
+  cardOpenFull: number[];
   articles: number;
   entities: number;
   storedBytes: number;
@@ -97,6 +146,8 @@ export async function runMemoryBench(ctx: BrowserContext, extPage: Page, demoUrl
   const exported = await send<{ ok: boolean; json: string }>(extPage, { type: 'backstory:memory-export' });
   const demoArticleBytes = (JSON.parse(exported.json).articles as unknown[]).map((a) => JSON.stringify(a).length).sort((a, b) => a - b);
 
+  const cardUrl = demoUrls[demoUrls.length - 1]!;
+  const cardOpenEmpty = await cardOpenRuns(ctx, cardUrl, Math.max(5, reps * 2));
   const all = generateArticles(count, 2_000);
   for (let i = 0; i < all.length; i += 1_000) {
     const file = { format: MEMORY_FILE_FORMAT, version: MEMORY_FILE_VERSION, articles: all.slice(i, i + 1_000) };
@@ -120,8 +171,11 @@ export async function runMemoryBench(ctx: BrowserContext, extPage: Page, demoUrl
     backgroundRuns.push(bg);
     itemsFound = found;
   }
+  const cardOpenFull = await cardOpenRuns(ctx, cardUrl, Math.max(5, reps * 2));
   // The first lookup opens the database and warms the caches: reported in the runs, not the median.
   return {
+    cardOpenEmpty,
+    cardOpenFull,
     articles: status.stats.articles,
     entities: status.stats.entities,
     storedBytes: status.stats.bytes,
