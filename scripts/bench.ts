@@ -6,6 +6,8 @@
 //    annotated (cold and warm), the first viewport, appended content, the popup, heap;
 //  - in a browser without the extension, times the matcher against a scan-only baseline and the
 //    naive mark.js ways (scripts/bench/page.ts).
+//  - fills the reading memory with generated stored articles (10,000; --quick 2,000) and times
+//    one page's lookup of 20 names in the background and as a round trip (scripts/bench/memory.ts);
 //  - builds a draft pack from generated articles with `npm run pack -- build` (scripts/bench/
 //    pack-build.ts): articles per second per core, against 10,000 articles in five minutes.
 // Prints tables and budgets, writes artifacts/bench.json (and bench-pack-build.json). A report,
@@ -15,6 +17,7 @@
 //   npm run bench -- --quick       100 KB and 1 MB pages, packs of 100 and 10,000 (~2 min)
 //   npm run bench -- --reps 5      runs per median (default 3)
 //   npm run bench -- --no-build    measure dist/ as it is instead of rebuilding it
+//   npm run bench -- --memory      only the reading-memory block (npm run bench:memory)
 //   npm run bench -- --pack-build [--articles N]   only the pack builder (default 10,000 articles;
 //                                  the full run uses 10,000, --quick 1,000)
 import { build } from 'esbuild';
@@ -30,7 +33,8 @@ import { benchPackBuild, printPackBuild } from './bench/pack-build';
 import { ExtensionBench } from './bench/extension';
 import { syntheticEntities } from './bench/names';
 import { runArticle, runPopup } from './bench/passes';
-import { budgets, printReport, type BlockLoad, type PageInfo, type Report } from './bench/report';
+import { runMemoryBench } from './bench/memory';
+import { budgets, memoryBudgets, memoryLines, printReport, verdict, type BlockLoad, type PageInfo, type Report } from './bench/report';
 import { startServer, type BenchServer } from './bench/server';
 import { bundleSizes, contentComposition } from './bench/sizes';
 import { runSuite } from './bench/suites';
@@ -43,6 +47,9 @@ const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const noBuild = argv.includes('--no-build');
 const packBuildOnly = argv.includes('--pack-build');
+const memoryOnly = argv.includes('--memory');
+/** Generated articles the memory block stores: the issue's 10,000; fewer when quick. */
+const MEMORY_ARTICLES = quick ? 2_000 : 10_000;
 const articlesArg = argv.indexOf('--articles');
 const packArticles = articlesArg >= 0 ? Math.max(1, Number(argv[articlesArg + 1]) || 10_000) : quick ? 1_000 : 10_000;
 const repsArg = argv.indexOf('--reps');
@@ -207,6 +214,9 @@ async function main(): Promise<number> {
       }
     }
 
+    await bench.setSiteOff(false);
+    const memory = await memoryPhase(bench, demo.origin);
+
     const partial: Omit<Report, 'budgets'> = {
       date: new Date().toISOString(),
       chromium: bench.ctx.browser()?.version() ?? '?',
@@ -215,6 +225,7 @@ async function main(): Promise<number> {
       pages,
       extension,
       popup,
+      memory,
       suites,
       bundles,
       contentComposition: composition,
@@ -234,6 +245,43 @@ async function main(): Promise<number> {
   }
 }
 
+/** The reading memory with MEMORY_ARTICLES generated articles, read on the demo pages first (the
+ *  site must be on). Leaves the memory empty again. */
+async function memoryPhase(bench: ExtensionBench, demoOrigin: string): Promise<NonNullable<Report['memory']>> {
+  const block = startBlock(`reading memory: ${MEMORY_ARTICLES} generated articles`);
+  const demoUrls = ['hanoi-aftermath.html', 'panmunjom-meeting.html', 'index.html'].map((p) => `${demoOrigin}/${p}`);
+  const m = await runMemoryBench(bench.ctx, bench.control, demoUrls, MEMORY_ARTICLES, reps, log);
+  const load = block();
+  await bench.send({ type: 'backstory:memory-forget', scope: 'all' });
+  return { ...m, generated: MEMORY_ARTICLES, load };
+}
+
+/** `--memory`: the memory block alone, in its own browser (no pages, packs or pack builder). */
+async function memoryOnlyMain(): Promise<number> {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    console.error('bench: no Chromium found (set CHROMIUM_PATH, or apt-get install chromium)');
+    return 1;
+  }
+  buildDist();
+  const demo = await serveStatic(join(root, 'demo'));
+  const bench = await ExtensionBench.launch(dist, executablePath);
+  try {
+    const memory = await memoryPhase(bench, demo.origin);
+    const lines = memoryLines(memory);
+    lines.push('\n== Budgets ==');
+    for (const b of memoryBudgets(memory, availableParallelism())) lines.push(`${verdict(b)}  ${b.name}: ${b.value} (${b.reportOnly ? b.limit : `budget ${b.limit}`})`);
+    console.log(lines.join('\n'));
+    mkdirSync(join(root, 'artifacts'), { recursive: true });
+    writeFileSync(join(root, 'artifacts/bench-memory.json'), JSON.stringify({ date: new Date().toISOString(), ...memory }, null, 2) + '\n');
+    console.log('figures written to artifacts/bench-memory.json');
+    return 0;
+  } finally {
+    await bench.close().catch(() => undefined);
+    await demo.close();
+  }
+}
+
 /** The pack builder's throughput, after the browser has closed (it uses every core). */
 async function packBuildPhase(): Promise<number> {
   log(`pack builder: ${packArticles} generated articles…`);
@@ -245,7 +293,7 @@ async function packBuildPhase(): Promise<number> {
   return 0;
 }
 
-(packBuildOnly ? packBuildPhase() : main().then(async (code) => (code === 0 ? packBuildPhase() : code))).then(
+(memoryOnly ? memoryOnlyMain() : packBuildOnly ? packBuildPhase() : main().then(async (code) => (code === 0 ? packBuildPhase() : code))).then(
   (code) => process.exit(code),
   (err: unknown) => {
     console.error(`bench: could not measure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

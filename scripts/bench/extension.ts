@@ -39,7 +39,7 @@ export class ExtensionBench {
     readonly ctx: BrowserContext,
     readonly extensionId: string,
     /** An extension page kept open to send messages from, as the options page would. */
-    private readonly control: Page,
+    readonly control: Page,
   ) {}
 
   static async launch(dist: string, executablePath: string): Promise<ExtensionBench> {

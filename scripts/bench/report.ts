@@ -4,6 +4,7 @@
 import type { BundleSize } from './sizes';
 import type { ArticleResult, PassStats, PopupResult } from './passes';
 import type { SuiteResult } from './suites';
+import type { MemoryBench } from './memory';
 import { median } from './suites';
 
 export interface PageInfo {
@@ -31,6 +32,8 @@ export interface Report {
   popup: (PopupResult & { load?: BlockLoad }) | null;
   /** In-page microbenchmarks in a browser without the extension. */
   suites: { page: string; pack: number; result: SuiteResult; load?: BlockLoad }[];
+  /** The reading memory with generated stored articles (absent when not measured). */
+  memory?: (MemoryBench & { generated: number; load?: BlockLoad }) | null;
   bundles: BundleSize[];
   contentComposition: { what: string; bytes: number }[];
   loadAverage: { start: number[]; end: number[]; cpus: number };
@@ -71,6 +74,10 @@ export const POPUP_BUDGET_MS = 50;
 /** Rendering that follows our DOM writes, on pages up to this much HTML. */
 export const RENDER_BUDGET_MS = 50;
 export const RENDER_BUDGET_MAX_HTML_BYTES = 1_100_000;
+/** The background's own time for one page's memory lookup (20 entities). */
+export const MEMORY_LOOKUP_BUDGET_MS = 20;
+/** Median stored size of an article as filed. */
+export const MEMORY_ARTICLE_BUDGET_BYTES = 5 * 1024;
 
 const ms = (x: number | null | undefined) => (x === null || x === undefined ? '–' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
 const ratio = (a: number | null | undefined, b: number | null | undefined) => (a !== null && a !== undefined && b ? `${(a / b).toFixed(2)}×` : '–');
@@ -252,6 +259,8 @@ export function printReport(r: Report): void {
     ),
   );
 
+  if (r.memory) out.push(...memoryLines(r.memory));
+
   out.push('\n== Bundles (dist, minified) ==');
   out.push(table(['file', 'bytes', 'minified', 'gzip'], r.bundles.map((b) => [b.file, String(b.bytes), kb(b.bytes), kb(b.gzip)])));
   const ui = r.bundles.find((b) => /(^|\/)ui\.js$/.test(b.file));
@@ -267,6 +276,35 @@ export function printReport(r: Report): void {
   out.push(`\nbench took ${r.elapsedS.toFixed(0)} s in Chromium ${r.chromium}; load average ${la(r.loadAverage.start)} at start, ${la(r.loadAverage.end)} at end on ${r.loadAverage.cpus} CPUs`);
   if (Math.max(r.loadAverage.start[0]!, r.loadAverage.end[0]!) > r.loadAverage.cpus) out.push('note: the machine was busy with other work; absolute times are inflated and noisy, ratios less so');
   console.log(out.join('\n'));
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+
+/** The memory block's table: what is stored, and how long one page's lookup takes. */
+export function memoryLines(m: NonNullable<Report['memory']>): string[] {
+  const out = [`\n== Reading memory: ${m.generated} generated articles imported, ${m.articles} kept under the caps (${m.entities} names, ${mb(m.storedBytes)} of facts) ==`];
+  const g = m.generatedArticleBytes;
+  const d = m.demoArticleBytes;
+  out.push(`stored size per article: generated median ${kb(pct(g, 0.5))}, p90 ${kb(pct(g, 0.9))}; the demo articles as filed ${d.map(kb).join(' / ')} (median ${kb(pct(d, 0.5))}, p90 ${kb(pct(d, 0.9))})`);
+  out.push(`lookup of 20 names (${m.itemsFound} items found), median of ${m.backgroundRuns.length - 1} after a first one: in the background ${ms(m.background20Ms)}; round trip from an extension page ${ms(m.lookup20Ms)}`);
+  out.push(`  background runs: ${m.backgroundRuns.map(ms).join(', ')}; round trips: ${m.lookupRuns.map(ms).join(', ')}`);
+  out.push(`card opened by focus on the demo page, to its host showing (median): ${ms(median(m.cardOpenEmpty))} with the demo articles only, ${ms(median(m.cardOpenFull))} with the ${m.generated} generated ones too`);
+  return out;
+}
+
+/** The memory's budget lines (also printed by `npm run bench:memory` alone). */
+export function memoryBudgets(m: NonNullable<Report['memory']>, cpus: number): Budget[] {
+  const busy = wasBusy(m.load, cpus);
+  const g = m.generatedArticleBytes;
+  const d = m.demoArticleBytes;
+  return [
+    { name: `memory lookup, 20 entities, ${m.generated} articles (background, median)`, limit: `≤ ${MEMORY_LOOKUP_BUDGET_MS} ms`, value: ms(m.background20Ms), pass: m.background20Ms <= MEMORY_LOOKUP_BUDGET_MS, busy },
+    { name: 'memory lookup, the same, from an extension page (message round trip included, median)', limit: 'no budget', value: ms(m.lookup20Ms), pass: true, reportOnly: true },
+    { name: `card opens with ${m.generated} articles stored vs the demo's alone (median by focus)`, limit: 'no budget: the card shows before its earlier items are asked for', value: `${ms(median(m.cardOpenFull))} vs ${ms(median(m.cardOpenEmpty))}`, pass: true, reportOnly: true },
+    { name: 'stored size per demo article as filed (median)', limit: `≤ ${kb(MEMORY_ARTICLE_BUDGET_BYTES)}`, value: kb(pct(d, 0.5)), pass: pct(d, 0.5) <= MEMORY_ARTICLE_BUDGET_BYTES },
+    { name: 'stored size per generated article (median / p90)', limit: 'no budget', value: `${kb(pct(g, 0.5))} / ${kb(pct(g, 0.9))}`, pass: true, reportOnly: true },
+    { name: `articles kept of ${m.generated} imported (caps: 20,000 articles, 50 MB)`, limit: `all ${m.generated}`, value: String(m.articles), pass: m.articles >= m.generated },
+  ];
 }
 
 const RENDER_PARTS = ['style', 'layout', 'paint'];
@@ -323,6 +361,7 @@ export function budgets(r: Omit<Report, 'budgets'>): Budget[] {
     out.push({ name: "popup's own work on the demo, script start to cards (median)", limit: `≤ ${POPUP_BUDGET_MS} ms`, value: ms(own), pass: own <= POPUP_BUDGET_MS, busy: wasBusy(p.load, cpus) });
     out.push({ name: 'popup page opened by the browser, to its script starting (median)', limit: 'no budget', value: ms(p.scriptMs?.median), pass: true, reportOnly: true });
   }
+  if (r.memory) out.push(...memoryBudgets(r.memory, cpus));
   const content = r.bundles.find((b) => b.file === 'content.js');
   if (content) out.push({ name: 'content bundle, minified', limit: `≤ ${CONTENT_BUDGET_BYTES} bytes`, value: `${content.bytes} bytes`, pass: content.bytes <= CONTENT_BUDGET_BYTES });
   return out;

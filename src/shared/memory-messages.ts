@@ -63,7 +63,9 @@ export interface MemoryStatus {
 
 export interface MemoryResponses {
   'backstory:memory-earlier': { items: Record<string, EarlierItem[]> };
-  'backstory:memory-earlier-tab': { items: Record<string, EarlierItem[]> };
+  /** `ms`: the background's own time for the lookup, from the message's arrival to its answer (what
+   *  the bench holds to its budget, apart from the message round trip). */
+  'backstory:memory-earlier-tab': { items: Record<string, EarlierItem[]>; ms?: number };
   'backstory:memory-status': MemoryStatus;
   'backstory:memory-forget': { ok: boolean; removed: number; error?: string };
   'backstory:memory-export': { ok: true; json: string } | { ok: false; error: string };

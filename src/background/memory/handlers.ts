@@ -37,7 +37,8 @@ export const memoryHandlers = {
   },
   earlierForTab(msg: MessageOf<'backstory:memory-earlier-tab'>, sender: HubSender): Promise<Responses['backstory:memory-earlier-tab']> | undefined {
     if (!fromExtensionPage(sender)) return undefined;
-    return tabInfo(msg.tabId).then(async (tab) => ({ items: tab.incognito ? {} : await memory.earlier(msg.entities, tab.url ?? msg.url, msg.tabId) }));
+    const t0 = performance.now();
+    return tabInfo(msg.tabId).then(async (tab) => ({ items: tab.incognito ? {} : await memory.earlier(msg.entities, tab.url ?? msg.url, msg.tabId), ms: performance.now() - t0 }));
   },
   status(_msg: MessageOf<'backstory:memory-status'>, sender: HubSender): Promise<Responses['backstory:memory-status']> | undefined {
     return fromExtensionPage(sender) ? memory.status() : undefined;

@@ -44,7 +44,7 @@ function isQuota(err: unknown): boolean {
 export class MemoryService {
   private opening: Promise<MemoryStore> | null = null;
   private failure: string | null = null;
-  private packNames: { pack: Pack; index: PackNameIndex } | null = null;
+  private packNames: { pack: Pack; index: PackNameIndex; byId: Map<string, Pack['entities'][number]> } | null = null;
   /** The URL each tab's article was filed under (its canonical link may differ from the tab's
    *  URL): that article never lists itself. Lost with the worker; the tab's URL still applies. */
   private readonly filedInTab = new Map<number, string>();
@@ -105,8 +105,14 @@ export class MemoryService {
   }
 
   private names(pack: Pack): PackNameIndex {
-    if (this.packNames?.pack !== pack) this.packNames = { pack, index: indexPackNames(pack.entities) };
-    return this.packNames.index;
+    return this.packIndex(pack).index;
+  }
+
+  /** The pack's name index and entities by id, built once per served pack (a lookup runs on every
+   *  card, and a big pack holds 10,000 entities). */
+  private packIndex(pack: Pack): NonNullable<MemoryService['packNames']> {
+    if (this.packNames?.pack !== pack) this.packNames = { pack, index: indexPackNames(pack.entities), byId: new Map(pack.entities.map((e) => [e.id, e])) };
+    return this.packNames;
   }
 
   /** Files what the analysis of a page found. Never for private windows, with memory switched off,
@@ -162,8 +168,7 @@ export class MemoryService {
     try {
       const [settings, pack] = await Promise.all([this.deps.loadSettings(), this.deps.getPack()]);
       const store = await this.store();
-      const names = this.names(pack);
-      const byId = new Map(pack.entities.map((e) => [e.id, e]));
+      const { index: names, byId } = this.packIndex(pack);
       const requests = wanted.flatMap((w) => {
         const packEntity = w.pageOnly ? undefined : byId.get(w.id);
         const keys = packEntity ? keysOfPackEntity(packEntity, names) : [entityKey({ id: w.id, name: w.name, fromPack: !w.pageOnly }, names)].filter((k): k is string => k !== null);
