@@ -21,7 +21,7 @@ import { describe, expect } from 'vitest';
 import { findChromium } from '../../scripts/lib/browser.mjs';
 import { findFirefox } from '../../scripts/lib/firefox.mjs';
 import { countMentionsInPage, type CardState } from '../../scripts/lib/probes.mjs';
-import { readCard, startSession, type SessionOptions } from './harness';
+import { expandCard, readCard, startSession, type SessionOptions } from './harness';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -74,6 +74,8 @@ export interface BrowserSession {
   inExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** The card as a reader sees it, read through its closed shadow root. */
   readCard(page: TestPage): Promise<CardState>;
+  /** Presses the hover card's "N more" (the full card in place of the glance); whether it had one. */
+  expandCard(page: TestPage): Promise<boolean>;
   /** Whether any request has been recorded at all (so that an empty foreign list means something). */
   sawDemoRequests(): boolean;
   /** URLs requested beyond the extension and the demo server. */
@@ -147,6 +149,13 @@ export async function waitCard(s: BrowserSession, page: TestPage, open: boolean,
   return state;
 }
 
+/** Waits for the card, opens its full form ("N more") and returns what the full card says. */
+export async function waitFullCard(s: BrowserSession, page: TestPage, timeout = 5_000): Promise<CardState> {
+  await waitCard(s, page, true, timeout);
+  await s.expandCard(page);
+  return s.readCard(page);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Chromium: the existing Playwright harness, seen through the shared shape.
 
@@ -204,6 +213,7 @@ async function startChromium(options?: SessionOptions): Promise<BrowserSession> 
     },
     inExtension: async (fn, arg) => (await s.worker()).evaluate(fn as (a: unknown) => never, arg),
     readCard: (page) => readCard(s.ctx, playwrightPage(page)),
+    expandCard: (page) => expandCard(s.ctx, playwrightPage(page)),
     sawDemoRequests: () => s.requests.some((r) => r.url.startsWith(s.server.origin)),
     foreignRequests: () => s.foreignRequests().map((r) => r.url),
     close: () => s.close(),

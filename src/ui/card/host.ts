@@ -82,7 +82,9 @@ export class CardHost implements CardHostApi {
     close.addEventListener('click', () => this.onClose());
     top.append(renderCardHeader(card, doc), close);
     this.panel.replaceChildren(top);
-    this.shown = { card, onSentence: opts.onSentence, earlier: [], expanded: false };
+    // The same card shown again (a note or pack changed) stays as open as the reader left it.
+    const same = this.shown !== null && this.entityId === card.id ? this.shown : null;
+    this.shown = { card, onSentence: opts.onSentence, earlier: same?.earlier ?? [], expanded: same?.expanded ?? false };
     this.renderBody();
     this.panel.setAttribute('aria-label', t('card_label', card.name));
     this.live.textContent = opts.announce ? t('card_announce', card.name) : '';
