@@ -126,10 +126,11 @@ export class CardHost implements CardHostApi {
     more.setAttribute('aria-expanded', 'false');
     more.addEventListener('click', () => {
       if (!this.shown) return;
+      const hadFocus = this.shadow.activeElement === more;
       this.shown.expanded = true;
       this.renderBody();
-      // Focus stays in the card: on the full card's first control after the header.
-      this.panel.querySelector<HTMLElement>('.bs-card button, .bs-card a')?.focus();
+      // The button goes away: focus it held stays in the card, on the full card's first control.
+      if (hadFocus) this.panel.querySelector<HTMLElement>('.bs-card button, .bs-card a')?.focus();
     });
     this.panel.append(more);
   }
