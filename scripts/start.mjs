@@ -5,16 +5,17 @@
 //
 //   npm start                          window if there is a display, else headless + screenshot
 //   npm start -- --screenshot <path>   headless, write the screenshot to <path> (the README's)
+//   npm start -- --popup-screenshot <path>  headless (Chromium), also a 400×600 picture of the popup
 //   npm start -- --firefox             the same in Firefox ESR, the extension a temporary add-on
 //                                      (headless screenshot: artifacts/demo-card-firefox.png)
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findChromium, launchWithExtension } from './lib/browser.mjs';
+import { extensionWorker, findChromium, launchWithExtension } from './lib/browser.mjs';
 import { serveStatic } from './lib/demo-server.mjs';
-import { closeFirefox, findFirefox, launchFirefoxWithExtension, readCardInFirefox, readEarlierInFirefox } from './lib/firefox.mjs';
-import { countMentionsInPage, packNames, readCard } from './lib/probes.mjs';
+import { closeFirefox, expandCardInFirefox, findFirefox, launchFirefoxWithExtension, readCardInFirefox, readEarlierInFirefox } from './lib/firefox.mjs';
+import { countMentionsInPage, expandCard, packNames, readCard } from './lib/probes.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = resolve(ROOT, 'dist');
@@ -24,9 +25,13 @@ const args = process.argv.slice(2);
 const shotAt = args.indexOf('--screenshot');
 const shotArg = shotAt >= 0 ? args[shotAt + 1] : undefined;
 if (shotAt >= 0 && (!shotArg || shotArg.startsWith('--'))) fail('--screenshot needs a file path, e.g. --screenshot docs/screenshot.png');
+const popupAt = args.indexOf('--popup-screenshot');
+const popupArg = popupAt >= 0 ? args[popupAt + 1] : undefined;
+if (popupAt >= 0 && (!popupArg || popupArg.startsWith('--'))) fail('--popup-screenshot needs a file path, e.g. --popup-screenshot docs/screenshot-popup.png');
 const firefox = args.includes('--firefox');
+if (firefox && popupArg) fail('--popup-screenshot works with Chromium only.');
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-const headless = shotArg !== undefined || !hasDisplay;
+const headless = shotArg !== undefined || popupArg !== undefined || !hasDisplay;
 /** Earlier articles on the demo's story, oldest first (their publication dates: March, July 2019). */
 const EARLIER_ARTICLES = ['hanoi-aftermath.html', 'panmunjom-meeting.html'];
 const screenshot = resolve(ROOT, shotArg ?? (firefox ? 'artifacts/demo-card-firefox.png' : 'artifacts/demo-card.png'));
@@ -130,6 +135,7 @@ async function runFirefox(executablePath) {
       hover: (selector) => page.hover(selector),
       readCard: () => readCardInFirefox(browser, page),
       readEarlier: () => readEarlierInFirefox(browser, page),
+      expand: () => expandCardInFirefox(browser, page),
       title: () => page.title(),
       // Puppeteer's clip is in page coordinates, Playwright's in the window's: add the scroll.
       screenshot: async (clip) => {
@@ -168,10 +174,26 @@ async function headlessTour() {
     hover: (selector) => page.locator(selector).first().hover(),
     readCard: () => readCard(ctx, page),
     readEarlier: () => readEarlier(page),
+    expand: () => expandCard(ctx, page),
     title: () => page.title(),
     screenshot: (clip) => page.screenshot({ path: screenshot, clip }),
     height: page.viewportSize()?.height ?? 900,
   });
+  if (popupArg) {
+    // The popup as the toolbar button shows it (400×600), for the tab of the demo article.
+    await page.bringToFront();
+    const worker = await extensionWorker(ctx, session.extensionId);
+    const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1);
+    const manifest = JSON.parse(readFileSync(resolve(DIST, 'manifest.json'), 'utf8'));
+    const popup = await ctx.newPage();
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.goto(`chrome-extension://${session.extensionId}/${String(manifest.action.default_popup).replace(/^\//, '')}?tabId=${tabId}`);
+    await popup.waitForSelector('body[data-ready]', { timeout: 10_000 });
+    const path = resolve(ROOT, popupArg);
+    mkdirSync(dirname(path), { recursive: true });
+    await popup.screenshot({ path });
+    console.log(`Screenshot of the popup: ${relative(process.cwd(), path) || path}`);
+  }
 }
 
 /** The reading memory: the earlier articles on the same story are read first, oldest first, so
@@ -187,7 +209,7 @@ async function readEarlierArticles(open) {
  * @param {{ evaluate: (fn: Function, arg?: unknown) => Promise<any>, innerText: (selector: string) => Promise<string>,
  *   hover: (selector: string) => Promise<unknown>, readCard: () => Promise<{ open: boolean, text: string }>,
  *   screenshot: (clip: { x: number, y: number, width: number, height: number }) => Promise<unknown>, height: number,
- *   readEarlier: () => Promise<{ text: string, href: string }[]>, title: () => Promise<string> }} page
+ *   readEarlier: () => Promise<{ text: string, href: string }[]>, title: () => Promise<string>, expand: () => Promise<boolean> }} page
  */
 async function tour(page) {
   const counts = await page.evaluate(countMentionsInPage);
@@ -234,6 +256,13 @@ async function tour(page) {
     card = await page.readCard();
   }
   if (!card.open) throw new Error('hovering Choe Son Hui did not open a card within 5 s.');
+  // The card asks the background for its earlier items when it opens: they may come a moment later.
+  let earlierItems = await page.readEarlier();
+  while (earlierItems.length === 0 && Date.now() < deadline + 3_000) {
+    await new Promise((r) => setTimeout(r, 100));
+    earlierItems = await page.readEarlier();
+  }
+  card = await page.readCard();
   // Let the card's fade-in finish before taking the picture.
   await new Promise((r) => setTimeout(r, 400));
   mkdirSync(dirname(screenshot), { recursive: true });
@@ -244,12 +273,8 @@ async function tour(page) {
   });
   await page.screenshot({ x: 0, y: 0, width: width > 200 ? width : 1280, height: page.height });
   console.log(`\nCard for Choe Son Hui: ${card.text.slice(0, 160)}${card.text.length > 160 ? '…' : ''}`);
-  // The card asks the background for its earlier items when it opens: they may come a moment later.
-  let earlierItems = await page.readEarlier();
-  while (earlierItems.length === 0 && Date.now() < deadline + 3_000) {
-    await new Promise((r) => setTimeout(r, 100));
-    earlierItems = await page.readEarlier();
-  }
+  // The hover card opens as a glance with one earlier item; "N more" shows them all.
+  if (await page.expand()) earlierItems = await page.readEarlier();
   console.log(`\nEarlier in your reading (Choe Son Hui, on ${await page.title()}):`);
   if (earlierItems.length === 0) console.log('  (nothing: the reading memory is off or empty)');
   for (const item of earlierItems) console.log(`  - ${item.text}\n    ${item.href}`);

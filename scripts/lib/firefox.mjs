@@ -159,6 +159,16 @@ export async function readCardInFirefox(browser, page) {
   return { open: text !== '' && visible, text, mode: read.mode };
 }
 
+/** Presses the hover card's "N more" button (see probes.mjs expandCard); whether there was one. */
+export async function expandCardInFirefox(browser, page) {
+  const read = await onCardRoot(
+    browser,
+    page,
+    `(root) => { const b = root.querySelector('button.bs-more'); b?.click(); return JSON.stringify(b !== null); }`,
+  );
+  return read ? read.value === true : false;
+}
+
 /** The open card's "Earlier in your reading" items (the `data-earlier` contract). */
 export async function readEarlierInFirefox(browser, page) {
   const read = await onCardRoot(

@@ -9,3 +9,4 @@ export interface CardState {
 export function countMentionsInPage(): Record<string, number>;
 export function packNames(dist: string): Map<string, string>;
 export function readCard(ctx: BrowserContext, page: Page): Promise<CardState>;
+export function expandCard(ctx: BrowserContext, page: Page): Promise<boolean>;

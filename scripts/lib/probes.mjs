@@ -59,6 +59,32 @@ export async function readCard(ctx, page) {
   }
 }
 
+/**
+ * Presses the hover card's "N more" button, which turns the glance into the full card. Returns
+ * whether there was one to press (a card whose glance holds everything has none).
+ * @param {import('playwright-core').BrowserContext} ctx
+ * @param {import('playwright-core').Page} page
+ */
+export async function expandCard(ctx, page) {
+  const cdp = await ctx.newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const host = findNode(root, (n) => (n.attributes ?? []).some((a, i) => i % 2 === 0 && a === 'data-backstory-card'));
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) return false;
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    if (!object.objectId) return false;
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      returnByValue: true,
+      functionDeclaration: `function () { const b = this.querySelector('button.bs-more'); b?.click(); return b !== null; }`,
+    });
+    return result.value === true;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 function findNode(node, test) {
   if (test(node)) return node;
   for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {

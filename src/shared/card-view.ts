@@ -182,3 +182,71 @@ export function renderCard(card: CardModel, opts: CardViewOptions = {}): HTMLEle
   if (!parts.some(Boolean) && !card.note) root.append(el('p', 'bs-empty', t('card_no_details'), doc));
   return root;
 }
+
+/** The first sentence of a summary: what the glance can hold of it. */
+function firstSentence(text: string): string {
+  const s = text.replace(/\s+/g, ' ').trim();
+  const m = /^.+?[.!?。](?=\s|$)/u.exec(s);
+  return m ? m[0] : s;
+}
+
+/**
+ * The one line that says who or what this is: the article's own role for it, else the pack
+ * summary's first sentence, else the newest role the reader met earlier.
+ */
+export function identityLine(card: CardModel, earlier: readonly EarlierItem[] = []): { text: string; fromRole: boolean } | null {
+  const role = card.fromArticle.roles[0];
+  if (role) return { text: role.text, fromRole: true };
+  if (card.summary) return { text: firstSentence(card.summary), fromRole: false };
+  const remembered = earlier.find((e) => e.kind === 'role');
+  return remembered ? { text: remembered.text, fromRole: false } : null;
+}
+
+/** How many pieces (list items, roles, definition, summary, note) a rendered card holds. */
+function pieces(root: ParentNode): number {
+  return root.querySelectorAll('li, .bs-role, .bs-definition, .bs-summary, .bs-note-text').length;
+}
+
+export interface Glance {
+  element: HTMLElement;
+  /** Pieces of the full card the glance leaves out: the "N more" count (0: nothing left out). */
+  more: number;
+}
+
+/**
+ * The hover card's short form: one identity line, at most one statement from this article and
+ * at most one earlier-reading item. The full card (renderCard, not compact) holds the rest.
+ */
+export function renderGlance(card: CardModel, opts: CardViewOptions = {}): Glance {
+  const doc = opts.doc ?? document;
+  const earlier = opts.earlier ?? [];
+  const root = el('div', 'bs-card bs-glance', undefined, doc);
+  root.dataset.type = card.type;
+  if (card.pageOnly) root.append(el('p', 'bs-page-only', t('card_page_only'), doc));
+  const identity = identityLine(card, earlier);
+  if (identity) root.append(el('p', 'bs-identity', identity.text, doc));
+  let shown = identity?.fromRole ? 1 : 0;
+  const statement = card.fromArticle.statements[0];
+  if (statement) {
+    const list = el('ul', 'bs-statements', undefined, doc);
+    const item = el('li', 'bs-statement', undefined, doc);
+    const when = statement.date ? formatDate(statement.date) : statement.dateText;
+    if (when) item.append(el('span', 'bs-date', when, doc), doc.createTextNode(' '));
+    item.append(el('q', 'bs-quote', clip(statement.text, SENTENCE_MAX), doc));
+    list.append(item);
+    root.append(list);
+    shown++;
+  }
+  const first = earlier[0];
+  if (first) {
+    const list = el('ul', 'bs-earlier-list', undefined, doc);
+    list.append(renderEarlierItem(first, doc));
+    const section = el('section', 'bs-earlier', undefined, doc);
+    section.append(el('h3', 'bs-section-title', t('card_earlier'), doc), list);
+    root.append(section);
+    shown++;
+  }
+  const more = Math.max(0, pieces(renderCard(card, { ...opts, compact: false, header: false })) - shown);
+  if (!identity && !statement && !first && more === 0 && !card.pageOnly) root.append(el('p', 'bs-empty', t('card_no_details'), doc));
+  return { element: root, more };
+}

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CardController } from '../../src/content/card/controller';
 import { useUI } from '../../src/content/ui-loader';
 import type { CardModel } from '../../src/core/types';
-import { renderCard } from '../../src/shared/card-view';
+import { renderCard, renderGlance } from '../../src/shared/card-view';
+import type { EarlierItem } from '../../src/core/memory/earlier';
 import { ui } from '../../src/ui/index';
 import { page } from './fixtures';
 
@@ -172,6 +173,8 @@ describe('CardController', () => {
   it('passes a picked sentence on and closes the card', () => {
     mention.focus();
     const shadow = (ctl.host as unknown as { shadow: ShadowRoot }).shadow;
+    // The sentences are in the full card, behind "N more".
+    shadow.querySelector<HTMLButtonElement>('button.bs-more')!.click();
     shadow.querySelectorAll<HTMLButtonElement>('button.bs-sentence')[0]!.click();
     expect(revealed).toEqual([['choe-son-hui', 1]]);
     expect(ctl.isOpen).toBe(false);
@@ -187,6 +190,84 @@ describe('CardController', () => {
     dialog.matches = (sel: string) => sel === ':modal' || matches(sel);
     dialog.querySelector<HTMLElement>('backstory-mention')!.focus();
     expect(document.querySelector('[data-backstory-card]')?.parentElement).toBe(dialog);
+  });
+});
+
+describe('hover card: the glance and "N more"', () => {
+  const earlierItem = (n: number): EarlierItem => ({
+    href: `https://news.example/a${n}#:~:text=x`,
+    url: `https://news.example/a${n}`,
+    date: `2019-0${n}-01`,
+    outlet: 'News Example',
+    title: `Article ${n}`,
+    kind: 'statement',
+    text: `Earlier thing ${n}`,
+  });
+  const FULL: CardModel = {
+    ...CARD,
+    name: 'Choe Son Hui',
+    note: undefined,
+    fromArticle: {
+      ...CARD.fromArticle,
+      statements: [1, 2, 3].map((n) => ({ text: `Statement ${n}`, sentence: n })),
+      sentences: [1, 2, 3].map((n) => ({ text: `Sentence ${n}`, sentence: n })),
+    },
+  };
+  const EARLIER = [1, 2, 3].map(earlierItem);
+
+  it('shows one identity line, at most one statement and one earlier item, and "N more" opens the full card', async () => {
+    page('<p>Talks. <backstory-mention data-backstory-entity="choe-son-hui" tabindex="0">Choe Son Hui</backstory-mention> spoke.</p>');
+    useUI(ui);
+    const ctl = new CardController({ delayMs: 300, getCard: () => FULL, getEarlier: () => Promise.resolve(EARLIER), onSentence: () => {} });
+    ctl.start();
+    try {
+      document.querySelector<HTMLElement>('backstory-mention')!.focus();
+      const shadow = (ctl.host as unknown as { shadow: ShadowRoot }).shadow;
+      await vi.waitFor(() => expect(shadow.querySelector('[data-earlier]')).not.toBeNull());
+      const panel = shadow.querySelector('.panel')!;
+      expect(panel.querySelector('.bs-identity')?.textContent).toBe('First Vice Foreign Minister');
+      expect([...panel.querySelectorAll('.bs-statement')].map((e) => e.textContent)).toEqual(['Statement 1']);
+      const earlier = [...panel.querySelectorAll('[data-earlier]')];
+      expect(earlier.length).toBe(1);
+      expect(earlier[0]!.querySelector('a')?.getAttribute('href')).toBe(EARLIER[0]!.href);
+      expect(panel.querySelectorAll('button.bs-sentence').length).toBe(0);
+      expect(panel.querySelector('.bs-background')).toBeNull();
+
+      const more = panel.querySelector<HTMLButtonElement>('button.bs-more')!;
+      expect(more.type).toBe('button');
+      // What it hides: 2 more statements, 3 sentences, 2 more earlier items, the summary, the
+      // background fact; the role is in the identity line already.
+      const hidden = 2 + 3 + 2 + 1 + 1;
+      expect(more.textContent).toBe('card_more_other');
+      expect(renderGlance(FULL, { earlier: EARLIER }).more).toBe(hidden);
+      more.focus();
+      more.click();
+
+      expect(panel.querySelector('button.bs-more')).toBeNull();
+      expect(panel.querySelectorAll('.bs-statement').length).toBe(3);
+      expect(panel.querySelectorAll('button.bs-sentence').length).toBe(3);
+      expect([...panel.querySelectorAll('[data-earlier] a')].map((a) => a.getAttribute('href'))).toEqual(EARLIER.map((e) => e.href));
+      expect(panel.querySelector('.bs-background')?.textContent).toContain('Led talks');
+      // Focus stays inside the card, on the full card's first control.
+      expect(shadow.activeElement?.textContent).toBe('Sentence 1');
+    } finally {
+      ctl.stop();
+    }
+  });
+
+  it('the identity line falls back to the summary\'s first sentence, then to the newest remembered role', () => {
+    const noRole = { ...FULL, fromArticle: { ...FULL.fromArticle, roles: [] } };
+    expect(renderGlance({ ...noRole, summary: 'North Korean diplomat. Leads talks with the US.' }).element.querySelector('.bs-identity')?.textContent).toBe(
+      'North Korean diplomat.',
+    );
+    const role = { ...earlierItem(4), kind: 'role' as const, text: 'Vice minister' };
+    const glance = renderGlance({ ...noRole, summary: undefined }, { earlier: [EARLIER[0]!, role] });
+    expect(glance.element.querySelector('.bs-identity')?.textContent).toBe('Vice minister');
+  });
+
+  it('needs no "N more" when the glance holds everything', () => {
+    const small: CardModel = { ...FULL, summary: undefined, background: [], fromArticle: { roles: [], statements: [{ text: 'Only one', sentence: 1 }], sentences: [] } };
+    expect(renderGlance(small).more).toBe(0);
   });
 });
 

@@ -98,6 +98,22 @@ describeInBrowser('accessibility in Chromium', () => {
     expect(focused.map((n) => `${n.role}: ${n.name}`)).toEqual([`button: ${uiString('card_close')}`]);
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-backstory-card')), 'focus is in the card').toBe(true);
 
+    // The card opens as a glance; "N more" is a real button the keyboard reaches and presses.
+    const more = new RegExp(`^${uiString('card_more_other').replace('$ARG1$', '\\d+')}$`);
+    const glance = await readCard(s.ctx, page);
+    let onMore = false;
+    for (let i = 0; i < 5 && !onMore; i++) {
+      await page.keyboard.press('Tab');
+      onMore = (await accessibilityNodes(s.ctx, page)).some((n) => n.focused && n.role === 'button' && more.test(n.name));
+    }
+    expect(onMore, 'Tab reaches the "N more" button').toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await readCard(s.ctx, page)).text.length, { timeout: 5_000 }).toBeGreaterThan(glance.text.length);
+    const after = (await accessibilityNodes(s.ctx, page)).filter((n) => n.focused && n.role !== 'RootWebArea');
+    expect(after.length, 'focus stays on something in the full card').toBe(1);
+    expect(after[0]!.name).not.toMatch(more);
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-backstory-card')), 'focus is still in the card').toBe(true);
+
     await page.keyboard.press('Escape');
     await waitCard(s.ctx, page, false);
     const back = await page.evaluate(() => {

@@ -2,7 +2,7 @@
 // text defines it, a card for an acronym the pack lacks, and evidence links that land on their sentence.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, startSession, uiString, waitCard, type Session } from './harness';
+import { describeInBrowser, startSession, uiString, waitCard, waitFullCard, type Session } from './harness';
 
 /** A UI string up to its first placeholder ("Stands for $LONG$" → "Stands for "). */
 function prefix(key: string): string {
@@ -38,7 +38,7 @@ describeInBrowser('cards drawn from the demo article', () => {
     await page.mouse.move(0, 0);
     await waitCard(s.ctx, page, false);
     await page.locator(`[data-backstory-entity="${id}"]`).first().hover({ timeout: 5_000 });
-    return squash((await waitCard(s.ctx, page, true)).text);
+    return squash((await waitFullCard(s.ctx, page)).text);
   }
 
   it('shows the expansion of SPA that the article itself gives', async () => {

@@ -2,7 +2,7 @@
 // intact, and the hover/focus card a reader opens.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, mentionCounts, packNames, readCard, startSession, uiString, waitCard, type Session } from './harness';
+import { describeInBrowser, mentionCounts, packNames, readCard, startSession, uiString, waitCard, waitFullCard, type Session } from './harness';
 
 /** The text between two headings ("" when the first is missing). */
 function section(text: string, heading: string, next: string): string {
@@ -82,7 +82,7 @@ describeInBrowser('demo article in Chromium', () => {
   it('opens a card on hover with what the article says about Choe Son Hui', async () => {
     expect((await readCard(s.ctx, page)).open, 'no card before hovering').toBe(false);
     await page.locator('[data-backstory-entity="choe-son-hui"]').first().hover({ timeout: 5_000 });
-    const card = await waitCard(s.ctx, page, true);
+    const card = await waitFullCard(s.ctx, page);
     expect(card.text).toContain('Choe Son Hui');
     // The pack's background mentions her title too: look only at the card's article section.
     const fromArticle = section(card.text, uiString('card_from_article'), uiString('card_background'));

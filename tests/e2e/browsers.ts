@@ -22,7 +22,7 @@ import { findChromium } from '../../scripts/lib/browser.mjs';
 import { findFirefox } from '../../scripts/lib/firefox.mjs';
 import { countMentionsInPage, type CardState } from '../../scripts/lib/probes.mjs';
 import { inCardRoot } from './card-probes';
-import { readCard, startSession, type SessionOptions } from './harness';
+import { expandCard, readCard, startSession, type SessionOptions } from './harness';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -83,6 +83,8 @@ export interface BrowserSession {
   readCard(page: TestPage): Promise<CardState>;
   /** The open card's "Earlier in your reading" items (`[data-earlier]`), each with its link's href. */
   readEarlier(page: TestPage): Promise<EarlierItem[]>;
+  /** Presses the hover card's "N more" (the full card in place of the glance); whether it had one. */
+  expandCard(page: TestPage): Promise<boolean>;
   /** Whether any request has been recorded at all (so that an empty foreign list means something). */
   sawDemoRequests(): boolean;
   /** URLs requested beyond the extension and the demo server. */
@@ -156,6 +158,13 @@ export async function waitCard(s: BrowserSession, page: TestPage, open: boolean,
   return state;
 }
 
+/** Waits for the card, opens its full form ("N more") and returns what the full card says. */
+export async function waitFullCard(s: BrowserSession, page: TestPage, timeout = 5_000): Promise<CardState> {
+  await waitCard(s, page, true, timeout);
+  await s.expandCard(page);
+  return s.readCard(page);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Chromium: the existing Playwright harness, seen through the shared shape.
 
@@ -227,6 +236,7 @@ async function startChromium(options?: SessionOptions): Promise<BrowserSession> 
         }`,
       );
     },
+    expandCard: (page) => expandCard(s.ctx, playwrightPage(page)),
     sawDemoRequests: () => s.requests.some((r) => r.url.startsWith(s.server.origin)),
     foreignRequests: () => s.foreignRequests().map((r) => r.url),
     close: () => s.close(),

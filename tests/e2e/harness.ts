@@ -6,9 +6,9 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { extensionWorker, findChromium, launchWithExtension, type RecordedRequest } from '../../scripts/lib/browser.mjs';
 import { serveStatic, type StaticServer } from '../../scripts/lib/demo-server.mjs';
-import { countMentionsInPage, packNames as namesInPacks, readCard, type CardState } from '../../scripts/lib/probes.mjs';
+import { countMentionsInPage, expandCard, packNames as namesInPacks, readCard, type CardState } from '../../scripts/lib/probes.mjs';
 
-export { readCard, type CardState };
+export { expandCard, readCard, type CardState };
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 // Overridable so the harness itself can be tried against a stand-in build.
@@ -231,6 +231,16 @@ export async function waitCard(ctx: BrowserContext, page: Page, open: boolean, t
     .poll(async () => (state = await readCard(ctx, page)).open, { timeout, interval: 100, message: `card should be ${open ? 'open' : 'closed'}` })
     .toBe(open);
   return state;
+}
+
+/**
+ * Waits for the card, opens its full form ("N more": the hover card starts as a glance) and
+ * returns what the full card says.
+ */
+export async function waitFullCard(ctx: BrowserContext, page: Page, timeout = 5_000): Promise<CardState> {
+  await waitCard(ctx, page, true, timeout);
+  await expandCard(ctx, page);
+  return readCard(ctx, page);
 }
 
 /** Display names of the bundled pack's entities, from the pack files the build bundles. */

@@ -6,7 +6,7 @@
 // of either note's text, no piece of the term it never showed, and no note-derived id.
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, startSession, waitCard, type Session } from './harness';
+import { describeInBrowser, startSession, waitCard, waitFullCard, type Session } from './harness';
 
 /** Strings no demo page contains, so any piece of them in the page's log came from the reader. */
 const SECRET_ON_NAME = 'Zqv7731 plumbagoxx wuxqj';
@@ -141,7 +141,7 @@ describeInBrowser('a hostile page learns nothing of what the reader writes (Chro
     await phase('after');
     await page.mouse.move(0, 0);
     await page.locator('[data-backstory-entity="choe-son-hui"]').first().hover();
-    await expect.poll(async () => (await waitCard(s.ctx, page, true)).text, { timeout: 10_000 }).toContain(SECRET_ON_NAME);
+    await expect.poll(async () => (await waitFullCard(s.ctx, page)).text, { timeout: 10_000 }).toContain(SECRET_ON_NAME);
     await page.keyboard.press('Escape');
     await page.mouse.move(0, 0);
   });

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, mentionCounts, readCard, startSession, uiString, waitCard, type Session } from './harness';
+import { describeInBrowser, mentionCounts, readCard, startSession, uiString, waitCard, waitFullCard, type Session } from './harness';
 
 async function openOptions(s: Session): Promise<Page> {
   const page = await s.ctx.newPage();
@@ -54,7 +54,7 @@ async function cardAt(s: Session, page: Page, mention: ReturnType<Page['locator'
   await page.keyboard.press('Escape');
   await waitCard(s.ctx, page, false);
   await mention.first().hover({ timeout: 5_000 });
-  return (await waitCard(s.ctx, page, true)).text;
+  return (await waitFullCard(s.ctx, page)).text;
 }
 
 describeInBrowser('reader notes in Chromium', () => {

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeInBrowser, readCard, startSession, waitCard, type Session } from './harness';
+import { describeInBrowser, readCard, startSession, waitCard, waitFullCard, type Session } from './harness';
 
 const NOTE = 'Private reminder: compare her wording with the March statement before quoting';
 
@@ -88,7 +88,7 @@ describeInBrowser('a hostile page cannot read the card or notes (Chromium)', () 
 
   it('the card shows the note to the reader (so the checks below look for something real)', async () => {
     await page.locator('[data-backstory-entity="choe-son-hui"]').first().hover();
-    const card = await waitCard(s.ctx, page, true);
+    const card = await waitFullCard(s.ctx, page);
     expect(card.text).toContain(NOTE);
   });
 

@@ -4,8 +4,8 @@
 import type { EarlierItem } from '../../core/memory/earlier';
 import type { CardModel } from '../../core/types';
 import type { CardHostApi, ShowOptions, Theme } from '../api';
-import { renderCard, renderCardHeader } from '../../shared/card-view';
-import { t } from '../../shared/i18n';
+import { renderCard, renderCardHeader, renderGlance } from '../../shared/card-view';
+import { t, tCount } from '../../shared/i18n';
 import { adoptStyles } from '../adopt-styles';
 import { CARD_TAG } from '../../shared/dom-kinds';
 import { placeCard, type Placement } from './position';
@@ -22,7 +22,7 @@ export class CardHost implements CardHostApi {
   private stopWatching: (() => void) | null = null;
   private entityId: string | null = null;
   /** The card on show, so earlier-reading items arriving later can be added to it. */
-  private shown: { card: CardModel; onSentence?: (sentence: number) => void } | null = null;
+  private shown: { card: CardModel; onSentence?: (sentence: number) => void; earlier: readonly EarlierItem[]; expanded: boolean } | null = null;
   /** Called when the open card had to move into a new top-layer element (or back out of one). */
   onMoved: (() => void) | null = null;
 
@@ -81,8 +81,11 @@ export class CardHost implements CardHostApi {
     close.setAttribute('aria-label', t('card_close'));
     close.addEventListener('click', () => this.onClose());
     top.append(renderCardHeader(card, doc), close);
-    this.panel.replaceChildren(top, renderCard(card, { compact: true, onSentence: opts.onSentence, doc }));
-    this.shown = { card, onSentence: opts.onSentence };
+    this.panel.replaceChildren(top);
+    // The same card shown again (a note or pack changed) stays as open as the reader left it.
+    const same = this.shown !== null && this.entityId === card.id ? this.shown : null;
+    this.shown = { card, onSentence: opts.onSentence, earlier: same?.earlier ?? [], expanded: same?.expanded ?? false };
+    this.renderBody();
     this.panel.setAttribute('aria-label', t('card_label', card.name));
     this.live.textContent = opts.announce ? t('card_announce', card.name) : '';
     this.entityId = card.id;
@@ -96,8 +99,40 @@ export class CardHost implements CardHostApi {
   setEarlier(entityId: string, items: readonly EarlierItem[]): void {
     const top = this.panel.firstElementChild;
     if (this.entityId !== entityId || !this.shown || !top || items.length === 0) return;
-    const { card, onSentence } = this.shown;
-    this.panel.replaceChildren(top, renderCard(card, { compact: true, onSentence, doc: this.doc, earlier: items }));
+    this.shown.earlier = items;
+    this.renderBody();
+  }
+
+  /**
+   * Below the header: the glance (identity line, one statement, one earlier item) with an
+   * "N more" button, or, once the reader asked for it, the full card as the popup shows it.
+   */
+  private renderBody(): void {
+    const top = this.panel.firstElementChild;
+    if (!this.shown || !top) return;
+    const { card, onSentence, earlier, expanded } = this.shown;
+    const doc = this.doc;
+    if (expanded) {
+      this.panel.replaceChildren(top, renderCard(card, { onSentence, doc, earlier }));
+      return;
+    }
+    const glance = renderGlance(card, { onSentence, doc, earlier });
+    this.panel.replaceChildren(top, glance.element);
+    if (glance.more === 0) return;
+    const more = doc.createElement('button');
+    more.type = 'button';
+    more.className = 'bs-more';
+    more.textContent = tCount('card_more', glance.more);
+    more.setAttribute('aria-expanded', 'false');
+    more.addEventListener('click', () => {
+      if (!this.shown) return;
+      const hadFocus = this.shadow.activeElement === more;
+      this.shown.expanded = true;
+      this.renderBody();
+      // The button goes away: focus it held stays in the card, on the full card's first control.
+      if (hadFocus) this.panel.querySelector<HTMLElement>('.bs-card button, .bs-card a')?.focus();
+    });
+    this.panel.append(more);
   }
 
   /** Keeps the open card inside whatever paints on top (see top-layer.ts), placed by its mention. */

@@ -55,6 +55,13 @@ li { margin: 0 0 6px; }
 .bs-sentence:hover { border-color: var(--bs-accent); }
 button:focus-visible { outline: 2px solid var(--bs-accent); outline-offset: 1px; }
 .bs-note-text { white-space: pre-wrap; }
+.bs-identity { margin: 6px 0; }
+.bs-glance .bs-statements, .bs-glance .bs-earlier { margin-top: 6px; }
+.bs-more {
+  border: 0; background: transparent; color: var(--bs-accent); font: inherit; font-size: 13px; font-weight: 600;
+  padding: 2px 0; cursor: pointer;
+}
+.bs-more:hover { text-decoration: underline; }
 .bs-earlier-fact { color: var(--bs-accent); font-size: 13px; }
 .bs-earlier-fact:hover { text-decoration: underline; }
 a:focus-visible { outline: 2px solid var(--bs-accent); outline-offset: 1px; }
@@ -65,6 +72,7 @@ a:focus-visible { outline: 2px solid var(--bs-accent); outline-offset: 1px; }
 @media (forced-colors: active) {
   .panel { border: 1px solid CanvasText; background: Canvas; color: CanvasText; box-shadow: none; }
   .bs-sentence { border: 1px solid ButtonText; background: ButtonFace; color: ButtonText; }
+  .bs-more { color: ButtonText; }
   .bs-meta, .bs-date, .bs-source, .bs-section-title, .bs-later-title, .bs-page-only { color: CanvasText; }
 }
 `;

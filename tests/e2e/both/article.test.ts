@@ -2,7 +2,7 @@
 // only, the hover card with what the article says, the card opened from the keyboard and closed
 // with Escape, its closed root, and not one request beyond the extension and the demo server.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowsers, mentionCounts, waitCard, type BrowserSession, type TestPage } from '../browsers';
+import { describeInBrowsers, mentionCounts, waitCard, waitFullCard, type BrowserSession, type TestPage } from '../browsers';
 import { packNames, uiString } from '../harness';
 
 /** The text between two headings ("" when the first is missing). */
@@ -52,7 +52,7 @@ describeInBrowsers('demo article', (browser) => {
       window.scrollBy(0, -120);
     });
     await page.hover('[data-backstory-entity="choe-son-hui"]');
-    const card = await waitCard(s, page, true);
+    const card = await waitFullCard(s, page);
     expect(card.text).toContain('Choe Son Hui');
     const fromArticle = section(card.text, uiString('card_from_article'), uiString('card_background'));
     expect(fromArticle, 'the card has a section drawn from the article').not.toBe('');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Pack } from '../../../src/core/types';
-import { describeInBrowsers, mentionCounts, waitCard, type BrowserSession, type TestPage } from '../browsers';
+import { describeInBrowsers, mentionCounts, waitCard, waitFullCard, type BrowserSession, type TestPage } from '../browsers';
 import { uiString } from '../harness';
 
 // Made-up people and places, named on demo/harbour.html only.
@@ -136,7 +136,7 @@ describeInBrowsers('options page', (browser) => {
       window.scrollBy(0, -120);
     });
     await page.hover('[data-backstory-entity^="r-"]');
-    const card = await waitCard(s, page, true);
+    const card = await waitFullCard(s, page);
     expect(card.text).toContain(uiString('card_note'));
     expect(card.text).toContain('Whoever needs talks more blinks first, in my reading.');
   });

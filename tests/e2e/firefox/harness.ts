@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { closeFirefox, findFirefox, launchFirefoxWithExtension, openExtensionPage, readCardInFirefox, readEarlierInFirefox, type FirefoxLaunch } from '../../../scripts/lib/firefox.mjs';
+import { closeFirefox, findFirefox, launchFirefoxWithExtension, openExtensionPage, expandCardInFirefox, readCardInFirefox, readEarlierInFirefox, type FirefoxLaunch } from '../../../scripts/lib/firefox.mjs';
 import { serveStatic } from '../../../scripts/lib/demo-server.mjs';
 import type { BrowserSession, TestPage } from '../browsers';
 import { DEMO, DIST, type SessionOptions } from '../harness';
@@ -160,6 +160,11 @@ export async function startFirefoxSession(options: SessionOptions = {}): Promise
       const p = real.get(page);
       if (!p) throw new Error('not a page of this Firefox session');
       return readEarlierInFirefox(browser, p);
+    },
+    expandCard(page) {
+      const p = real.get(page);
+      if (!p) throw new Error('not a page of this Firefox session');
+      return expandCardInFirefox(browser, p);
     },
     sawDemoRequests: () => ff.requests.some((u) => u.startsWith(server.origin + '/')),
     foreignRequests: () => ff.requests.filter((u) => !u.startsWith(server.origin + '/') && !/^(moz-extension|about|data|blob):/.test(u)),
