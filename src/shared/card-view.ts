@@ -214,8 +214,9 @@ export interface Glance {
 }
 
 /**
- * The hover card's short form: one identity line, at most one statement from this article and
- * at most one earlier-reading item. The full card (renderCard, not compact) holds the rest.
+ * The hover card's short form: one identity line, at most one statement from this article, at
+ * most one earlier-reading item, and the reader's note. The full card (renderCard, not compact)
+ * holds the rest.
  */
 export function renderGlance(card: CardModel, opts: CardViewOptions = {}): Glance {
   const doc = opts.doc ?? document;
@@ -246,7 +247,14 @@ export function renderGlance(card: CardModel, opts: CardViewOptions = {}): Glanc
     root.append(section);
     shown++;
   }
+  // The reader's own note stays in sight: it is what they wanted to see again on this name.
+  if (card.note) {
+    const note = el('section', 'bs-note', undefined, doc);
+    note.append(el('h3', 'bs-section-title', t('card_note'), doc), el('p', 'bs-note-text', card.note, doc));
+    root.append(note);
+    shown++;
+  }
   const more = Math.max(0, pieces(renderCard(card, { ...opts, compact: false, header: false })) - shown);
-  if (!identity && !statement && !first && more === 0 && !card.pageOnly) root.append(el('p', 'bs-empty', t('card_no_details'), doc));
+  if (!identity && !statement && !first && !card.note && more === 0 && !card.pageOnly) root.append(el('p', 'bs-empty', t('card_no_details'), doc));
   return { element: root, more };
 }

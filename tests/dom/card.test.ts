@@ -255,6 +255,12 @@ describe('hover card: the glance and "N more"', () => {
     }
   });
 
+  it('keeps the reader\'s own note in sight, not behind "N more"', () => {
+    const withNote = renderGlance({ ...FULL, note: 'Check what she said in March.' }, { earlier: EARLIER });
+    expect(withNote.element.querySelector('.bs-note-text')?.textContent).toBe('Check what she said in March.');
+    expect(withNote.more).toBe(renderGlance(FULL, { earlier: EARLIER }).more);
+  });
+
   it('the identity line falls back to the summary\'s first sentence, then to the newest remembered role', () => {
     const noRole = { ...FULL, fromArticle: { ...FULL.fromArticle, roles: [] } };
     expect(renderGlance({ ...noRole, summary: 'North Korean diplomat. Leads talks with the US.' }).element.querySelector('.bs-identity')?.textContent).toBe(
