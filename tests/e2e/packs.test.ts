@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildPack } from '../../scripts/pack/build';
 import { parsePackJson } from '../../src/core/pack/schema';
 import type { Pack } from '../../src/core/types';
 import { DIST, describeInBrowser, mentionCounts, packNames, startSession, uiString, type Session } from './harness';
@@ -184,6 +185,25 @@ describeInBrowser('knowledge packs in Chromium', () => {
     await options.waitForSelector(stored, { timeout: 5_000 });
     expect(await highlightsOn('/index.html')).toEqual(before);
   }, 60_000);
+
+  it('a pack drafted from the demo articles (npm run pack -- build) imports and highlights its names on the demo', async () => {
+    const draft = await buildPack(['demo'], { id: 'demo-draft', baseUrl: `${s.server.origin}/`, threads: 2, progress: 'quiet' });
+    expect(draft.errors).toEqual([]);
+    const [bundled] = await rows(options);
+    const toggle = options.locator(`[data-pack-id="${bundled!.id}"] input[type=checkbox]`);
+    const stored = `[data-pack-id="${bundled!.id}"] input[type=checkbox]:not([disabled])`;
+    // The bundled pack off: what is highlighted comes from the draft (or the article itself).
+    await toggle.uncheck();
+    await options.waitForSelector(stored, { timeout: 5_000 });
+    await fileInput().setInputFiles(file('demo-draft.json', draft.text));
+    await options.waitForSelector('[data-pack-id="demo-draft"]', { timeout: 10_000 });
+    const counts = await highlightsOn('/index.html');
+    for (const id of ['international-atomic-energy-agency', 'supreme-peoples-assembly', 'ri-yong-ho', 'mike-pompeo']) {
+      expect(counts[id] ?? 0, `${id} from the draft is highlighted`).toBeGreaterThan(0);
+    }
+    await toggle.check();
+    await options.waitForSelector(stored, { timeout: 5_000 });
+  }, 180_000);
 
   it('makes no request beyond the extension and the demo server', () => {
     expect(s.foreignRequests()).toEqual([]);
