@@ -55,6 +55,10 @@ export interface TestPage {
   type(text: string): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
   bringToFront(): Promise<void>;
+  /** Whether a frame of the page whose address ends with `urlEnd` has focus on a text field
+   *  (the note editor's frame, once the reader can type into it); null where the driver cannot
+   *  see such a frame (Firefox over BiDi). */
+  frameFieldFocused(urlEnd: string): Promise<boolean | null>;
   close(): Promise<void>;
 }
 
@@ -193,6 +197,10 @@ function wrapPlaywright(page: Page): TestPage {
     type: (text) => page.keyboard.type(text),
     mouseMove: (x, y) => page.mouse.move(x, y),
     bringToFront: () => page.bringToFront(),
+    async frameFieldFocused(urlEnd) {
+      const frame = page.frames().find((f) => !f.isDetached() && f.url().endsWith(urlEnd));
+      return frame ? frame.evaluate(() => document.hasFocus() && /^(textarea|input)$/.test(document.activeElement?.localName ?? '')).catch(() => false) : false;
+    },
     close: () => page.close(),
   };
   pages.set(wrapped, page);

@@ -161,6 +161,7 @@ describeInBrowsers('options page', (browser) => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-backstory-note-editor') ?? false), { timeout: 5_000 })
       .toBe(true);
+    await expect.poll(async () => (await page.frameFieldFocused('/note-editor/editor.html')) !== false, { timeout: 5_000 }).toBe(true);
     await page.type('A word for a stalemate nobody admits to.');
     await page.press('Control+Enter');
     await expect.poll(() => noteMentions(page, 'standoff'), { timeout: 10_000 }).toBe(1);

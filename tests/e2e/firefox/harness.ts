@@ -74,6 +74,12 @@ function wrapPuppeteer(page: Page): TestPage {
     type: (text) => page.keyboard.type(text),
     mouseMove: (x, y) => page.mouse.move(x, y),
     bringToFront: () => page.bringToFront(),
+    async frameFieldFocused(urlEnd) {
+      const frame = page.frames().find((f) => !f.detached && f.url().endsWith(urlEnd));
+      // WebDriver BiDi does not list an extension's frame inside a web page: Firefox cannot tell
+      // (null). Its keys reach the frame once the page has focused the frame's element.
+      return frame ? frame.evaluate(() => /^(textarea|input)$/.test(document.activeElement?.localName ?? '')).catch(() => false) : null;
+    },
     close: () => page.close(),
   };
 }
