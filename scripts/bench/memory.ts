@@ -4,17 +4,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { nameKey } from '../../src/core/memory/entity-key';
 import { MEMORY_FILE_FORMAT, MEMORY_FILE_VERSION, type ArticleMemory } from '../../src/core/memory/records';
+import { rng } from './names';
 import { median } from './suites';
-
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) >>> 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const WORDS = 'the minister said talks would resume after a pause while officials in the capital weighed a reply to the latest offer from abroad'.split(' ');
 

@@ -9,7 +9,7 @@ import { t } from '../shared/i18n';
 import { MAX_MEMORY_FILE_CHARS, type MemoryStatus } from '../shared/memory-messages';
 import type { MessageOf, Responses } from '../shared/messages';
 import { loadSettings, onSettingsChanged, saveSettings } from '../shared/settings-store';
-import { downloadText } from './notes-file';
+import { downloadText, jsonFilePicker } from './files';
 
 type MemoryRequest = MessageOf<'backstory:memory-status' | 'backstory:memory-forget' | 'backstory:memory-export' | 'backstory:memory-import'>;
 
@@ -74,12 +74,7 @@ export async function mountMemory(root: HTMLElement): Promise<void> {
   const exportButton = el('button', '', t('options_memory_export'));
   exportButton.type = 'button';
   exportButton.id = 'memory-export';
-  const file = el('input');
-  file.type = 'file';
-  file.accept = '.json,application/json';
-  file.name = 'memory-file';
-  const importLabel = el('label', 'memory-import');
-  importLabel.append(el('span', '', t('options_memory_import')), file);
+  const { file, label: importLabel } = jsonFilePicker('memory-file', t('options_memory_import'), 'memory-import');
 
   root.replaceChildren(
     el('h2', '', t('options_memory')),

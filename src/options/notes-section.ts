@@ -5,7 +5,7 @@ import type { Note, StoredNotes } from '../core/notes';
 import { NOTE_TERM_MAX, NOTE_TEXT_MAX } from '../core/notes';
 import { t, tCount, uiLanguage } from '../shared/i18n';
 import * as store from '../shared/notes-store';
-import { downloadText, readChosenFile } from './notes-file';
+import { downloadText, jsonFilePicker, readChosenFile } from './files';
 import { el } from '../shared/dom';
 import { errorText } from '../shared/error-text';
 
@@ -56,12 +56,7 @@ export async function mountNotes(root: HTMLElement): Promise<void> {
 
   const exportButton = el('button', 'note-export', t('options_notes_export'));
   exportButton.type = 'button';
-  const file = el('input');
-  file.type = 'file';
-  file.accept = '.json,application/json';
-  file.name = 'notes-file';
-  const importLabel = el('label', 'note-import');
-  importLabel.append(el('span', '', t('options_notes_import')), file);
+  const { file, label: importLabel } = jsonFilePicker('notes-file', t('options_notes_import'), 'note-import');
   const fileRow = el('div', 'note-files');
   fileRow.append(exportButton, importLabel);
 

@@ -7,6 +7,7 @@ import { t, tCount } from '../shared/i18n';
 import { browserPacksApi, type PacksApi } from './packs-api';
 import { el } from '../shared/dom';
 import { errorText } from '../shared/error-text';
+import { jsonFilePicker } from './files';
 
 export async function mountPacks(root: HTMLElement, api: PacksApi = browserPacksApi): Promise<void> {
   const notice = el('p', 'notice');
@@ -20,12 +21,7 @@ export async function mountPacks(root: HTMLElement, api: PacksApi = browserPacks
   const problems = el('div', 'pack-errors');
   problems.setAttribute('role', 'alert');
 
-  const file = el('input');
-  file.type = 'file';
-  file.accept = '.json,application/json';
-  file.name = 'pack-file';
-  const importLabel = el('label', 'pack-import');
-  importLabel.append(el('span', 'pack-import-label', t('options_packs_import')), file);
+  const { file, label: importLabel } = jsonFilePicker('pack-file', t('options_packs_import'), 'pack-import', 'pack-import-label');
 
   root.replaceChildren(
     el('h2', '', t('options_packs_title')),

@@ -1,6 +1,18 @@
-// Files for the notes section: a download made in the page (no downloads permission needed) and
-// reading the file the reader picked, with a size check before reading it.
+// Files on the options page: a download made in the page (no downloads permission needed), the
+// JSON file picker each import uses, and reading the notes file the reader picked.
 import { NOTES_IMPORT_MAX_CHARS } from '../core/notes';
+import { el } from '../shared/dom';
+
+/** A labelled `<input type=file>` for one JSON file (packs, notes, reading memory). */
+export function jsonFilePicker(name: string, label: string, className: string, labelTextClass = ''): { file: HTMLInputElement; label: HTMLLabelElement } {
+  const file = el('input');
+  file.type = 'file';
+  file.accept = '.json,application/json';
+  file.name = name;
+  const wrap = el('label', className);
+  wrap.append(el('span', labelTextClass, label), file);
+  return { file, label: wrap };
+}
 
 export function downloadText(text: string, fileName: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
