@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleUrl, siteOf } from '../../src/core/memory/article-url';
-import { earlierItems, retentionCutoff, type StoredEntry } from '../../src/core/memory/earlier';
+import { earlierItems, remembered, retentionCutoff, type Remembered } from '../../src/core/memory/earlier';
 import { indexPackNames } from '../../src/core/memory/entity-key';
 import { articleMemory } from '../../src/core/memory/extract';
 import { LIMITS, MEMORY_FILE_VERSION, parseMemoryFile, type ArticleMemory } from '../../src/core/memory/records';
@@ -106,10 +106,7 @@ describe('what is stored of an article', () => {
 
 describe('earlier items', () => {
   const entry = (text: string) => ({ key: 'pack:x', name: 'X Y', type: 'person' as const, roles: [], statements: [], sentences: [text] });
-  const at = (url: string, published: string | undefined, readAt: number, text: string): StoredEntry => ({
-    article: { url, title: url, outlet: 'O', readAt, ...(published ? { published } : {}) },
-    entry: entry(text),
-  });
+  const at = (url: string, published: string | undefined, readAt: number, text: string): Remembered => remembered({ url, title: url, outlet: 'O', readAt, ...(published ? { published } : {}) }, entry(text))!;
 
   it('newest first by the article’s date, one per article, never the current one', () => {
     const items = earlierItems([at('https://a/1', '2019-01-01', 5, 'old'), at('https://a/3', '2019-06-01', 1, 'newest'), at('https://a/2', '2019-03-01', 9, 'mid'), at('https://a/cur', '2019-09-01', 9, 'cur')], 'https://a/cur', 5);
@@ -118,8 +115,12 @@ describe('earlier items', () => {
   });
 
   it('prefers a dated statement over a role over a sentence', () => {
-    const e: StoredEntry = { article: { url: 'https://a/1', title: '', outlet: 'O', readAt: 1 }, entry: { ...entry('s'), roles: ['minister'], statements: [{ text: 'said this', date: '2019-01-02' }] } };
+    const e = remembered({ url: 'https://a/1', title: '', outlet: 'O', readAt: 1 }, { ...entry('s'), roles: ['minister'], statements: [{ text: 'said this', date: '2019-01-02' }] })!;
     expect(earlierItems([e], null, 1)[0]).toMatchObject({ kind: 'statement', text: 'said this', factDate: '2019-01-02' });
+    // A role links to the sentence that gave it (the page may split the noun phrase itself).
+    const role = remembered({ url: 'https://a/1', title: '', outlet: 'O', readAt: 1 }, { ...entry('The minister, Choe, spoke.'), roles: ['minister'] })!;
+    expect(earlierItems([role], null, 1)[0]).toMatchObject({ kind: 'role', text: 'minister', href: `https://a/1#:~:text=${encodeURIComponent('The minister, Choe, spoke.').replace(/-/g, '%2D')}` });
+    expect(remembered({ url: 'https://a/1', title: '', outlet: 'O', readAt: 1 }, { roles: [], statements: [], sentences: [] })).toBeNull();
   });
 
   it('retention cut-offs', () => {

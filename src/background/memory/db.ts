@@ -1,63 +1,18 @@
 // The reading memory's IndexedDB database in the extension's own origin, through `idb` (a 1 KB
-// promise layer over IndexedDB: the memory needs three stores, four indexes and cursors, not a
-// query language, so Dexie's extra weight buys nothing here).
-//
-// Small integer keys: an article's URL sits once, in its own record (a unique index finds it);
-// an entity's key likewise. Entries (one entity in one article) carry only the two integers.
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { EntityType } from '../../core/types';
-import type { EntityEntry } from '../../core/memory/records';
+// promise layer over IndexedDB: the memory needs a few stores, indexes and cursors, not a query
+// language, so Dexie's extra weight buys nothing here). The records are in schema.ts.
+import { openDB, type StoreNames } from 'idb';
+import { fillRecent } from './recent';
+import { STORES, type Db, type MemoryDB, type WriteTx } from './schema';
+
+export type { Db } from './schema';
 
 export const DB_NAME = 'backstory-memory';
 
-export interface ArticleRow {
-  id?: number;
-  url: string;
-  /** siteOf(url): what "Forget this site" and the excluded sites match. */
-  site: string;
-  title: string;
-  outlet: string;
-  published?: string;
-  readAt: number;
-  /** Sort day: `published`, else the day it was read. */
-  day: string;
-  /** Size of the stored facts (JSON characters), for the cap and the options page. */
-  bytes: number;
-}
-
-export interface EntityRow {
-  id?: number;
-  key: string;
-  name: string;
-  type: EntityType;
-}
-
-export interface EntryRow extends Omit<EntityEntry, 'key' | 'name' | 'type'> {
-  id?: number;
-  article: number;
-  entity: number;
-  day: string;
-  readAt: number;
-}
-
-export interface MetaRow {
-  key: 'totals';
-  bytes: number;
-}
-
-export interface MemoryDB extends DBSchema {
-  articles: { key: number; value: ArticleRow; indexes: { url: string; readAt: number; site: string } };
-  entities: { key: number; value: EntityRow; indexes: { key: string } };
-  entries: { key: number; value: EntryRow; indexes: { article: number; 'entity-day': [number, string, number] } };
-  meta: { key: string; value: MetaRow };
-}
-
-export type Db = IDBPDatabase<MemoryDB>;
-type UpgradeTx = IDBPTransaction<MemoryDB, StoreNames<MemoryDB>[], 'versionchange'>;
-
-/** Step `n` builds version n from version n-1. Later steps must work in batches (cursors) on a
- *  big store, never by loading every record. */
-export const DB_MIGRATIONS: Record<number, (db: Db, tx: UpgradeTx) => void> = {
+/** Step `n` builds version n from version n-1. A step that moves data works with cursors on the
+ *  upgrade's own transaction (a big store is never loaded whole) and awaits nothing else, or the
+ *  transaction would end under it. */
+export const DB_MIGRATIONS: Record<number, (db: Db, tx: WriteTx) => void | Promise<void>> = {
   1: (db) => {
     const articles = db.createObjectStore('articles', { keyPath: 'id', autoIncrement: true });
     articles.createIndex('url', 'url', { unique: true });
@@ -70,11 +25,14 @@ export const DB_MIGRATIONS: Record<number, (db: Db, tx: UpgradeTx) => void> = {
     entries.createIndex('entity-day', ['entity', 'day', 'readAt']);
     db.createObjectStore('meta', { keyPath: 'key' });
   },
+  // Each name's newest facts in one record, so a card's lookup is a read per name.
+  2: (db, tx) => {
+    db.createObjectStore('recent', { keyPath: 'key' });
+    return fillRecent(tx);
+  },
 };
 
-export const DB_VERSION = 1;
-
-const STORES = ['articles', 'entities', 'entries', 'meta'] as const;
+export const DB_VERSION = 2;
 
 /** Opens (creating or upgrading) the database; rejects with a reason a reader can act on when
  *  IndexedDB is missing, refuses, or holds something this version cannot use. `onLost` is told
@@ -82,9 +40,18 @@ const STORES = ['articles', 'entities', 'entries', 'meta'] as const;
 export async function openMemoryDb(name = DB_NAME, onLost?: () => void): Promise<Db> {
   if (typeof indexedDB === 'undefined') throw new Error('this browser mode offers no IndexedDB storage');
   let handle: Db | undefined;
+  let upgradeFailed: unknown;
   const db = await openDB<MemoryDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion, _newVersion, tx) {
-      for (let n = oldVersion + 1; n <= DB_VERSION; n++) DB_MIGRATIONS[n]?.(db, tx);
+    async upgrade(db, oldVersion, _newVersion, tx) {
+      try {
+        for (let n = oldVersion + 1; n <= DB_VERSION; n++) await DB_MIGRATIONS[n]?.(db, tx as unknown as WriteTx);
+      } catch (err) {
+        // A half-done upgrade is not kept: the database stays as it was, and the memory is off
+        // with the reason.
+        upgradeFailed = err;
+        tx.done.catch(() => undefined);
+        tx.abort();
+      }
     },
     // Another version wants to upgrade or delete it: this handle lets go instead of blocking it.
     blocking() {
@@ -95,12 +62,13 @@ export async function openMemoryDb(name = DB_NAME, onLost?: () => void): Promise
       onLost?.();
     },
   }).catch((err: unknown) => {
-    const e = err as { name?: string; message?: string };
+    const e = (upgradeFailed ?? err) as { name?: string; message?: string };
+    if (upgradeFailed) throw new Error(`the memory database could not be upgraded (${e?.name ?? 'error'}${e?.message ? `: ${e.message}` : ''})`);
     if (e?.name === 'VersionError') throw new Error('the memory database was written by a newer version of Backstory');
     throw new Error(`the memory database could not be opened (${e?.name ?? 'error'}${e?.message ? `: ${e.message}` : ''})`);
   });
   handle = db;
-  const missing = STORES.filter((s) => !db.objectStoreNames.contains(s));
+  const missing = STORES.filter((s) => !db.objectStoreNames.contains(s as StoreNames<MemoryDB>));
   if (missing.length > 0) {
     db.close();
     throw new Error(`the memory database is damaged (missing ${missing.join(', ')})`);

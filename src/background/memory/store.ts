@@ -2,11 +2,11 @@
 // caller awaits (an MV3 worker may stop once its event is handled), reads by index and cursor, and
 // never loads the whole memory. No browser.* here: Node tests run it on fake-indexeddb.
 import { articleDay, type ArticleMemory, type EntityEntry, MEMORY_FILE_FORMAT, MEMORY_FILE_VERSION, type MemoryFile } from '../../core/memory/records';
-import { earlierItems, type EarlierItem, type StoredEntry } from '../../core/memory/earlier';
+import { earlierItems, type EarlierItem, type Remembered } from '../../core/memory/earlier';
 import { siteOf } from '../../core/memory/article-url';
-import type { IDBPTransaction } from 'idb';
 import type { MemoryStats } from '../../shared/memory-messages';
-import type { ArticleRow, Db, EntryRow, MemoryDB } from './db';
+import { RecentLists, recentItem } from './recent';
+import { entityRange, STORES, type ArticleRow, type Db, type EntryRow, type WriteTx } from './schema';
 
 /** The caps: the oldest articles are evicted before either is passed. The demo articles take
  *  2–8 KB as filed, so 10,000 such articles (the bench's, ~4 KB each) fit well under 50 MB. */
@@ -21,8 +21,11 @@ function entryBytes(a: ArticleMemory): number {
   return JSON.stringify(a).length;
 }
 
-/** Any read-write transaction that includes the stores these helpers touch. */
-type WriteTx = IDBPTransaction<MemoryDB, ('articles' | 'entries' | 'entities' | 'meta')[], 'readwrite'>;
+/** A write transaction and the recent lists it keeps in step. */
+interface Writing {
+  tx: WriteTx;
+  recent: RecentLists;
+}
 
 export class MemoryStore {
   constructor(readonly db: Db, private caps = { articles: MAX_ARTICLES, bytes: MAX_BYTES }) {}
@@ -35,18 +38,25 @@ export class MemoryStore {
 
   /** Files many articles in ONE transaction (an import): all are stored, or none. */
   async putAll(list: readonly ArticleMemory[]): Promise<number[]> {
-    const tx = this.db.transaction(['articles', 'entities', 'entries', 'meta'], 'readwrite');
-    const meta = tx.objectStore('meta');
+    const w = this.writing();
+    const meta = w.tx.objectStore('meta');
     const totals = (await meta.get('totals')) ?? { key: 'totals' as const, bytes: 0 };
     const ids: number[] = [];
-    for (const a of list) ids.push(await this.putIn(tx, a, totals));
-    await this.evict(tx, totals, new Set(ids));
+    for (const a of list) ids.push(await this.putIn(w, a, totals));
+    await this.evict(w, totals, new Set(ids));
+    await w.recent.flush();
     await meta.put(totals);
-    await tx.done;
+    await w.tx.done;
     return ids;
   }
 
-  private async putIn(tx: WriteTx, article: ArticleMemory, totals: { bytes: number }): Promise<number> {
+  private writing(): Writing {
+    const tx = this.db.transaction([...STORES], 'readwrite') as WriteTx;
+    return { tx, recent: new RecentLists(tx) };
+  }
+
+  private async putIn(w: Writing, article: ArticleMemory, totals: { bytes: number }): Promise<number> {
+    const { tx } = w;
     const articles = tx.objectStore('articles');
     const bytes = entryBytes(article);
     const old = await articles.index('url').get(article.url);
@@ -62,7 +72,7 @@ export class MemoryStore {
     if (article.published) row.published = article.published;
     let id: number;
     if (old?.id !== undefined) {
-      await this.dropEntries(tx, old.id);
+      await this.dropEntries(w, old.id);
       id = await articles.put({ ...row, id: old.id });
       totals.bytes = Math.max(0, totals.bytes - old.bytes);
     } else {
@@ -76,20 +86,22 @@ export class MemoryStore {
       if (entity === undefined) entity = await entities.add({ key: e.key, name: e.name, type: e.type });
       const { key: _k, name: _n, type: _t, ...facts } = e;
       await entries.add({ ...facts, article: id, entity, day: row.day, readAt: row.readAt });
+      const item = recentItem(id, row, facts);
+      if (item) await w.recent.add(e.key, item);
     }
     return id;
   }
 
   /** Oldest read first, until both caps hold again (never the article just written). */
-  private async evict(tx: WriteTx, totals: { bytes: number }, keep: ReadonlySet<number>): Promise<void> {
-    const articles = tx.objectStore('articles');
+  private async evict(w: Writing, totals: { bytes: number }, keep: ReadonlySet<number>): Promise<void> {
+    const articles = w.tx.objectStore('articles');
     let count = await articles.count();
     if (count <= this.caps.articles && totals.bytes <= this.caps.bytes) return;
     let cursor = await articles.index('readAt').openCursor();
     while (cursor && (count > this.caps.articles || totals.bytes > this.caps.bytes)) {
       const a = cursor.value;
       if (!keep.has(a.id!)) {
-        await this.dropEntries(tx, a.id!);
+        await this.dropEntries(w, a.id!);
         await cursor.delete();
         totals.bytes = Math.max(0, totals.bytes - a.bytes);
         count--;
@@ -98,44 +110,41 @@ export class MemoryStore {
     }
   }
 
-  private async dropEntries(tx: WriteTx, article: number): Promise<void> {
-    let cursor = await tx.objectStore('entries').index('article').openCursor(IDBKeyRange.only(article));
+  /** Deletes an article's entries and takes it out of its names' lists; a name left with no
+   *  entry at all is forgotten too (its name is the reader's reading, not to be kept). */
+  private async dropEntries({ tx, recent }: Writing, article: number): Promise<void> {
+    const entries = tx.objectStore('entries');
+    const names = new Set<number>();
+    let cursor = await entries.index('article').openCursor(IDBKeyRange.only(article));
     while (cursor) {
+      names.add(cursor.value.entity);
       await cursor.delete();
       cursor = await cursor.continue();
+    }
+    for (const id of names) {
+      const entity = await tx.objectStore('entities').get(id);
+      if (!entity) continue;
+      if ((await entries.index('entity-day').count(entityRange(id))) === 0) {
+        await tx.objectStore('entities').delete(id);
+        recent.forget(entity.key);
+      } else {
+        await recent.drop(id, entity.key, article);
+      }
     }
   }
 
   /** Earlier-reading items for each requested entity (each given by every key its memory may sit
    *  under), leaving out the `current` article, and anything read before `since`. */
   async earlier(requests: { id: string; keys: string[] }[], current: string | null | ReadonlySet<string>, since: number | null, limit = ITEMS_PER_ENTITY): Promise<Record<string, EarlierItem[]>> {
-    const tx = this.db.transaction(['entities', 'entries', 'articles'], 'readonly');
-    const articles = new Map<number, Promise<ArticleRow | undefined>>();
-    const article = (id: number) => {
-      let p = articles.get(id);
-      if (!p) articles.set(id, (p = tx.objectStore('articles').get(id)));
-      return p;
-    };
-    // Every name's cursor runs at once: IndexedDB pipelines the requests of one transaction, so a
-    // page's 20 names cost about one name's round trips, not twenty.
-    const newest = async (key: string): Promise<StoredEntry[]> => {
-      const entity = await tx.objectStore('entities').index('key').get(key);
-      if (!entity?.id) return [];
-      const range = IDBKeyRange.bound([entity.id, '', -Infinity], [entity.id, '\uffff', Infinity]);
-      // Each row's article is asked for as the cursor reaches it, so those reads overlap the walk.
-      const rows: Promise<{ e: EntryRow; a: ArticleRow | undefined }>[] = [];
-      let cursor = await tx.objectStore('entries').index('entity-day').openCursor(range, 'prev');
-      // One more than asked: the current article may be among the newest.
-      while (cursor && rows.length <= limit) {
-        const e = cursor.value;
-        if (since === null || e.readAt >= since) rows.push(article(e.article).then((a) => ({ e, a })));
-        if (rows.length > limit) break;
-        cursor = await cursor.continue();
-      }
-      const found = await Promise.all(rows);
-      return found.flatMap(({ e, a }) => (a ? [{ article: a, entry: entryOf(e, key, entity.name, entity.type) }] : []));
-    };
-    const lists = await Promise.all(requests.map(async (req) => ({ id: req.id, found: (await Promise.all(req.keys.map(newest))).flat() })));
+    const tx = this.db.transaction('recent', 'readonly');
+    // One read per key, all in flight at once: IndexedDB pipelines the requests of a transaction.
+    const lists = await Promise.all(
+      requests.map(async (req) => {
+        const rows = await Promise.all(req.keys.map((k) => tx.store.get(k)));
+        const found: Remembered[] = rows.flatMap((r) => r?.items ?? []).filter((i) => since === null || i.readAt >= since);
+        return { id: req.id, found };
+      }),
+    );
     await tx.done;
     const out: Record<string, EarlierItem[]> = {};
     for (const { id, found } of lists) {
@@ -154,38 +163,40 @@ export class MemoryStore {
 
   /** Forgets the articles `match` picks from an index range; returns how many. */
   private async forgetWhere(index: 'url' | 'site' | 'readAt', range: IDBKeyRange): Promise<number> {
-    const tx = this.db.transaction(['articles', 'entities', 'entries', 'meta'], 'readwrite');
-    const meta = tx.objectStore('meta');
+    const w = this.writing();
+    const meta = w.tx.objectStore('meta');
     const totals = (await meta.get('totals')) ?? { key: 'totals' as const, bytes: 0 };
     let n = 0;
-    let cursor = await tx.objectStore('articles').index(index).openCursor(range);
+    let cursor = await w.tx.objectStore('articles').index(index).openCursor(range);
     while (cursor) {
-      await this.dropEntries(tx, cursor.value.id!);
+      await this.dropEntries(w, cursor.value.id!);
       totals.bytes = Math.max(0, totals.bytes - cursor.value.bytes);
       await cursor.delete();
       n++;
       cursor = await cursor.continue();
     }
+    await w.recent.flush();
     await meta.put(totals);
-    await tx.done;
+    await w.tx.done;
     return n;
   }
 
   /** Makes room when storage is full: the `n` articles read longest ago. */
   async forgetOldest(n: number): Promise<number> {
-    const tx = this.db.transaction(['articles', 'entities', 'entries', 'meta'], 'readwrite');
-    const meta = tx.objectStore('meta');
+    const w = this.writing();
+    const meta = w.tx.objectStore('meta');
     const totals = (await meta.get('totals')) ?? { key: 'totals' as const, bytes: 0 };
-    const before = await tx.objectStore('articles').count();
+    const before = await w.tx.objectStore('articles').count();
     const caps = this.caps;
     this.caps = { articles: Math.max(0, before - n), bytes: caps.bytes };
     try {
-      await this.evict(tx, totals, new Set());
+      await this.evict(w, totals, new Set());
     } finally {
       this.caps = caps;
     }
+    await w.recent.flush();
     await meta.put(totals);
-    await tx.done;
+    await w.tx.done;
     return before - (await this.stats()).articles;
   }
 
@@ -203,8 +214,8 @@ export class MemoryStore {
   }
 
   async forgetAll(): Promise<void> {
-    const tx = this.db.transaction(['articles', 'entities', 'entries', 'meta'], 'readwrite');
-    await Promise.all([tx.objectStore('articles').clear(), tx.objectStore('entities').clear(), tx.objectStore('entries').clear(), tx.objectStore('meta').clear()]);
+    const tx = this.db.transaction([...STORES], 'readwrite');
+    await Promise.all(STORES.map((name) => tx.objectStore(name).clear()));
     await tx.done;
   }
 

@@ -21,15 +21,34 @@ export interface EarlierItem {
   factDate?: string;
 }
 
-/** An entry with its article, as the store returns them. */
+/** What an entry says, without whose it is. */
+export type Facts = Pick<EntityEntry, 'roles' | 'statements' | 'definition' | 'sentences'>;
+
+/** An entry with its article, as the store holds them. */
 export interface StoredEntry {
   article: Pick<ArticleMemory, 'url' | 'title' | 'outlet' | 'published' | 'readAt'>;
   entry: EntityEntry;
 }
 
+/** What one earlier article said about one entity, already reduced to what a card shows: the
+ *  memory keeps each name's newest few of these ready, so a card's lookup is one read per name. */
+export interface Remembered {
+  url: string;
+  title: string;
+  outlet: string;
+  /** Sort day: the article's publication date, else the day it was read. */
+  day: string;
+  readAt: number;
+  kind: EarlierKind;
+  text: string;
+  factDate?: string;
+  /** The words the link's text fragment points at. */
+  anchor: string;
+}
+
 /** The most telling fact of one entry: what they said (dated), then what they are, then what an
  *  acronym stands for, then a sentence naming them. */
-export function bestFact(entry: EntityEntry): { kind: EarlierKind; text: string; factDate?: string } | null {
+export function bestFact(entry: Facts): { kind: EarlierKind; text: string; factDate?: string } | null {
   const s = entry.statements[0];
   if (s) return s.date ? { kind: 'statement', text: s.text, factDate: s.date } : { kind: 'statement', text: s.text };
   if (entry.roles[0]) return { kind: 'role', text: entry.roles[0] };
@@ -38,36 +57,33 @@ export function bestFact(entry: EntityEntry): { kind: EarlierKind; text: string;
   return null;
 }
 
+/** The item a stored entry gives a card, or null when it holds no fact to show. */
+export function remembered(article: StoredEntry['article'], entry: Facts): Remembered | null {
+  const fact = bestFact(entry);
+  if (!fact) return null;
+  // The role is a noun phrase the page may have split; the sentence or quote is on the page as is.
+  const anchor = fact.kind === 'role' || fact.kind === 'definition' ? (entry.sentences[0] ?? fact.text) : fact.text;
+  const out: Remembered = { url: article.url, title: article.title, outlet: article.outlet, day: articleDay(article), readAt: article.readAt, kind: fact.kind, text: fact.text, anchor };
+  if (fact.factDate) out.factDate = fact.factDate;
+  return out;
+}
+
 /** Newest first by article day, then by when it was read. */
-export function newestFirst(a: StoredEntry, b: StoredEntry): number {
-  const da = articleDay(a.article);
-  const db = articleDay(b.article);
-  if (da !== db) return da < db ? 1 : -1;
-  return b.article.readAt - a.article.readAt;
+export function newestFirst(a: Pick<Remembered, 'day' | 'readAt'>, b: Pick<Remembered, 'day' | 'readAt'>): number {
+  if (a.day !== b.day) return a.day < b.day ? 1 : -1;
+  return b.readAt - a.readAt;
 }
 
 /** `current`: the URL(s) the article being read is filed under; it never lists itself. */
-export function earlierItems(entries: readonly StoredEntry[], current: string | null | ReadonlySet<string>, limit: number): EarlierItem[] {
+export function earlierItems(list: readonly Remembered[], current: string | null | ReadonlySet<string>, limit: number): EarlierItem[] {
   const skip = typeof current === 'string' ? new Set([current]) : (current ?? new Set<string>());
   const seen = new Set<string>();
   const out: EarlierItem[] = [];
-  for (const e of [...entries].sort(newestFirst)) {
-    if (skip.has(e.article.url) || seen.has(e.article.url)) continue;
-    const fact = bestFact(e.entry);
-    if (!fact) continue;
-    seen.add(e.article.url);
-    // The role is a noun phrase the page may have split; the sentence or quote is on the page as is.
-    const anchor = fact.kind === 'role' || fact.kind === 'definition' ? (e.entry.sentences[0] ?? fact.text) : fact.text;
-    const item: EarlierItem = {
-      href: linkToText(e.article.url, anchor),
-      url: e.article.url,
-      date: articleDay(e.article),
-      outlet: e.article.outlet,
-      title: e.article.title,
-      kind: fact.kind,
-      text: fact.text,
-    };
-    if (fact.factDate) item.factDate = fact.factDate;
+  for (const r of [...list].sort(newestFirst)) {
+    if (skip.has(r.url) || seen.has(r.url)) continue;
+    seen.add(r.url);
+    const item: EarlierItem = { href: linkToText(r.url, r.anchor), url: r.url, date: r.day, outlet: r.outlet, title: r.title, kind: r.kind, text: r.text };
+    if (r.factDate) item.factDate = r.factDate;
     out.push(item);
     if (out.length === limit) break;
   }
