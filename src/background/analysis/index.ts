@@ -30,11 +30,12 @@ export async function analyzePage(msg: MessageOf<'backstory:analyze'>, sender: P
   if (received) return { json: JSON.stringify(received) };
   const [pack, notes, settings] = await Promise.all([getPack(), readNotes(), loadSettings()]);
   const result = sessions.answer(scope, req.pass, { pack, notes, settings });
-  // The cards of this pass are final: file them before answering, so the write is done within
-  // the event that started it (a worker may stop once the reply is sent).
+  // The cards of this pass are final: file them, but after the reply, so a page's highlights
+  // never wait on a disk write (tens of ms into a big memory, more when the disk is busy). The
+  // write starts within this event and takes far less than the ~30 s an idle worker is kept.
   if ('cards' in result) {
     const { page, pageDate } = sessions.pageOf(scope, req.pass);
-    await memory.fileArticle(sender, result.cards, page, pageDate).catch(() => undefined);
+    setTimeout(() => void memory.fileArticle(sender, result.cards, page, pageDate).catch(() => undefined), 0);
   }
   return { json: JSON.stringify(result) };
 }
