@@ -120,6 +120,12 @@ export interface MemoryBench {
   lookup20Ms: number;
   lookupRuns: number[];
   itemsFound: number;
+  /** Filing one more article into the full memory (ms per run, from an extension page: the
+   *  import message, which validates and writes as reading an article does). */
+  fileOneRuns: number[];
+  /** What the extension's origin holds on disk with the generated articles stored (bytes, the
+   *  browser's navigator.storage.estimate()): the facts, their indexes and each name's ready list. */
+  originUsage: number | null;
   /** Median JSON size of a real demo article as filed (bytes). */
   demoArticleBytes: number[];
 }
@@ -162,6 +168,18 @@ export async function runMemoryBench(ctx: BrowserContext, extPage: Page, demoUrl
     backgroundRuns.push(bg);
     itemsFound = found;
   }
+  const fileOneRuns: number[] = [];
+  for (const [i, a] of generateArticles(Math.max(5, reps * 2), 2_000, 99).entries()) {
+    const file = { format: MEMORY_FILE_FORMAT, version: MEMORY_FILE_VERSION, articles: [{ ...a, url: `https://later.example/story/${i}`, readAt: Date.now() }] };
+    fileOneRuns.push(
+      await extPage.evaluate(async (text) => {
+        const t0 = performance.now();
+        await chrome.runtime.sendMessage({ type: 'backstory:memory-import', text });
+        return performance.now() - t0;
+      }, JSON.stringify(file)),
+    );
+  }
+  const originUsage = await extPage.evaluate(async () => (await navigator.storage.estimate()).usage ?? null);
   const cardOpenFull = await cardOpenRuns(ctx, cardUrl, Math.max(5, reps * 2));
   // The first lookup opens the database and warms the caches: reported in the runs, not the median.
   return {
@@ -176,6 +194,8 @@ export async function runMemoryBench(ctx: BrowserContext, extPage: Page, demoUrl
     lookup20Ms: median(lookupRuns.slice(1)),
     lookupRuns,
     itemsFound,
+    fileOneRuns,
+    originUsage,
     demoArticleBytes,
   };
 }
