@@ -34,14 +34,15 @@ export async function newestFromEntries(tx: WriteTx, entityId: number): Promise<
 
 /** The lists one write transaction touches, read once and written back once at the end. */
 export class RecentLists {
-  private readonly rows = new Map<string, RecentRow>();
+  /** Each list as read (a promise, so that names filed at once share one read). */
+  private readonly rows = new Map<string, Promise<RecentRow>>();
   private readonly dirty = new Set<string>();
 
   constructor(private readonly tx: WriteTx) {}
 
-  private async row(key: string): Promise<RecentRow> {
+  private row(key: string): Promise<RecentRow> {
     let row = this.rows.get(key);
-    if (!row) this.rows.set(key, (row = (await this.tx.objectStore('recent').get(key)) ?? { key, items: [] }));
+    if (!row) this.rows.set(key, (row = this.tx.objectStore('recent').get(key).then((r) => r ?? { key, items: [] })));
     return row;
   }
 
@@ -63,17 +64,15 @@ export class RecentLists {
 
   /** The name has no entry left at all. */
   forget(key: string): void {
-    this.rows.set(key, { key, items: [] });
+    this.rows.set(key, Promise.resolve({ key, items: [] }));
     this.dirty.add(key);
   }
 
   async flush(): Promise<void> {
     const store = this.tx.objectStore('recent');
-    for (const key of this.dirty) {
-      const row = this.rows.get(key)!;
-      await (row.items.length > 0 ? store.put(row) : store.delete(key));
-    }
+    const rows = await Promise.all([...this.dirty].map((key) => this.rows.get(key)!));
     this.dirty.clear();
+    await Promise.all(rows.map((row) => (row.items.length > 0 ? store.put(row) : store.delete(row.key))));
   }
 }
 

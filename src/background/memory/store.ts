@@ -25,6 +25,8 @@ function entryBytes(a: ArticleMemory): number {
 interface Writing {
   tx: WriteTx;
   recent: RecentLists;
+  /** Entity ids by key, as this transaction has found or added them. */
+  ids: Map<string, Promise<number>>;
 }
 
 export class MemoryStore {
@@ -52,7 +54,7 @@ export class MemoryStore {
 
   private writing(): Writing {
     const tx = this.db.transaction([...STORES], 'readwrite') as WriteTx;
-    return { tx, recent: new RecentLists(tx) };
+    return { tx, recent: new RecentLists(tx), ids: new Map() };
   }
 
   private async putIn(w: Writing, article: ArticleMemory, totals: { bytes: number }): Promise<number> {
@@ -79,15 +81,32 @@ export class MemoryStore {
       id = await articles.add(row);
     }
     totals.bytes += bytes;
-    const entities = tx.objectStore('entities');
+    // The article's names all at once: requests of one transaction run in order without waiting
+    // for each other's answers, which makes an import several times faster than one by one.
     const entries = tx.objectStore('entries');
-    for (const e of article.entities) {
-      let entity = await entities.index('key').getKey(e.key);
-      if (entity === undefined) entity = await entities.add({ key: e.key, name: e.name, type: e.type });
-      const { key: _k, name: _n, type: _t, ...facts } = e;
-      await entries.add({ ...facts, article: id, entity, day: row.day, readAt: row.readAt });
-      const item = recentItem(id, row, facts);
-      if (item) await w.recent.add(e.key, item);
+    await Promise.all(
+      article.entities.map(async (e) => {
+        const entity = await this.entityId(w, e);
+        const { key: _k, name: _n, type: _t, ...facts } = e;
+        await entries.add({ ...facts, article: id, entity, day: row.day, readAt: row.readAt });
+        const item = recentItem(id, row, facts);
+        if (item) await w.recent.add(e.key, item);
+      }),
+    );
+    return id;
+  }
+
+  /** The entity's id, added if new; asked once per key in a transaction (an import meets the same
+   *  names again and again, and two requests for one new name must not add it twice). */
+  private entityId(w: Writing, e: ArticleMemory['entities'][number]): Promise<number> {
+    let id = w.ids.get(e.key);
+    if (!id) {
+      const entities = w.tx.objectStore('entities');
+      id = entities
+        .index('key')
+        .getKey(e.key)
+        .then((found) => found ?? entities.add({ key: e.key, name: e.name, type: e.type }));
+      w.ids.set(e.key, id);
     }
     return id;
   }
@@ -112,7 +131,7 @@ export class MemoryStore {
 
   /** Deletes an article's entries and takes it out of its names' lists; a name left with no
    *  entry at all is forgotten too (its name is the reader's reading, not to be kept). */
-  private async dropEntries({ tx, recent }: Writing, article: number): Promise<void> {
+  private async dropEntries({ tx, recent, ids }: Writing, article: number): Promise<void> {
     const entries = tx.objectStore('entries');
     const names = new Set<number>();
     let cursor = await entries.index('article').openCursor(IDBKeyRange.only(article));
@@ -126,6 +145,7 @@ export class MemoryStore {
       if (!entity) continue;
       if ((await entries.index('entity-day').count(entityRange(id))) === 0) {
         await tx.objectStore('entities').delete(id);
+        ids.delete(entity.key);
         recent.forget(entity.key);
       } else {
         await recent.drop(id, entity.key, article);
