@@ -35,7 +35,7 @@ export async function analyzePage(msg: MessageOf<'backstory:analyze'>, sender: P
   // write starts within this event and takes far less than the ~30 s an idle worker is kept.
   if ('cards' in result) {
     const { page, pageDate } = sessions.pageOf(scope, req.pass);
-    setTimeout(() => void memory.fileArticle(sender, result.cards, page, pageDate).catch(() => undefined), 0);
+    setTimeout(() => void memory.fileInOrder(sender, result.cards, page, pageDate), 0);
   }
   return { json: JSON.stringify(result) };
 }

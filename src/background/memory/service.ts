@@ -48,6 +48,7 @@ export class MemoryService {
   /** The URL each tab's article was filed under (its canonical link may differ from the tab's
    *  URL): that article never lists itself. Lost with the worker; the tab's URL still applies. */
   private readonly filedInTab = new Map<number, string>();
+  private filing: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: MemoryDeps, private readonly dbName?: string) {}
 
@@ -113,6 +114,13 @@ export class MemoryService {
   private packIndex(pack: Pack): NonNullable<MemoryService['packNames']> {
     if (this.packNames?.pack !== pack) this.packNames = { pack, index: indexPackNames(pack.entities), byId: new Map(pack.entities.map((e) => [e.id, e])) };
     return this.packNames;
+  }
+
+  /** Files an analysis after the page has had its answer, in the order the analyses finished:
+   *  a live page's later pass must not be overwritten by an earlier one still on its way. */
+  fileInOrder(...args: Parameters<MemoryService['fileArticle']>): Promise<void> {
+    this.filing = this.filing.then(() => this.fileArticle(...args)).catch(() => undefined);
+    return this.filing;
   }
 
   /** Files what the analysis of a page found. Never for private windows, with memory switched off,

@@ -1,0 +1,49 @@
+// The background's memory service on fake-indexeddb: what it files for a page, and in what order.
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import { MemoryService } from '../../src/background/memory/service';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
+import type { CardModel, Pack } from '../../src/core/types';
+
+vi.mock('webextension-polyfill', async () => (await import('./fake-storage')).polyfill);
+
+const pack: Pack = { id: 'p', version: 1, title: 'P', language: 'en', entities: [] } as unknown as Pack;
+
+function card(sentences: string[]): CardModel {
+  return {
+    id: 'page:ri-yong-ho',
+    name: 'Ri Yong Ho',
+    type: 'person',
+    pageOnly: true,
+    mentionCount: sentences.length,
+    background: [],
+    fromArticle: { roles: [], statements: [], sentences: sentences.map((text, i) => ({ text, sentence: i })) },
+  };
+}
+
+const sender = { url: 'https://news.example/live', frameId: 0, tab: { id: 7, url: 'https://news.example/live' } };
+const page = { title: 'Live: talks', siteName: 'News' };
+
+describe('memory service', () => {
+  it('files a live page’s passes in the order they finished, even when an earlier one is slower to start', async () => {
+    let calls = 0;
+    const service = new MemoryService(
+      {
+        // The first pass's settings read is the slow one: without the queue it would file last
+        // and put the page's older, shorter facts back.
+        loadSettings: async (): Promise<Settings> => {
+          if (calls++ === 0) await new Promise((r) => setTimeout(r, 30));
+          return DEFAULT_SETTINGS;
+        },
+        getPack: async () => pack,
+      },
+      'service-order',
+    );
+    const first = service.fileInOrder(sender, [card(['Ri spoke first.'])], page, undefined);
+    const second = service.fileInOrder(sender, [card(['Ri spoke first.', 'Ri spoke again later.'])], page, undefined);
+    await Promise.all([first, second]);
+    const file = JSON.parse(((await service.exportJson()) as { json: string }).json) as { articles: { entities: { sentences: string[] }[] }[] };
+    expect(file.articles).toHaveLength(1);
+    expect(file.articles[0]!.entities[0]!.sentences).toEqual(['Ri spoke first.', 'Ri spoke again later.']);
+  });
+});
