@@ -47,3 +47,18 @@ describe('memory service', () => {
     expect(file.articles[0]!.entities[0]!.sentences).toEqual(['Ri spoke first.', 'Ri spoke again later.']);
   });
 });
+
+describe('memory service: retention', () => {
+  it('a shorter retention forgets the older articles as soon as the reader looks at the counts', async () => {
+    const day = 86_400_000;
+    let now = Date.UTC(2026, 0, 1);
+    let settings: Settings = { ...DEFAULT_SETTINGS, memoryRetention: 'forever' };
+    const service = new MemoryService({ loadSettings: async () => settings, getPack: async () => pack, now: () => now }, 'service-retention');
+    await service.fileInOrder(sender, [card(['Ri spoke in winter.'])], page, undefined);
+    now += 200 * day;
+    await service.fileInOrder({ ...sender, url: 'https://news.example/later' }, [card(['Ri spoke in summer.'])], page, undefined);
+    expect((await service.status()).stats?.articles).toBe(2);
+    settings = { ...settings, memoryRetention: '3m' };
+    expect((await service.status()).stats?.articles).toBe(1);
+  });
+});

@@ -197,7 +197,12 @@ export class MemoryService {
     const [settings, recorded] = await Promise.all([this.deps.loadSettings(), this.recorded()]);
     let stats;
     try {
-      stats = await (await this.store()).stats();
+      const store = await this.store();
+      // What the options page counts is what the reader's retention keeps: a shorter setting
+      // forgets the older articles now, not at the next article read.
+      const cutoff = retentionCutoff(settings.memoryRetention, this.now());
+      if (cutoff !== null) await store.forgetBefore(cutoff);
+      stats = await store.stats();
     } catch {
       // failure holds why
     }
