@@ -1,6 +1,7 @@
 // The demo article in every browser the README promises: names highlighted inside the article
-// only, the hover card with what the article says, the card opened from the keyboard and closed
-// with Escape, its closed root, and not one request beyond the extension and the demo server.
+// only (short forms and the article's own names too), the hover card with what the article says
+// and what came later, the card opened from the keyboard and closed with Escape, its closed root,
+// and not one request beyond the extension and the demo server.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowsers, mentionCounts, waitCard, waitFullCard, type BrowserSession, type TestPage } from '../browsers';
 import { packNames, uiString } from '../harness';
@@ -31,9 +32,35 @@ describeInBrowsers('demo article', (browser) => {
       expect(counts[id] ?? 0, `mentions of ${id}; log: ${s.log().join(' | ') || 'empty'}`).toBeGreaterThan(0);
     }
     expect(counts['yongbyon']).toBeGreaterThanOrEqual(2);
-    const stray = await page.evaluate(() => [...document.querySelectorAll('[data-backstory-entity]')].filter((m) => !m.closest('article')).length);
-    expect(stray, 'highlights outside <article>').toBe(0);
+    const outside = await page.evaluate(() => ({
+      stray: [...document.querySelectorAll('[data-backstory-entity]')].filter((m) => !m.closest('article')).map((m) => `${m.parentElement?.tagName}: ${m.textContent}`),
+      // The page names people in its navigation, sidebar, comments and footer too, so "no stray highlight" means something.
+      namesOutside: [...document.querySelectorAll('nav, aside, footer, [class*="comment" i], [id*="comment" i]')].some((el) => /Kim Jong Un|Choe Son Hui|Pompeo|Yongbyon/.test(el.textContent ?? '')),
+    }));
+    expect(outside.namesOutside, 'the demo names someone outside the article').toBe(true);
+    expect(outside.stray, 'highlights outside <article>').toEqual([]);
     expect(await page.count('[data-backstory-entity] [data-backstory-entity]'), 'nothing wrapped twice').toBe(0);
+  });
+
+  it('marks short forms once the full name or definition is established', async () => {
+    const surfaces = await page.evaluate(() => {
+      const out: Record<string, string[]> = {};
+      for (const el of document.querySelectorAll<HTMLElement>('[data-backstory-entity]')) {
+        (out[el.dataset.backstoryEntity ?? ''] ??= []).push((el.textContent ?? '').trim());
+      }
+      return out;
+    });
+    expect(surfaces['supreme-peoples-assembly'] ?? []).toContain('SPA');
+    expect(surfaces['choe-son-hui'] ?? []).toContain('Choe');
+  });
+
+  it('finds names the pack lacks from the article itself, and never doubles a pack name', async () => {
+    const counts = await mentionCounts(page);
+    // "the International Atomic Energy Agency (IAEA)": defined in the text, then used again.
+    expect(counts['page-iaea'] ?? 0, 'IAEA, defined in the text').toBeGreaterThanOrEqual(2);
+    // "Foreign Minister Ri Yong Ho" is titled in the article and named in the pack: the pack's.
+    expect(counts['ri-yong-ho'] ?? 0, 'Ri Yong Ho, from the pack').toBeGreaterThan(0);
+    expect(counts['page-ri-yong-ho'] ?? 0, 'no page-only duplicate of a pack name').toBe(0);
   });
 
   it('leaves the text of the page exactly as it was', async () => {
@@ -58,6 +85,11 @@ describeInBrowsers('demo article', (browser) => {
     expect(fromArticle, 'the card has a section drawn from the article').not.toBe('');
     expect(fromArticle).toContain('First Vice Foreign Minister');
     expect(fromArticle).toMatch(/August 31|31 August|Aug(\.|ust)? 31|2019-08-31/);
+    // Her 2022 appointment comes after this 2019 article: listed apart, under "Later:".
+    const later = uiString('card_later');
+    expect(card.text).toContain(later);
+    expect(card.text.slice(card.text.indexOf(later))).toContain('first woman in the post');
+    expect(section(card.text, uiString('card_background'), later)).not.toContain('first woman in the post');
   });
 
   it('keeps the card in a closed root, out of reach of page scripts', async () => {

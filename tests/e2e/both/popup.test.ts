@@ -1,9 +1,9 @@
 // The toolbar popup and badge in every browser: the list of what is on the page with each name's
-// mention count, the badge, a click that takes the reader to the name, and an evidence link that
-// lands on (and flashes) its very sentence.
+// mention count, the badge, a click that takes the reader to the name, an evidence link that
+// lands on (and flashes) its very sentence, the on/off shortcut, and the empty state.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowsers, mentionCounts, type BrowserSession, type TestPage } from '../browsers';
-import { packNames } from '../harness';
+import { packNames, uiString } from '../harness';
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').replace(/[’‘]/g, "'").trim();
 
@@ -127,12 +127,26 @@ describeInBrowsers('popup and badge', (browser) => {
     await flashOver(page);
   });
 
+  it('turns the highlights off and on again with the toggle command (Alt+Shift+B)', async () => {
+    // The reader presses the shortcut on the page in front of them.
+    await page.bringToFront();
+    const textBefore = await page.evaluate(() => document.body.textContent);
+    // The same message the background sends when the keyboard command fires.
+    const toggle = () => s.inExtension((id) => chrome.tabs.sendMessage(id, { type: 'backstory:toggle' }), tabId);
+    await toggle();
+    await expect.poll(() => page.count('[data-backstory-entity]'), { timeout: 5_000, message: 'every highlight gone' }).toBe(0);
+    expect(await page.evaluate(() => document.body.textContent), 'text intact with highlights off').toBe(textBefore);
+    await toggle();
+    await expect.poll(() => mentionCounts(page), { timeout: 5_000, message: 'the same highlights back' }).toEqual(counts);
+  });
+
   it('shows an empty state and no badge on a page with no known names', async () => {
     const plain = await s.openDemo('/plain.html');
     expect(await plain.count('[data-backstory-entity]')).toBe(0);
     const plainTab = await s.tabIdOf(plain);
     const popup = await s.openPopup(plainTab);
     expect(await popup.count('[data-entity]')).toBe(0);
+    expect(await popup.text('body')).toContain(uiString('popup_empty'));
     expect(await s.inExtension((id) => chrome.action.getBadgeText({ tabId: id }), plainTab)).toBe('');
     await popup.close();
   });

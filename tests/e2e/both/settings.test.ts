@@ -1,6 +1,7 @@
 // Settings in every browser: what the reader changes on the options page survives closing the
-// browser and starting it again on the same profile. (In Firefox the add-on is a temporary one,
-// so it is installed again on the second start, at the same moz-extension:// host.)
+// browser and starting it again on the same profile (in Firefox the add-on is a temporary one,
+// so it is installed again on the second start, at the same moz-extension:// host), and an open
+// article follows a change at once.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ function stylesOn(page: TestPage): Promise<string[]> {
   return page.evaluate(() => [...new Set([...document.querySelectorAll('[data-backstory-entity]')].map((el) => el.getAttribute('data-backstory-style') ?? ''))]);
 }
 
-describeInBrowsers('settings across a restart', (browser) => {
+describeInBrowsers('settings', (browser) => {
   const profile = mkdtempSync(join(tmpdir(), `backstory-${browser.name}-profile-`));
   const open: BrowserSession[] = [];
 
@@ -36,6 +37,8 @@ describeInBrowsers('settings across a restart', (browser) => {
     await expect
       .poll(() => first.inExtension(async () => (await (globalThis as unknown as StorageApi).chrome.storage.local.get('settings')).settings), { timeout: 5_000 })
       .toMatchObject({ firstMentionOnly: true, highlightStyle: 'background' });
+    expect(first.log()).toEqual([]);
+    expect(first.foreignRequests()).toEqual([]);
     await first.close();
     open.pop();
 
@@ -44,6 +47,7 @@ describeInBrowsers('settings across a restart', (browser) => {
     const reopened = await second.openOptions();
     expect(await reopened.evaluate(() => (document.querySelector('input[name="firstMentionOnly"]') as HTMLInputElement).checked), 'first-mention-only still ticked').toBe(true);
     expect(await reopened.evaluate(() => (document.querySelector('input[name="highlightStyle"][value="background"]') as HTMLInputElement).checked), 'background style still chosen').toBe(true);
+    expect(await reopened.evaluate(() => (document.querySelector('input[name="highlightStyle"][value="underline"]') as HTMLInputElement).checked), 'underline no longer chosen').toBe(false);
 
     const after = await second.openDemo('/index.html');
     const countsAfter = await mentionCounts(after);
@@ -52,7 +56,40 @@ describeInBrowsers('settings across a restart', (browser) => {
     expect(await stylesOn(after)).toEqual(['background']);
     expect(second.log()).toEqual([]);
     expect(second.foreignRequests()).toEqual([]);
+    // One browser at a time: the next case starts its own.
+    await second.close();
+    open.pop();
   }, 150_000);
+
+  it('updates an open article as soon as a setting changes on the options page', async () => {
+    const s = await browser.start();
+    open.push(s);
+    const article = await s.openDemo('/index.html');
+    const counts = await mentionCounts(article);
+    expect(Object.values(counts).some((n) => n > 1), 'the demo names someone more than once').toBe(true);
+    const options = await s.openOptions();
+
+    await options.setChecked('input[name="highlightStyle"][value="background"]', true);
+    await expect.poll(() => stylesOn(article), { timeout: 15_000, message: 'every mention switches to the background style' }).toEqual(['background']);
+
+    await options.setChecked('input[name="firstMentionOnly"]', true);
+    // The page is annotated again in slices: wait for the finished pass, not a half-wrapped one.
+    const firstOnly = async () => {
+      const now = await mentionCounts(article);
+      return { everyOnce: Object.values(now).every((n) => n === 1), names: Object.keys(now).sort() };
+    };
+    await expect
+      .poll(firstOnly, { timeout: 15_000, message: 'repeated mentions lose their highlight; each name keeps its first mention' })
+      .toEqual({ everyOnce: true, names: Object.keys(counts).sort() });
+
+    await options.setChecked('input[name="firstMentionOnly"]', false);
+    await expect.poll(() => mentionCounts(article), { timeout: 15_000, message: 'all mentions come back' }).toEqual(counts);
+    expect(s.log()).toEqual([]);
+    expect(s.sawDemoRequests(), 'requests are being recorded').toBe(true);
+    expect(s.foreignRequests()).toEqual([]);
+    await s.close();
+    open.pop();
+  }, 90_000);
 });
 
 interface StorageApi {
