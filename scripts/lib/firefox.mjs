@@ -177,6 +177,7 @@ export async function readEarlierInFirefox(browser, page) {
     `(root) => JSON.stringify([...root.querySelectorAll('[data-earlier]')].map((el) => ({
       text: el.textContent.replace(/\\s+/g, ' ').trim(),
       href: el.querySelector('a[href]')?.getAttribute('href') ?? '',
+      target: el.querySelector('a[href]')?.getAttribute('target') ?? '',
     })))`,
   );
   return read ? read.value : [];

@@ -62,10 +62,11 @@ export interface TestPage {
   close(): Promise<void>;
 }
 
-/** One `[data-earlier]` item of the card: its text (spaces collapsed) and its link's href ('' without one). */
+/** One `[data-earlier]` item of the card: its text (spaces collapsed), its link's href and target ('' without). */
 export interface EarlierItem {
   text: string;
   href: string;
+  target: string;
 }
 
 export interface BrowserSession {
@@ -240,6 +241,7 @@ async function startChromium(options?: SessionOptions): Promise<BrowserSession> 
           return [...this.querySelectorAll('[data-earlier]')].map((el) => ({
             text: el.textContent.replace(/\\s+/g, ' ').trim(),
             href: el.querySelector('a[href]')?.getAttribute('href') ?? '',
+            target: el.querySelector('a[href]')?.getAttribute('target') ?? '',
           }));
         }`,
       );
