@@ -30,5 +30,6 @@ export function openExtensionPage(browser: Browser, url: string, readySelector?:
 export function contextOf(page: Page): string;
 export function readCardInFirefox(browser: Browser, page: Page): Promise<{ open: boolean; text: string; mode?: string }>;
 export function readEarlierInFirefox(browser: Browser, page: Page): Promise<{ text: string; href: string; target: string }[]>;
+export function earlierLinkPointInFirefox(browser: Browser, page: Page): Promise<{ x: number; y: number } | null>;
 export function expandCardInFirefox(browser: Browser, page: Page): Promise<boolean>;
 export function closeFirefox(browser: Browser, ms?: number): Promise<void>;

@@ -22,7 +22,7 @@ import { findChromium } from '../../scripts/lib/browser.mjs';
 import { findFirefox } from '../../scripts/lib/firefox.mjs';
 import { countMentionsInPage, type CardState } from '../../scripts/lib/probes.mjs';
 import { inCardRoot } from './card-probes';
-import { expandCard, readCard, startSession, type SessionOptions } from './harness';
+import { expandCard, readCard, startSession, waitReady, type SessionOptions } from './harness';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -88,6 +88,9 @@ export interface BrowserSession {
   readCard(page: TestPage): Promise<CardState>;
   /** The open card's "Earlier in your reading" items (`[data-earlier]`), each with its link's href. */
   readEarlier(page: TestPage): Promise<EarlierItem[]>;
+  /** Clicks the open card's first earlier-reading link with the mouse, as a reader would, and
+   *  returns the tab it opens, once Backstory is ready there. */
+  openEarlier(page: TestPage): Promise<TestPage>;
   /** Presses the hover card's "N more" (the full card in place of the glance); whether it had one. */
   expandCard(page: TestPage): Promise<boolean>;
   /** Whether any request has been recorded at all (so that an empty foreign list means something). */
@@ -245,6 +248,26 @@ async function startChromium(options?: SessionOptions): Promise<BrowserSession> 
           }));
         }`,
       );
+    },
+    async openEarlier(page) {
+      const p = playwrightPage(page);
+      const at = await inCardRoot<{ x: number; y: number } | null>(
+        s.ctx,
+        p,
+        `function () {
+          const a = this.querySelector('[data-earlier] a[href]');
+          if (!a) return null;
+          a.scrollIntoView({ block: 'nearest' });
+          const r = a.getClientRects()[0];
+          return r ? { x: r.left + Math.min(r.width / 2, 12), y: r.top + r.height / 2 } : null;
+        }`,
+      );
+      if (!at) throw new Error('the card shows no earlier item with a link');
+      const opened = s.ctx.waitForEvent('page', { timeout: 10_000 });
+      await p.mouse.click(at.x, at.y);
+      const tab = await opened;
+      await waitReady(tab);
+      return wrapPlaywright(tab);
     },
     expandCard: (page) => expandCard(s.ctx, playwrightPage(page)),
     sawDemoRequests: () => s.requests.some((r) => r.url.startsWith(s.server.origin)),

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { closeFirefox, findFirefox, launchFirefoxWithExtension, openExtensionPage, expandCardInFirefox, readCardInFirefox, readEarlierInFirefox, type FirefoxLaunch } from '../../../scripts/lib/firefox.mjs';
+import { closeFirefox, earlierLinkPointInFirefox, findFirefox, launchFirefoxWithExtension, openExtensionPage, expandCardInFirefox, readCardInFirefox, readEarlierInFirefox, type FirefoxLaunch } from '../../../scripts/lib/firefox.mjs';
 import { serveStatic } from '../../../scripts/lib/demo-server.mjs';
 import type { BrowserSession, TestPage } from '../browsers';
 import { DEMO, DIST, type SessionOptions } from '../harness';
@@ -166,6 +166,19 @@ export async function startFirefoxSession(options: SessionOptions = {}): Promise
       const p = real.get(page);
       if (!p) throw new Error('not a page of this Firefox session');
       return readEarlierInFirefox(browser, p);
+    },
+    async openEarlier(page) {
+      const p = real.get(page);
+      if (!p) throw new Error('not a page of this Firefox session');
+      const at = await earlierLinkPointInFirefox(browser, p);
+      if (!at) throw new Error('the card shows no earlier item with a link');
+      const before = new Set(browser.targets());
+      const opened = browser.waitForTarget((t) => t.type() === 'page' && !before.has(t), { timeout: 10_000 });
+      await p.mouse.click(at.x, at.y);
+      const tab = await (await opened).page();
+      if (!tab) throw new Error('the link opened no tab');
+      await tab.waitForSelector('html[data-backstory="ready"]', { timeout: 20_000 });
+      return wrap(tab);
     },
     expandCard(page) {
       const p = real.get(page);
