@@ -49,8 +49,8 @@ describeInBrowsers('reading memory', (browser) => {
   }
 
   /** Closes a page that showed a card once its pointer handling has settled. (Twice in a dozen
-   *  runs on a loaded machine, Firefox cut off the card's pointer handler in a tab being closed
-   *  right after it came back to the front, with a "Script terminated by timeout" warning.) */
+   *  runs on a loaded machine, Firefox cut off one of the card's pointer handlers in a tab being
+   *  closed, with a "Script terminated by timeout" warning; not seen since this wait.) */
   async function leave(page: TestPage): Promise<void> {
     await noCard(page);
     await page.close();
