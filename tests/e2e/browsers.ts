@@ -82,6 +82,9 @@ export interface BrowserSession {
   openPopup(tabId: number): Promise<TestPage>;
   /** The options page, once rendered. */
   openOptions(): Promise<TestPage>;
+  /** Stops the background (Chromium's service worker, Firefox's event page) and starts it again,
+   *  as the browser does when it has been idle: what it kept only in memory is gone. */
+  restartBackground(): Promise<void>;
   /** Runs `fn` where the extension's APIs are (`chrome.*` with promises, in both browsers). */
   inExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** The card as a reader sees it, read through its closed shadow root. */
@@ -233,6 +236,22 @@ async function startChromium(options?: SessionOptions): Promise<BrowserSession> 
       return wrapPlaywright(page);
     },
     inExtension: async (fn, arg) => (await s.worker()).evaluate(fn as (a: unknown) => never, arg),
+    async restartBackground() {
+      // DevTools closes the worker's target: the worker stops, and the next event starts another.
+      const page = await s.ctx.newPage();
+      try {
+        const cdp = await s.ctx.newCDPSession(page);
+        const running = async () =>
+          (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${s.extensionId}/`));
+        const [worker] = await running();
+        if (!worker) throw new Error('the service worker is not running');
+        await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+        await expect.poll(async () => (await running()).some((t) => t.targetId === worker.targetId), { timeout: 5_000, message: 'the worker stopped' }).toBe(false);
+        await cdp.detach();
+      } finally {
+        await page.close();
+      }
+    },
     readCard: (page) => readCard(s.ctx, playwrightPage(page)),
     async readEarlier(page) {
       const p = playwrightPage(page);

@@ -154,6 +154,27 @@ export async function startFirefoxSession(options: SessionOptions = {}): Promise
     async openOptions() {
       return wrap(await openExtensionPage(browser, `${base}/${optionsPath}`));
     },
+    async restartBackground() {
+      // The event page is a window of the extension: loading it again runs the background afresh.
+      // Done once that window is a new document, fully loaded (its listeners are then in place).
+      type Bg = { performance: { timeOrigin: number }; document: { readyState: string }; location: { reload(): void } };
+      type Api = { browser: { runtime: { getBackgroundPage(): Promise<Bg> } } };
+      const tab = await extensionTab();
+      const was = await tab.evaluate(async () => {
+        const bg = await (globalThis as unknown as Api).browser.runtime.getBackgroundPage();
+        const origin = bg.performance.timeOrigin;
+        bg.location.reload();
+        return origin;
+      });
+      await tab.waitForFunction(
+        async (old: number) => {
+          const bg = await (globalThis as unknown as Api).browser.runtime.getBackgroundPage().catch(() => null);
+          return !!bg && bg.performance.timeOrigin !== old && bg.document.readyState === 'complete';
+        },
+        { timeout: 10_000, polling: 200 },
+        was,
+      );
+    },
     async inExtension(fn, arg) {
       return (await extensionTab()).evaluate(fn as (a: unknown) => never, arg) as never;
     },
