@@ -2,10 +2,11 @@
 // article's card with its date, outlet and a link back; one article read twice is kept once; the
 // page itself sees nothing of it; the popup lists it and forgets this article; export and import
 // round-trip and a broken file changes nothing; forgetting reaches pages already open; it survives
-// a restart on the same profile; a damaged database turns it off with the reason on the options
-// page while highlights and cards carry on. One profile per lane, kept across the restart (in
-// Firefox the add-on is installed again at the same moz-extension:// host, whose IndexedDB the
-// event page keeps the memory in).
+// a restart on the same profile, and an article keeps knowing itself after the background was
+// stopped; a damaged database turns it off with the reason on the options page while highlights
+// and cards carry on. One profile per lane, kept across the restart (in Firefox the add-on is
+// installed again at the same moz-extension:// host, whose IndexedDB the event page keeps the
+// memory in).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -245,6 +246,33 @@ describeInBrowsers('reading memory', (browser) => {
     expect(item!.text).toContain('American demands');
     await leave(b);
   }, 120_000);
+
+  it('after the background restarts, an article read at another address than its canonical one leaves itself out of its cards and “Forget this article” forgets it', async () => {
+    // The Hanoi article names its address without the query as canonical: that is where it is filed.
+    const filed = `${s.origin}${A}`;
+    const exported = async () => (JSON.parse((await ask<{ json: string }>({ type: 'backstory:memory-export' })).json) as { articles: { url: string }[] }).articles.map((x) => x.url);
+    const a = await s.openDemo(`${A}?page=2`);
+    const tab = await s.tabIdOf(a);
+    await expect.poll(exported, { timeout: 5_000, message: 'filed under its canonical address' }).toContain(filed);
+    // The browser stops an idle background at any time; the page stays open.
+    await s.restartBackground();
+    const own = (items: { href: string }[]) => items.filter((i) => i.href.split('#')[0] === filed);
+
+    await hoverChoe(a);
+    await s.expandCard(a);
+    let card: EarlierItem[] = [];
+    await expect.poll(async () => (card = await s.readEarlier(a)).length, { timeout: 5_000, message: 'the card lists what was read before' }).toBeGreaterThan(0);
+    expect(own(card), 'the card lists the article it is on').toEqual([]);
+
+    const popup = await s.openPopup(tab);
+    const links = () => popup.evaluate(() => [...document.querySelectorAll('[data-entity="choe-son-hui"] [data-earlier] a')].map((el) => ({ href: el.getAttribute('href') ?? '' })));
+    await expect.poll(async () => (await links()).length, { timeout: 5_000 }).toBeGreaterThan(0);
+    expect(own(await links()), 'the popup lists the article it describes').toEqual([]);
+    await popup.click('#forget-article');
+    await expect.poll(exported, { timeout: 5_000, message: '“Forget this article” forgot it' }).not.toContain(filed);
+    await popup.close();
+    await leave(a);
+  }, 90_000);
 
   it('a damaged database turns the memory off with the reason on the options page; highlights and cards still work', async () => {
     expect((await status()).on, 'the memory is open before').toBe(true);
