@@ -29,6 +29,7 @@ export function launchFirefoxWithExtension(options: {
 export function openExtensionPage(browser: Browser, url: string, readySelector?: string, timeout?: number): Promise<Page>;
 export function contextOf(page: Page): string;
 export function readCardInFirefox(browser: Browser, page: Page): Promise<{ open: boolean; text: string; mode?: string }>;
-export function readEarlierInFirefox(browser: Browser, page: Page): Promise<{ text: string; href: string }[]>;
+export function readEarlierInFirefox(browser: Browser, page: Page): Promise<{ text: string; href: string; target: string }[]>;
+export function earlierLinkPointInFirefox(browser: Browser, page: Page): Promise<{ x: number; y: number } | null>;
 export function expandCardInFirefox(browser: Browser, page: Page): Promise<boolean>;
 export function closeFirefox(browser: Browser, ms?: number): Promise<void>;

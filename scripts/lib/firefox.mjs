@@ -177,9 +177,27 @@ export async function readEarlierInFirefox(browser, page) {
     `(root) => JSON.stringify([...root.querySelectorAll('[data-earlier]')].map((el) => ({
       text: el.textContent.replace(/\\s+/g, ' ').trim(),
       href: el.querySelector('a[href]')?.getAttribute('href') ?? '',
+      target: el.querySelector('a[href]')?.getAttribute('target') ?? '',
     })))`,
   );
   return read ? read.value : [];
+}
+
+/** Where to click the first earlier item's link (scrolled into the card's view first), in the
+ *  page's viewport; null without a card or such a link. */
+export async function earlierLinkPointInFirefox(browser, page) {
+  const read = await onCardRoot(
+    browser,
+    page,
+    `(root) => {
+      const a = root.querySelector('[data-earlier] a[href]');
+      if (!a) return 'null';
+      a.scrollIntoView({ block: 'nearest' });
+      const r = a.getClientRects()[0];
+      return JSON.stringify(r ? { x: r.left + Math.min(r.width / 2, 12), y: r.top + r.height / 2 } : null);
+    }`,
+  );
+  return read ? read.value : null;
 }
 
 /** Closes Firefox, killing it if it does not go within `ms`. */

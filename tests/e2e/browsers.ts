@@ -22,7 +22,7 @@ import { findChromium } from '../../scripts/lib/browser.mjs';
 import { findFirefox } from '../../scripts/lib/firefox.mjs';
 import { countMentionsInPage, type CardState } from '../../scripts/lib/probes.mjs';
 import { inCardRoot } from './card-probes';
-import { expandCard, readCard, startSession, type SessionOptions } from './harness';
+import { expandCard, readCard, startSession, waitReady, type SessionOptions } from './harness';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -62,10 +62,11 @@ export interface TestPage {
   close(): Promise<void>;
 }
 
-/** One `[data-earlier]` item of the card: its text (spaces collapsed) and its link's href ('' without one). */
+/** One `[data-earlier]` item of the card: its text (spaces collapsed), its link's href and target ('' without). */
 export interface EarlierItem {
   text: string;
   href: string;
+  target: string;
 }
 
 export interface BrowserSession {
@@ -81,12 +82,18 @@ export interface BrowserSession {
   openPopup(tabId: number): Promise<TestPage>;
   /** The options page, once rendered. */
   openOptions(): Promise<TestPage>;
+  /** Stops the background (Chromium's service worker, Firefox's event page) and starts it again,
+   *  as the browser does when it has been idle: what it kept only in memory is gone. */
+  restartBackground(): Promise<void>;
   /** Runs `fn` where the extension's APIs are (`chrome.*` with promises, in both browsers). */
   inExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** The card as a reader sees it, read through its closed shadow root. */
   readCard(page: TestPage): Promise<CardState>;
   /** The open card's "Earlier in your reading" items (`[data-earlier]`), each with its link's href. */
   readEarlier(page: TestPage): Promise<EarlierItem[]>;
+  /** Clicks the open card's first earlier-reading link with the mouse, as a reader would, and
+   *  returns the tab it opens, once Backstory is ready there. */
+  openEarlier(page: TestPage): Promise<TestPage>;
   /** Presses the hover card's "N more" (the full card in place of the glance); whether it had one. */
   expandCard(page: TestPage): Promise<boolean>;
   /** Whether any request has been recorded at all (so that an empty foreign list means something). */
@@ -229,6 +236,22 @@ async function startChromium(options?: SessionOptions): Promise<BrowserSession> 
       return wrapPlaywright(page);
     },
     inExtension: async (fn, arg) => (await s.worker()).evaluate(fn as (a: unknown) => never, arg),
+    async restartBackground() {
+      // DevTools closes the worker's target: the worker stops, and the next event starts another.
+      const page = await s.ctx.newPage();
+      try {
+        const cdp = await s.ctx.newCDPSession(page);
+        const running = async () =>
+          (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${s.extensionId}/`));
+        const [worker] = await running();
+        if (!worker) throw new Error('the service worker is not running');
+        await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+        await expect.poll(async () => (await running()).some((t) => t.targetId === worker.targetId), { timeout: 5_000, message: 'the worker stopped' }).toBe(false);
+        await cdp.detach();
+      } finally {
+        await page.close();
+      }
+    },
     readCard: (page) => readCard(s.ctx, playwrightPage(page)),
     async readEarlier(page) {
       const p = playwrightPage(page);
@@ -240,9 +263,30 @@ async function startChromium(options?: SessionOptions): Promise<BrowserSession> 
           return [...this.querySelectorAll('[data-earlier]')].map((el) => ({
             text: el.textContent.replace(/\\s+/g, ' ').trim(),
             href: el.querySelector('a[href]')?.getAttribute('href') ?? '',
+            target: el.querySelector('a[href]')?.getAttribute('target') ?? '',
           }));
         }`,
       );
+    },
+    async openEarlier(page) {
+      const p = playwrightPage(page);
+      const at = await inCardRoot<{ x: number; y: number } | null>(
+        s.ctx,
+        p,
+        `function () {
+          const a = this.querySelector('[data-earlier] a[href]');
+          if (!a) return null;
+          a.scrollIntoView({ block: 'nearest' });
+          const r = a.getClientRects()[0];
+          return r ? { x: r.left + Math.min(r.width / 2, 12), y: r.top + r.height / 2 } : null;
+        }`,
+      );
+      if (!at) throw new Error('the card shows no earlier item with a link');
+      const opened = s.ctx.waitForEvent('page', { timeout: 10_000 });
+      await p.mouse.click(at.x, at.y);
+      const tab = await opened;
+      await waitReady(tab);
+      return wrapPlaywright(tab);
     },
     expandCard: (page) => expandCard(s.ctx, playwrightPage(page)),
     sawDemoRequests: () => s.requests.some((r) => r.url.startsWith(s.server.origin)),

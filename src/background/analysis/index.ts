@@ -57,7 +57,10 @@ async function warmUp(settings: Awaited<ReturnType<typeof loadSettings>>): Promi
   }
 }
 
-/** A closed tab's sessions go at once; a reloaded one replaces its own on its first pass. */
+/** A closed tab's sessions (and the article it filed) go at once; a reloaded one replaces its own on its first pass. */
 export function forgetClosedTabs(): void {
-  browser.tabs.onRemoved.addListener((tabId) => sessions.dropScope(String(tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    sessions.dropScope(String(tabId));
+    void memory.tabClosed(tabId);
+  });
 }

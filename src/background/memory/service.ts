@@ -19,6 +19,9 @@ import { MemoryStore } from './store';
 /** storage.local key: whether persistence was granted and the last failed write (small). */
 export const MEMORY_STATUS_KEY = 'memoryStatus';
 
+/** storage.session key (one per tab): the URL that tab's article was filed under. */
+const filedKey = (tabId: number): string => `memoryFiled:${tabId}`;
+
 interface Recorded {
   persisted?: boolean;
   lastError?: string;
@@ -46,7 +49,9 @@ export class MemoryService {
   private failure: string | null = null;
   private packNames: { pack: Pack; index: PackNameIndex; byId: Map<string, Pack['entities'][number]> } | null = null;
   /** The URL each tab's article was filed under (its canonical link may differ from the tab's
-   *  URL): that article never lists itself. Lost with the worker; the tab's URL still applies. */
+   *  URL): that article never lists itself, and "Forget this article" finds it. Also kept in
+   *  storage.session, since the browser stops an idle worker (or event page) while the tab stays
+   *  open; it is cleared when the browser closes, and per tab when the tab closes. */
   private readonly filedInTab = new Map<number, string>();
   private filing: Promise<void> = Promise.resolve();
 
@@ -88,6 +93,34 @@ export class MemoryService {
     } catch {
       return {};
     }
+  }
+
+  private async rememberFiled(tabId: number, url: string): Promise<void> {
+    this.filedInTab.set(tabId, url);
+    try {
+      await browser.storage.session.set({ [filedKey(tabId)]: url });
+    } catch {
+      // Without storage.session the worker's own map still serves until it stops.
+    }
+  }
+
+  private async filedIn(tabId: number): Promise<string | undefined> {
+    const known = this.filedInTab.get(tabId);
+    if (known) return known;
+    try {
+      const url = (await browser.storage.session.get(filedKey(tabId)))[filedKey(tabId)];
+      if (typeof url !== 'string') return undefined;
+      this.filedInTab.set(tabId, url);
+      return url;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A closed tab's article is no longer "this article" anywhere. */
+  async tabClosed(tabId: number): Promise<void> {
+    this.filedInTab.delete(tabId);
+    await browser.storage.session.remove(filedKey(tabId)).catch(() => undefined);
   }
 
   /** Best-effort storage may be evicted under disk pressure: ask once to keep it, and record the answer.
@@ -144,7 +177,7 @@ export class MemoryService {
       readAt: this.now(),
     });
     if (!article) return;
-    if (sender.tab?.id !== undefined) this.filedInTab.set(sender.tab.id, url);
+    if (sender.tab?.id !== undefined) await this.rememberFiled(sender.tab.id, url);
     let store: MemoryStore;
     try {
       store = await this.store();
@@ -185,7 +218,7 @@ export class MemoryService {
       const current = new Set<string>();
       const fromUrl = pageUrl ? articleUrl(pageUrl) : null;
       if (fromUrl) current.add(fromUrl);
-      const filed = tabId !== undefined ? this.filedInTab.get(tabId) : undefined;
+      const filed = tabId !== undefined ? await this.filedIn(tabId) : undefined;
       if (filed) current.add(filed);
       return await store.earlier(requests, current, retentionCutoff(settings.memoryRetention, this.now()));
     } catch {
@@ -228,7 +261,7 @@ export class MemoryService {
         const urls = new Set<string>();
         const fromUrl = target.url ? articleUrl(target.url) : null;
         if (fromUrl) urls.add(fromUrl);
-        const filed = target.tabId !== undefined ? this.filedInTab.get(target.tabId) : undefined;
+        const filed = target.tabId !== undefined ? await this.filedIn(target.tabId) : undefined;
         if (filed) urls.add(filed);
         let removed = 0;
         for (const u of urls) removed += await store.forgetArticle(u);

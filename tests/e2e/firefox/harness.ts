@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { closeFirefox, findFirefox, launchFirefoxWithExtension, openExtensionPage, expandCardInFirefox, readCardInFirefox, readEarlierInFirefox, type FirefoxLaunch } from '../../../scripts/lib/firefox.mjs';
+import { closeFirefox, earlierLinkPointInFirefox, findFirefox, launchFirefoxWithExtension, openExtensionPage, expandCardInFirefox, readCardInFirefox, readEarlierInFirefox, type FirefoxLaunch } from '../../../scripts/lib/firefox.mjs';
 import { serveStatic } from '../../../scripts/lib/demo-server.mjs';
 import type { BrowserSession, TestPage } from '../browsers';
 import { DEMO, DIST, type SessionOptions } from '../harness';
@@ -154,6 +154,27 @@ export async function startFirefoxSession(options: SessionOptions = {}): Promise
     async openOptions() {
       return wrap(await openExtensionPage(browser, `${base}/${optionsPath}`));
     },
+    async restartBackground() {
+      // The event page is a window of the extension: loading it again runs the background afresh.
+      // Done once that window is a new document, fully loaded (its listeners are then in place).
+      type Bg = { performance: { timeOrigin: number }; document: { readyState: string }; location: { reload(): void } };
+      type Api = { browser: { runtime: { getBackgroundPage(): Promise<Bg> } } };
+      const tab = await extensionTab();
+      const was = await tab.evaluate(async () => {
+        const bg = await (globalThis as unknown as Api).browser.runtime.getBackgroundPage();
+        const origin = bg.performance.timeOrigin;
+        bg.location.reload();
+        return origin;
+      });
+      await tab.waitForFunction(
+        async (old: number) => {
+          const bg = await (globalThis as unknown as Api).browser.runtime.getBackgroundPage().catch(() => null);
+          return !!bg && bg.performance.timeOrigin !== old && bg.document.readyState === 'complete';
+        },
+        { timeout: 10_000, polling: 200 },
+        was,
+      );
+    },
     async inExtension(fn, arg) {
       return (await extensionTab()).evaluate(fn as (a: unknown) => never, arg) as never;
     },
@@ -166,6 +187,19 @@ export async function startFirefoxSession(options: SessionOptions = {}): Promise
       const p = real.get(page);
       if (!p) throw new Error('not a page of this Firefox session');
       return readEarlierInFirefox(browser, p);
+    },
+    async openEarlier(page) {
+      const p = real.get(page);
+      if (!p) throw new Error('not a page of this Firefox session');
+      const at = await earlierLinkPointInFirefox(browser, p);
+      if (!at) throw new Error('the card shows no earlier item with a link');
+      const before = new Set(browser.targets());
+      const opened = browser.waitForTarget((t) => t.type() === 'page' && !before.has(t), { timeout: 10_000 });
+      await p.mouse.click(at.x, at.y);
+      const tab = await (await opened).page();
+      if (!tab) throw new Error('the link opened no tab');
+      await tab.waitForSelector('html[data-backstory="ready"]', { timeout: 20_000 });
+      return wrap(tab);
     },
     expandCard(page) {
       const p = real.get(page);
