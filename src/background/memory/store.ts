@@ -5,17 +5,13 @@ import { articleDay, type ArticleMemory, type EntityEntry, MEMORY_FILE_FORMAT, M
 import { earlierItems, type EarlierItem, type Remembered } from '../../core/memory/earlier';
 import { siteOf } from '../../core/memory/article-url';
 import type { MemoryStats } from '../../shared/memory-messages';
-import { RecentLists, recentItem } from './recent';
+import { ITEMS_PER_ENTITY, RecentLists, recentItem } from './recent';
 import { entityRange, STORES, type ArticleRow, type Db, type EntryRow, type WriteTx } from './schema';
 
 /** The caps: the oldest articles are evicted before either is passed. The demo articles take
  *  2–8 KB as filed, so 10,000 such articles (the bench's, ~4 KB each) fit well under 50 MB. */
 export const MAX_ARTICLES = 20_000;
 export const MAX_BYTES = 50 * 1024 * 1024;
-
-
-/** Earlier items per entity the card asks for, newest first, at most this many each. */
-export const ITEMS_PER_ENTITY = 5;
 
 function entryBytes(a: ArticleMemory): number {
   return JSON.stringify(a).length;
