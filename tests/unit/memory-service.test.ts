@@ -62,3 +62,19 @@ describe('memory service: retention', () => {
     expect((await service.status()).stats?.articles).toBe(1);
   });
 });
+
+describe('memory service: retention and the ready lists', () => {
+  it('once a name’s newest-dated articles fall out of retention, its card shows the older-dated one read since', async () => {
+    const day = 86_400_000;
+    let now = Date.UTC(2026, 4, 20);
+    let settings: Settings = { ...DEFAULT_SETTINGS, memoryRetention: 'forever' };
+    const service = new MemoryService({ loadSettings: async () => settings, getPack: async () => pack, now: () => now }, 'service-stale');
+    // Seven May articles read in May, then an article dated January read 100 days later.
+    for (let i = 1; i <= 7; i++) await service.fileInOrder({ ...sender, url: `https://news.example/may/${i}` }, [card([`May fact ${i}.`])], page, `2026-05-0${i}`);
+    now += 100 * day;
+    await service.fileInOrder({ ...sender, url: 'https://news.example/january' }, [card(['January fact.'])], page, '2026-01-15');
+    settings = { ...settings, memoryRetention: '3m' };
+    const got = await service.earlier([{ id: 'page:ri-yong-ho', name: 'Ri Yong Ho', pageOnly: true }], 'https://elsewhere.example/', undefined);
+    expect(got['page:ri-yong-ho']?.map((i) => i.text)).toEqual(['January fact.']);
+  });
+});

@@ -4,7 +4,7 @@
 // here resolves (a lookup to nothing) so highlights and cards carry on as without it.
 import browser from 'webextension-polyfill';
 import { articleUrl, siteOf } from '../../core/memory/article-url';
-import { retentionCutoff, type EarlierItem } from '../../core/memory/earlier';
+import { retentionCutoff, type EarlierItem, type Retention } from '../../core/memory/earlier';
 import { entityKey, indexPackNames, keysOfPackEntity, type PackNameIndex } from '../../core/memory/entity-key';
 import { articleMemory } from '../../core/memory/extract';
 import { parseMemoryFile } from '../../core/memory/records';
@@ -18,6 +18,9 @@ import { MemoryStore } from './store';
 
 /** storage.local key: whether persistence was granted and the last failed write (small). */
 export const MEMORY_STATUS_KEY = 'memoryStatus';
+
+/** How often a card's lookup applies retention (see keepRetention). */
+const RETENTION_EVERY_MS = 3_600_000;
 
 /** storage.session key (one per tab): the URL that tab's article was filed under. */
 const filedKey = (tabId: number): string => `memoryFiled:${tabId}`;
@@ -54,6 +57,8 @@ export class MemoryService {
    *  open; it is cleared when the browser closes, and per tab when the tab closes. */
   private readonly filedInTab = new Map<number, string>();
   private filing: Promise<void> = Promise.resolve();
+  /** When retention was last applied, and under which setting. */
+  private retained: { at: number; retention: Retention } | null = null;
 
   constructor(private readonly deps: MemoryDeps, private readonly dbName?: string) {}
 
@@ -199,8 +204,20 @@ export class MemoryService {
       }
       return;
     }
-    const cutoff = retentionCutoff(settings.memoryRetention, this.now());
-    if (cutoff !== null) await store.forgetBefore(cutoff).catch(() => 0);
+    await this.keepRetention(store, settings.memoryRetention, 0).catch(() => undefined);
+  }
+
+  /** Forgets what the reader's retention no longer keeps, unless that was done under the same
+   *  setting less than `every` ms ago. Lookups apply it too (hourly): a name's ready list holds its
+   *  newest-dated facts, and once those fall out of retention only forgetting them brings the
+   *  older-dated ones read since into the list. */
+  private async keepRetention(store: MemoryStore, retention: Retention, every: number): Promise<void> {
+    const now = this.now();
+    const cutoff = retentionCutoff(retention, now);
+    if (cutoff === null) return;
+    if (this.retained?.retention === retention && now - this.retained.at < every) return;
+    await store.forgetBefore(cutoff);
+    this.retained = { at: now, retention };
   }
 
   /** Earlier-reading items for the entities a card shows, leaving out the article at `pageUrl`. */
@@ -209,6 +226,7 @@ export class MemoryService {
     try {
       const [settings, pack] = await Promise.all([this.deps.loadSettings(), this.deps.getPack()]);
       const store = await this.store();
+      await this.keepRetention(store, settings.memoryRetention, RETENTION_EVERY_MS);
       const { index: names, byId } = this.packIndex(pack);
       const requests = wanted.flatMap((w) => {
         const packEntity = w.pageOnly ? undefined : byId.get(w.id);
@@ -233,8 +251,7 @@ export class MemoryService {
       const store = await this.store();
       // What the options page counts is what the reader's retention keeps: a shorter setting
       // forgets the older articles now, not at the next article read.
-      const cutoff = retentionCutoff(settings.memoryRetention, this.now());
-      if (cutoff !== null) await store.forgetBefore(cutoff);
+      await this.keepRetention(store, settings.memoryRetention, 0);
       stats = await store.stats();
     } catch {
       // failure holds why
