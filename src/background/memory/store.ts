@@ -17,16 +17,19 @@ function entryBytes(a: ArticleMemory): number {
   return JSON.stringify(a).length;
 }
 
-/** A write transaction and the recent lists it keeps in step. */
+/** A write transaction, the recent lists it keeps in step and the stored size it keeps counted. */
 interface Writing {
   tx: WriteTx;
   recent: RecentLists;
   /** Entity ids by key, as this transaction has found or added them. */
   ids: Map<string, Promise<number>>;
+  totals: { bytes: number };
 }
 
+type Caps = { articles: number; bytes: number };
+
 export class MemoryStore {
-  constructor(readonly db: Db, private caps = { articles: MAX_ARTICLES, bytes: MAX_BYTES }) {}
+  constructor(readonly db: Db, private readonly caps: Caps = { articles: MAX_ARTICLES, bytes: MAX_BYTES }) {}
 
   /** Files one article: a URL read before has its facts replaced (a reload, a live page that
    *  grew), so it is stored once. Evicts the oldest articles first when a cap would be passed. */
@@ -35,26 +38,31 @@ export class MemoryStore {
   }
 
   /** Files many articles in ONE transaction (an import): all are stored, or none. */
-  async putAll(list: readonly ArticleMemory[]): Promise<number[]> {
-    const w = this.writing();
-    const meta = w.tx.objectStore('meta');
+  putAll(list: readonly ArticleMemory[]): Promise<number[]> {
+    return this.write(async (w) => {
+      const ids: number[] = [];
+      for (const a of list) ids.push(await this.putIn(w, a));
+      await this.evict(w, this.caps, new Set(ids));
+      return ids;
+    });
+  }
+
+  /** Runs `body` in one read-write transaction over every store, then writes back the lists and
+   *  the stored size it changed, and resolves once all of it is committed. */
+  private async write<T>(body: (w: Writing) => Promise<T>): Promise<T> {
+    const tx = this.db.transaction([...STORES], 'readwrite') as WriteTx;
+    const meta = tx.objectStore('meta');
     const totals = (await meta.get('totals')) ?? { key: 'totals' as const, bytes: 0 };
-    const ids: number[] = [];
-    for (const a of list) ids.push(await this.putIn(w, a, totals));
-    await this.evict(w, totals, new Set(ids));
+    const w: Writing = { tx, recent: new RecentLists(tx), ids: new Map(), totals };
+    const result = await body(w);
     await w.recent.flush();
     await meta.put(totals);
-    await w.tx.done;
-    return ids;
+    await tx.done;
+    return result;
   }
 
-  private writing(): Writing {
-    const tx = this.db.transaction([...STORES], 'readwrite') as WriteTx;
-    return { tx, recent: new RecentLists(tx), ids: new Map() };
-  }
-
-  private async putIn(w: Writing, article: ArticleMemory, totals: { bytes: number }): Promise<number> {
-    const { tx } = w;
+  private async putIn(w: Writing, article: ArticleMemory): Promise<number> {
+    const { tx, totals } = w;
     const articles = tx.objectStore('articles');
     const bytes = entryBytes(article);
     const old = await articles.index('url').get(article.url);
@@ -108,12 +116,13 @@ export class MemoryStore {
   }
 
   /** Oldest read first, until both caps hold again (never the article just written). */
-  private async evict(w: Writing, totals: { bytes: number }, keep: ReadonlySet<number>): Promise<void> {
+  private async evict(w: Writing, caps: Caps, keep: ReadonlySet<number>): Promise<void> {
+    const { totals } = w;
     const articles = w.tx.objectStore('articles');
     let count = await articles.count();
-    if (count <= this.caps.articles && totals.bytes <= this.caps.bytes) return;
+    if (count <= caps.articles && totals.bytes <= caps.bytes) return;
     let cursor = await articles.index('readAt').openCursor();
-    while (cursor && (count > this.caps.articles || totals.bytes > this.caps.bytes)) {
+    while (cursor && (count > caps.articles || totals.bytes > caps.bytes)) {
       const a = cursor.value;
       if (!keep.has(a.id!)) {
         await this.dropEntries(w, a.id!);
@@ -178,42 +187,29 @@ export class MemoryStore {
   }
 
   /** Forgets the articles `match` picks from an index range; returns how many. */
-  private async forgetWhere(index: 'url' | 'site' | 'readAt', range: IDBKeyRange): Promise<number> {
-    const w = this.writing();
-    const meta = w.tx.objectStore('meta');
-    const totals = (await meta.get('totals')) ?? { key: 'totals' as const, bytes: 0 };
-    let n = 0;
-    let cursor = await w.tx.objectStore('articles').index(index).openCursor(range);
-    while (cursor) {
-      await this.dropEntries(w, cursor.value.id!);
-      totals.bytes = Math.max(0, totals.bytes - cursor.value.bytes);
-      await cursor.delete();
-      n++;
-      cursor = await cursor.continue();
-    }
-    await w.recent.flush();
-    await meta.put(totals);
-    await w.tx.done;
-    return n;
+  private forgetWhere(index: 'url' | 'site' | 'readAt', range: IDBKeyRange): Promise<number> {
+    return this.write(async (w) => {
+      let n = 0;
+      let cursor = await w.tx.objectStore('articles').index(index).openCursor(range);
+      while (cursor) {
+        await this.dropEntries(w, cursor.value.id!);
+        w.totals.bytes = Math.max(0, w.totals.bytes - cursor.value.bytes);
+        await cursor.delete();
+        n++;
+        cursor = await cursor.continue();
+      }
+      return n;
+    });
   }
 
   /** Makes room when storage is full: the `n` articles read longest ago. */
-  async forgetOldest(n: number): Promise<number> {
-    const w = this.writing();
-    const meta = w.tx.objectStore('meta');
-    const totals = (await meta.get('totals')) ?? { key: 'totals' as const, bytes: 0 };
-    const before = await w.tx.objectStore('articles').count();
-    const caps = this.caps;
-    this.caps = { articles: Math.max(0, before - n), bytes: caps.bytes };
-    try {
-      await this.evict(w, totals, new Set());
-    } finally {
-      this.caps = caps;
-    }
-    await w.recent.flush();
-    await meta.put(totals);
-    await w.tx.done;
-    return before - (await this.stats()).articles;
+  forgetOldest(n: number): Promise<number> {
+    return this.write(async (w) => {
+      const articles = w.tx.objectStore('articles');
+      const before = await articles.count();
+      await this.evict(w, { articles: Math.max(0, before - n), bytes: this.caps.bytes }, new Set());
+      return before - (await articles.count());
+    });
   }
 
   forgetArticle(url: string): Promise<number> {

@@ -24,11 +24,8 @@ export interface EarlierItem {
 /** What an entry says, without whose it is. */
 export type Facts = Pick<EntityEntry, 'roles' | 'statements' | 'definition' | 'sentences'>;
 
-/** An entry with its article, as the store holds them. */
-export interface StoredEntry {
-  article: Pick<ArticleMemory, 'url' | 'title' | 'outlet' | 'published' | 'readAt'>;
-  entry: EntityEntry;
-}
+/** What an item needs of the article it comes from. */
+export type ArticleInfo = Pick<ArticleMemory, 'url' | 'title' | 'outlet' | 'published' | 'readAt'>;
 
 /** What one earlier article said about one entity, already reduced to what a card shows: the
  *  memory keeps each name's newest few of these ready, so a card's lookup is one read per name. */
@@ -48,7 +45,7 @@ export interface Remembered {
 
 /** The most telling fact of one entry: what they said (dated), then what they are, then what an
  *  acronym stands for, then a sentence naming them. */
-export function bestFact(entry: Facts): { kind: EarlierKind; text: string; factDate?: string } | null {
+function bestFact(entry: Facts): { kind: EarlierKind; text: string; factDate?: string } | null {
   const s = entry.statements[0];
   if (s) return s.date ? { kind: 'statement', text: s.text, factDate: s.date } : { kind: 'statement', text: s.text };
   if (entry.roles[0]) return { kind: 'role', text: entry.roles[0] };
@@ -58,7 +55,7 @@ export function bestFact(entry: Facts): { kind: EarlierKind; text: string; factD
 }
 
 /** The item a stored entry gives a card, or null when it holds no fact to show. */
-export function remembered(article: StoredEntry['article'], entry: Facts): Remembered | null {
+export function remembered(article: ArticleInfo, entry: Facts): Remembered | null {
   const fact = bestFact(entry);
   if (!fact) return null;
   // The role is a noun phrase the page may have split; the sentence or quote is on the page as is.
