@@ -25,6 +25,8 @@ export function launchFirefoxWithExtension(options: {
   /** The moz-extension:// host to pin; default: a fresh random UUID. */
   uuid?: string;
   viewport?: { width: number; height: number } | null;
+  /** Extra Firefox preferences for this launch. */
+  prefs?: Record<string, unknown>;
 }): Promise<FirefoxLaunch>;
 export function openExtensionPage(browser: Browser, url: string, readySelector?: string, timeout?: number): Promise<Page>;
 export function contextOf(page: Page): string;

@@ -38,9 +38,9 @@ export function geckoId(dist) {
  * Every request any tab makes is recorded in `requests`; lines Firefox prints about the extension
  * (its console and its script errors, which BiDi does not report for extension pages) in `lines`.
  * @param {{ dist: string, executablePath: string, headless?: boolean, profileDir?: string, uuid?: string,
- *   viewport?: { width: number, height: number } | null }} options
+ *   viewport?: { width: number, height: number } | null, prefs?: Record<string, unknown> }} options
  */
-export async function launchFirefoxWithExtension({ dist, executablePath, headless = true, profileDir, uuid = randomUUID(), viewport }) {
+export async function launchFirefoxWithExtension({ dist, executablePath, headless = true, profileDir, uuid = randomUUID(), viewport, prefs = {} }) {
   const addonId = geckoId(dist);
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -57,9 +57,7 @@ export async function launchFirefoxWithExtension({ dist, executablePath, headles
       'extensions.webextensions.keepUuidOnUninstall': true,
       // console.* from the background page, extension pages and content scripts, on stdout.
       'devtools.console.stdout.content': true,
-      // The demo tab is hidden while a test drives the popup in a tab of its own, and Firefox drops
-      // smooth scrolling in hidden tabs; with reduced motion the extension scrolls at once.
-      'ui.prefersReducedMotion': 1,
+      ...prefs,
     },
   });
   const t0 = Date.now();

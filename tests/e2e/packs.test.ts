@@ -8,30 +8,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildPack } from '../../scripts/pack/build';
 import { parsePackJson } from '../../src/core/pack/schema';
-import type { Pack } from '../../src/core/types';
+import { HARBOUR } from './harbour-pack';
 import { DIST, describeInBrowser, mentionCounts, packNames, startSession, uiString, type Session } from './harness';
-
-// Made-up people and places, named on demo/harbour.html only.
-const HARBOUR: Pack = {
-  id: 'wrenfield-coast',
-  format: 2,
-  version: 1,
-  title: 'Wrenfield coast',
-  language: 'en',
-  asOf: '2019-03-31',
-  sources: [{ id: 'coast-notes', title: 'Coast desk notes', publisher: 'Wrenfield Gazette', url: 'https://wrenfield.example/coast-notes', date: '2019-03' }],
-  entities: [
-    {
-      id: 'orla-penhallow',
-      type: 'person',
-      name: 'Orla Penhallow',
-      short: ['Penhallow'],
-      summary: 'Harbour master of Port Wrenfield, in charge of its berths and crossings.',
-      facts: [{ text: 'Moved the morning crossings half an hour later while a slipway is rebuilt.', date: '2019-03', source: 'coast-notes' }],
-    },
-    { id: 'port-wrenfield', type: 'place', name: 'Port Wrenfield', summary: 'A small ferry port with three berths and an outer sea wall.' },
-  ],
-};
 
 const dir = mkdtempSync(join(tmpdir(), 'backstory-packs-'));
 function file(name: string, text: string): string {

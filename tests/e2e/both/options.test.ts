@@ -5,31 +5,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Pack } from '../../../src/core/types';
+import { HARBOUR } from '../harbour-pack';
 import { describeInBrowsers, mentionCounts, waitCard, waitFullCard, type BrowserSession, type TestPage } from '../browsers';
 import { uiString } from '../harness';
-
-// Made-up people and places, named on demo/harbour.html only.
-const HARBOUR: Pack = {
-  format: 2,
-  id: 'wrenfield-coast',
-  version: 1,
-  title: 'Wrenfield coast',
-  language: 'en',
-  asOf: '2019-03-31',
-  sources: [{ id: 'coast-notes', title: 'Coast desk notes', publisher: 'Wrenfield Courier', url: 'https://courier.example/coast-notes', date: '2019-03' }],
-  entities: [
-    {
-      id: 'orla-penhallow',
-      type: 'person',
-      name: 'Orla Penhallow',
-      short: ['Penhallow'],
-      summary: 'Harbour master of Port Wrenfield, in charge of its berths and crossings.',
-      facts: [{ text: 'Moved the morning crossings half an hour later while a slipway is rebuilt.', date: '2019-03', source: 'coast-notes' }],
-    },
-    { id: 'port-wrenfield', type: 'place', name: 'Port Wrenfield', summary: 'A small ferry port with three berths and an outer sea wall.' },
-  ],
-};
 
 // One folder for both browsers' runs: removed once the last has finished.
 const dir = mkdtempSync(join(tmpdir(), 'backstory-options-'));
