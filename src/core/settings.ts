@@ -3,6 +3,7 @@
 // who never touched a setting, and old stored shapes are upgraded step by step.
 import * as v from 'valibot';
 import { RETENTIONS, type Retention } from './memory/earlier';
+import { siteName } from './memory/article-url';
 import { ENTITY_TYPES, type EntityType } from './types';
 
 export interface Settings {
@@ -51,7 +52,7 @@ export const FIELD_SCHEMAS = {
   memoryExcludedSites: v.pipe(
     v.array(v.pipe(v.string(), v.trim(), v.toLowerCase(), v.regex(/^[a-z0-9.-]+(?::\d+)?$/), v.maxLength(253))),
     v.maxLength(1000),
-    v.transform((list) => [...new Set(list.map((h) => h.replace(/^www\./, '')))]),
+    v.transform((list) => [...new Set(list.map(siteName))]),
   ),
 } satisfies { [K in keyof Settings]: v.GenericSchema<unknown, Settings[K]> };
 

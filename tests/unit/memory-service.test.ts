@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { MemoryService } from '../../src/background/memory/service';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
+import { applyChange, DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import type { CardModel, Pack } from '../../src/core/types';
 
 vi.mock('webextension-polyfill', async () => (await import('./fake-storage')).polyfill);
@@ -76,5 +76,17 @@ describe('memory service: retention and the ready lists', () => {
     settings = { ...settings, memoryRetention: '3m' };
     const got = await service.earlier([{ id: 'page:ri-yong-ho', name: 'Ri Yong Ho', pageOnly: true }], 'https://elsewhere.example/', undefined);
     expect(got['page:ri-yong-ho']?.map((i) => i.text)).toEqual(['January fact.']);
+  });
+});
+
+describe('memory service: sites', () => {
+  it('an excluded site written as its mobile or AMP host still excludes the site, and forgetting it that way works', async () => {
+    let settings: Settings = { ...DEFAULT_SETTINGS, memoryRetention: 'forever' };
+    const service = new MemoryService({ loadSettings: async () => settings, getPack: async () => pack }, 'service-sites');
+    await service.fileInOrder({ ...sender, url: 'https://www.paper.example/a' }, [card(['Ri spoke.'])], page, undefined);
+    expect(await service.forget('site', { site: 'amp.paper.example' })).toEqual({ ok: true, removed: 1 });
+    settings = (applyChange(DEFAULT_SETTINGS, { memoryExcludedSites: ['M.Paper.example'] }) as { settings: Settings }).settings;
+    await service.fileInOrder({ ...sender, url: 'https://paper.example/b' }, [card(['Ri spoke again.'])], page, undefined);
+    expect((await service.status()).stats?.articles).toBe(0);
   });
 });

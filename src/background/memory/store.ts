@@ -3,7 +3,7 @@
 // never loads the whole memory. No browser.* here: Node tests run it on fake-indexeddb.
 import { articleDay, type ArticleMemory, type EntityEntry, MEMORY_FILE_FORMAT, MEMORY_FILE_VERSION, type MemoryFile } from '../../core/memory/records';
 import { earlierItems, type EarlierItem, type Remembered } from '../../core/memory/earlier';
-import { siteOf } from '../../core/memory/article-url';
+import { siteName, siteOf } from '../../core/memory/article-url';
 import type { MemoryStats } from '../../shared/memory-messages';
 import { ITEMS_PER_ENTITY, RecentLists, recentItem } from './recent';
 import { entityRange, STORES, type ArticleRow, type Db, type EntryRow, type WriteTx } from './schema';
@@ -217,7 +217,7 @@ export class MemoryStore {
   }
 
   forgetSite(site: string): Promise<number> {
-    return this.forgetWhere('site', IDBKeyRange.only(site.toLowerCase().replace(/^www\./, '')));
+    return this.forgetWhere('site', IDBKeyRange.only(siteName(site)));
   }
 
   /** Retention: forgets what was read before `cutoff`. */

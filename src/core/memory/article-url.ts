@@ -18,10 +18,16 @@ function parse(url: string | undefined): URL | null {
   }
 }
 
-/** The host with a leading www./m./amp. dropped: "www.bbc.co.uk" and "m.bbc.co.uk" are one site. */
+/** A host as the memory names its site: lower case, a leading www./m./amp. dropped
+ *  ("www.bbc.co.uk" and "m.bbc.co.uk" are one site). Stored articles, excluded sites and "Forget
+ *  this site" all go through it, so they always compare alike. */
+export function siteName(host: string): string {
+  return host.trim().toLowerCase().replace(SAME_SITE_PREFIX, '');
+}
+
 export function siteOf(url: string): string | null {
   const u = parse(url);
-  return u ? u.hostname.toLowerCase().replace(SAME_SITE_PREFIX, '') : null;
+  return u ? siteName(u.hostname) : null;
 }
 
 function clean(u: URL): string {
