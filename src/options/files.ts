@@ -26,11 +26,11 @@ export function downloadText(text: string, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The chosen file's text; null when none was chosen; throws a readable reason for a file too big to be an export. */
-export async function readChosenFile(input: HTMLInputElement): Promise<string | null> {
+/** The chosen file's text; null when none was chosen; throws `tooLarge` for a file too big to be an export. */
+export async function readChosenFile(input: HTMLInputElement, maxChars = NOTES_IMPORT_MAX_CHARS, tooLarge = 'the file is too large to be a notes export'): Promise<string | null> {
   const file = input.files?.[0];
   if (!file) return null;
   // A UTF-8 character is at least one byte, so a file this large holds too many characters as well.
-  if (file.size > NOTES_IMPORT_MAX_CHARS) throw new Error('the file is too large to be a notes export');
+  if (file.size > maxChars) throw new Error(tooLarge);
   return file.text();
 }

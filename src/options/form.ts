@@ -3,7 +3,8 @@ import { HIGHLIGHT_STYLES, THEMES, type Settings } from '../core/settings';
 import { ENTITY_TYPES, type EntityType } from '../core/types';
 import { t, typeLabel } from '../shared/i18n';
 
-function choice(type: 'checkbox' | 'radio', name: string, value: string, label: string): HTMLLabelElement {
+/** A checkbox or radio with its label, styled as the options page styles them. */
+export function choice(type: 'checkbox' | 'radio', name: string, value: string, label: string): HTMLLabelElement {
   const wrap = document.createElement('label');
   wrap.className = type === 'checkbox' ? 'check' : '';
   const input = document.createElement('input');

@@ -9,7 +9,8 @@ import { t } from '../shared/i18n';
 import { MAX_MEMORY_FILE_CHARS, type MemoryStatus } from '../shared/memory-messages';
 import type { MessageOf, Responses } from '../shared/messages';
 import { loadSettings, onSettingsChanged, saveSettings } from '../shared/settings-store';
-import { downloadText, jsonFilePicker } from './files';
+import { downloadText, jsonFilePicker, readChosenFile } from './files';
+import { choice } from './form';
 
 type MemoryRequest = MessageOf<'backstory:memory-status' | 'backstory:memory-forget' | 'backstory:memory-export' | 'backstory:memory-import'>;
 
@@ -32,23 +33,16 @@ export async function mountMemory(root: HTMLElement): Promise<void> {
   status.id = 'memory-status';
   status.setAttribute('role', 'status');
 
-  const onBox = el('input');
-  onBox.type = 'checkbox';
-  onBox.name = 'memory';
-  const onLabel = el('label', 'choice');
-  onLabel.append(onBox, el('span', '', t('options_memory_on')));
+  const onLabel = choice('checkbox', 'memory', 'on', t('options_memory_on'));
+  const onBox = onLabel.querySelector('input')!;
 
   const retention = el('fieldset');
-  retention.append(el('legend', '', t('options_memory_retention')));
+  const retentionChoices = el('div', 'choices');
+  retention.append(el('legend', '', t('options_memory_retention')), retentionChoices);
   const radios = RETENTIONS.map((r) => {
-    const input = el('input');
-    input.type = 'radio';
-    input.name = 'memoryRetention';
-    input.value = r;
-    const label = el('label', 'choice');
-    label.append(input, el('span', '', t(RETENTION_KEYS[r])));
-    retention.append(label);
-    return input;
+    const label = choice('radio', 'memoryRetention', r, t(RETENTION_KEYS[r]));
+    retentionChoices.append(label);
+    return label.querySelector('input')!;
   });
 
   const excluded = el('textarea');
@@ -162,12 +156,15 @@ export async function mountMemory(root: HTMLElement): Promise<void> {
   );
   file.addEventListener('change', () =>
     void change(async () => {
-      const chosen = file.files?.[0];
-      if (!chosen) return;
-      if (chosen.size > MAX_MEMORY_FILE_CHARS) throw new Error(t('options_memory_import_refused', 'the file is too large'));
-      const r = await send({ type: 'backstory:memory-import', text: await chosen.text() });
-      file.value = '';
-      say(r.ok ? t('options_memory_imported', r.count) : t('options_memory_import_refused', r.error));
+      try {
+        const text = await readChosenFile(file, MAX_MEMORY_FILE_CHARS, t('options_memory_import_refused', 'the file is too large'));
+        if (text === null) return;
+        const r = await send({ type: 'backstory:memory-import', text });
+        say(r.ok ? t('options_memory_imported', r.count) : t('options_memory_import_refused', r.error));
+      } finally {
+        // The same file picked again must fire `change` again.
+        file.value = '';
+      }
     }),
   );
 
