@@ -55,11 +55,11 @@ export function createHub(deps: HubDeps) {
     'backstory:save-note': (msg) => deps.noteEditor?.save(msg.term, msg.text),
     'backstory:note-editor-close': (_msg, sender) => (sender.tab?.id !== undefined ? deps.noteEditor?.close(sender.tab.id) : undefined),
     'backstory:memory-earlier': (m, s) => deps.memory?.earlier(m, s),
-    'backstory:memory-earlier-tab': (m, s) => deps.memory?.earlierForTab(m, s),
-    'backstory:memory-status': (m, s) => deps.memory?.status(m, s),
-    'backstory:memory-forget': (m, s) => deps.memory?.forget(m, s),
-    'backstory:memory-export': (m, s) => deps.memory?.exportJson(m, s),
-    'backstory:memory-import': (m, s) => deps.memory?.importJson(m, s),
+    'backstory:memory-earlier-tab': (m) => deps.memory?.earlierForTab(m),
+    'backstory:memory-status': () => deps.memory?.status(),
+    'backstory:memory-forget': (m) => deps.memory?.forget(m),
+    'backstory:memory-export': () => deps.memory?.exportJson(),
+    'backstory:memory-import': (m) => deps.memory?.importJson(m),
   };
 
   /** Returns the reply promise, or undefined when the message is not ours to answer. */

@@ -1,5 +1,6 @@
 // The memory's message handlers. Page messages take the page's URL from the sender (the tab),
-// never from the message; extension messages are answered only for the extension's own pages.
+// never from the message. The hub answers each message only for the sender kind MEMORY_SENDERS
+// names (extension messages: the extension's own pages), so nothing here checks it again.
 import browser from 'webextension-polyfill';
 import type { MessageOf, Responses } from '../../shared/messages';
 import { loadSettings } from '../../shared/settings-store';
@@ -11,12 +12,6 @@ type HubSender = PageSender & { id?: string };
 
 export const memory = new MemoryService({ loadSettings, getPack });
 
-/** The popup and options pages: a content script (which runs in a web page) is not one. */
-function fromExtensionPage(sender: HubSender): boolean {
-  const own = browser.runtime.getURL('');
-  return typeof sender.url === 'string' && sender.url.startsWith(own);
-}
-
 /** The tab's URL when the browser tells it (host access to the page), and whether it is private. */
 async function tabInfo(tabId: number): Promise<{ url?: string; incognito: boolean }> {
   try {
@@ -27,7 +22,7 @@ async function tabInfo(tabId: number): Promise<{ url?: string; incognito: boolea
   }
 }
 
-/** One function per memory message: undefined (unanswered) when the sender may not ask it. */
+/** One function per memory message. */
 export const memoryHandlers = {
   earlier(msg: MessageOf<'backstory:memory-earlier'>, sender: HubSender): Promise<Responses['backstory:memory-earlier']> | undefined {
     const tab = sender.tab;
@@ -35,23 +30,21 @@ export const memoryHandlers = {
     if (tab.incognito) return Promise.resolve({ items: {} });
     return memory.earlier(msg.entities, sender.url ?? tab.url, tab.id).then((items) => ({ items }));
   },
-  earlierForTab(msg: MessageOf<'backstory:memory-earlier-tab'>, sender: HubSender): Promise<Responses['backstory:memory-earlier-tab']> | undefined {
-    if (!fromExtensionPage(sender)) return undefined;
+  earlierForTab(msg: MessageOf<'backstory:memory-earlier-tab'>): Promise<Responses['backstory:memory-earlier-tab']> {
     const t0 = performance.now();
     return tabInfo(msg.tabId).then(async (tab) => ({ items: tab.incognito ? {} : await memory.earlier(msg.entities, tab.url ?? msg.url, msg.tabId), ms: performance.now() - t0 }));
   },
-  status(_msg: MessageOf<'backstory:memory-status'>, sender: HubSender): Promise<Responses['backstory:memory-status']> | undefined {
-    return fromExtensionPage(sender) ? memory.status() : undefined;
+  status(): Promise<Responses['backstory:memory-status']> {
+    return memory.status();
   },
-  forget(msg: MessageOf<'backstory:memory-forget'>, sender: HubSender): Promise<Responses['backstory:memory-forget']> | undefined {
-    if (!fromExtensionPage(sender)) return undefined;
+  forget(msg: MessageOf<'backstory:memory-forget'>): Promise<Responses['backstory:memory-forget']> {
     return (msg.tabId !== undefined ? tabInfo(msg.tabId) : Promise.resolve({ url: undefined })).then((tab) => memory.forget(msg.scope, { url: tab.url ?? msg.url, site: msg.site, tabId: msg.tabId }));
   },
-  exportJson(_msg: MessageOf<'backstory:memory-export'>, sender: HubSender): Promise<Responses['backstory:memory-export']> | undefined {
-    return fromExtensionPage(sender) ? memory.exportJson() : undefined;
+  exportJson(): Promise<Responses['backstory:memory-export']> {
+    return memory.exportJson();
   },
-  importJson(msg: MessageOf<'backstory:memory-import'>, sender: HubSender): Promise<Responses['backstory:memory-import']> | undefined {
-    return fromExtensionPage(sender) ? memory.importJson(msg.text) : undefined;
+  importJson(msg: MessageOf<'backstory:memory-import'>): Promise<Responses['backstory:memory-import']> {
+    return memory.importJson(msg.text);
   },
 };
 export type MemoryHandlers = typeof memoryHandlers;

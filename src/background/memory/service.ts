@@ -13,13 +13,15 @@ import type { CardModel, Pack } from '../../core/types';
 import { errorText } from '../../shared/error-text';
 import type { MemoryStatus } from '../../shared/memory-messages';
 import type { AnalyzeRequest } from '../../shared/messages';
+import type { MessageSender } from '../../shared/senders';
 import { openMemoryDb } from './db';
 import { MemoryStore } from './store';
 
 /** storage.local key: whether persistence was granted and the last failed write (small). */
 export const MEMORY_STATUS_KEY = 'memoryStatus';
 
-/** How often a card's lookup applies retention (see keepRetention). */
+/** How often filing and lookups apply retention (see keepRetention); the options page's count
+ *  applies it every time. */
 const RETENTION_EVERY_MS = 3_600_000;
 
 /** storage.session key (one per tab): the URL that tab's article was filed under. */
@@ -36,11 +38,8 @@ export interface MemoryDeps {
   now?(): number;
 }
 
-export interface PageSender {
-  url?: string;
-  frameId?: number;
-  tab?: { id?: number; url?: string; incognito?: boolean };
-}
+/** What the memory reads of a message's sender. */
+export type PageSender = MessageSender;
 
 function isQuota(err: unknown): boolean {
   const name = (err as { name?: string })?.name ?? '';
@@ -85,8 +84,7 @@ export class MemoryService {
 
   private async record(change: Recorded): Promise<void> {
     try {
-      const had = ((await browser.storage.local.get(MEMORY_STATUS_KEY))[MEMORY_STATUS_KEY] ?? {}) as Recorded;
-      await browser.storage.local.set({ [MEMORY_STATUS_KEY]: { ...had, ...change } });
+      await browser.storage.local.set({ [MEMORY_STATUS_KEY]: { ...(await this.recorded()), ...change } });
     } catch {
       // Recording is best effort: storage.local may be what is full.
     }
@@ -101,6 +99,8 @@ export class MemoryService {
   }
 
   private async rememberFiled(tabId: number, url: string): Promise<void> {
+    // A live page files on every pass, under the same URL.
+    if (this.filedInTab.get(tabId) === url) return;
     this.filedInTab.set(tabId, url);
     try {
       await browser.storage.session.set({ [filedKey(tabId)]: url });
@@ -120,6 +120,16 @@ export class MemoryService {
     } catch {
       return undefined;
     }
+  }
+
+  /** The URLs the article open at `url` (in tab `tabId`) may be filed under. */
+  private async thisArticle(url: string | undefined, tabId: number | undefined): Promise<Set<string>> {
+    const urls = new Set<string>();
+    const fromUrl = url ? articleUrl(url) : null;
+    if (fromUrl) urls.add(fromUrl);
+    const filed = tabId !== undefined ? await this.filedIn(tabId) : undefined;
+    if (filed) urls.add(filed);
+    return urls;
   }
 
   /** A closed tab's article is no longer "this article" anywhere. */
@@ -204,7 +214,7 @@ export class MemoryService {
       }
       return;
     }
-    await this.keepRetention(store, settings.memoryRetention, 0).catch(() => undefined);
+    await this.keepRetention(store, settings.memoryRetention, RETENTION_EVERY_MS).catch(() => undefined);
   }
 
   /** Forgets what the reader's retention no longer keeps, unless that was done under the same
@@ -233,11 +243,7 @@ export class MemoryService {
         const keys = packEntity ? keysOfPackEntity(packEntity, names) : [entityKey({ id: w.id, name: w.name, fromPack: !w.pageOnly }, names)].filter((k): k is string => k !== null);
         return keys.length > 0 ? [{ id: w.id, keys }] : [];
       });
-      const current = new Set<string>();
-      const fromUrl = pageUrl ? articleUrl(pageUrl) : null;
-      if (fromUrl) current.add(fromUrl);
-      const filed = tabId !== undefined ? await this.filedIn(tabId) : undefined;
-      if (filed) current.add(filed);
+      const current = await this.thisArticle(pageUrl, tabId);
       return await store.earlier(requests, current, retentionCutoff(settings.memoryRetention, this.now()));
     } catch {
       return {};
@@ -275,11 +281,7 @@ export class MemoryService {
         return { ok: true, removed: articles };
       }
       if (scope === 'article') {
-        const urls = new Set<string>();
-        const fromUrl = target.url ? articleUrl(target.url) : null;
-        if (fromUrl) urls.add(fromUrl);
-        const filed = target.tabId !== undefined ? await this.filedIn(target.tabId) : undefined;
-        if (filed) urls.add(filed);
+        const urls = await this.thisArticle(target.url, target.tabId);
         let removed = 0;
         for (const u of urls) removed += await store.forgetArticle(u);
         return { ok: urls.size > 0, removed };

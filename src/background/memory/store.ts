@@ -1,16 +1,16 @@
 // Reading and writing the reading memory. Every operation is one IndexedDB transaction that the
 // caller awaits (an MV3 worker may stop once its event is handled), reads by index and cursor, and
 // never loads the whole memory. No browser.* here: Node tests run it on fake-indexeddb.
-import { articleDay, type ArticleMemory, type EntityEntry, MEMORY_FILE_FORMAT, MEMORY_FILE_VERSION, type MemoryFile } from '../../core/memory/records';
+import { articleDay, type ArticleMemory, type EntityEntry, MAX_ARTICLES, MEMORY_FILE_FORMAT, MEMORY_FILE_VERSION, type MemoryFile } from '../../core/memory/records';
 import { earlierItems, type EarlierItem, type Remembered } from '../../core/memory/earlier';
 import { siteName, siteOf } from '../../core/memory/article-url';
 import type { MemoryStats } from '../../shared/memory-messages';
 import { ITEMS_PER_ENTITY, RecentLists, recentItem } from './recent';
 import { entityRange, STORES, type ArticleRow, type Db, type EntryRow, type WriteTx } from './schema';
 
-/** The caps: the oldest articles are evicted before either is passed. The demo articles take
- *  2–8 KB as filed, so 10,000 such articles (the bench's, ~4 KB each) fit well under 50 MB. */
-export const MAX_ARTICLES = 20_000;
+/** The caps, with records.ts's MAX_ARTICLES: the oldest articles are evicted before either is
+ *  passed. The demo articles take 2–8 KB as filed, so 10,000 such articles (the bench's, ~4 KB
+ *  each) fit well under 50 MB. */
 export const MAX_BYTES = 50 * 1024 * 1024;
 
 function entryBytes(a: ArticleMemory): number {
