@@ -60,6 +60,21 @@ export function renderCardHeader(card: CardModel, doc: Document = document): HTM
   return head;
 }
 
+/** A dated quote from the article. */
+function statementItem(s: CardModel['fromArticle']['statements'][number], doc: Document): HTMLElement {
+  const item = el('li', 'bs-statement', undefined, doc);
+  const when = s.date ? formatDate(s.date) : s.dateText;
+  if (when) item.append(el('span', 'bs-date', when, doc), doc.createTextNode(' '));
+  item.append(el('q', 'bs-quote', clip(s.text, SENTENCE_MAX), doc));
+  return item;
+}
+
+function noteSection(note: string, doc: Document): HTMLElement {
+  const section = el('section', 'bs-note', undefined, doc);
+  section.append(el('h3', 'bs-section-title', t('card_note'), doc), el('p', 'bs-note-text', note, doc));
+  return section;
+}
+
 function fromArticle(card: CardModel, opts: CardViewOptions, doc: Document): HTMLElement | null {
   const fa = card.fromArticle;
   const maxSentences = opts.compact ? 3 : 6;
@@ -69,13 +84,7 @@ function fromArticle(card: CardModel, opts: CardViewOptions, doc: Document): HTM
   for (const role of fa.roles.slice(0, 2)) section.append(el('p', 'bs-role', role.text, doc));
   if (fa.statements.length > 0) {
     const list = el('ul', 'bs-statements', undefined, doc);
-    for (const s of fa.statements.slice(0, opts.compact ? 2 : 5)) {
-      const item = el('li', 'bs-statement', undefined, doc);
-      const when = s.date ? formatDate(s.date) : s.dateText;
-      if (when) item.append(el('span', 'bs-date', when, doc), doc.createTextNode(' '));
-      item.append(el('q', 'bs-quote', clip(s.text, SENTENCE_MAX), doc));
-      list.append(item);
-    }
+    for (const s of fa.statements.slice(0, opts.compact ? 2 : 5)) list.append(statementItem(s, doc));
     section.append(list);
   }
   if (fa.sentences.length > 0) {
@@ -136,7 +145,7 @@ function safeHref(url: string): string | null {
 }
 
 /** One item: date and outlet, then the fact as a link that opens the earlier article at it. */
-export function renderEarlierItem(item: EarlierItem, doc: Document = document): HTMLElement {
+function renderEarlierItem(item: EarlierItem, doc: Document = document): HTMLElement {
   const li = el('li', 'bs-earlier-item', undefined, doc);
   li.setAttribute('data-earlier', item.kind);
   const cite = el('span', 'bs-source', `${formatDate(item.date)} · ${item.outlet}`, doc);
@@ -156,7 +165,7 @@ export function renderEarlierItem(item: EarlierItem, doc: Document = document): 
   return li;
 }
 
-export function renderEarlier(items: readonly EarlierItem[], max: number, doc: Document = document): HTMLElement | null {
+function renderEarlier(items: readonly EarlierItem[], max: number, doc: Document = document): HTMLElement | null {
   if (items.length === 0) return null;
   const section = el('section', 'bs-earlier', undefined, doc);
   const list = el('ul', 'bs-earlier-list', undefined, doc);
@@ -174,11 +183,7 @@ export function renderCard(card: CardModel, opts: CardViewOptions = {}): HTMLEle
   if (card.pageOnly) root.append(el('p', 'bs-page-only', t('card_page_only'), doc));
   const parts = [fromArticle(card, opts, doc), renderEarlier(opts.earlier ?? [], opts.compact ? 3 : 5, doc), background(card, opts, doc)];
   for (const p of parts) if (p) root.append(p);
-  if (card.note) {
-    const note = el('section', 'bs-note', undefined, doc);
-    note.append(el('h3', 'bs-section-title', t('card_note'), doc), el('p', 'bs-note-text', card.note, doc));
-    root.append(note);
-  }
+  if (card.note) root.append(noteSection(card.note, doc));
   if (!parts.some(Boolean) && !card.note) root.append(el('p', 'bs-empty', t('card_no_details'), doc));
   return root;
 }
@@ -194,7 +199,7 @@ function firstSentence(text: string): string {
  * The one line that says who or what this is: the article's own role for it, else the pack
  * summary's first sentence, else the newest role the reader met earlier.
  */
-export function identityLine(card: CardModel, earlier: readonly EarlierItem[] = []): { text: string; fromRole: boolean } | null {
+function identityLine(card: CardModel, earlier: readonly EarlierItem[] = []): { text: string; fromRole: boolean } | null {
   const role = card.fromArticle.roles[0];
   if (role) return { text: role.text, fromRole: true };
   if (card.summary) return { text: firstSentence(card.summary), fromRole: false };
@@ -230,31 +235,21 @@ export function renderGlance(card: CardModel, opts: CardViewOptions = {}): Glanc
   const statement = card.fromArticle.statements[0];
   if (statement) {
     const list = el('ul', 'bs-statements', undefined, doc);
-    const item = el('li', 'bs-statement', undefined, doc);
-    const when = statement.date ? formatDate(statement.date) : statement.dateText;
-    if (when) item.append(el('span', 'bs-date', when, doc), doc.createTextNode(' '));
-    item.append(el('q', 'bs-quote', clip(statement.text, SENTENCE_MAX), doc));
-    list.append(item);
+    list.append(statementItem(statement, doc));
     root.append(list);
     shown++;
   }
-  const first = earlier[0];
-  if (first) {
-    const list = el('ul', 'bs-earlier-list', undefined, doc);
-    list.append(renderEarlierItem(first, doc));
-    const section = el('section', 'bs-earlier', undefined, doc);
-    section.append(el('h3', 'bs-section-title', t('card_earlier'), doc), list);
-    root.append(section);
+  const earlierSection = renderEarlier(earlier, 1, doc);
+  if (earlierSection) {
+    root.append(earlierSection);
     shown++;
   }
   // The reader's own note stays in sight: it is what they wanted to see again on this name.
   if (card.note) {
-    const note = el('section', 'bs-note', undefined, doc);
-    note.append(el('h3', 'bs-section-title', t('card_note'), doc), el('p', 'bs-note-text', card.note, doc));
-    root.append(note);
+    root.append(noteSection(card.note, doc));
     shown++;
   }
   const more = Math.max(0, pieces(renderCard(card, { ...opts, compact: false, header: false })) - shown);
-  if (!identity && !statement && !first && !card.note && more === 0 && !card.pageOnly) root.append(el('p', 'bs-empty', t('card_no_details'), doc));
+  if (!identity && !statement && !earlierSection && !card.note && more === 0 && !card.pageOnly) root.append(el('p', 'bs-empty', t('card_no_details'), doc));
   return { element: root, more };
 }
