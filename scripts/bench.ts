@@ -188,7 +188,9 @@ async function main(): Promise<number> {
     }
 
     let block = startBlock('in-page matching');
-    const suites = (await microPhase(executablePath, server, packSizes, ['100kb', '1mb'])).map((s) => ({ ...s, load: block() }));
+    const micro = await microPhase(executablePath, server, packSizes, ['100kb', '1mb']);
+    const microLoad = block();
+    const suites = micro.map((s) => ({ ...s, load: microLoad }));
 
     log('launching Chromium with the extension…');
     bench = await ExtensionBench.launch(dist, executablePath);

@@ -2,7 +2,7 @@
 // files them under (src/core/memory/entity-key.ts), so the builder and the memory agree on who
 // is the same person; a one-word name never reaches here. Each fact cites the article that first
 // stated it; the report lists where articles disagree (two roles for one name in one month).
-import { fold, foldName, slug } from '../../src/core/article/text';
+import { clip, fold, foldName, slug } from '../../src/core/article/text';
 import * as L from '../../src/core/pack/limits';
 import { PACK_FORMAT, type EntityType, type Pack, type PackEntity, type PackFact, type PackSource } from '../../src/core/types';
 import type { ArticleMeta } from './article-input';
@@ -61,7 +61,6 @@ interface Draft {
   firstSeen: number;
 }
 
-const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`);
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** Ends a sentence once: a role may end with its own dot ("Gen."). */

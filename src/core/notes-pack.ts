@@ -7,7 +7,6 @@ import type { Pack, PackEntity } from './types';
 
 import { NOTE_ENTITY_PREFIX } from './note-ids';
 
-export { NOTE_ENTITY_PREFIX };
 
 export interface NotesApplied {
   /** The pack with one extra entity per note on a term the pack does not name. */

@@ -1,5 +1,6 @@
 // DOM rendering of a CardModel, shared by the hover card (content script) and the popup.
 // Every piece of pack or page text goes in through textContent: a pack or a page may hold markup.
+import { clip } from '../core/article/text';
 import type { EarlierItem } from '../core/memory/earlier';
 import type { CardFact, CardModel, EntityType } from '../core/types';
 import { t, tCount, uiLanguage } from './i18n';
@@ -29,11 +30,6 @@ export const TYPE_KEY: Record<EntityType, string> = {
 
 /** Longest sentence text shown before it is cut with an ellipsis. */
 const SENTENCE_MAX = 220;
-
-function clip(text: string, max: number): string {
-  const s = text.replace(/\s+/g, ' ').trim();
-  return s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`;
-}
 
 /** "2019-08-31" → "31 Aug 2019" in the UI language; partial dates keep their precision. */
 export function formatDate(iso: string): string {

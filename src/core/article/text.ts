@@ -55,3 +55,10 @@ export function tokenize(text: string): Token[] {
 export function onlySpaceBetween(text: string, from: number, to: number): boolean {
   return /^[ \t\u00a0]+$/u.test(text.slice(from, to));
 }
+
+/** Text on one line, cut to `max` characters with an ellipsis: how cards and the memory shorten a
+ *  sentence, and how drafted packs shorten a title. */
+export function clip(text: string, max: number): string {
+  const s = text.replace(/\s+/g, ' ').trim();
+  return s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`;
+}

@@ -1,6 +1,7 @@
 // What the memory keeps of one analysed page: per entity on its cards, the roles, dated
 // statements, acronym definition and a few mentioning sentences, cut to the caps in records.ts.
-import { NOTE_ENTITY_PREFIX } from '../notes-pack';
+import { clip } from '../article/text';
+import { isNoteEntityId } from '../note-ids';
 import type { CardModel } from '../types';
 import { entityKey, type PackNameIndex } from './entity-key';
 import { LIMITS, type ArticleMemory, type EntityEntry } from './records';
@@ -14,44 +15,38 @@ export interface ArticleMeta {
   readAt: number;
 }
 
-function cut(text: string, max: number): string {
-  const s = text.replace(/\s+/g, ' ').trim();
-  return s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`;
-}
-
 function distinct(texts: string[], max: number, len: number): string[] {
   const out: string[] = [];
   for (const t of texts) {
-    const c = cut(t, len);
+    const c = clip(t, len);
     if (c && !out.includes(c)) out.push(c);
     if (out.length === max) break;
   }
   return out;
 }
 
-/** Ids of the reader's own notes are theirs, not the article's: not filed. */
-
 export function entryOfCard(card: CardModel, packNames: PackNameIndex): EntityEntry | null {
-  if (card.id.startsWith(NOTE_ENTITY_PREFIX)) return null;
+  // The reader's own notes are theirs, not the article's: not filed.
+  if (isNoteEntityId(card.id)) return null;
   const key = entityKey({ id: card.id, name: card.name, fromPack: !card.pageOnly }, packNames);
   if (key === null) return null;
   const fa = card.fromArticle;
   const statements: EntityEntry['statements'] = [];
   for (const s of fa.statements) {
-    const text = cut(s.text, LIMITS.statement);
+    const text = clip(s.text, LIMITS.statement);
     if (!text || statements.some((x) => x.text === text)) continue;
     statements.push(s.date && /^\d{4}-\d{2}-\d{2}$/.test(s.date) ? { text, date: s.date } : { text });
     if (statements.length === LIMITS.statements) break;
   }
   const entry: EntityEntry = {
     key,
-    name: cut(card.name, LIMITS.name),
+    name: clip(card.name, LIMITS.name),
     type: card.type,
     roles: distinct(fa.roles.map((r) => r.text), LIMITS.roles, LIMITS.role),
     statements,
     sentences: distinct(fa.sentences.map((s) => s.text), LIMITS.sentences, LIMITS.sentence),
   };
-  if (fa.definition) entry.definition = cut(fa.definition.long, LIMITS.definition);
+  if (fa.definition) entry.definition = clip(fa.definition.long, LIMITS.definition);
   const said = entry.roles.length + entry.statements.length + entry.sentences.length + (entry.definition ? 1 : 0);
   return said > 0 ? entry : null;
 }
@@ -82,8 +77,8 @@ export function articleMemory(cards: readonly CardModel[], packNames: PackNameIn
     .map((x) => x.entry);
   const out: ArticleMemory = {
     url: meta.url,
-    title: cut(meta.title, LIMITS.title),
-    outlet: cut(meta.outlet, LIMITS.outlet) || 'unknown',
+    title: clip(meta.title, LIMITS.title),
+    outlet: clip(meta.outlet, LIMITS.outlet) || 'unknown',
     readAt: meta.readAt,
     entities,
   };
