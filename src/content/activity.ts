@@ -8,10 +8,6 @@ export class Activity {
 
   constructor(private readonly onChange?: (busy: boolean) => void) {}
 
-  get busy(): boolean {
-    return this.count > 0;
-  }
-
   /** One piece of work starts; call the returned function (once) when it ends. */
   begin(): () => void {
     if (this.count++ === 0) this.onChange?.(true);

@@ -10,15 +10,10 @@ import { MAX_MEMORY_FILE_CHARS, type MemoryStatus } from '../shared/memory-messa
 import type { MessageOf, Responses } from '../shared/messages';
 import { loadSettings, onSettingsChanged, saveSettings } from '../shared/settings-store';
 import { downloadText, jsonFilePicker, readChosenFile } from './files';
+import { sendToBackground } from './send';
 import { choice } from './form';
 
-type MemoryRequest = MessageOf<'backstory:memory-status' | 'backstory:memory-forget' | 'backstory:memory-export' | 'backstory:memory-import'>;
-
-async function send<M extends MemoryRequest>(msg: M): Promise<Responses[M['type']]> {
-  const res = await browser.runtime.sendMessage(msg);
-  if (res === undefined || res === null) throw new Error('the extension did not answer');
-  return res as Responses[M['type']];
-}
+const send = sendToBackground;
 
 const RETENTION_KEYS: Record<Retention, string> = { '3m': 'options_memory_retention_3m', '1y': 'options_memory_retention_1y', forever: 'options_memory_retention_forever' };
 

@@ -2,6 +2,7 @@
 // actions the section needs (confirm, download). Passed in, so the section also runs in jsdom.
 import browser from 'webextension-polyfill';
 import type { MessageOf, Responses } from '../shared/messages';
+import { sendToBackground } from './send';
 
 type PackRequest = MessageOf<'backstory:list-packs' | 'backstory:import-pack' | 'backstory:export-pack' | 'backstory:set-pack-enabled' | 'backstory:remove-pack'>;
 
@@ -26,12 +27,7 @@ function download(filename: string, text: string): void {
 }
 
 export const browserPacksApi: PacksApi = {
-  async send(msg) {
-    const res = await browser.runtime.sendMessage(msg);
-    // No answer means the background dropped or could not handle it.
-    if (res === undefined || res === null) throw new Error('the extension did not answer');
-    return res as Responses[(typeof msg)['type']];
-  },
+  send: sendToBackground,
   confirm: (question) => window.confirm(question),
   download,
 };

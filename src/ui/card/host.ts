@@ -20,7 +20,6 @@ export class CardHost implements CardHostApi {
   private placement: Placement | null = null;
   private reference: Element | null = null;
   private stopWatching: (() => void) | null = null;
-  private entityId: string | null = null;
   /** The card on show, so earlier-reading items arriving later can be added to it. */
   private shown: { card: CardModel; onSentence?: (sentence: number) => void; earlier: readonly EarlierItem[]; expanded: boolean } | null = null;
   /** Called when the open card had to move into a new top-layer element (or back out of one). */
@@ -51,6 +50,10 @@ export class CardHost implements CardHostApi {
   }
 
   private readonly onClose: () => void;
+
+  private get entityId(): string | null {
+    return this.shown?.card.id ?? null;
+  }
 
   get isOpen(): boolean {
     return this.entityId !== null;
@@ -88,7 +91,6 @@ export class CardHost implements CardHostApi {
     this.renderBody();
     this.panel.setAttribute('aria-label', t('card_label', card.name));
     this.live.textContent = opts.announce ? t('card_announce', card.name) : '';
-    this.entityId = card.id;
 
     this.reference = reference;
     this.host.style.setProperty('display', 'block');
@@ -97,8 +99,7 @@ export class CardHost implements CardHostApi {
   }
 
   setEarlier(entityId: string, items: readonly EarlierItem[]): void {
-    const top = this.panel.firstElementChild;
-    if (this.entityId !== entityId || !this.shown || !top || items.length === 0) return;
+    if (this.entityId !== entityId || !this.shown || items.length === 0) return;
     this.shown.earlier = items;
     this.renderBody();
   }
@@ -160,7 +161,6 @@ export class CardHost implements CardHostApi {
     this.stopWatching?.();
     this.stopWatching = null;
     this.reference = null;
-    this.entityId = null;
     this.shown = null;
     this.host.style.setProperty('display', 'none');
     this.panel.replaceChildren();
