@@ -27,6 +27,13 @@ const HTML = new Set(['.html', '.htm', '.xhtml']);
 const TEXT = new Set(['.txt', '.text']);
 const LINES = new Set(['.jsonl', '.ndjson']);
 
+/** What the builder reads a single article file as, by its name: a saved page, a text article,
+ *  or (undefined) neither. */
+export function articleFileKind(path: string): 'html' | 'text' | undefined {
+  const ext = extname(path).toLowerCase();
+  return HTML.has(ext) ? 'html' : TEXT.has(ext) ? 'text' : undefined;
+}
+
 /** "2019-09-03T10:00:00Z" → "2019-09-03"; "2019-09" and "2019" stay; anything else is undefined. */
 export function isoDate(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPack, type BuildResult } from '../../scripts/pack/build';
-import { readHtml } from '../../scripts/pack/build-worker';
+import { readHtml } from '../../scripts/pack/html-file';
 import { htmlRuns } from '../../scripts/pack/extract';
 import { analyzeArticle } from '../../src/core/analyze';
 import { parsePack, parsePackJson } from '../../src/core/pack/schema';

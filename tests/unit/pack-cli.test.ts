@@ -4,8 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPackText, highlightReport } from '../../scripts/pack/check';
-import { readHtmlPage, readTextPage } from '../../scripts/pack/page';
+import { checkPackText, command, highlightReport, readPage, readTextPage } from '../../scripts/pack/check';
 
 const root = resolve(import.meta.dirname, '../..');
 const bundledText = readFileSync(join(root, 'src/packs/korean-peninsula.json'), 'utf8');
@@ -67,8 +66,8 @@ describe('check: the pack', () => {
 });
 
 describe('check: what the pack would highlight', () => {
-  it('reads the demo article as the extension does: its names, forms, page-only names and later facts', async () => {
-    const page = await readHtmlPage(readFileSync(join(root, 'demo/index.html'), 'utf8'));
+  it('reads the demo article as the extension does: its names, forms, page-only names and later facts', () => {
+    const page = readPage(join(root, 'demo/index.html'));
     expect(page.pageDate).toBe('2019-09-03');
     const lines = highlightReport(bundled.pack!, page, 'demo/index.html');
     expect(lines[0]).toMatch(/^demo\/index\.html: \d+ names highlighted \(\d+ runs of text, page date 2019-09-03\)$/);
@@ -77,6 +76,32 @@ describe('check: what the pack would highlight', () => {
     expect(lines.find((l) => l.includes('page-iaea'))).toMatch(/from the page itself, not the pack/);
     // Navigation, sidebar and comments name people too; only the article is read.
     expect(lines.join('\n')).not.toMatch(/Stephen Biegun/);
+  });
+
+  it('reads a saved page in the encoding it declares, as the pack builder does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pack-check-'));
+    const file = join(dir, 'quay.html');
+    // windows-1252: 0xE9 is "é", 0x92 a closing quote; read as UTF-8 both would be U+FFFD.
+    const html = '<!doctype html><html><head><meta charset="windows-1252"><title>Quay news</title></head><body><article><h1>Quay news</h1>' +
+      '<p>The Caf\xe9 Rouge on the harbour\x92s east side shut on Monday, its owner told reporters in a short statement.</p>' +
+      '<p>Work at the Caf\xe9 Rouge will take a month, the council said.</p></article></body></html>';
+    writeFileSync(file, Buffer.from(html, 'latin1'));
+    const report = checkPackText(tinyPack((p) => (p.entities[0].name = 'Caf\u00e9 Rouge')), 'harbour.json');
+    const lines = highlightReport(report.pack!, readPage(file), 'quay.html');
+    expect(lines[0]).toMatch(/^quay\.html: 1 name highlighted/);
+    expect(lines).toContain('  Caf\u00e9 Rouge (quay-nine, place): "Caf\u00e9 Rouge" ×2');
+  });
+
+  it('refuses a page the builder would not read, rather than reading its markup as text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pack-check-'));
+    const file = join(dir, 'quay.xht');
+    writeFileSync(file, '<html><body><p>Choe Son Hui spoke.</p></body></html>');
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await command.run([join(root, 'src/packs/korean-peninsula.json'), file], { out: (l) => out.push(l), err: (l) => err.push(l) });
+    expect(code).toBe(2);
+    expect(err).toEqual([`${file}: not a page the pack builder reads: give a saved page (.html, .htm, .xhtml) or a text file (.txt, .text)`]);
+    expect(out.join('\n')).not.toMatch(/highlighted/);
   });
 
   it('reads a text file by paragraphs and lists forms it held back', () => {
