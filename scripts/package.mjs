@@ -40,12 +40,17 @@ const { version } = manifest;
 
 // The Firefox tree: dist/ with a Firefox-only manifest.
 const stage = mkdtempSync(join(tmpdir(), 'backstory-firefox-'));
+/** Stops with the reason; process.exit skips `finally`, so the staging folder goes first. */
+const fail = (/** @type {string[]} */ ...lines) => {
+  for (const line of lines) console.error(line);
+  rmSync(stage, { recursive: true, force: true });
+  process.exit(1);
+};
 try {
   cpSync(dist, stage, { recursive: true });
   const { service_worker: _chromeOnly, ...background } = manifest.background ?? {};
   if (!Array.isArray(background.scripts)) {
-    console.error('\nPACKAGE FAILED: dist/manifest.json has no background.scripts for Firefox');
-    process.exit(1);
+    fail('\nPACKAGE FAILED: dist/manifest.json has no background.scripts for Firefox');
   }
   writeFileSync(join(stage, 'manifest.json'), `${JSON.stringify({ ...manifest, background }, null, 2)}\n`);
 
@@ -55,9 +60,7 @@ try {
   const problems = [...report.errors, ...report.warnings.filter((w) => !accepted(w))];
   const known = report.warnings.filter(accepted);
   if (problems.length > 0) {
-    console.error('\nPACKAGE FAILED: web-ext lint on the Firefox package:');
-    for (const p of problems) console.error(`  ${p.code} ${p.file ?? ''}${p.line ? `:${p.line}` : ''}: ${p.message}`);
-    process.exit(1);
+    fail('\nPACKAGE FAILED: web-ext lint on the Firefox package:', ...problems.map((p) => `  ${p.code} ${p.file ?? ''}${p.line ? `:${p.line}` : ''}: ${p.message}`));
   }
   console.log(`web-ext lint (Firefox package): 0 errors, ${known.length} known warning(s) accepted (see ACCEPTED in scripts/package.mjs)`);
 

@@ -122,7 +122,7 @@ export async function buildPack(paths: string[], options: BuildOptions = {}): Pr
   const { inputs, problems } = collectInputs(paths, { cwd: options.cwd, baseUrl: options.baseUrl });
   const threads = Math.max(1, options.threads ?? availableParallelism());
   // Small batches keep every worker busy to the end; large ones cut messaging. ~1/8 of a
-  // worker's share, 1 to 64 articles.
+  // worker's share, 1 to 50 articles.
   const batch = options.batch ?? Math.max(1, Math.min(50, Math.ceil(inputs.length / threads / 8)));
   const bar = progress(inputs.length, 'pack build', options.progress ?? 'auto');
   const t0 = Date.now();

@@ -18,11 +18,11 @@ const Reveal = v.object({
 const AnnotateTab = v.object({ type: v.literal('backstory:annotate-tab'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 /** Background → content script (keyboard command): switch the page's highlights off or back on. */
 const Toggle = v.object({ type: v.literal('backstory:toggle'), active: v.optional(v.boolean()) });
-/** Background → content script (keyboard command): focus the next/previous mention and open its card. */
 /** Background → content scripts: storage changed. `settings`: ask page-config again; `analysis`
  *  (notes, packs): analyse the page again. (Content scripts cannot read storage themselves.) */
 const Changed = v.object({ type: v.literal('backstory:changed'), what: v.picklist(['settings', 'analysis']) });
 export type ChangedWhat = v.InferOutput<typeof Changed>['what'];
+/** Background → content script (keyboard command): focus the next/previous mention and open its card. */
 const Step = v.object({ type: v.literal('backstory:step'), direction: v.picklist(['next', 'previous']) });
 
 /** A page is at most this much text in all (a whole book is ~1M characters). */

@@ -87,9 +87,9 @@ export class PageSessions {
     } else if (!session || session.runs.length !== req.base) {
       return { resync: true };
     }
-    this.delete(key);
+    // Most recently used last (the map keeps insertion order): eviction takes the oldest first.
+    this.sessions.delete(key);
     this.sessions.set(key, session);
-    this.held += session.chars;
 
     const before = session.chars;
     if (req.removed.length > 0) {
