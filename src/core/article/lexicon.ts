@@ -20,6 +20,10 @@ export const TITLE_HEADS = words(`
 /** Courtesy titles before a name: they mark a person but are not a role worth showing. */
 export const HONORIFICS = words('mr mrs ms miss dr prof sir dame madam');
 
+/** "…, Sir Alan Pryce": a name set off by a comma, a courtesy title allowed before it; tested on
+ *  the text before the name. */
+export const SET_OFF_NAME_BEFORE = /,\s*(?:(?:Sir|Dame|Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$/u;
+
 /** Abbreviated titles that stand for a head noun ("Gen.", "Sen."). */
 export const ABBREVIATED_TITLES: Record<string, string> = {
   gen: 'general', lt: 'lieutenant', col: 'colonel', maj: 'major', capt: 'captain', adm: 'admiral',

@@ -1,7 +1,7 @@
 // Titles and roles the article gives a named entity: a title written before the name ("US
 // Secretary of State Mike Pompeo"), an appositive ("Kim Yo Jong, the leader's younger sister,"),
 // "X, who is …" and "X is the …". Role text is written without a leading article.
-import { ABBREVIATED_TITLES, HONORIFICS, OPENERS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon';
+import { ABBREVIATED_TITLES, HONORIFICS, OPENERS, SET_OFF_NAME_BEFORE, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon';
 import { tokenize, type Token } from './text';
 
 const CONNECTORS = new Set(['of', 'for']);
@@ -128,7 +128,7 @@ const DETERMINER = /(?<=^|\s)(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)|
 export function appositiveBefore(text: string, mentionStart: number, mentionEnd: number): string | null {
   if (!/^\s*(?:[,;:—–()]|$)/u.test(text.slice(mentionEnd))) return null;
   // "The chairman of the committee, Sir Alan Pryce, …": a courtesy title may open the name.
-  const before = /,\s*(?:(?:Sir|Dame|Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$/u.exec(text.slice(0, mentionStart));
+  const before = SET_OFF_NAME_BEFORE.exec(text.slice(0, mentionStart));
   if (!before) return null;
   const clauseStart = Math.max(...[',', ';', ':', '—', '–', '(', '“', '"'].map((c) => text.lastIndexOf(c, before.index - 1))) + 1;
   const clause = text.slice(clauseStart, before.index);

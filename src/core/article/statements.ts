@@ -3,7 +3,7 @@
 // "She warned that …" resolved to the person the previous sentence is about.
 import type { Sentence } from '../types';
 import { findDates, type FoundDate } from './dates';
-import { SPEECH_VERBS } from './lexicon';
+import { SET_OFF_NAME_BEFORE, SPEECH_VERBS } from './lexicon';
 import { clean, quoteFrom, quoteUntil } from './quotes';
 
 export interface RawStatement {
@@ -77,7 +77,7 @@ function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, ment
   const bracket = /^\s*\([^()“”"]{1,40}\)(?=[,\s])/u.exec(s.text.slice(mentionEnd));
   if (bracket) mentionEnd += bracket[0].length;
   // "The minister, Choe Son Hui, stated …": the name is itself the appositive; step over its closing comma.
-  const setOff = /,\s*(?:(?:Sir|Dame|Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$/u.test(s.text.slice(0, mentionStart)) && /^,\s/u.test(s.text.slice(mentionEnd));
+  const setOff = SET_OFF_NAME_BEFORE.test(s.text.slice(0, mentionStart)) && /^,\s/u.test(s.text.slice(mentionEnd));
   const after = setOff ? s.text.slice(mentionEnd + 1) : s.text.slice(mentionEnd);
   if (setOff) mentionEnd += 1;
   const possessive = POSSESSIVE.exec(after);
