@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { extensionWorker, findChromium, launchWithExtension } from './lib/browser.mjs';
 import { serveStatic } from './lib/demo-server.mjs';
 import { closeFirefox, expandCardInFirefox, findFirefox, launchFirefoxWithExtension, readCardInFirefox, readEarlierInFirefox } from './lib/firefox.mjs';
-import { countMentionsInPage, expandCard, packNames, readCard } from './lib/probes.mjs';
+import { countMentionsInPage, expandCard, packNames, readCard, readEarlier } from './lib/probes.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = resolve(ROOT, 'dist');
@@ -173,7 +173,7 @@ async function headlessTour() {
     innerText: (selector) => page.locator(selector).first().innerText(),
     hover: (selector) => page.locator(selector).first().hover(),
     readCard: () => readCard(ctx, page),
-    readEarlier: () => readEarlier(page),
+    readEarlier: () => readEarlier(ctx, page),
     expand: () => expandCard(ctx, page),
     title: () => page.title(),
     screenshot: (clip) => page.screenshot({ path: screenshot, clip }),
@@ -279,46 +279,6 @@ async function tour(page) {
   if (earlierItems.length === 0) console.log('  (nothing: the reading memory is off or empty)');
   for (const item of earlierItems) console.log(`  - ${item.text}\n    ${item.href}`);
   console.log(`Screenshot with the card open: ${relative(process.cwd(), screenshot) || screenshot}`);
-}
-
-/** The card's "Earlier in your reading" items, read through DevTools (the card's root is closed).
- *  @param {import('playwright-core').Page} page @returns {Promise<{ text: string, href: string }[]>} */
-async function readEarlier(page) {
-  const cdp = await ctx.newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    /** @type {{ text: string, href: string }[]} */
-    const out = [];
-    /** @param {any} node @param {string[]} parts */
-    const text = (node, parts) => {
-      if (node.nodeType === 3) parts.push(node.nodeValue);
-      for (const c of node.children ?? []) text(c, parts);
-      return parts;
-    };
-    /** @param {any} node @returns {string} */
-    const href = (node) => {
-      const attrs = node.attributes ?? [];
-      const i = attrs.indexOf('href');
-      if (node.nodeName === 'A' && i >= 0 && i % 2 === 0) return attrs[i + 1];
-      for (const c of node.children ?? []) {
-        const h = href(c);
-        if (h) return h;
-      }
-      return '';
-    };
-    /** @param {any} node */
-    const walk = (node) => {
-      if ((node.attributes ?? []).some((/** @type {string} */ a, /** @type {number} */ i) => i % 2 === 0 && a === 'data-earlier')) {
-        out.push({ text: text(node, []).join(' ').replace(/\s+/g, ' ').trim(), href: href(node) });
-        return;
-      }
-      for (const c of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(c);
-    };
-    walk(root);
-    return out;
-  } finally {
-    await cdp.detach();
-  }
 }
 
 /** @param {string} message @returns {never} */

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'puppeteer-core';
+import type { EarlierItem } from './probes.mjs';
 
 export function findFirefox(): string | null;
 export function geckoId(dist: string): string;
@@ -30,8 +31,8 @@ export function launchFirefoxWithExtension(options: {
 }): Promise<FirefoxLaunch>;
 export function openExtensionPage(browser: Browser, url: string, readySelector?: string, timeout?: number): Promise<Page>;
 export function contextOf(page: Page): string;
-export function readCardInFirefox(browser: Browser, page: Page): Promise<{ open: boolean; text: string; mode?: string }>;
-export function readEarlierInFirefox(browser: Browser, page: Page): Promise<{ text: string; href: string; target: string }[]>;
+export function readCardInFirefox(browser: Browser, page: Page): Promise<{ open: boolean; text: string }>;
+export function readEarlierInFirefox(browser: Browser, page: Page): Promise<EarlierItem[]>;
 export function earlierLinkPointInFirefox(browser: Browser, page: Page): Promise<{ x: number; y: number } | null>;
 export function expandCardInFirefox(browser: Browser, page: Page): Promise<boolean>;
 export function closeFirefox(browser: Browser, ms?: number): Promise<void>;

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { earlierItems, pointOfEarlierLink, pressMore } from './probes.mjs';
 
 /** The Firefox to drive: $FIREFOX_PATH, else Debian's firefox-esr, else one on PATH; null when none. */
 export function findFirefox() {
@@ -117,17 +118,11 @@ const READ_ROOT = `(root) => {
     const r = e.getBoundingClientRect();
     return r.width > 0 && r.height > 0 && e.checkVisibility({ opacityProperty: true, visibilityProperty: true });
   });
-  return JSON.stringify({ text: parts.join(' ').replace(/\\s+/g, ' ').trim(), visible });
+  return { text: parts.join(' ').replace(/\\s+/g, ' ').trim(), visible };
 }`;
 
-/**
- * Reads the card the way `readCard` in probes.mjs does over CDP: BiDi serialisation with
- * includeShadowTree "all" returns closed shadow roots too, which page scripts cannot reach.
- * @param {import('puppeteer-core').Browser} browser
- * @param {import('puppeteer-core').Page} page
- * @returns {Promise<{ open: boolean, text: string, mode?: string }>}
- */
-/** Runs `fn` (source text, returning a JSON string) on the card's closed root; null without a card. */
+/** Runs `fn` (a `(root) => value` function or its source, as in probes.mjs) on the card's closed
+ *  root; `{ value }` (passed back as JSON), or null without a card. */
 async function onCardRoot(browser, page, fn) {
   const conn = /** @type {any} */ (browser).connection;
   const context = contextOf(page);
@@ -142,60 +137,42 @@ async function onCardRoot(browser, page, fn) {
   const root = host.type === 'node' ? host.value?.shadowRoot : undefined;
   if (!root?.sharedId) return null;
   const read = await conn.send('script.callFunction', {
-    functionDeclaration: fn,
+    functionDeclaration: `(root) => JSON.stringify((${fn})(root))`,
     arguments: [{ sharedId: root.sharedId }],
     target: { context },
     awaitPromise: false,
   });
-  return { value: JSON.parse(read.result.result.value), mode: root.value?.mode };
+  return { value: JSON.parse(read.result.result.value) };
 }
 
+/**
+ * Reads the card the way `readCard` in probes.mjs does over CDP: BiDi serialisation with
+ * includeShadowTree "all" returns closed shadow roots too, which page scripts cannot reach.
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {import('puppeteer-core').Page} page
+ * @returns {Promise<{ open: boolean, text: string }>}
+ */
 export async function readCardInFirefox(browser, page) {
   const read = await onCardRoot(browser, page, READ_ROOT);
   if (!read) return { open: false, text: '' };
   const { text, visible } = read.value;
-  return { open: text !== '' && visible, text, mode: read.mode };
+  return { open: text !== '' && visible, text };
 }
 
 /** Presses the hover card's "N more" button (see probes.mjs expandCard); whether there was one. */
 export async function expandCardInFirefox(browser, page) {
-  const read = await onCardRoot(
-    browser,
-    page,
-    `(root) => { const b = root.querySelector('button.bs-more'); b?.click(); return JSON.stringify(b !== null); }`,
-  );
-  return read ? read.value === true : false;
+  return (await onCardRoot(browser, page, pressMore))?.value === true;
 }
 
-/** The open card's "Earlier in your reading" items (the `data-earlier` contract). */
+/** The open card's "Earlier in your reading" items (see probes.mjs earlierItems); none without a card. */
 export async function readEarlierInFirefox(browser, page) {
-  const read = await onCardRoot(
-    browser,
-    page,
-    `(root) => JSON.stringify([...root.querySelectorAll('[data-earlier]')].map((el) => ({
-      text: el.textContent.replace(/\\s+/g, ' ').trim(),
-      href: el.querySelector('a[href]')?.getAttribute('href') ?? '',
-      target: el.querySelector('a[href]')?.getAttribute('target') ?? '',
-    })))`,
-  );
-  return read ? read.value : [];
+  return (await onCardRoot(browser, page, earlierItems))?.value ?? [];
 }
 
-/** Where to click the first earlier item's link (scrolled into the card's view first), in the
- *  page's viewport; null without a card or such a link. */
+/** Where to click the first earlier item's link (see probes.mjs pointOfEarlierLink); null
+ *  without a card or such a link. */
 export async function earlierLinkPointInFirefox(browser, page) {
-  const read = await onCardRoot(
-    browser,
-    page,
-    `(root) => {
-      const a = root.querySelector('[data-earlier] a[href]');
-      if (!a) return 'null';
-      a.scrollIntoView({ block: 'nearest' });
-      const r = a.getClientRects()[0];
-      return JSON.stringify(r ? { x: r.left + Math.min(r.width / 2, 12), y: r.top + r.height / 2 } : null);
-    }`,
-  );
-  return read ? read.value : null;
+  return (await onCardRoot(browser, page, pointOfEarlierLink))?.value ?? null;
 }
 
 /** Closes Firefox, killing it if it does not go within `ms`. */

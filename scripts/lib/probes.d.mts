@@ -9,4 +9,18 @@ export interface CardState {
 export function countMentionsInPage(): Record<string, number>;
 export function packNames(dist: string): Map<string, string>;
 export function readCard(ctx: BrowserContext, page: Page): Promise<CardState>;
+/** One `[data-earlier]` item of the card: its text (spaces collapsed), its link's href and target ('' without). */
+export interface EarlierItem {
+  text: string;
+  href: string;
+  target: string;
+}
+/** In-page functions on the card's shadow root (run by `inCardRoot` here, by firefox.mjs in Firefox). */
+export function pressMore(root: ShadowRoot): boolean;
+export function earlierItems(root: ShadowRoot): EarlierItem[];
+export function pointOfEarlierLink(root: ShadowRoot): { x: number; y: number } | null;
+/** Runs `fn` (`(root) => value`, or its source) on the card's shadow root; throws without a card. */
+export function inCardRoot<T>(ctx: BrowserContext, page: Page, fn: string | ((root: ShadowRoot) => T)): Promise<T>;
 export function expandCard(ctx: BrowserContext, page: Page): Promise<boolean>;
+export function readEarlier(ctx: BrowserContext, page: Page): Promise<EarlierItem[]>;
+export function earlierLinkPoint(ctx: BrowserContext, page: Page): Promise<{ x: number; y: number } | null>;

@@ -37,6 +37,9 @@ export function packNames(root) {
   return names;
 }
 
+/** Whether a DevTools DOM node is the card's host element. */
+const isCardHost = (node) => (node.attributes ?? []).some((a, i) => i % 2 === 0 && a === 'data-backstory-card');
+
 /**
  * Reads the card through the DevTools protocol, which sees into closed shadow roots; page
  * scripts (and Playwright locators) cannot.
@@ -47,7 +50,7 @@ export async function readCard(ctx, page) {
   const cdp = await ctx.newCDPSession(page);
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const host = findNode(root, (n) => (n.attributes ?? []).some((a, i) => i % 2 === 0 && a === 'data-backstory-card'));
+    const host = findNode(root, isCardHost);
     if (!host) return { open: false, text: '' };
     const parts = [];
     collectText(host, parts);
@@ -59,6 +62,70 @@ export async function readCard(ctx, page) {
   }
 }
 
+// In-page functions on the card's closed shadow root, `(root) => value`: Chromium runs them
+// through DevTools (below), Firefox through WebDriver BiDi (firefox.mjs), so both read alike.
+
+/** Runs in the card: presses its "N more" button; whether there was one. */
+export function pressMore(root) {
+  const b = root.querySelector('button.bs-more');
+  b?.click();
+  return b !== null;
+}
+
+/** Runs in the card: its "Earlier in your reading" items (the `data-earlier` contract). */
+export function earlierItems(root) {
+  return [...root.querySelectorAll('[data-earlier]')].map((el) => ({
+    text: el.textContent.replace(/\s+/g, ' ').trim(),
+    href: el.querySelector('a[href]')?.getAttribute('href') ?? '',
+    target: el.querySelector('a[href]')?.getAttribute('target') ?? '',
+  }));
+}
+
+/** Runs in the card: where to click the first earlier item's link (scrolled into the card's view
+ *  first), in the page's viewport; null without such a link. */
+export function pointOfEarlierLink(root) {
+  const a = root.querySelector('[data-earlier] a[href]');
+  if (!a) return null;
+  a.scrollIntoView({ block: 'nearest' });
+  const r = a.getClientRects()[0];
+  return r ? { x: r.left + Math.min(r.width / 2, 12), y: r.top + r.height / 2 } : null;
+}
+
+/** Runs `fn` (a `(root) => value` function or its source) on the card's closed shadow root
+ *  through DevTools; `{ value }`, or null without a card. */
+async function onCardRoot(ctx, page, fn) {
+  const cdp = await ctx.newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const shadow = findNode(root, isCardHost)?.shadowRoots?.[0];
+    if (!shadow) return null;
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    if (!object.objectId) return null;
+    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function () { return (${fn})(this); }`,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(`in card: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return { value: result.value };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Runs `fn` (a `(root) => value` function or its source) in the page on the card's shadow root
+ * and returns its JSON result. Throws when there is no card host.
+ * @param {import('playwright-core').BrowserContext} ctx
+ * @param {import('playwright-core').Page} page
+ * @param {string | ((root: ShadowRoot) => unknown)} fn
+ */
+export async function inCardRoot(ctx, page, fn) {
+  const read = await onCardRoot(ctx, page, fn);
+  if (!read) throw new Error('no card host with a shadow root on the page');
+  return read.value;
+}
+
 /**
  * Presses the hover card's "N more" button, which turns the glance into the full card. Returns
  * whether there was one to press (a card whose glance holds everything has none).
@@ -66,23 +133,19 @@ export async function readCard(ctx, page) {
  * @param {import('playwright-core').Page} page
  */
 export async function expandCard(ctx, page) {
-  const cdp = await ctx.newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const host = findNode(root, (n) => (n.attributes ?? []).some((a, i) => i % 2 === 0 && a === 'data-backstory-card'));
-    const shadow = host?.shadowRoots?.[0];
-    if (!shadow) return false;
-    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-    if (!object.objectId) return false;
-    const { result } = await cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId,
-      returnByValue: true,
-      functionDeclaration: `function () { const b = this.querySelector('button.bs-more'); b?.click(); return b !== null; }`,
-    });
-    return result.value === true;
-  } finally {
-    await cdp.detach();
-  }
+  return (await onCardRoot(ctx, page, pressMore))?.value === true;
+}
+
+/** The open card's earlier items (see `earlierItems`); none without a card.
+ *  @param {import('playwright-core').BrowserContext} ctx @param {import('playwright-core').Page} page */
+export async function readEarlier(ctx, page) {
+  return (await onCardRoot(ctx, page, earlierItems))?.value ?? [];
+}
+
+/** See `pointOfEarlierLink`; null without a card.
+ *  @param {import('playwright-core').BrowserContext} ctx @param {import('playwright-core').Page} page */
+export async function earlierLinkPoint(ctx, page) {
+  return (await onCardRoot(ctx, page, pointOfEarlierLink))?.value ?? null;
 }
 
 function findNode(node, test) {

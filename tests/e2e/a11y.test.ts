@@ -89,7 +89,7 @@ describeInBrowser('accessibility in Chromium', () => {
     const live = await inCardRoot<{ text: string; live: string | null; role: string | null }>(
       s.ctx,
       page,
-      `function () { const l = this.querySelector('[aria-live]'); return { text: l?.textContent ?? '', live: l?.getAttribute('aria-live') ?? null, role: l?.getAttribute('role') ?? null }; }`,
+      `(root) => { const l = root.querySelector('[aria-live]'); return { text: l?.textContent ?? '', live: l?.getAttribute('aria-live') ?? null, role: l?.getAttribute('role') ?? null }; }`,
     );
     expect(live).toEqual({ text: uiString('card_announce').replace('$NAME$', name), live: 'polite', role: 'status' });
 
@@ -129,8 +129,8 @@ describeInBrowser('accessibility in Chromium', () => {
   });
 
   it('reduced motion: the card appears without animation or transition', { timeout: 60_000 }, async () => {
-    const motion = `function () {
-      return [...this.querySelectorAll('*')].filter((e) => !/^(STYLE|LINK)$/.test(e.tagName)).map((e) => {
+    const motion = `(root) => {
+      return [...root.querySelectorAll('*')].filter((e) => !/^(STYLE|LINK)$/.test(e.tagName)).map((e) => {
         const c = getComputedStyle(e);
         const anim = c.animationName !== 'none' && c.animationDuration.split(',').some((d) => parseFloat(d) > 0);
         const trans = c.transitionDuration.split(',').some((d) => parseFloat(d) > 0);
@@ -158,11 +158,11 @@ describeInBrowser('accessibility in Chromium', () => {
   });
 
   it('forced colors: the card keeps a visible border and text in system colors', { timeout: 60_000 }, async () => {
-    const colors = `function () {
-      const panel = this.querySelector('.panel');
+    const colors = `(root) => {
+      const panel = root.querySelector('.panel');
       const probe = document.createElement('span');
       probe.style.cssText = 'color: CanvasText; background-color: Canvas';
-      this.append(probe);
+      root.append(probe);
       const sys = getComputedStyle(probe);
       const p = getComputedStyle(panel);
       const out = { borderWidth: parseFloat(p.borderTopWidth), borderStyle: p.borderTopStyle, border: p.borderTopColor,

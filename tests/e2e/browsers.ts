@@ -20,8 +20,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { findChromium } from '../../scripts/lib/browser.mjs';
 import { findFirefox } from '../../scripts/lib/firefox.mjs';
-import { countMentionsInPage, type CardState } from '../../scripts/lib/probes.mjs';
-import { inCardRoot } from './card-probes';
+import { countMentionsInPage, earlierLinkPoint, readEarlier, type CardState, type EarlierItem } from '../../scripts/lib/probes.mjs';
 import { expandCard, readCard, startSession, waitReady, type SessionOptions } from './harness';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -62,12 +61,7 @@ export interface TestPage {
   close(): Promise<void>;
 }
 
-/** One `[data-earlier]` item of the card: its text (spaces collapsed), its link's href and target ('' without). */
-export interface EarlierItem {
-  text: string;
-  href: string;
-  target: string;
-}
+export type { EarlierItem };
 
 export interface BrowserSession {
   browser: BrowserName;
@@ -253,34 +247,10 @@ async function startChromium(options?: SessionOptions): Promise<BrowserSession> 
       }
     },
     readCard: (page) => readCard(s.ctx, playwrightPage(page)),
-    async readEarlier(page) {
-      const p = playwrightPage(page);
-      if (!(await p.locator('[data-backstory-card]').count())) return [];
-      return inCardRoot<EarlierItem[]>(
-        s.ctx,
-        p,
-        `function () {
-          return [...this.querySelectorAll('[data-earlier]')].map((el) => ({
-            text: el.textContent.replace(/\\s+/g, ' ').trim(),
-            href: el.querySelector('a[href]')?.getAttribute('href') ?? '',
-            target: el.querySelector('a[href]')?.getAttribute('target') ?? '',
-          }));
-        }`,
-      );
-    },
+    readEarlier: (page) => readEarlier(s.ctx, playwrightPage(page)),
     async openEarlier(page) {
       const p = playwrightPage(page);
-      const at = await inCardRoot<{ x: number; y: number } | null>(
-        s.ctx,
-        p,
-        `function () {
-          const a = this.querySelector('[data-earlier] a[href]');
-          if (!a) return null;
-          a.scrollIntoView({ block: 'nearest' });
-          const r = a.getClientRects()[0];
-          return r ? { x: r.left + Math.min(r.width / 2, 12), y: r.top + r.height / 2 } : null;
-        }`,
-      );
+      const at = await earlierLinkPoint(s.ctx, p);
       if (!at) throw new Error('the card shows no earlier item with a link');
       const opened = s.ctx.waitForEvent('page', { timeout: 10_000 });
       await p.mouse.click(at.x, at.y);

@@ -4,45 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 
-interface DomNode {
-  backendNodeId: number;
-  attributes?: string[];
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-}
-
-function findHost(node: DomNode): DomNode | null {
-  if ((node.attributes ?? []).some((a, i) => i % 2 === 0 && a === 'data-backstory-card')) return node;
-  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
-    const hit = findHost(child);
-    if (hit) return hit;
-  }
-  return null;
-}
-
-/**
- * Runs `fn` (a function declaration as text, `this` = the card's shadow root) in the page and
- * returns its JSON result. Throws when there is no card host.
- */
-export async function inCardRoot<T>(ctx: BrowserContext, page: Page, fn: string): Promise<T> {
-  const cdp = await ctx.newCDPSession(page);
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    const host = findHost(root);
-    const shadow = host?.shadowRoots?.[0];
-    if (!shadow) throw new Error('no card host with a shadow root on the page');
-    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId!,
-      functionDeclaration: fn,
-      returnByValue: true,
-    });
-    if (exceptionDetails) throw new Error(`in card: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-    return result.value as T;
-  } finally {
-    await cdp.detach();
-  }
-}
+export { inCardRoot } from '../../scripts/lib/probes.mjs';
 
 export interface AxNode {
   role: string;
