@@ -1,7 +1,7 @@
 // The popup's states as DOM. Page and pack text goes in through textContent only.
 import type { EarlierItem } from '../core/memory/earlier';
 import type { CardModel } from '../core/types';
-import { renderCard } from '../shared/card-view';
+import { foldedCount, renderCard } from '../shared/card-view';
 import { t, tCount, typeLabel } from '../shared/i18n';
 import { groupCards } from './group';
 import { el } from '../shared/dom';
@@ -11,8 +11,27 @@ export interface ListHandlers {
   onSentence(entityId: string, sentence: number): void;
 }
 
+/**
+ * A folded card's "N more" / "Show less": the list stays scannable, and each card opens in place
+ * to the full card. The folded items are in the DOM (hidden) either way.
+ */
+function foldToggle(body: HTMLElement, hidden: number): HTMLButtonElement {
+  const button = el('button', 'bs-more');
+  button.type = 'button';
+  button.setAttribute('aria-controls', body.id);
+  const set = (open: boolean): void => {
+    for (const extra of body.querySelectorAll<HTMLElement>('.bs-extra')) extra.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+    button.textContent = open ? t('popup_less') : tCount('card_more', hidden);
+    body.closest<HTMLElement>('.entity')?.toggleAttribute('data-open', open);
+  };
+  button.addEventListener('click', () => set(button.getAttribute('aria-expanded') !== 'true'));
+  set(false);
+  return button;
+}
+
 /** One entity: a button that reveals it on the page, then its card (summary, facts, sentences). */
-function renderEntity(card: CardModel, handlers: ListHandlers, earlier: readonly EarlierItem[]): HTMLElement {
+function renderEntity(card: CardModel, handlers: ListHandlers, earlier: readonly EarlierItem[], index: number): HTMLElement {
   const item = el('li', 'entity');
   item.dataset.entity = card.id;
   item.dataset.type = card.type;
@@ -24,9 +43,12 @@ function renderEntity(card: CardModel, handlers: ListHandlers, earlier: readonly
   head.append(el('span', 'entity-type', typeLabel(card.type)));
   head.addEventListener('click', () => handlers.onReveal(card.id));
 
-  const body = renderCard(card, { compact: true, earlier, onSentence: (sentence) => handlers.onSentence(card.id, sentence) });
+  const body = renderCard(card, { fold: true, earlier, onSentence: (sentence) => handlers.onSentence(card.id, sentence) });
   body.classList.add('entity-card');
+  body.id = `entity-card-${index}`;
   item.append(head, body);
+  const hidden = foldedCount(body);
+  if (hidden > 0) item.append(foldToggle(body, hidden));
   return item;
 }
 
@@ -34,12 +56,13 @@ function renderEntity(card: CardModel, handlers: ListHandlers, earlier: readonly
 export function renderList(cards: readonly CardModel[], handlers: ListHandlers, earlier: Record<string, readonly EarlierItem[]> = {}): HTMLElement {
   const wrap = el('div', 'list');
   wrap.append(el('p', 'list-summary', tCount('popup_entity_count', cards.length)));
+  let index = 0;
   for (const group of groupCards(cards)) {
     const section = el('section', 'group');
     section.dataset.type = group.type;
     section.append(el('h2', 'group-heading', typeLabel(group.type, true)));
     const list = el('ul', 'entities');
-    for (const card of group.cards) list.append(renderEntity(card, handlers, earlier[card.id] ?? []));
+    for (const card of group.cards) list.append(renderEntity(card, handlers, earlier[card.id] ?? [], index++));
     section.append(list);
     wrap.append(section);
   }

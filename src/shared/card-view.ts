@@ -7,8 +7,11 @@ import { t, tCount, uiLanguage } from './i18n';
 import { el } from './dom';
 
 export interface CardViewOptions {
-  /** Shorter form: fewer sentences and facts (hover card, popup list). */
+  /** Shorter form: fewer sentences and facts. */
   compact?: boolean;
+  /** The full card with what the compact form leaves out marked `bs-extra` and hidden, for a
+   *  list that opens each card in place (the popup): every item is in the DOM either way. */
+  fold?: boolean;
   /** Also render the name/type/count header (the popup draws its own). */
   header?: boolean;
   /** Called when the reader picks a sentence; without it sentences are plain text. */
@@ -27,6 +30,29 @@ export const TYPE_KEY: Record<EntityType, string> = {
   equipment: 'type_equipment',
   term: 'type_term',
 };
+
+/** How many of each list a card shows: the full card, and the compact form (or a folded card
+ *  before it is opened). The glance's "N more" counts from the full limits. */
+const LIMITS = {
+  full: { roles: 2, statements: 5, sentences: 6, earlier: 5, facts: 10, later: 10 },
+  compact: { roles: 2, statements: 2, sentences: 3, earlier: 3, facts: 3, later: 2 },
+} as const;
+type Limits = (typeof LIMITS)['full' | 'compact'];
+
+/** What is rendered (`shown`) and from which index on it is folded away (`open`). */
+function limitsFor(opts: CardViewOptions): { shown: Limits; open: Limits | null } {
+  if (opts.fold) return { shown: LIMITS.full, open: LIMITS.compact };
+  return { shown: opts.compact ? LIMITS.compact : LIMITS.full, open: null };
+}
+
+/** Marks `node` as folded away when it is past what the compact form shows. */
+function foldPast<T extends HTMLElement>(node: T, index: number, limit: number | undefined): T {
+  if (limit !== undefined && index >= limit) {
+    node.classList.add('bs-extra');
+    node.hidden = true;
+  }
+  return node;
+}
 
 /** Longest sentence text shown before it is cut with an ellipsis. */
 const SENTENCE_MAX = 220;
@@ -73,20 +99,20 @@ function noteSection(note: string, doc: Document): HTMLElement {
 
 function fromArticle(card: CardModel, opts: CardViewOptions, doc: Document): HTMLElement | null {
   const fa = card.fromArticle;
-  const maxSentences = opts.compact ? 3 : 6;
+  const { shown, open } = limitsFor(opts);
   const section = el('section', 'bs-article', undefined, doc);
   section.append(el('h3', 'bs-section-title', t('card_from_article'), doc));
   if (fa.definition) section.append(el('p', 'bs-definition', t('card_stands_for', fa.definition.long), doc));
-  for (const role of fa.roles.slice(0, 2)) section.append(el('p', 'bs-role', role.text, doc));
+  for (const role of fa.roles.slice(0, shown.roles)) section.append(el('p', 'bs-role', role.text, doc));
   if (fa.statements.length > 0) {
     const list = el('ul', 'bs-statements', undefined, doc);
-    for (const s of fa.statements.slice(0, opts.compact ? 2 : 5)) list.append(statementItem(s, doc));
+    fa.statements.slice(0, shown.statements).forEach((s, i) => list.append(foldPast(statementItem(s, doc), i, open?.statements)));
     section.append(list);
   }
   if (fa.sentences.length > 0) {
     const list = el('ul', 'bs-sentences', undefined, doc);
-    for (const s of fa.sentences.slice(0, maxSentences)) {
-      const item = el('li', 'bs-sentence-item', undefined, doc);
+    for (const [i, s] of fa.sentences.slice(0, shown.sentences).entries()) {
+      const item = foldPast(el('li', 'bs-sentence-item', undefined, doc), i, open?.sentences);
       const text = clip(s.text, SENTENCE_MAX);
       if (opts.onSentence) {
         const button = el('button', 'bs-sentence', text, doc);
@@ -105,10 +131,10 @@ function fromArticle(card: CardModel, opts: CardViewOptions, doc: Document): HTM
   return section.childElementCount > 1 ? section : null;
 }
 
-function factList(facts: readonly CardFact[], max: number, className: string, doc: Document): HTMLElement {
+function factList(facts: readonly CardFact[], max: number, foldFrom: number | undefined, className: string, doc: Document): HTMLElement {
   const list = el('ul', className, undefined, doc);
-  for (const f of facts.slice(0, max)) {
-    const item = el('li', 'bs-fact', undefined, doc);
+  for (const [i, f] of facts.slice(0, max).entries()) {
+    const item = foldPast(el('li', 'bs-fact', undefined, doc), i, foldFrom);
     item.append(el('span', 'bs-fact-text', f.text, doc));
     const cite = [f.source, f.date ? formatDate(f.date) : undefined].filter(Boolean).join(', ');
     if (cite) item.append(doc.createTextNode(' '), el('span', 'bs-source', `(${cite})`, doc));
@@ -118,14 +144,15 @@ function factList(facts: readonly CardFact[], max: number, className: string, do
 }
 
 function background(card: CardModel, opts: CardViewOptions, doc: Document): HTMLElement | null {
+  const { shown, open } = limitsFor(opts);
   const section = el('section', 'bs-background', undefined, doc);
   section.append(el('h3', 'bs-section-title', t('card_background'), doc));
   if (card.summary) section.append(el('p', 'bs-summary', card.summary, doc));
-  if (card.background.length > 0) section.append(factList(card.background, opts.compact ? 3 : 10, 'bs-facts', doc));
+  if (card.background.length > 0) section.append(factList(card.background, shown.facts, open?.facts, 'bs-facts', doc));
   // Facts from after the article's date, under their own label: what the article could not know.
   const later = card.later ?? [];
   if (later.length > 0) {
-    section.append(el('p', 'bs-later-title', t('card_later'), doc), factList(later, opts.compact ? 2 : 10, 'bs-facts bs-later', doc));
+    section.append(el('p', 'bs-later-title', t('card_later'), doc), factList(later, shown.later, open?.later, 'bs-facts bs-later', doc));
   }
   return section.childElementCount > 1 ? section : null;
 }
@@ -161,11 +188,11 @@ function renderEarlierItem(item: EarlierItem, doc: Document = document): HTMLEle
   return li;
 }
 
-function renderEarlier(items: readonly EarlierItem[], max: number, doc: Document = document): HTMLElement | null {
+function renderEarlier(items: readonly EarlierItem[], max: number, doc: Document = document, foldFrom?: number): HTMLElement | null {
   if (items.length === 0) return null;
   const section = el('section', 'bs-earlier', undefined, doc);
   const list = el('ul', 'bs-earlier-list', undefined, doc);
-  for (const item of items.slice(0, max)) list.append(renderEarlierItem(item, doc));
+  items.slice(0, max).forEach((item, i) => list.append(foldPast(renderEarlierItem(item, doc), i, foldFrom)));
   section.append(el('h3', 'bs-section-title', t('card_earlier'), doc), list);
   return section;
 }
@@ -177,7 +204,8 @@ export function renderCard(card: CardModel, opts: CardViewOptions = {}): HTMLEle
   root.dataset.type = card.type;
   if (opts.header) root.append(renderCardHeader(card, doc));
   if (card.pageOnly) root.append(el('p', 'bs-page-only', t('card_page_only'), doc));
-  const parts = [fromArticle(card, opts, doc), renderEarlier(opts.earlier ?? [], opts.compact ? 3 : 5, doc), background(card, opts, doc)];
+  const { shown, open } = limitsFor(opts);
+  const parts = [fromArticle(card, opts, doc), renderEarlier(opts.earlier ?? [], shown.earlier, doc, open?.earlier), background(card, opts, doc)];
   for (const p of parts) if (p) root.append(p);
   if (card.note) root.append(noteSection(card.note, doc));
   if (!parts.some(Boolean) && !card.note) root.append(el('p', 'bs-empty', t('card_no_details'), doc));
@@ -203,9 +231,20 @@ function identityLine(card: CardModel, earlier: readonly EarlierItem[] = []): { 
   return remembered ? { text: remembered.text, fromRole: false } : null;
 }
 
-/** How many pieces (list items, roles, definition, summary, note) a rendered card holds. */
-function pieces(root: ParentNode): number {
-  return root.querySelectorAll('li, .bs-role, .bs-definition, .bs-summary, .bs-note-text').length;
+/** How many pieces (list items, roles, definition, summary, note) the full card holds, counted
+ *  from the model: the glance asks on every card it shows, and the full card is not rendered. */
+export function fullCardPieces(card: CardModel, earlier: readonly EarlierItem[] = []): number {
+  const f = LIMITS.full;
+  const fa = card.fromArticle;
+  let n = Math.min(fa.roles.length, f.roles) + (fa.definition ? 1 : 0) + Math.min(fa.statements.length, f.statements) + Math.min(fa.sentences.length, f.sentences);
+  n += Math.min(earlier.length, f.earlier);
+  n += (card.summary ? 1 : 0) + Math.min(card.background.length, f.facts) + Math.min(card.later?.length ?? 0, f.later);
+  return n + (card.note ? 1 : 0);
+}
+
+/** How many folded pieces a folded card (renderCard with `fold`) holds behind its "N more". */
+export function foldedCount(root: ParentNode): number {
+  return root.querySelectorAll('.bs-extra').length;
 }
 
 export interface Glance {
@@ -245,7 +284,7 @@ export function renderGlance(card: CardModel, opts: CardViewOptions = {}): Glanc
     root.append(noteSection(card.note, doc));
     shown++;
   }
-  const more = Math.max(0, pieces(renderCard(card, { ...opts, compact: false, header: false })) - shown);
+  const more = Math.max(0, fullCardPieces(card, earlier) - shown);
   if (!identity && !statement && !earlierSection && !card.note && more === 0 && !card.pageOnly) root.append(el('p', 'bs-empty', t('card_no_details'), doc));
   return { element: root, more };
 }

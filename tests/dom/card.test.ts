@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CardController } from '../../src/content/card/controller';
 import { useUI } from '../../src/content/ui-loader';
 import type { CardModel } from '../../src/core/types';
-import { renderCard, renderGlance } from '../../src/shared/card-view';
+import { fullCardPieces, renderCard, renderGlance } from '../../src/shared/card-view';
 import type { EarlierItem } from '../../src/core/memory/earlier';
 import { ui } from '../../src/ui/index';
 import { page } from './fixtures';
@@ -269,6 +269,34 @@ describe('hover card: the glance and "N more"', () => {
     const role = { ...earlierItem(4), kind: 'role' as const, text: 'Vice minister' };
     const glance = renderGlance({ ...noRole, summary: undefined }, { earlier: [EARLIER[0]!, role] });
     expect(glance.element.querySelector('.bs-identity')?.textContent).toBe('Vice minister');
+  });
+
+  it('counts "N more" from the card model as the full card would render it', () => {
+    const many = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i));
+    const fact = (text: string) => ({ text, source: 'src', date: '2019-01-01' });
+    const cards: [CardModel, EarlierItem[]][] = [
+      [FULL, EARLIER],
+      [{ ...FULL, note: 'Mine.' }, []],
+      [{ ...FULL, summary: undefined, background: [], fromArticle: { roles: [], statements: [], sentences: [] } }, []],
+      [
+        {
+          ...FULL,
+          background: many(14, (i) => `Fact ${i}`).map(fact),
+          later: many(12, (i) => `Later ${i}`).map(fact),
+          fromArticle: {
+            definition: { long: 'Long Form', sentence: 0 },
+            roles: many(4, (i) => `Role ${i}`).map((text) => ({ text, sentence: 0 })),
+            statements: many(8, (i) => `S ${i}`).map((text, i) => ({ text, sentence: i })),
+            sentences: many(9, (i) => `T ${i}`).map((text, i) => ({ text, sentence: i })),
+          },
+        },
+        Array.from({ length: 7 }, (_, i) => earlierItem(i + 1)),
+      ],
+    ];
+    for (const [c, earlier] of cards) {
+      const rendered = renderCard(c, { earlier }).querySelectorAll('li, .bs-role, .bs-definition, .bs-summary, .bs-note-text').length;
+      expect(fullCardPieces(c, earlier)).toBe(rendered);
+    }
   });
 
   it('needs no "N more" when the glance holds everything', () => {

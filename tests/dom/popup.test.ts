@@ -186,6 +186,45 @@ describe('popup', () => {
     expect(fake.tabsSend).toHaveBeenCalledWith(7, { type: 'backstory:get-cards' });
   });
 
+  it('folds each card to its short form and opens it in place to the full card, every item in the DOM either way', async () => {
+    const n = [1, 2, 3, 4, 5];
+    const full = card('choe', 'person', 'Choe Son Hui', 5, {
+      fromArticle: { roles: [], statements: n.map((i) => ({ text: `Statement ${i}`, sentence: i })), sentences: [] },
+    });
+    const earlier = n.map((i) => ({ href: `https://news.example/a${i}#:~:text=x`, url: `https://news.example/a${i}`, date: `2019-0${i}-01`, outlet: 'News', title: `A${i}`, kind: 'role', text: `Earlier ${i}` }));
+    fake.tabsSend.mockResolvedValue({ cards: [full, CARDS[0]], title: '', url: 'http://127.0.0.1/a', ready: true });
+    fake.runtimeSend.mockImplementation(async (msg) => {
+      const type = (msg as { type: string }).type;
+      if (type === 'backstory:memory-earlier-tab') return { items: { choe: earlier } };
+      if (type === 'backstory:memory-status') return { on: true, available: true };
+      return undefined;
+    });
+    await openPopup();
+    const entity = document.querySelector<HTMLElement>('[data-entity="choe"]')!;
+    const shown = (sel: string) => [...entity.querySelectorAll<HTMLElement>(sel)].filter((e) => !e.closest('[hidden]')).map(text);
+    const links = () => [...entity.querySelectorAll('[data-earlier] a')].map((a) => a.getAttribute('href'));
+
+    // Short: three earlier items and two statements in sight; all five of each in the DOM.
+    expect(shown('[data-earlier]')).toHaveLength(3);
+    expect(shown('.bs-statement')).toEqual(['Statement 1', 'Statement 2']);
+    expect(links()).toEqual(earlier.map((e) => e.href));
+    const more = entity.querySelector<HTMLButtonElement>('button.bs-more')!;
+    expect(text(more)).toBe('5 more');
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    expect(document.getElementById(more.getAttribute('aria-controls')!)).toBe(entity.querySelector('.entity-card'));
+
+    more.click();
+    expect(shown('[data-earlier]')).toHaveLength(5);
+    expect(shown('.bs-statement')).toEqual(n.map((i) => `Statement ${i}`));
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    expect(text(more)).toBe('Show less');
+
+    more.click();
+    expect(shown('[data-earlier]')).toHaveLength(3);
+    // A card with nothing folded away has no button.
+    expect(document.querySelector('[data-entity="yongbyon"] button.bs-more')).toBeNull();
+  });
+
   it('still finishes rendering when there is no tab to describe', async () => {
     fake.activeTab = undefined;
     await openPopup('');

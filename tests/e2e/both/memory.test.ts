@@ -228,6 +228,43 @@ describeInBrowsers('reading memory', (browser) => {
     await leave(b);
   }, 90_000);
 
+  it('a popup card opens in place to the full card, which holds all its earlier items', async () => {
+    // Five earlier articles about Choe Son Hui, as an export file would bring them (the demo has
+    // too few articles): the folded card shows three, the full card all five.
+    const day = 86_400_000;
+    const earlier = [1, 2, 3, 4, 5].map((i) => {
+      const readAt = Date.now() - i * day;
+      const said = `Choe made point number ${i} to the wire.`;
+      return {
+        url: `${s.origin}/earlier-${i}.html`,
+        title: `Earlier ${i}`,
+        outlet: 'The Test Wire',
+        published: new Date(readAt).toISOString().slice(0, 10),
+        readAt,
+        entities: [{ key: 'pack:choe-son-hui', name: 'Choe Son Hui', type: 'person', roles: [], statements: [{ text: said }], sentences: [said] }],
+      };
+    });
+    const imported = await ask<{ ok: boolean; count: number }>({ type: 'backstory:memory-import', text: JSON.stringify({ format: 'backstory-memory', version: 1, articles: earlier }) });
+    expect(imported).toEqual({ ok: true, count: 5 });
+
+    const b = await s.openDemo(B);
+    const popup = await s.openPopup(await s.tabIdOf(b));
+    const card = '[data-entity="choe-son-hui"]';
+    const items = () =>
+      popup.evaluate((sel) => [...document.querySelectorAll(`${sel} [data-earlier]`)].map((el) => ({ href: el.querySelector('a')?.getAttribute('href')?.split('#')[0] ?? '', visible: el.checkVisibility() })), card);
+    await expect.poll(async () => (await items()).length, { timeout: 5_000, message: 'all five earlier items are in the popup' }).toBe(5);
+    expect((await items()).filter((i) => i.visible).length, 'folded: three in sight').toBe(3);
+
+    await popup.click(`${card} button.bs-more`);
+    const open = await items();
+    expect(open.filter((i) => i.visible).length, 'opened: all five in sight').toBe(5);
+    expect(open.map((i) => i.href)).toEqual(earlier.map((a) => a.url));
+    expect(await popup.evaluate((sel) => document.querySelector(`${sel} button.bs-more`)?.getAttribute('aria-expanded'), card)).toBe('true');
+    await popup.close();
+    await b.close();
+    await ask({ type: 'backstory:memory-forget', scope: 'all' });
+  }, 60_000);
+
   it('survives a browser restart on the same profile', async () => {
     const a = await s.openDemo(A);
     await expect.poll(articles, { timeout: 5_000, message: 'the Hanoi article is stored' }).toBe(1);
