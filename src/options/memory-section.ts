@@ -5,7 +5,7 @@ import browser from 'webextension-polyfill';
 import { RETENTIONS, type Retention } from '../core/memory/earlier';
 import { el } from '../shared/dom';
 import { errorText } from '../shared/error-text';
-import { t } from '../shared/i18n';
+import { t, uiLanguage } from '../shared/i18n';
 import { MAX_MEMORY_FILE_CHARS, type MemoryStatus } from '../shared/memory-messages';
 import type { MessageOf, Responses } from '../shared/messages';
 import { loadSettings, onSettingsChanged, saveSettings } from '../shared/settings-store';
@@ -15,6 +15,15 @@ import { choice } from './form';
 
 const send = sendToBackground;
 
+/** A moment in the reader's language, to the minute. */
+function when(ms: number): string {
+  try {
+    return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  } catch {
+    return new Date(ms).toISOString();
+  }
+}
+
 const RETENTION_KEYS: Record<Retention, string> = { '3m': 'options_memory_retention_3m', '1y': 'options_memory_retention_1y', forever: 'options_memory_retention_forever' };
 
 export async function mountMemory(root: HTMLElement): Promise<void> {
@@ -22,6 +31,10 @@ export async function mountMemory(root: HTMLElement): Promise<void> {
   notice.id = 'memory-notice';
   notice.setAttribute('role', 'alert');
   notice.hidden = true;
+  // Lookups that failed with the memory open: the cards went on without earlier items.
+  const lookupErrors = el('p', 'notice');
+  lookupErrors.id = 'memory-lookup-errors';
+  lookupErrors.hidden = true;
   const counts = el('p', 'memory-counts');
   counts.id = 'memory-counts';
   const status = el('p', 'status');
@@ -69,6 +82,7 @@ export async function mountMemory(root: HTMLElement): Promise<void> {
     el('h2', '', t('options_memory')),
     el('p', 'hint', t('options_memory_intro')),
     notice,
+    lookupErrors,
     counts,
     onLabel,
     retention,
@@ -105,6 +119,9 @@ export async function mountMemory(root: HTMLElement): Promise<void> {
     const text = describe(st);
     notice.hidden = text === null;
     notice.textContent = text ?? '';
+    const failed = st.lookupErrors;
+    lookupErrors.hidden = !failed;
+    lookupErrors.textContent = failed ? t('options_memory_lookup_errors', failed.count, when(failed.at), failed.last) : '';
     counts.textContent = st.stats ? t('options_memory_counts', st.stats.articles, st.stats.entities, Math.ceil(st.stats.bytes / 1024)) : '';
     for (const b of [forgetSite, forgetAll, exportButton, file]) b.disabled = !st.available;
   }

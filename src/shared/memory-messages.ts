@@ -59,6 +59,16 @@ export interface MemoryStatus {
   persisted?: boolean;
   /** The last write that failed, and why (a full disk, a quota). */
   lastError?: string;
+  /** Lookups of earlier reading that failed with the memory open (the cards went without). */
+  lookupErrors?: LookupErrors;
+}
+
+export interface LookupErrors {
+  count: number;
+  /** The last failure's reason. */
+  last: string;
+  /** When it happened (ms since the epoch). */
+  at: number;
 }
 
 export interface MemoryResponses {

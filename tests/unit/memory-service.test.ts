@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { MemoryService } from '../../src/background/memory/service';
+import { MemoryStore } from '../../src/background/memory/store';
 import { applyChange, DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import type { CardModel, Pack } from '../../src/core/types';
 
@@ -88,5 +89,32 @@ describe('memory service: sites', () => {
     settings = (applyChange(DEFAULT_SETTINGS, { memoryExcludedSites: ['M.Paper.example'] }) as { settings: Settings }).settings;
     await service.fileInOrder({ ...sender, url: 'https://paper.example/b' }, [card(['Ri spoke again.'])], page, undefined);
     expect((await service.status()).stats?.articles).toBe(0);
+  });
+});
+
+describe('memory service: failed lookups', () => {
+  it('a lookup that throws leaves the card without earlier items, and the status counts it with the last reason and when', async () => {
+    let now = Date.UTC(2026, 4, 20, 9, 30);
+    const service = new MemoryService({ loadSettings: async () => DEFAULT_SETTINGS, getPack: async () => pack, now: () => now }, 'service-lookup-errors');
+    await service.fileInOrder(sender, [card(['Ri spoke.'])], page, undefined);
+    const wanted = [{ id: 'page:ri-yong-ho', name: 'Ri Yong Ho', pageOnly: true }];
+    expect((await service.earlier(wanted, 'https://elsewhere.example/'))['page:ri-yong-ho']).toHaveLength(1);
+    expect((await service.status()).lookupErrors).toBeUndefined();
+
+    const broken = vi.spyOn(MemoryStore.prototype, 'earlier').mockRejectedValue(new DOMException('The transaction was aborted', 'AbortError'));
+    try {
+      expect(await service.earlier(wanted, 'https://elsewhere.example/')).toEqual({});
+      now += 60_000;
+      // Two at once both count.
+      await Promise.all([service.earlier(wanted, 'https://elsewhere.example/'), service.earlier(wanted, 'https://elsewhere.example/')]);
+    } finally {
+      broken.mockRestore();
+    }
+    const st = await service.status();
+    expect(st.on).toBe(true);
+    expect(st.lookupErrors).toEqual({ count: 3, last: expect.stringContaining('The transaction was aborted'), at: now });
+    // Forgetting everything starts the count again.
+    await service.forget('all', {});
+    expect((await service.status()).lookupErrors).toBeUndefined();
   });
 });

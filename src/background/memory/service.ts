@@ -11,7 +11,7 @@ import { parseMemoryFile } from '../../core/memory/records';
 import type { Settings } from '../../core/settings';
 import type { CardModel, Pack } from '../../core/types';
 import { errorText } from '../../shared/error-text';
-import type { MemoryStatus } from '../../shared/memory-messages';
+import type { LookupErrors, MemoryStatus } from '../../shared/memory-messages';
 import type { AnalyzeRequest } from '../../shared/messages';
 import type { MessageSender } from '../../shared/senders';
 import { openMemoryDb } from './db';
@@ -30,6 +30,7 @@ const filedKey = (tabId: number): string => `memoryFiled:${tabId}`;
 interface Recorded {
   persisted?: boolean;
   lastError?: string;
+  lookupErrors?: LookupErrors;
 }
 
 export interface MemoryDeps {
@@ -56,6 +57,8 @@ export class MemoryService {
    *  open; it is cleared when the browser closes, and per tab when the tab closes. */
   private readonly filedInTab = new Map<number, string>();
   private filing: Promise<void> = Promise.resolve();
+  /** Lookup failures are counted one after another: two failing at once must both count. */
+  private counting: Promise<void> = Promise.resolve();
   /** When retention was last applied, and under which setting. */
   private retained: { at: number; retention: Retention } | null = null;
 
@@ -233,9 +236,14 @@ export class MemoryService {
   /** Earlier-reading items for the entities a card shows, leaving out the article at `pageUrl`. */
   async earlier(wanted: { id: string; name: string; pageOnly: boolean }[], pageUrl: string | undefined, tabId?: number): Promise<Record<string, EarlierItem[]>> {
     if (wanted.length === 0) return {};
+    let store: MemoryStore;
+    try {
+      store = await this.store();
+    } catch {
+      return {}; // off, with the reason in `failure` (the options page says it)
+    }
     try {
       const [settings, pack] = await Promise.all([this.deps.loadSettings(), this.deps.getPack()]);
-      const store = await this.store();
       await this.keepRetention(store, settings.memoryRetention, RETENTION_EVERY_MS);
       const { index: names, byId } = this.packIndex(pack);
       const requests = wanted.flatMap((w) => {
@@ -245,9 +253,21 @@ export class MemoryService {
       });
       const current = await this.thisArticle(pageUrl, tabId);
       return await store.earlier(requests, current, retentionCutoff(settings.memoryRetention, this.now()));
-    } catch {
+    } catch (err) {
+      // The card goes on without earlier items; the options page says how often and why.
+      await this.lookupFailed(err);
       return {};
     }
+  }
+
+  /** Counts a failed lookup and keeps the last one's reason and time. */
+  private lookupFailed(err: unknown): Promise<void> {
+    const last = errorText(err);
+    this.counting = this.counting.then(async () => {
+      const count = ((await this.recorded()).lookupErrors?.count ?? 0) + 1;
+      await this.record({ lookupErrors: { count, last, at: this.now() } });
+    }).catch(() => undefined);
+    return this.counting;
   }
 
   async status(): Promise<MemoryStatus> {
@@ -268,6 +288,7 @@ export class MemoryService {
     if (stats) out.stats = stats;
     if (recorded.persisted !== undefined) out.persisted = recorded.persisted;
     if (recorded.lastError) out.lastError = recorded.lastError;
+    if (recorded.lookupErrors) out.lookupErrors = recorded.lookupErrors;
     return out;
   }
 
@@ -277,7 +298,7 @@ export class MemoryService {
       if (scope === 'all') {
         const { articles } = await store.stats();
         await store.forgetAll();
-        await this.record({ lastError: undefined });
+        await this.record({ lastError: undefined, lookupErrors: undefined });
         return { ok: true, removed: articles };
       }
       if (scope === 'article') {
