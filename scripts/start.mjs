@@ -6,6 +6,10 @@
 //   npm start                          window if there is a display, else headless + screenshot
 //   npm start -- --screenshot <path>   headless, write the screenshot to <path> (the README's)
 //   npm start -- --popup-screenshot <path>  headless (Chromium), also a 400×600 picture of the popup
+//   npm start -- --marks-screenshot <path>  headless (Chromium), also the article's highlights with no
+//                                      card open, on the page as it is and on a darkened copy (<path>
+//                                      and <path without .png>-dark.png): names with pack background
+//                                      beside names known only from the article
 //   npm start -- --firefox             the same in Firefox ESR, the extension a temporary add-on
 //                                      (headless screenshot: artifacts/demo-card-firefox.png)
 import { spawnSync } from 'node:child_process';
@@ -28,10 +32,14 @@ if (shotAt >= 0 && (!shotArg || shotArg.startsWith('--'))) fail('--screenshot ne
 const popupAt = args.indexOf('--popup-screenshot');
 const popupArg = popupAt >= 0 ? args[popupAt + 1] : undefined;
 if (popupAt >= 0 && (!popupArg || popupArg.startsWith('--'))) fail('--popup-screenshot needs a file path, e.g. --popup-screenshot docs/screenshot-popup.png');
+const marksAt = args.indexOf('--marks-screenshot');
+const marksArg = marksAt >= 0 ? args[marksAt + 1] : undefined;
+if (marksAt >= 0 && (!marksArg || marksArg.startsWith('--') || !marksArg.endsWith('.png'))) fail('--marks-screenshot needs a .png file path, e.g. --marks-screenshot docs/screenshot-marks.png');
 const firefox = args.includes('--firefox');
 if (firefox && popupArg) fail('--popup-screenshot works with Chromium only.');
+if (firefox && marksArg) fail('--marks-screenshot works with Chromium only.');
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-const headless = shotArg !== undefined || popupArg !== undefined || !hasDisplay;
+const headless = shotArg !== undefined || popupArg !== undefined || marksArg !== undefined || !hasDisplay;
 /** Earlier articles on the demo's story, oldest first (their publication dates: March, July 2019). */
 const EARLIER_ARTICLES = ['hanoi-aftermath.html', 'panmunjom-meeting.html'];
 const screenshot = resolve(ROOT, shotArg ?? (firefox ? 'artifacts/demo-card-firefox.png' : 'artifacts/demo-card.png'));
@@ -179,6 +187,7 @@ async function headlessTour() {
     screenshot: (clip) => page.screenshot({ path: screenshot, clip }),
     height: page.viewportSize()?.height ?? 900,
   });
+  if (marksArg) await marksScreenshots(page, resolve(ROOT, marksArg));
   if (popupArg) {
     // The popup as the toolbar button shows it (400×600), for the tab of the demo article.
     await page.bringToFront();
@@ -194,6 +203,48 @@ async function headlessTour() {
     await popup.screenshot({ path });
     console.log(`Screenshot of the popup: ${relative(process.cwd(), path) || path}`);
   }
+}
+
+/** A darkened page, as a site with a dark theme would be: the highlights keep their own colours. */
+function darkPageCss() {
+  return `
+  html, body { background: #16181c !important; color: #e4e6ea !important; }
+  body *:not(backstory-mention) { background-color: transparent !important; color: inherit !important; border-color: #3a3f47 !important; }
+  body a:not(:has(backstory-mention)) { color: #9cc3ff !important; }
+`;
+}
+
+/**
+ * The article's highlights with no card open, where its first names known only from the article
+ * sit among names with pack background: on the page as it is (`path`), then darkened (`-dark`).
+ * @param {import('playwright-core').Page} page @param {string} path
+ */
+async function marksScreenshots(page, path) {
+  await page.keyboard.press('Escape');
+  await page.mouse.move(0, 0);
+  const clip = await page.evaluate(() => {
+    const pageOnly = document.querySelector('article [data-backstory-kind="page"]');
+    const block = pageOnly?.closest('p, li, blockquote') ?? document.querySelector('article p');
+    const article = document.querySelector('article')?.getBoundingClientRect();
+    if (!block || !article) return null;
+    window.scrollBy(0, block.getBoundingClientRect().top - 120);
+    const top = Math.max(0, block.getBoundingClientRect().top - 110);
+    return { x: Math.max(0, article.left - 24), y: top, width: Math.min(innerWidth, article.width + 48), height: Math.min(innerHeight - top, 460) };
+  });
+  if (!clip) throw new Error('no article paragraph to photograph on the demo page.');
+  const counts = await page.evaluate(() => ({
+    page: [...new Set([...document.querySelectorAll('[data-backstory-kind="page"]')].map((el) => el.textContent?.trim() ?? ''))],
+    all: new Set([...document.querySelectorAll('[data-backstory-entity]')].map((el) => el.getAttribute('data-backstory-entity'))).size,
+  }));
+  mkdirSync(dirname(path), { recursive: true });
+  await new Promise((r) => setTimeout(r, 300));
+  await page.screenshot({ path, clip });
+  const dark = path.replace(/\.png$/, '-dark.png');
+  await page.addStyleTag({ content: darkPageCss() });
+  await new Promise((r) => setTimeout(r, 100));
+  await page.screenshot({ path: dark, clip });
+  console.log(`\nHighlights: ${counts.all} names, ${counts.page.length} known only from the article (${counts.page.join(', ')})`);
+  console.log(`Screenshots of the highlights: ${relative(process.cwd(), path) || path}, ${relative(process.cwd(), dark) || dark}`);
 }
 
 /** The reading memory: the earlier articles on the same story are read first, oldest first, so

@@ -292,6 +292,7 @@ export class Annotator {
     if (reply.cards) {
       this.cardList = reply.cards;
       this.cards = new Map(reply.cards.map((c) => [c.id, c]));
+      this.highlighter.setPageOnly(new Set(reply.cards.filter((c) => c.pageOnly).map((c) => c.id)));
       this.spans = { runs: reply.runs ?? [], at: reply.spans ?? {} };
     }
     return { added: reply.added, hits: reply.hits };

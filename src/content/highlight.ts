@@ -33,7 +33,20 @@ export class Highlighter {
   /** A wrapped run's Text nodes as they were before wrapping, to give back when it is unwrapped. */
   private readonly originals = new WeakMap<DomRun, Text[]>();
 
+  /** Entities the article alone knows (no pack): their wrappers say so, and the page sheet gives
+   *  them a lighter mark than the names with background (content.css). */
+  private pageOnly: ReadonlySet<string> = new Set();
+
   constructor(private style: HighlightStyle = 'underline') {}
+
+  /** Which entity ids are page-only, from the analysis reply's cards; marks wrappers already made. */
+  setPageOnly(ids: ReadonlySet<string>): void {
+    // Every live pass brings the cards again; the set rarely changes, the wrappers can be many.
+    const same = ids.size === this.pageOnly.size && [...ids].every((id) => this.pageOnly.has(id));
+    this.pageOnly = ids;
+    if (same) return;
+    for (const el of this.elements) markKind(el, ids.has(el.getAttribute('data-backstory-entity') ?? ''));
+  }
 
   get mentionElements(): readonly Element[] {
     return this.elements;
@@ -58,6 +71,7 @@ export class Highlighter {
     mark(origNodes, ranges, (el, range) => {
       el.setAttribute('data-backstory-entity', range.entityId);
       el.setAttribute('data-backstory-style', this.style);
+      markKind(el, this.pageOnly.has(range.entityId));
       created.push(el);
     });
     run.nodes = this.recordSplits(run, origNodes, origLengths, new Set(created));
@@ -222,4 +236,10 @@ export async function runSliced(indices: readonly number[], work: (i: number) =>
     }
   }
   return !opts.cancelled?.();
+}
+
+/** `data-backstory-kind="page"` on a mention of a name known only from the article. */
+function markKind(el: Element, pageOnly: boolean): void {
+  if (pageOnly) el.setAttribute('data-backstory-kind', 'page');
+  else el.removeAttribute('data-backstory-kind');
 }

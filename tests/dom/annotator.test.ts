@@ -63,6 +63,18 @@ describe('Annotator on the demo page', () => {
     expect(document.body.textContent).toBe(bodyText);
   });
 
+  it('marks the mentions of names known only from the article as such (a lighter mark), and no pack name', async () => {
+    await annotator.annotate();
+    const pageOnly = new Set(annotator.visibleCards().filter((c) => c.pageOnly).map((c) => c.id));
+    expect(pageOnly.size, 'the demo introduces names no pack lists').toBeGreaterThan(0);
+    const wrappers = Array.from(document.querySelectorAll<HTMLElement>('backstory-mention[data-backstory-entity]'));
+    for (const el of wrappers) {
+      const id = el.dataset.backstoryEntity ?? '';
+      expect(el.getAttribute('data-backstory-kind'), id).toBe(pageOnly.has(id) ? 'page' : null);
+    }
+    expect(wrappers.some((el) => el.dataset.backstoryKind === 'page')).toBe(true);
+  });
+
   it('gives every entity one tab stop at its first mention', async () => {
     await annotator.annotate();
     const stops = Array.from(document.querySelectorAll('backstory-mention[tabindex="0"]')).map((el) => el.getAttribute('data-backstory-entity'));
