@@ -49,6 +49,33 @@ describe('memory service', () => {
   });
 });
 
+describe('memory service: a live page', () => {
+  it('files a pass only when it changes what the memory keeps of the article', async () => {
+    let now = Date.UTC(2026, 0, 1);
+    const service = new MemoryService({ loadSettings: async () => DEFAULT_SETTINGS, getPack: async () => pack, now: () => now }, 'service-unchanged');
+    const put = vi.spyOn(MemoryStore.prototype, 'put');
+    try {
+      await service.fileInOrder(sender, [card(['Ri spoke first.'])], page, undefined);
+      // Passes that find the same facts (an ad or a counter changed on the page) write nothing.
+      for (let i = 0; i < 3; i++) {
+        now += 60_000;
+        await service.fileInOrder(sender, [card(['Ri spoke first.'])], page, undefined);
+      }
+      expect(put).toHaveBeenCalledTimes(1);
+      await service.fileInOrder(sender, [card(['Ri spoke first.', 'Ri spoke again.'])], page, undefined);
+      expect(put).toHaveBeenCalledTimes(2);
+      // After "Forget this article" the next pass files it again.
+      await service.forget('article', { tabId: 7 });
+      await service.fileInOrder(sender, [card(['Ri spoke first.', 'Ri spoke again.'])], page, undefined);
+      expect(put).toHaveBeenCalledTimes(3);
+    } finally {
+      put.mockRestore();
+    }
+    const file = JSON.parse(((await service.exportJson()) as { json: string }).json) as { articles: { entities: { sentences: string[] }[] }[] };
+    expect(file.articles.map((a) => a.entities[0]!.sentences)).toEqual([['Ri spoke first.', 'Ri spoke again.']]);
+  });
+});
+
 describe('memory service: retention', () => {
   it('a shorter retention forgets the older articles as soon as the reader looks at the counts', async () => {
     const day = 86_400_000;

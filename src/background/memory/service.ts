@@ -57,6 +57,9 @@ export class MemoryService {
    *  open; it is cleared when the browser closes, and per tab when the tab closes. */
   private readonly filedInTab = new Map<number, string>();
   private filing: Promise<void> = Promise.resolve();
+  /** What each tab last filed (its URL and facts, without the time read): a live page analyses
+   *  again on every update, and most updates change nothing the memory keeps. */
+  private readonly lastFiled = new Map<number, string>();
   /** Lookup failures are counted one after another: two failing at once must both count. */
   private counting: Promise<void> = Promise.resolve();
   /** When retention was last applied, and under which setting. */
@@ -138,6 +141,7 @@ export class MemoryService {
   /** A closed tab's article is no longer "this article" anywhere. */
   async tabClosed(tabId: number): Promise<void> {
     this.filedInTab.delete(tabId);
+    this.lastFiled.delete(tabId);
     await browser.storage.session.remove(filedKey(tabId)).catch(() => undefined);
   }
 
@@ -195,7 +199,10 @@ export class MemoryService {
       readAt: this.now(),
     });
     if (!article) return;
-    if (sender.tab?.id !== undefined) await this.rememberFiled(sender.tab.id, url);
+    const tabId = sender.tab?.id;
+    if (tabId !== undefined) await this.rememberFiled(tabId, url);
+    const facts = JSON.stringify({ ...article, readAt: 0 });
+    if (tabId !== undefined && this.lastFiled.get(tabId) === facts) return;
     let store: MemoryStore;
     try {
       store = await this.store();
@@ -217,6 +224,7 @@ export class MemoryService {
       }
       return;
     }
+    if (tabId !== undefined) this.lastFiled.set(tabId, facts);
     await this.keepRetention(store, settings.memoryRetention, RETENTION_EVERY_MS).catch(() => undefined);
   }
 
@@ -293,6 +301,8 @@ export class MemoryService {
   }
 
   async forget(scope: 'article' | 'site' | 'all', target: { url?: string; site?: string; tabId?: number }): Promise<{ ok: boolean; removed: number; error?: string }> {
+    // What a tab filed may be gone now: its next pass files it again, as before this check.
+    this.lastFiled.clear();
     try {
       const store = await this.store();
       if (scope === 'all') {
@@ -326,6 +336,7 @@ export class MemoryService {
   async importJson(text: string): Promise<{ ok: true; count: number } | { ok: false; error: string }> {
     const parsed = parseMemoryFile(text);
     if (!parsed.ok) return parsed;
+    this.lastFiled.clear();
     try {
       const store = await this.store();
       await store.putAll(parsed.file.articles);
