@@ -13,8 +13,7 @@ import { CardController } from './card/controller';
 import { MENTION_TAG } from '../shared/dom-kinds';
 import { Highlighter, SLICE_MS, runSliced, viewportFirst, yieldToPage } from './highlight';
 import { observeNewContent, type Watcher } from './observe';
-import { pageDate } from './page-date';
-import { pageMeta } from './page-meta';
+import { aboutPage } from './page-meta';
 import type { EarlierItem } from '../core/memory/earlier';
 import { findStaleRuns } from './rescan';
 import { RunCollector, type DomRun } from './runs';
@@ -286,7 +285,7 @@ export class Annotator {
   /** Brings the background's session up to date with the page's runs and takes the new cards.
    *  Returns the runs added and their hits, or null if the pass was replaced. */
   private async sync(gen: number): Promise<{ added: DomRun[]; hits: AnalyzeReply['hits'] } | null> {
-    const synced = await this.client.sync(this.runs, { pageDate: pageDate(this.doc), page: pageMeta(this.doc) }, () => gen === this.generation);
+    const synced = await this.client.sync(this.runs, aboutPage(this.doc), () => gen === this.generation);
     if (!synced) return null;
     const reply = this.ids.reply(synced);
     if (reply.cards) {

@@ -53,6 +53,27 @@ describe('dynamic pages (jsdom)', () => {
     noBrokenWrappers();
   });
 
+  it('live updates on one address read the page’s metadata once, not on every update', async () => {
+    const metaReads = vi.spyOn(document, 'querySelector');
+    const reads = () => metaReads.mock.calls.filter(([sel]) => sel.includes('og:site_name')).length;
+    try {
+      // An address of its own: the page's metadata was read at '/' by the other cases.
+      history.replaceState(null, '', '/metadata-once');
+      await start('rerender');
+      expect(reads()).toBe(1);
+      for (let i = 0; i < 3; i++) {
+        const p = document.createElement('p');
+        p.textContent = `Update ${i}: Mike Pompeo spoke again.`;
+        $('#lead').after(p);
+        await settle(annotator);
+      }
+      expect(countMentionsInPage()['mike-pompeo']).toBe(4);
+      expect(reads()).toBe(1);
+    } finally {
+      metaReads.mockRestore();
+    }
+  });
+
   it('text rewritten while the first pass is on its way: no highlight lands on shifted text, the new text is marked', async () => {
     loadFixture(fixtureHtml('rerender'));
     useUI(testUI);
