@@ -48,6 +48,8 @@ export interface TestPage {
   fill(selector: string, value: string): Promise<void>;
   /** Chooses a file in an `<input type=file>`, as the reader's file picker would. */
   setInputFile(selector: string, path: string): Promise<void>;
+  /** Answers the next dialog the page opens (confirm, alert): OK when `accept`, else Cancel. */
+  answerNextDialog(accept: boolean): void;
   /** A key as Playwright names it, modifiers joined with '+' ("Escape", "Control+Enter"). */
   press(key: string): Promise<void>;
   /** Types text into whatever has focus. */
@@ -194,6 +196,7 @@ function wrapPlaywright(page: Page): TestPage {
     setChecked: (selector, checked) => page.locator(selector).first().setChecked(checked),
     fill: (selector, value) => page.locator(selector).first().fill(value),
     setInputFile: (selector, path) => page.locator(selector).first().setInputFiles(path),
+    answerNextDialog: (accept) => void page.once('dialog', (d) => void (accept ? d.accept() : d.dismiss())),
     press: (key) => page.keyboard.press(key),
     type: (text) => page.keyboard.type(text),
     mouseMove: (x, y) => page.mouse.move(x, y),

@@ -1,15 +1,15 @@
-// Knowledge packs in real Chromium, through the options page as a reader uses it: a broken file
-// is refused with the parser's message and changes nothing; a valid one highlights its names on
-// the next page load; an exported pack imports again; a built-in pack can be switched off.
+// The knowledge-pack export in real Chromium (a download, which only Playwright's Chromium lane
+// catches here): an exported pack is the file that was imported, and imports again after it was
+// removed. Everything else about packs runs in both browsers: both/packs.test.ts and
+// both/options.test.ts.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildPack } from '../../scripts/pack/build';
 import { parsePackJson } from '../../src/core/pack/schema';
 import { HARBOUR } from './harbour-pack';
-import { DIST, describeInBrowser, mentionCounts, packNames, startSession, uiString, type Session } from './harness';
+import { DIST, describeInBrowser, mentionCounts, startSession, uiString, type Session } from './harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'backstory-packs-'));
 function file(name: string, text: string): string {
@@ -24,7 +24,7 @@ interface Row {
   text: string;
 }
 
-describeInBrowser('knowledge packs in Chromium', () => {
+describeInBrowser('knowledge pack export in Chromium', () => {
   let s: Session;
   let options: Page;
   const validText = `${JSON.stringify(HARBOUR, null, 2)}\n`;
@@ -64,37 +64,6 @@ describeInBrowser('knowledge packs in Chromium', () => {
   afterAll(async () => {
     await s?.close();
   });
-
-  it('lists the bundled pack with its entry count, switched on', async () => {
-    const [bundled, ...rest] = await rows(options);
-    expect(rest).toEqual([]);
-    expect(bundled?.enabled).toBe(true);
-    expect(bundled?.text).toMatch(/\d+ entries/);
-    expect(bundled?.text).toContain(uiString('options_packs_builtin'));
-  });
-
-  it('refuses a broken file with a message that names the problem and its place, and changes nothing', async () => {
-    const before = await rows(options);
-    const countsBefore = await highlightsOn('/index.html');
-    expect(Object.keys(countsBefore).length, 'the demo is highlighted to begin with').toBeGreaterThan(0);
-
-    const wrongType = { ...HARBOUR, entities: [{ ...HARBOUR.entities[0], type: 'harbour-master' }] };
-    const cases: [string, string, RegExp][] = [
-      ['bad-type.json', JSON.stringify(wrongType, null, 2), /entities\[0\]\.type: must be one of person/],
-      ['bad-syntax.json', '{\n  "id": "wrenfield-coast",\n  "version": 1,\n  "title": "Wrenfield coast"\n  "language": "en"\n}', /not valid JSON at line 5 column 3/],
-    ];
-    for (const [name, text, message] of cases) {
-      await fileInput().setInputFiles(file(name, text));
-      const errors = options.locator('#packs-section [role=alert]').filter({ hasText: name });
-      await expect.poll(() => errors.innerText(), { timeout: 5_000, message: `error shown for ${name}` }).toMatch(message);
-      expect(await errors.innerText()).toContain(uiString('options_packs_import_failed').replace(/“\$FILE\$”.*$/, '').trim());
-      expect(await rows(options), `list unchanged after ${name}`).toEqual(before);
-    }
-    const reloaded = await openOptions();
-    expect(await rows(reloaded), 'stored list unchanged').toEqual(before);
-    await reloaded.close();
-    expect(await highlightsOn('/index.html'), 'demo highlights unchanged').toEqual(countsBefore);
-   }, 60_000);
 
   it('a valid pack is listed at once and its names are highlighted on an open page and on the next load', async () => {
     const open = await s.openDemo('/harbour.html');
@@ -136,52 +105,6 @@ describeInBrowser('knowledge packs in Chromium', () => {
     await options.waitForSelector('[data-pack-id="wrenfield-coast"]', { timeout: 5_000 });
     expect(await highlightsOn('/harbour.html')).toEqual({ 'orla-penhallow': 2, 'port-wrenfield': 2 });
    }, 60_000);
-
-  it('keeps a pack when the reader cancels its removal', async () => {
-    options.once('dialog', (d) => void d.dismiss());
-    await options.locator('[data-pack-id="wrenfield-coast"] button', { hasText: uiString('options_packs_remove') }).click();
-    const reloaded = await openOptions();
-    expect((await rows(reloaded)).map((r) => r.id)).toContain('wrenfield-coast');
-    await reloaded.close();
-  });
-
-  it('switching the bundled pack off removes its highlights on the next load; on again brings them back', async () => {
-    const before = await highlightsOn('/index.html');
-    const [bundled] = await rows(options);
-    const toggle = options.locator(`[data-pack-id="${bundled!.id}"] input[type=checkbox]`);
-    const stored = `[data-pack-id="${bundled!.id}"] input[type=checkbox]:not([disabled])`;
-    await toggle.uncheck();
-    await options.waitForSelector(stored, { timeout: 5_000 });
-    expect(await options.locator('#packs-section [role=status]').innerText()).toBe(uiString('options_packs_changed'));
-    const off = await highlightsOn('/index.html');
-    const bundledIds = [...packNames().keys()];
-    expect(Object.keys(before).filter((id) => bundledIds.includes(id)).length, 'pack names highlighted before').toBeGreaterThan(0);
-    // What may be left comes from the article itself (names it introduces), never from the pack.
-    expect(Object.keys(off).filter((id) => bundledIds.includes(id))).toEqual([]);
-
-    await toggle.check();
-    await options.waitForSelector(stored, { timeout: 5_000 });
-    expect(await highlightsOn('/index.html')).toEqual(before);
-  }, 60_000);
-
-  it('a pack drafted from the demo articles (npm run pack -- build) imports and highlights its names on the demo', async () => {
-    const draft = await buildPack(['demo'], { id: 'demo-draft', baseUrl: `${s.server.origin}/`, threads: 2, progress: 'quiet' });
-    expect(draft.errors).toEqual([]);
-    const [bundled] = await rows(options);
-    const toggle = options.locator(`[data-pack-id="${bundled!.id}"] input[type=checkbox]`);
-    const stored = `[data-pack-id="${bundled!.id}"] input[type=checkbox]:not([disabled])`;
-    // The bundled pack off: what is highlighted comes from the draft (or the article itself).
-    await toggle.uncheck();
-    await options.waitForSelector(stored, { timeout: 5_000 });
-    await fileInput().setInputFiles(file('demo-draft.json', draft.text));
-    await options.waitForSelector('[data-pack-id="demo-draft"]', { timeout: 10_000 });
-    const counts = await highlightsOn('/index.html');
-    for (const id of ['international-atomic-energy-agency', 'supreme-peoples-assembly', 'ri-yong-ho', 'mike-pompeo']) {
-      expect(counts[id] ?? 0, `${id} from the draft is highlighted`).toBeGreaterThan(0);
-    }
-    await toggle.check();
-    await options.waitForSelector(stored, { timeout: 5_000 });
-  }, 180_000);
 
   it('makes no request beyond the extension and the demo server', () => {
     expect(s.foreignRequests()).toEqual([]);

@@ -63,6 +63,7 @@ function wrapPuppeteer(page: Page): TestPage {
       if (!input) throw new Error(`no file input ${selector}`);
       await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(path);
     },
+    answerNextDialog: (accept) => void page.once('dialog', (d) => void (accept ? d.accept() : d.dismiss())),
     async press(key) {
       // "Control+Enter" as Playwright writes it: hold the modifiers, press the key, let go.
       const keys = key.split('+') as never[];
