@@ -48,6 +48,9 @@ export interface TestPage {
   fill(selector: string, value: string): Promise<void>;
   /** Chooses a file in an `<input type=file>`, as the reader's file picker would. */
   setInputFile(selector: string, path: string): Promise<void>;
+  /** Runs a classic script's source in the page's own world, past the page's CSP (an extension
+   *  page allows no inline script): for a test library such as axe. */
+  runScript(source: string): Promise<void>;
   /** Answers the next dialog the page opens (confirm, alert): OK when `accept`, else Cancel. */
   answerNextDialog(accept: boolean): void;
   /** A key as Playwright names it, modifiers joined with '+' ("Escape", "Control+Enter"). */
@@ -197,6 +200,16 @@ function wrapPlaywright(page: Page): TestPage {
     fill: (selector, value) => page.locator(selector).first().fill(value),
     setInputFile: (selector, path) => page.locator(selector).first().setInputFiles(path),
     answerNextDialog: (accept) => void page.once('dialog', (d) => void (accept ? d.accept() : d.dismiss())),
+    async runScript(source) {
+      // addScriptTag would insert an inline <script>; DevTools evaluates outside the CSP.
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        const { exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: `${source};void 0` });
+        if (exceptionDetails) throw new Error(`the script failed: ${exceptionDetails.text}`);
+      } finally {
+        await cdp.detach();
+      }
+    },
     press: (key) => page.keyboard.press(key),
     type: (text) => page.keyboard.type(text),
     mouseMove: (x, y) => page.mouse.move(x, y),

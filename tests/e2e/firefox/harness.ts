@@ -64,6 +64,10 @@ function wrapPuppeteer(page: Page): TestPage {
       await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(path);
     },
     answerNextDialog: (accept) => void page.once('dialog', (d) => void (accept ? d.accept() : d.dismiss())),
+    async runScript(source) {
+      // A string goes to WebDriver BiDi's script.evaluate, which the page's CSP does not govern.
+      await page.evaluate(`${source};void 0`);
+    },
     async press(key) {
       // "Control+Enter" as Playwright writes it: hold the modifiers, press the key, let go.
       const keys = key.split('+') as never[];
