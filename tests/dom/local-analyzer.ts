@@ -11,7 +11,7 @@ import type { BackstoryUI } from '../../src/ui/api';
 import { pageParts } from '../../src/ui/page-parts';
 
 /** ui.js as the content script imports it, minus the note editor (its frame needs a real
- *  extension page: tests/e2e/notes.test.ts covers it). */
+ *  extension page: tests/e2e/both/options.test.ts and tests/e2e/notes.test.ts cover it). */
 export const testUI: BackstoryUI = { ...pageParts, openNoteEditor: () => ({ ok: false }), closeNoteEditor: () => {} };
 
 /** What the background would read from storage; tests change it as the reader would. */

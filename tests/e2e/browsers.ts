@@ -68,6 +68,12 @@ export interface TestPage {
 
 export type { EarlierItem };
 
+export interface OpenOptions {
+  /** Runs in the page's own world before any of its scripts (a hostile page's set-up). Passed as
+   *  source: it must not use anything from the test's scope. */
+  initScript?: () => void;
+}
+
 export interface BrowserSession {
   browser: BrowserName;
   /** The demo (or fixture) server, "http://127.0.0.1:<port>". */
@@ -75,7 +81,7 @@ export interface BrowserSession {
   /** Warnings, errors and uncaught exceptions from the extension and the demo pages. */
   log(): string[];
   /** Opens a site page ("/index.html") in a new tab and waits for the first annotation pass. */
-  openDemo(path: string): Promise<TestPage>;
+  openDemo(path: string, options?: OpenOptions): Promise<TestPage>;
   tabIdOf(page: TestPage): Promise<number>;
   /** The popup for a tab, opened in its own tab, once rendered. */
   openPopup(tabId: number): Promise<TestPage>;
@@ -236,7 +242,7 @@ async function startChromium(options?: SessionOptions): Promise<BrowserSession> 
     browser: 'chromium',
     origin: s.server.origin,
     log: () => s.pageLog,
-    openDemo: async (path) => wrapPlaywright(await s.openDemo(path)),
+    openDemo: async (path, opts) => wrapPlaywright(await s.openDemo(path, opts?.initScript ? (p) => p.addInitScript(opts.initScript!) : undefined)),
     tabIdOf: (page) => s.tabIdOf(playwrightPage(page)),
     openPopup: async (tabId) => wrapPlaywright(await s.openPopup(tabId)),
     async openOptions() {

@@ -1,6 +1,7 @@
 // What the extension's own content script may ask, in real Chromium. The content script runs in
 // pages the extension does not trust, so the tests below speak from its world (its isolated world
-// in the demo page) the way a script steered by the page could.
+// in the demo page) the way a script steered by the page could. Chromium only: DevTools can
+// evaluate in a content script's world; WebDriver BiDi in Firefox cannot reach it.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, inContentScript, startSession, type Session } from './harness';

@@ -130,8 +130,9 @@ export async function startFirefoxSession(options: SessionOptions = {}): Promise
     browser: 'firefox',
     origin: server.origin,
     log: () => [...pageLog, ...ff.lines.filter((l) => l.at < closingAt).map((l) => `${l.stream}: ${l.line}`)],
-    async openDemo(path) {
+    async openDemo(path, opts) {
       const page = await browser.newPage();
+      if (opts?.initScript) await page.evaluateOnNewDocument(opts.initScript);
       page.on('console', (m) => {
         if (m.type() === 'warn' || m.type() === 'error') pageLog.push(`${path} ${m.type()}: ${m.text()}`);
       });
