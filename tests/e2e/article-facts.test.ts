@@ -56,6 +56,9 @@ describeInBrowser('cards drawn from the demo article', () => {
     await page.mouse.move(0, 0);
     await page.evaluate(() => window.scrollTo(0, 0));
     const popup = await s.openPopup(await s.tabIdOf(page));
+    // The last evidence link of the full card, opened in place.
+    const more = popup.locator('[data-entity="choe-son-hui"] button.bs-more');
+    if ((await more.count()) > 0) await more.click();
     const link = popup.locator('[data-entity="choe-son-hui"] button.bs-sentence').last();
     // Long sentences are cut with an ellipsis in the card: compare on the part that is shown.
     const shown = squash(await link.innerText()).replace(/…$/, '');

@@ -102,7 +102,9 @@ describeInBrowsers('popup and badge', (browser) => {
   it('scrolls to and flashes the very sentence an evidence link names', async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     const popup = await s.openPopup(tabId);
-    // The last evidence link on Choe Son Hui's card: a sentence further down the article.
+    // The last evidence link on Choe Son Hui's full card (opened in place): a sentence further
+    // down the article.
+    if ((await popup.count('[data-entity="choe-son-hui"] button.bs-more')) > 0) await popup.click('[data-entity="choe-son-hui"] button.bs-more');
     const shown = await popup.evaluate(() => {
       const links = document.querySelectorAll<HTMLElement>('[data-entity="choe-son-hui"] button.bs-sentence');
       const last = links[links.length - 1];
