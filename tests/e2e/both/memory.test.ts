@@ -6,7 +6,7 @@
 // stopped; a damaged database turns it off with the reason on the options page while highlights
 // and cards carry on. One profile per lane, kept across the restart (in Firefox the add-on is
 // installed again at the same moz-extension:// host, whose IndexedDB the event page keeps the
-// memory in).
+// memory in). A lookup that throws on a damaged record is counted and shown on the options page.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ const B = '/index.html';
 const CHOE = '[data-backstory-entity="choe-son-hui"]';
 
 type Stats = { articles: number; entities: number; bytes: number };
-type Status = { on: boolean; available?: boolean; reason?: string; persisted?: boolean; stats?: Stats };
+type Status = { on: boolean; available?: boolean; reason?: string; persisted?: boolean; stats?: Stats; lookupErrors?: { count: number; last: string; at: number } };
 
 describeInBrowsers('reading memory', (browser) => {
   const profile = mkdtempSync(join(tmpdir(), `backstory-${browser.name}-memory-`));
@@ -310,6 +310,50 @@ describeInBrowsers('reading memory', (browser) => {
     await popup.close();
     await leave(a);
   }, 90_000);
+
+  it('a lookup that fails on a damaged record leaves the card without earlier items, and the options page says so with the reason', async () => {
+    // A name's ready list with a broken item, as a faulty write or a bad disk may leave it: the
+    // database opens, the card's lookup throws on it.
+    expect((await status()).on, 'the memory is open').toBe(true);
+    const page = await s.openOptions();
+    await page.evaluate(
+      (name) =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open(name);
+          req.onsuccess = () => {
+            const tx = req.result.transaction('recent', 'readwrite');
+            tx.objectStore('recent').put({ key: 'pack:choe-son-hui', items: [null] });
+            tx.oncomplete = () => {
+              req.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+          req.onerror = () => reject(req.error);
+        }),
+      DB_NAME,
+    );
+    await page.close();
+    expect((await status()).lookupErrors, 'no failed lookup before').toBeUndefined();
+
+    const b = await s.openDemo(B);
+    await hoverChoe(b);
+    expect((await s.readCard(b)).text, 'the card still opens').toContain('Choe Son Hui');
+    await earlierItems(b, 0);
+    await expect.poll(async () => (await status()).lookupErrors?.count ?? 0, { timeout: 5_000, message: 'the failed lookup is counted' }).toBeGreaterThan(0);
+    const failed = (await status()).lookupErrors!;
+    expect(failed.last).toMatch(/null|readAt/);
+    expect(Date.now() - failed.at).toBeLessThan(60_000);
+
+    const shown = await s.openOptions();
+    await expect.poll(() => shown.isVisible('#memory-lookup-errors'), { timeout: 5_000 }).toBe(true);
+    expect(await shown.text('#memory-lookup-errors')).toContain(failed.last);
+    await shown.close();
+    await leave(b);
+    // Forgetting everything takes the broken record and the count away.
+    await ask({ type: 'backstory:memory-forget', scope: 'all' });
+    expect((await status()).lookupErrors).toBeUndefined();
+  }, 60_000);
 
   it('a damaged database turns the memory off with the reason on the options page; highlights and cards still work', async () => {
     expect((await status()).on, 'the memory is open before').toBe(true);
