@@ -45,7 +45,8 @@ async function showCards(tabId: number, page: Extract<PageCards, { active: true 
   if (memoryBar) turnOff.after(memoryBar);
   // "Forget this article" leaves the other articles' items; the list shows what is left.
   async function rerender(): Promise<void> {
-    const next = renderList(page.cards, handlers, await earlierForTab(tabId, page.url, page.cards));
+    const opened = new Set([...list.querySelectorAll<HTMLElement>('.entity[data-open]')].map((el) => el.dataset.entity ?? ''));
+    const next = renderList(page.cards, handlers, await earlierForTab(tabId, page.url, page.cards), opened);
     list.replaceWith(next);
     list = next;
   }

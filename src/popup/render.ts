@@ -15,7 +15,7 @@ export interface ListHandlers {
  * A folded card's "N more" / "Show less": the list stays scannable, and each card opens in place
  * to the full card. The folded items are in the DOM (hidden) either way.
  */
-function foldToggle(body: HTMLElement, hidden: number): HTMLButtonElement {
+function foldToggle(body: HTMLElement, hidden: number, open: boolean): HTMLButtonElement {
   const button = el('button', 'bs-more');
   button.type = 'button';
   button.setAttribute('aria-controls', body.id);
@@ -26,12 +26,12 @@ function foldToggle(body: HTMLElement, hidden: number): HTMLButtonElement {
     body.closest<HTMLElement>('.entity')?.toggleAttribute('data-open', open);
   };
   button.addEventListener('click', () => set(button.getAttribute('aria-expanded') !== 'true'));
-  set(false);
+  set(open);
   return button;
 }
 
 /** One entity: a button that reveals it on the page, then its card (summary, facts, sentences). */
-function renderEntity(card: CardModel, handlers: ListHandlers, earlier: readonly EarlierItem[], index: number): HTMLElement {
+function renderEntity(card: CardModel, handlers: ListHandlers, earlier: readonly EarlierItem[], index: number, open: boolean): HTMLElement {
   const item = el('li', 'entity');
   item.dataset.entity = card.id;
   item.dataset.type = card.type;
@@ -48,12 +48,13 @@ function renderEntity(card: CardModel, handlers: ListHandlers, earlier: readonly
   body.id = `entity-card-${index}`;
   item.append(head, body);
   const hidden = foldedCount(body);
-  if (hidden > 0) item.append(foldToggle(body, hidden));
+  if (hidden > 0) item.append(foldToggle(body, hidden, open));
   return item;
 }
 
-/** `earlier`: the reading memory's items per entity id (none when the memory is off). */
-export function renderList(cards: readonly CardModel[], handlers: ListHandlers, earlier: Record<string, readonly EarlierItem[]> = {}): HTMLElement {
+/** `earlier`: the reading memory's items per entity id (none when the memory is off); `open`: the
+ *  entities whose cards start opened (a list drawn again keeps what the reader opened). */
+export function renderList(cards: readonly CardModel[], handlers: ListHandlers, earlier: Record<string, readonly EarlierItem[]> = {}, open: ReadonlySet<string> = new Set()): HTMLElement {
   const wrap = el('div', 'list');
   wrap.append(el('p', 'list-summary', tCount('popup_entity_count', cards.length)));
   let index = 0;
@@ -62,7 +63,7 @@ export function renderList(cards: readonly CardModel[], handlers: ListHandlers, 
     section.dataset.type = group.type;
     section.append(el('h2', 'group-heading', typeLabel(group.type, true)));
     const list = el('ul', 'entities');
-    for (const card of group.cards) list.append(renderEntity(card, handlers, earlier[card.id] ?? [], index++));
+    for (const card of group.cards) list.append(renderEntity(card, handlers, earlier[card.id] ?? [], index++, open.has(card.id)));
     section.append(list);
     wrap.append(section);
   }

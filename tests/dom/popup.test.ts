@@ -225,6 +225,30 @@ describe('popup', () => {
     expect(document.querySelector('[data-entity="yongbyon"] button.bs-more')).toBeNull();
   });
 
+  it('a card the reader opened stays open when the list is drawn again ("Forget this article")', async () => {
+    const n = [1, 2, 3, 4, 5];
+    const full = card('choe', 'person', 'Choe Son Hui', 5, {
+      fromArticle: { roles: [], statements: n.map((i) => ({ text: `Statement ${i}`, sentence: i })), sentences: [] },
+    });
+    fake.tabsSend.mockResolvedValue({ cards: [full, CARDS[0]], title: '', url: 'http://127.0.0.1/a', ready: true });
+    fake.runtimeSend.mockImplementation(async (msg) => {
+      const type = (msg as { type: string }).type;
+      if (type === 'backstory:memory-status') return { on: true, available: true };
+      if (type === 'backstory:memory-forget') return { ok: true, removed: 1 };
+      if (type === 'backstory:memory-earlier-tab') return { items: {} };
+      return undefined;
+    });
+    await openPopup();
+    const statements = () => [...document.querySelectorAll<HTMLElement>('[data-entity="choe"] .bs-statement')].filter((e) => !e.closest('[hidden]')).length;
+    document.querySelector<HTMLButtonElement>('[data-entity="choe"] button.bs-more')!.click();
+    expect(statements()).toBe(5);
+    const before = document.querySelector('.list');
+    document.querySelector<HTMLButtonElement>('#forget-article')!.click();
+    await vi.waitFor(() => expect(document.querySelector('.list')).not.toBe(before));
+    expect(statements()).toBe(5);
+    expect(document.querySelector('[data-entity="choe"] button.bs-more')?.getAttribute('aria-expanded')).toBe('true');
+  });
+
   it('still finishes rendering when there is no tab to describe', async () => {
     fake.activeTab = undefined;
     await openPopup('');
