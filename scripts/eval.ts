@@ -41,7 +41,7 @@ function main(argv: string[]): number {
     console.log(`  acronyms (S&H 2003)  ${prf(r.baselineAcronyms)}`);
     console.log(`  roles                ${prf(r.facts.roles)}`);
     console.log(`  statements           ${prf(r.facts.statements)}`);
-    for (const line of describeFigures(r.statementFigures)) console.log(`  ${line}`);
+    for (const line of r.statementFigures ? describeFigures(r.statementFigures) : []) console.log(`  ${line}`);
   }
   if (jsonPath) {
     writeFileSync(jsonPath, JSON.stringify(Object.fromEntries([...results].map(([k, r]) => [k, summary(r)])), null, 2) + '\n');

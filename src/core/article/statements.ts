@@ -26,13 +26,14 @@ const QUOTING_VERBS = /^(?:called|calls|described|describes)$/u;
 const PLEDGE_VERBS = /^(?:promised|promises|vowed|vows|pledged|pledges|threatened|threatens|offered|offers|agreed|agrees)$/u;
 const ADVERBS = '(?:also|later|previously|again|earlier|then|reportedly|publicly|recently|repeatedly|once|has|had|have|further|separately|only)';
 const APPOSITIVE = '(?:,\\s*[^,“”"]{1,100},)?';
-const DATE_PHRASE = '(?:(?:on|in|last|this|early|late)\\s+[^,“”"]{1,25}?\\s+)?';
+// "Smith met Jones on Monday and said …": Jones is not the subject; the phrase holds no "and".
+const DATE_PHRASE = '(?:(?:on|in|last|this|early|late)\\s+(?:(?!\\band\\b)[^,“”"]){1,25}?\\s+)?';
 const SUBJECT_VERB = new RegExp(`^${APPOSITIVE}\\s+(?:${ADVERBS}\\s+)*${DATE_PHRASE}(${VERBS})\\b`, 'u');
 const POSSESSIVE = /^['’]s\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|comments?|remarks?|warning|claim|assertion|declaration|announcement|message|pledge|threat|promise|insistence|argument|words|demand|vow)(?:,[^,“”"]{1,60},)?\s+that\s+/u;
 /** What may stand between a speech verb and "that": when, where, to whom, in what form — a
  *  phrase opened by a preposition (or the object of "told"), without a verb of its own. */
 const BEFORE_THAT = /^((?:\s+[^\s“”"]+){0,12}?)\s+that(?:\s+|(?=:\s*$))/u;
-const PP_OPENER = /^\s*(?:,\s*)?(?:on|in|at|to|during|via|through|last|this|earlier|later|again|also|publicly|repeatedly|after|before|while|from|with|over|by|when|early|late|once)\b/u;
+const PP_OPENER = /^\s*(?:,\s*)?(?:on|in|at|to|during|via|through|last|this|earlier|later|again|also|publicly|repeatedly|after|before|while|from|with|over|by|when|early|late|once|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/u;
 const VERBISH = /\b(?:is|was|were|are|be|been|has|have|had|would|will|could|can|did|does|do|should|may|might|must)\b|[.;:!?]/u;
 const PREPOSITIONAL = /^(?:\s*,?\s*(?:on|in|at|to|during|via)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|its\s+)?(?:[\p{L}-]+\s+){0,2}?(?:statement|speech|interview|address|briefing|conference|Twitter|tweet|letter|message|reporters|journalists|meeting|session|broadcast|television|radio|remarks)\b,?)+/u;
 
@@ -106,7 +107,7 @@ function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, ment
   if (that) from = verbEnd + that[0].length;
   else {
     let skip = PREPOSITIONAL.exec(rest)?.[0].length ?? 0;
-    const dateLead = /^\s*(?:on|in|last)\s+/u.exec(rest.slice(skip));
+    const dateLead = /^\s*(?:(?:on|in|last)\s+|(?=(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b))/u.exec(rest.slice(skip));
     if (dateLead) {
       const d = findDates(rest.slice(skip))[0];
       if (d && d.start <= dateLead[0].length) skip += d.end;
@@ -118,6 +119,8 @@ function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, ment
       // "told reporters North Korea would …": step over the object (one word, or a capitalized name).
       const obj = /^\s*(?:(?:the|a|an|his|her|its|their)\s+)?(?:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*|[\p{L}'’.-]+)/u.exec(rest.slice(skip));
       if (!obj) return null;
+      // "told CNN's “State of the Union”": what follows a possessive object is a programme or medium.
+      if (/['’]s$/u.test(obj[0])) return null;
       skip += obj[0].length;
     }
     const tail = rest.slice(skip);
@@ -127,8 +130,27 @@ function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, ment
     from = verbEnd + skip;
   }
   const r = reportedFrom(sentences, si, from);
-  if (!r) return null;
-  return { text: r.text, spanStart: r.start, spanEnd: r.end, anchor: verbEnd };
+  if (!r || (!that && !/^[\s,]*[“"]/u.test(s.text.slice(from)) && !isClause(r.text))) return null;
+  return { text: withoutSource(r), spanStart: r.start, spanEnd: r.end, anchor: verbEnd };
+}
+
+const NOT_SUBJECT = /^(?:about|above|across|after|against|along|among|around|as|at|before|behind|by|during|for|from|in|into|of|off|on|onto|over|since|through|to|toward|towards|under|until|upon|via|with|within|without|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|[\p{L}-]+ed|\p{Lu}[\p{L}-]*['’]s)$/u;
+const FINITE = /^(?:is|was|were|are|am|be|been|has|have|had|would|will|could|can|did|does|do|should|may|might|must|shall|cannot|won['’]t|isn['’]t|wasn['’]t|didn['’]t|doesn['’]t|don['’]t|can['’]t|said|made|took|gave|went|came|saw|knew|thought|told|got|kept|sent|stood|left|felt|found|held|meant|paid|put|ran|set|sold|spent|won|lost|began|became|brought|bought|built|fell|fought|grew|heard|led|let|read|rose|saw|sought|struck|taught|understood|wrote|[\p{Ll}-]+ed|[\p{Ll}-]{3,}s)$/u;
+
+/** What follows a speech verb without "that" or a quotation is speech only as a clause: a subject
+ *  and a finite verb, never a bare noun phrase ("the expense"), a time ("Tuesday at a briefing"),
+ *  a credit ("carried by KCNA") or a programme. */
+export function isClause(text: string): boolean {
+  const ws = text.replace(/[“”"]/gu, '').split(/\s+/u).filter(Boolean).map((w) => w.replace(/[^\p{L}'’-]+/gu, ''));
+  const first = ws[0] ?? '';
+  if (!first || NOT_SUBJECT.test(first) || NOT_SUBJECT.test(first.toLowerCase())) return false;
+  // The verb follows a subject: the first word is not it ("complained … the expense" has none).
+  return ws.slice(1, 12).some((w) => FINITE.test(w.toLowerCase()));
+}
+
+/** "… would protect the country, according to a dispatch by KCNA": the credit is not what was said. */
+function withoutSource(r: { text: string }): string {
+  return clean(r.text.replace(/,?\s+(?:according\s+to|as\s+(?:reported|carried|quoted)\s+by|in\s+(?:remarks|comments|a\s+statement)\s+(?:carried|reported|published)\s+by)\s+[^,“”"]*$/u, ''));
 }
 
 const AFTER_QUOTE_VERB = new RegExp(`^${APPOSITIVE}\\s+(?:${VERBS})\\b`, 'u');

@@ -25,7 +25,7 @@ export interface EvalResult {
   mentions: Counts;
   facts: { roles: Counts; statements: Counts; acronyms: Counts };
   baselineAcronyms: Counts;
-  statementFigures: StatementFigures;
+  statementFigures?: StatementFigures;
 }
 
 const ZERO: Counts = { tp: 0, fp: 0, fn: 0 };
