@@ -46,3 +46,30 @@ describe('fragments are not statements', () => {
     expect(said(f)).toEqual([['vale', 'the terminal had cost twice the estimate']]);
   });
 });
+
+describe('a statement goes to its speaker, not to the nearest name', () => {
+  it('a name inside a quotation is not the speaker of the quotation before it', () => {
+    const f = factsOf(['[[Brandt|brandt]] said the pier was "beyond repair," and that the crews had left. "[[Vale|vale]] told me, \'the pier stays shut,\'" [[Brandt|brandt]] said.']);
+    expect(said(f).filter(([id]) => id === 'vale')).toEqual([]);
+    expect(said(f)).toContainEqual(['brandt', "Vale told me, 'the pier stays shut,'"]);
+  });
+
+  it('reported speech inside a statement ends where the outer speaker resumes ("and that …")', () => {
+    const f = factsOf(['[[Okoro|okoro]] said [[Vale|vale]] had told her the fares were "far too high," and that ridership was falling.']);
+    expect(said(f)).toEqual([
+      ['okoro', 'Vale had told her the fares were "far too high,"'],
+      ['okoro', 'ridership was falling'],
+      ['vale', 'the fares were "far too high,"'],
+    ]);
+  });
+
+  it('a joint letter is said by each signer, not by the one named last', () => {
+    const f = factsOf(['In a joint letter, [[Vale|vale]] and her deputy, Minister [[Tobias Brandt|brandt]], wrote that the ferry contract would be cancelled.']);
+    expect(said(f).map(([id]) => id).sort()).toEqual(['brandt', 'vale']);
+  });
+
+  it('the subject of "said" two clauses away is the speaker, not the object of the first verb', () => {
+    const f = factsOf(['[[Okoro|okoro]] met [[Brandt|brandt]] on Monday and said the harbour dues would double.'], '2022-05-12');
+    expect(said(f).filter(([id]) => id === 'brandt')).toEqual([]);
+  });
+});

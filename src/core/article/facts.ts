@@ -79,6 +79,23 @@ function toStatement(entityId: string, sentence: number, raw: RawStatement): Art
   return st;
 }
 
+const JOINED = /^(?:\s*,\s*|,?\s+and\s+)(?:(?:the|his|her|their|its)\s+[^,.;:“”"]{1,60},\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u;
+const CLAUSE_START = /(?:^|[,;]\s*)(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u;
+
+/** The speakers joined to `l` by "and" or commas before it ("Vale, Okoro and Brandt said"), when
+ *  the first of them opens the clause: the subject is all of them. */
+function coSpeakers(text: string, l: Located, others: readonly Located[], speaks: (id: string) => boolean): string[] {
+  const out: string[] = [];
+  let at = l;
+  for (;;) {
+    const prev = others.filter((o) => o.end <= at.start).pop();
+    if (!prev || !speaks(prev.mention.entityId) || !JOINED.test(text.slice(prev.end, at.start))) break;
+    out.push(prev.mention.entityId);
+    at = prev;
+  }
+  return out.length > 0 && CLAUSE_START.test(text.slice(0, at.start)) ? out.filter((id) => id !== l.mention.entityId) : [];
+}
+
 /** The person a "he/she" in sentence `si` most likely refers to: a person named earlier in the
  *  same sentence, else among the people of the nearest sentence before that names any, the one
  *  the article names most, ties going to the first named (usually the subject). `isPerson` also
@@ -162,8 +179,12 @@ export function extractFacts(
     }
     const inHeading = options.runKinds?.[s.run] === 'heading';
     if (SPEAKER_TYPES.has(type) && !inHeading) {
-      for (const raw of statementsAt(sentences, l.sentence, l.start, l.end, options.pageDate)) {
+      const found = statementsAt(sentences, l.sentence, l.start, l.end, options.pageDate);
+      const signers = found.some((raw) => raw.spanStart >= l.end) ? coSpeakers(s.text, l, others, (id) => SPEAKER_TYPES.has(types.get(id) ?? 'term')) : [];
+      for (const raw of found) {
         statements.push(toStatement(l.mention.entityId, l.sentence, raw));
+        // "Vale and Brandt said in a joint letter that …": said by each, not by the name nearest the verb.
+        for (const id of raw.spanStart >= l.end ? signers : []) statements.push(toStatement(id, l.sentence, raw));
         attributed.add(l.sentence);
       }
     }

@@ -78,7 +78,9 @@ function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, ment
   const bracket = /^\s*\([^()“”"]{1,40}\)(?=[,\s])/u.exec(s.text.slice(mentionEnd));
   if (bracket) mentionEnd += bracket[0].length;
   // "The minister, Choe Son Hui, stated …": the name is itself the appositive; step over its closing comma.
-  const setOff = SET_OFF_NAME_BEFORE.test(s.text.slice(0, mentionStart)) && /^,\s/u.test(s.text.slice(mentionEnd));
+  // "…, Minister Gunnar Einarsson, said": a title may stand between the comma and the name.
+  const before = s.text.slice(0, mentionStart);
+  const setOff = (SET_OFF_NAME_BEFORE.test(before) || /,\s*(?:\p{Lu}[\p{L}.-]*\s+){1,3}$/u.test(before)) && /^,\s/u.test(s.text.slice(mentionEnd));
   const after = setOff ? s.text.slice(mentionEnd + 1) : s.text.slice(mentionEnd);
   if (setOff) mentionEnd += 1;
   const possessive = POSSESSIVE.exec(after);
@@ -117,7 +119,8 @@ function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, ment
     if (!pledge && /^\s*(?:in|on|at|to|for|with|by|of|from|as)\b/u.test(rest.slice(skip))) return null;
     if (OBJECT_VERBS.test(verb) && !/^\s*[,:“"]/u.test(rest.slice(skip))) {
       // "told reporters North Korea would …": step over the object (one word, or a capitalized name).
-      const obj = /^\s*(?:(?:the|a|an|his|her|its|their)\s+)?(?:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*|[\p{L}'’.-]+)/u.exec(rest.slice(skip));
+      // "told her the fares were …": a pronoun object, not the determiner of the next word.
+      const obj = /^\s*(?:me|him|her|us|them|you)(?=\s+(?:the|a|an|this|these|those|it|he|she|they|we|I|there|its|his|their|our|my)\s)|^\s*(?:(?:the|a|an|his|her|its|their)\s+)?(?:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*|[\p{L}'’.-]+)/u.exec(rest.slice(skip));
       if (!obj) return null;
       // "told CNN's “State of the Union”": what follows a possessive object is a programme or medium.
       if (/['’]s$/u.test(obj[0])) return null;
@@ -162,7 +165,9 @@ function quoteThenSpeaker(sentences: Sentence[], si: number, mentionStart: numbe
   if (!s) return null;
   const before = s.text.slice(0, mentionStart);
   let close = -1;
-  const direct = /[”"]\s*,?\s*$/u.exec(before);
+  // A straight quote after a space or at the start opens a quotation ("Vale told me …"): the name
+  // inside it is not the speaker of the quotation before.
+  const direct = /(?<=\S)[”"]\s*,?\s*$/u.exec(before);
   if (direct && AFTER_QUOTE_VERB.test(s.text.slice(mentionEnd))) close = direct.index;
   else {
     const inverted = QUOTE_THEN_VERB.exec(before);
@@ -219,8 +224,17 @@ export function statementsAt(sentences: Sentence[], si: number, start: number, e
     (subject ? subjectVerb(sentences, si, end, start) : null) ??
     accordingTo(sentences, si, start, end);
   if (!found || words(found.text) < (found.quoted ? 1 : 3)) return [];
+  // "Tremblay said Desrochers had told him the quotas were unfair, and that mills were closing":
+  // Desrochers speaks inside Tremblay's words, and the "and that" clause is Tremblay's again.
+  if (found.spanStart >= end && INSIDE_REPORTED.test(text.slice(0, start))) {
+    const inner = clean(found.text.split(/,?\s+and\s+that\s+/u)[0] ?? '');
+    return words(inner) < (found.quoted ? 1 : 3) ? [] : [withDate(sentences, si, { ...found, text: inner }, pageDate)];
+  }
   return splitJoinedClauses(found).map((st) => withDate(sentences, si, st, pageDate));
 }
+
+/** The mention stands in the reported words of a speech verb before it, in the same clause. */
+const INSIDE_REPORTED = new RegExp(`\\b(?:${VERBS})\\s+(?:that\\s+)?(?:[^\\s,;:“”"]+\\s+){0,6}$`, 'u');
 
 /** "… replied that the offer was poor and that his members would stay out": two things said,
  *  the second clause joined to the same verb. */
