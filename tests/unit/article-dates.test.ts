@@ -24,6 +24,7 @@ describe('findDates', () => {
     expect(iso('She said earlier this year that she would stand.', '2021-01-14')).toEqual([['earlier this year', '2021']]);
     expect(iso('The union said last week that it would strike.', '2021-01-14')).toEqual([['last week', undefined]]);
     expect(iso('The union said last month that it would strike.')).toEqual([['last month', undefined]]);
+    expect(iso('On March 3 this year the board resigned.', '2021-05-14')).toEqual([['March 3', '2021-03-03']]);
   });
 
   it('keeps the written date without a year when the page date is unknown, and ignores "may" the verb', () => {

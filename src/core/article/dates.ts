@@ -114,6 +114,8 @@ export function findDates(text: string, pageDate?: string): FoundDate[] {
     push({ text: word, start: m.index, end: m.index + word.length, ...(full ? { iso: shiftDays(full, word.toLowerCase() === 'yesterday' ? -1 : 0) } : {}) });
   }
   for (const m of text.matchAll(RELATIVE_SPAN)) {
+    // "on August 31 this year": the span only says which August 31, already placed by the page.
+    if (found.some((d) => d.iso !== undefined && /^,?\s+$/u.test(text.slice(d.end, m.index)))) continue;
     push({ text: m[0], start: m.index, end: m.index + m[0].length, ...relativeSpan((m[1] ?? '').toLowerCase(), (m[2] ?? '').toLowerCase(), page) });
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -66,8 +66,14 @@ function reportedFrom(sentences: Sentence[], si: number, from: number): { text: 
   // ends with the quotation; the second verb is the writer's account of what the speaker did.
   const second = /[”"](?=\s+and\s+\p{Ll}+ed\b)/u.exec(rest);
   if (second) return { text: clean(rest.slice(0, second.index + 1)), start: at, end: at + second.index + 1 };
+  // "… said Russia backed the plan, and the Chinese spokesman told reporters …": the next clause
+  // has its own speaker.
+  const next = NEXT_SPEAKER_CLAUSE.exec(rest);
+  if (next) return { text: clean(rest.slice(0, next.index)), start: at, end: at + next.index };
   return { text: clean(rest.replace(/[.!?]+(["”’]?)$/u, '$1')), start: at, end: s.text.length };
 }
+
+const NEXT_SPEAKER_CLAUSE = new RegExp(`[,;]\\s+(?:and|but|while|whereas)\\s+(?=[^“”"]{0,80}?\\b(?:${VERBS})\\b)`, 'u');
 
 /** "X said (…) that …" and friends, with the mention ending at `mentionEnd`. */
 function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, mentionStart = mentionEnd): RawStatement | null {
@@ -78,9 +84,10 @@ function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, ment
   const bracket = /^\s*\([^()“”"]{1,40}\)(?=[,\s])/u.exec(s.text.slice(mentionEnd));
   if (bracket) mentionEnd += bracket[0].length;
   // "The minister, Choe Son Hui, stated …": the name is itself the appositive; step over its closing comma.
-  // "…, Minister Gunnar Einarsson, said": a title may stand between the comma and the name.
+  // "…, Minister Gunnar Einarsson, said", "…, the Blue House, said": a title or "the" may stand
+  // between the comma and the name.
   const before = s.text.slice(0, mentionStart);
-  const setOff = (SET_OFF_NAME_BEFORE.test(before) || /,\s*(?:\p{Lu}[\p{L}.-]*\s+){1,3}$/u.test(before)) && /^,\s/u.test(s.text.slice(mentionEnd));
+  const setOff = (SET_OFF_NAME_BEFORE.test(before) || /,\s*(?:the\s+|(?:\p{Lu}[\p{L}.-]*\s+){1,3})$/u.test(before)) && /^,\s/u.test(s.text.slice(mentionEnd));
   const after = setOff ? s.text.slice(mentionEnd + 1) : s.text.slice(mentionEnd);
   if (setOff) mentionEnd += 1;
   const possessive = POSSESSIVE.exec(after);
@@ -302,7 +309,11 @@ export function roleSpeakerAt(sentences: Sentence[], si: number, isTitleHead: (w
 /** The date nearest the attribution, outside the reported words. */
 export function withDate(sentences: Sentence[], si: number, st: RawStatement, pageDate?: string): RawStatement {
   const text = sentences[si]?.text ?? '';
-  const dates = findDates(text, pageDate).filter((d) => d.end <= st.spanStart || d.start >= st.spanEnd);
+  // A date before the attribution belongs to it only within the same clause ("The Kremlin said on
+  // May 2 that …, and the spokesman told …": May 2 is not the spokesman's).
+  const dates = findDates(text, pageDate).filter(
+    (d) => (d.end <= st.spanStart || d.start >= st.spanEnd) && !(d.end <= st.anchor && /[,;]\s+(?:and|but|while|whereas)\s/u.test(text.slice(d.end, st.anchor))),
+  );
   let best: FoundDate | undefined;
   for (const d of dates) {
     const dist = Math.min(Math.abs(d.start - st.anchor), Math.abs(d.end - st.anchor));

@@ -1,0 +1,60 @@
+// Institutions that speak: "The White House said …", "North Korea's Foreign Ministry said on
+// Tuesday that …", "according to the Kremlin, …". A reader wants their statements on a card of
+// their own, not lost or handed to the nearest person, so the page makes them organizations —
+// only when the grammar shows them speaking, since "a visit to the Pentagon" needs no card.
+import type { Sentence } from '../types';
+import { statementsAt } from './statements';
+
+export interface SpeakingInstitution {
+  name: string;
+}
+
+/** Seats of government and state media named by a place or a fixed name rather than a head noun. */
+const FIXED = /\b(?:White House|Blue House|Kremlin|Pentagon|Élysée Palace|Elysee Palace|Élysée|Elysee|Downing Street|Foreign Office|Home Office|State Department|Justice Department|Treasury Department|Defense Department|Xinhua|TASS|Zhongnanhai|Vatican)\b/gu;
+
+const HEADS = 'Ministry|Department|Party|Court|Agency|Office|Council|Commission|Cabinet|Command|Parliament|Senate|Secretariat|Chiefs of Staff';
+const CAP = "\\p{Lu}[\\p{L}'’.-]*";
+/** "Supreme Court", "Unification Ministry", "Ministry of Foreign Affairs", "the Democratic Party",
+ *  "North Korea's Foreign Ministry": capitalized words ending in a head noun, or the head and its
+ *  "of" complement, after an optional possessive place name. */
+const HEADED = new RegExp(
+  `(?:(${CAP}(?:\\s+${CAP}){0,2})['’]s\\s+)?((?:${CAP}\\s+){0,3}(?:${HEADS})(?:\\s+of\\s+(?:the\\s+)?${CAP}(?:\\s+(?:and\\s+)?${CAP}){0,3})?)\\b`,
+  'gu',
+);
+const LEADING_ARTICLE = /^(?:The|A|An|In|On|At|After|Before|Meanwhile|But|And)\s+/u;
+const GOVERNED = /\b(?:of|for|at|to|in|with|from|by|about|against|on|into|inside|outside|near|toward|towards|within|without|via)\s+(?:the\s+)?$/iu;
+
+/** The institutions the page reports speaking, in order of first speech, each once. */
+export function speakingInstitutions(sentences: Sentence[]): SpeakingInstitution[] {
+  const out: SpeakingInstitution[] = [];
+  const seen = new Set<string>();
+  sentences.forEach((s, si) => {
+    for (const c of candidates(s.text)) {
+      if (seen.has(c.name) || GOVERNED.test(s.text.slice(0, c.start))) continue;
+      if (statementsAt(sentences, si, c.start, c.end).length === 0) continue;
+      seen.add(c.name);
+      out.push({ name: c.name });
+    }
+  });
+  return out;
+}
+
+function candidates(text: string): { name: string; start: number; end: number }[] {
+  const out: { name: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(FIXED)) out.push({ name: m[0], start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(HEADED)) {
+    let start = m.index;
+    let name = m[0];
+    const lead = LEADING_ARTICLE.exec(name);
+    // "The Supreme Court": the article is not part of the name.
+    if (lead && !m[1]) {
+      start += lead[0].length;
+      name = name.slice(lead[0].length);
+    }
+    // A head alone ("Ministry said") names nothing in particular.
+    if (!/\s/u.test(name)) continue;
+    if (out.some((o) => start < o.end && o.start < start + name.length)) continue;
+    out.push({ name, start, end: start + name.length });
+  }
+  return out;
+}
