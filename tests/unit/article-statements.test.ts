@@ -73,3 +73,13 @@ describe('a statement goes to its speaker, not to the nearest name', () => {
     expect(said(f).filter(([id]) => id === 'brandt')).toEqual([]);
   });
 });
+
+describe('two speakers in one sentence', () => {
+  it('the first statement stops where the second speaker’s clause begins, and keeps its date to itself', () => {
+    const f = factsOf(['[[Vale|vale]] said on May 2 that the ferry would run again, and the harbour master, [[Tobias Brandt|brandt]], told reporters that the pier was safe.'], '2022-05-12');
+    expect(f.statements.map((s) => [s.entityId, s.text, s.date])).toEqual([
+      ['vale', 'the ferry would run again', '2022-05-02'],
+      ['brandt', 'the pier was safe', undefined],
+    ]);
+  });
+});

@@ -30,7 +30,8 @@ export function speakingInstitutions(sentences: Sentence[]): SpeakingInstitution
   const seen = new Set<string>();
   sentences.forEach((s, si) => {
     for (const c of candidates(s.text)) {
-      if (seen.has(c.name) || GOVERNED.test(s.text.slice(0, c.start))) continue;
+      const before = s.text.slice(0, c.start);
+      if (seen.has(c.name) || (GOVERNED.test(before) && !/\baccording\s+to\s+(?:the\s+)?$/iu.test(before))) continue;
       if (statementsAt(sentences, si, c.start, c.end).length === 0) continue;
       seen.add(c.name);
       out.push({ name: c.name });

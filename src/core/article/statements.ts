@@ -69,11 +69,14 @@ function reportedFrom(sentences: Sentence[], si: number, from: number): { text: 
   // "… said Russia backed the plan, and the Chinese spokesman told reporters …": the next clause
   // has its own speaker.
   const next = NEXT_SPEAKER_CLAUSE.exec(rest);
-  if (next) return { text: clean(rest.slice(0, next.index)), start: at, end: at + next.index };
+  if (next) {
+    const close = /[”"]/u.test(next[0][1] ?? '') ? next[0][1] : '';
+    return { text: clean(rest.slice(0, next.index) + close), start: at, end: at + next.index };
+  }
   return { text: clean(rest.replace(/[.!?]+(["”’]?)$/u, '$1')), start: at, end: s.text.length };
 }
 
-const NEXT_SPEAKER_CLAUSE = new RegExp(`[,;]\\s+(?:and|but|while|whereas)\\s+(?=[^“”"]{0,80}?\\b(?:${VERBS})\\b)`, 'u');
+const NEXT_SPEAKER_CLAUSE = new RegExp(`[,;][”"]?\\s+(?:and|but|while|whereas)\\s+(?=[^“”"]{0,80}?\\b(?:${VERBS})\\b)`, 'u');
 
 /** "X said (…) that …" and friends, with the mention ending at `mentionEnd`. */
 function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, mentionStart = mentionEnd): RawStatement | null {
@@ -174,7 +177,7 @@ function quoteThenSpeaker(sentences: Sentence[], si: number, mentionStart: numbe
   let close = -1;
   // A straight quote after a space or at the start opens a quotation ("Vale told me …"): the name
   // inside it is not the speaker of the quotation before.
-  const direct = /(?<=\S)[”"]\s*,?\s*$/u.exec(before);
+  const direct = /(?<=\S)[”"]\s*,?\s*(?:the\s+)?$/u.exec(before);
   if (direct && AFTER_QUOTE_VERB.test(s.text.slice(mentionEnd))) close = direct.index;
   else {
     const inverted = QUOTE_THEN_VERB.exec(before);
@@ -312,7 +315,7 @@ export function withDate(sentences: Sentence[], si: number, st: RawStatement, pa
   // A date before the attribution belongs to it only within the same clause ("The Kremlin said on
   // May 2 that …, and the spokesman told …": May 2 is not the spokesman's).
   const dates = findDates(text, pageDate).filter(
-    (d) => (d.end <= st.spanStart || d.start >= st.spanEnd) && !(d.end <= st.anchor && /[,;]\s+(?:and|but|while|whereas)\s/u.test(text.slice(d.end, st.anchor))),
+    (d) => (d.end <= st.spanStart || d.start >= st.spanEnd) && !(d.end <= st.anchor && /[,;][”"]?\s+(?:and|but|while|whereas)\s/u.test(text.slice(d.end, st.anchor))),
   );
   let best: FoundDate | undefined;
   for (const d of dates) {

@@ -1,0 +1,53 @@
+// Institutions that speak get a card of their own with what they said; those merely mentioned do not.
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../src/core/analyze';
+import { splitSentences } from '../../src/core/article/index';
+import { speakingInstitutions } from '../../src/core/article/institutions';
+import type { Pack } from '../../src/core/types';
+import { PEOPLE } from './article-fixture';
+
+const pack = { id: 'test', version: '1', title: 'Test', language: 'en', sources: [], entities: PEOPLE } as unknown as Pack;
+const speaking = (...paragraphs: string[]) => speakingInstitutions(splitSentences(paragraphs.map((text, i) => ({ text, kind: 'body' as const, run: i })))).map((i) => i.name);
+
+describe('speakingInstitutions', () => {
+  it('finds seats of government, ministries and courts the grammar shows speaking', () => {
+    expect(
+      speaking(
+        'The White House said on Thursday that the tariff would stay.',
+        "Brazil's Foreign Ministry, in a statement, said the envoy had been recalled.",
+        'According to the Kremlin, the visit was postponed.',
+        '"We will not be rushed," the Constitutional Court said.',
+      ),
+    ).toEqual(['White House', "Brazil's Foreign Ministry", 'Kremlin', 'Constitutional Court']);
+  });
+
+  it('leaves out institutions only mentioned, or standing for a spokesman or a place', () => {
+    expect(
+      speaking(
+        'The delegation toured the Pentagon on Monday.',
+        'Officials at the State Department said the envoy had resigned.',
+        'Foreign Ministry spokesman Lars Berg said the talks were over.',
+        'She complained about the Supreme Court.',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('an institution that speaks on the page', () => {
+  it('gets an organization card with its dated statement, under the page-<slug> id', () => {
+    const a = analyzeArticle(
+      [{ text: 'The White House said on Thursday that the tariff on harbour cranes would stay in place.', kind: 'body' }],
+      pack,
+      { firstMentionOnly: false, pageDate: '2023-02-17' },
+    );
+    const card = a.cards.find((c) => c.id === 'page-white-house');
+    expect(card?.type).toBe('organization');
+    expect(card?.fromArticle.statements).toEqual([{ text: 'the tariff on harbour cranes would stay in place', sentence: 0, date: '2023-02-16', dateText: 'Thursday' }]);
+  });
+
+  it('is the pack entity when the pack knows the name', () => {
+    const a = analyzeArticle([{ text: 'The Korean Central News Agency said on Friday that the launch had been a success.', kind: 'body' }], pack, { firstMentionOnly: false });
+    expect(a.pageEntities.map((e) => e.id)).toEqual([]);
+    expect(a.cards.find((c) => c.id === 'kcna')?.fromArticle.statements.map((s) => s.text)).toEqual(['the launch had been a success']);
+  });
+});
