@@ -1,6 +1,6 @@
 // Who said what, and when, in every browser: an institution that speaks gets a card of its own
-// with its statement, and a person's statement shows the day the article gives, resolved against
-// the page's publication date ("on Thursday" in an article of Friday 17 February 2023).
+// with its statement, and each statement shows the date the article gives, resolved against the
+// page's publication date (Friday 17 February 2023: "on Thursday" is the 16th, "last month" January).
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowsers, mentionCounts, waitCard, waitFullCard, type BrowserSession, type TestPage } from '../browsers';
@@ -39,10 +39,10 @@ describeInBrowsers('statements on cards', (browser) => {
     expect(text).toMatch(/16 Feb 2023|Feb 16, 2023/);
   });
 
-  it("shows the minister's statement with its date, and not the White House's", async () => {
+  it("shows the minister's statement with its month, and not the White House's", async () => {
     const text = await cardFor('page-orla-vale');
     expect(text).toContain('the ports had already ordered cranes from domestic makers');
-    expect(text).toMatch(/15 Feb 2023|Feb 15, 2023/);
+    expect(text).toMatch(/Jan 2023/);
     expect(text).not.toContain('harbour cranes would stay');
   });
 
