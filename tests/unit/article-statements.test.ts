@@ -83,3 +83,31 @@ describe('two speakers in one sentence', () => {
     ]);
   });
 });
+
+describe('the subject of the speech verb, however far the grammar puts it', () => {
+  it('a set-off name with its own appositive before the verb', () => {
+    const f = factsOf(['[[Vale|vale]] retired in May. Her successor, [[Tobias Brandt|brandt]], a surveyor and former harbour master, has said the breakwater needs rebuilding.']);
+    expect(said(f)).toEqual([['brandt', 'the breakwater needs rebuilding']]);
+  });
+
+  it('a subject with two verbs joined by "and" ("thanked them and said")', () => {
+    const f = factsOf(['The harbour master, [[Tobias Brandt|brandt]], thanked the divers and said the wreck would be lifted in spring.']);
+    expect(said(f)).toEqual([['brandt', 'the wreck would be lifted in spring']]);
+  });
+});
+
+describe('roles a card can show', () => {
+  const roles = (f: ArticleFacts) => f.roles.map((r) => [r.entityId, r.text]);
+
+  it('splits two titles joined by "and", drops a qualifier of time, and ignores "her successor"', () => {
+    const f = factsOf([
+      '[[Vale|vale]] retired in May. Her successor, [[Tobias Brandt|brandt]], an engineer and former port director, has said little.',
+      'The port’s director at the time of the flood, [[Ada Okoro|okoro]], kept the logs.',
+    ]);
+    expect(roles(f)).toEqual([
+      ['brandt', 'engineer'],
+      ['brandt', 'former port director'],
+      ['okoro', 'director'],
+    ]);
+  });
+});

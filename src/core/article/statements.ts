@@ -29,6 +29,12 @@ const APPOSITIVE = '(?:,\\s*[^,“”"]{1,100},)?';
 // "Smith met Jones on Monday and said …": Jones is not the subject; the phrase holds no "and".
 const DATE_PHRASE = '(?:(?:on|in|last|this|early|late)\\s+(?:(?!\\band\\b)[^,“”"]){1,25}?\\s+)?';
 const SUBJECT_VERB = new RegExp(`^${APPOSITIVE}\\s+(?:${ADVERBS}\\s+)*${DATE_PHRASE}(${VERBS})\\b`, 'u');
+/** "Lund thanked the volunteers and said …": the subject of a first verb is the subject of the
+ *  speech verb it is joined to (no comma, no second subject between). */
+const COORDINATED_VERB = new RegExp(
+  `^${APPOSITIVE}\\s+(?:${ADVERBS}\\s+)*(?:\\p{Ll}+ed|met|spoke|went|made|took|held|gave|left|sat|stood|came|rose|sent|wrote|told|shook|flew)\\b(?:\\s+[^\\s,.;:“”"]+){0,8}?\\s+and\\s+(?:then\\s+|later\\s+|also\\s+)?(${VERBS})\\b`,
+  'u',
+);
 const POSSESSIVE = /^['’]s\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|comments?|remarks?|warning|claim|assertion|declaration|announcement|message|pledge|threat|promise|insistence|argument|words|demand|vow)(?:,[^,“”"]{1,60},)?\s+that\s+/u;
 /** What may stand between a speech verb and "that": when, where, to whom, in what form — a
  *  phrase opened by a preposition (or the object of "told"), without a verb of its own. */
@@ -90,7 +96,9 @@ function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, ment
   // "…, Minister Gunnar Einarsson, said", "…, the Blue House, said": a title or "the" may stand
   // between the comma and the name.
   const before = s.text.slice(0, mentionStart);
-  const setOff = (SET_OFF_NAME_BEFORE.test(before) || /,\s*(?:the\s+|(?:\p{Lu}[\p{L}.-]*\s+){1,3})$/u.test(before)) && /^,\s/u.test(s.text.slice(mentionEnd));
+  let setOff = (SET_OFF_NAME_BEFORE.test(before) || /,\s*(?:the\s+|(?:\p{Lu}[\p{L}.-]*\s+){1,3})$/u.test(before)) && /^,\s/u.test(s.text.slice(mentionEnd));
+  // "Her predecessor, Anders Kvale, a historian, has said …": the set-off name has its own appositive.
+  if (setOff && !SUBJECT_VERB.test(s.text.slice(mentionEnd + 1)) && !POSSESSIVE.test(s.text.slice(mentionEnd + 1)) && SUBJECT_VERB.test(s.text.slice(mentionEnd))) setOff = false;
   const after = setOff ? s.text.slice(mentionEnd + 1) : s.text.slice(mentionEnd);
   if (setOff) mentionEnd += 1;
   const possessive = POSSESSIVE.exec(after);
@@ -99,7 +107,7 @@ function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, ment
     if (!r) return null;
     return { text: r.text, spanStart: r.start, spanEnd: r.end, anchor: mentionEnd };
   }
-  const m = SUBJECT_VERB.exec(after);
+  const m = SUBJECT_VERB.exec(after) ?? COORDINATED_VERB.exec(after);
   if (!m) return null;
   const verb = m[1] ?? '';
   const verbEnd = mentionEnd + m[0].length;

@@ -46,7 +46,10 @@ export function evaluateCorpus(corpus: readonly CorpusArticle[], pack: Pack): Ev
               splitSentences(a.runs).flatMap((s) => schwartzHearst(s.text)),
               a.facts.acronyms,
             ),
-            statementFigures: scoreStatements(analysis.facts.statements, a.facts.statements, [...pack.entities, ...analysis.pageEntities]),
+            statementFigures: scoreStatements(analysis.facts.statements, a.facts.statements, [...pack.entities, ...analysis.pageEntities], {
+              predicted: analysis.facts.roles,
+              gold: a.facts.roles,
+            }),
           }
         : {}),
     };

@@ -1,8 +1,8 @@
 // Statement figures as a reader meets them on cards: is each shown statement its speaker's, are
 // the (up to two) statements a popup card shows per speaker found, and does a statement the text
-// dates carry that date. Scored beside the one-to-one statement P/R of score-facts.
-import type { ArticleStatement, PackEntity } from '../../../src/core/types';
-import { normText } from './normalize';
+// dates carry that date; and identity, whether a person's card shows a role the text gives. Scored beside the one-to-one statement P/R of score-facts.
+import type { ArticleRole, ArticleStatement, PackEntity } from '../../../src/core/types';
+import { normRole, normText } from './normalize';
 import type { FactsGold } from './score-facts';
 import { saysTheSame } from './score-facts';
 
@@ -24,9 +24,13 @@ export interface StatementFigures {
   dated: number;
   /** …shown, with the same date, on their speaker's card. */
   datedShown: number;
+  /** People the gold gives a role (identity: does their card show one of them?). */
+  titled: number;
+  /** …whose card shows a role the gold gives them. */
+  identified: number;
 }
 
-export const NO_FIGURES: StatementFigures = { shown: 0, ownSpeaker: 0, misattributed: [], wanted: 0, found: 0, dated: 0, datedShown: 0 };
+export const NO_FIGURES: StatementFigures = { shown: 0, ownSpeaker: 0, misattributed: [], wanted: 0, found: 0, dated: 0, datedShown: 0, titled: 0, identified: 0 };
 
 export function addFigures(a: StatementFigures, b: StatementFigures): StatementFigures {
   return {
@@ -37,10 +41,17 @@ export function addFigures(a: StatementFigures, b: StatementFigures): StatementF
     found: a.found + b.found,
     dated: a.dated + b.dated,
     datedShown: a.datedShown + b.datedShown,
+    titled: a.titled + b.titled,
+    identified: a.identified + b.identified,
   };
 }
 
-export function scoreStatements(predicted: readonly ArticleStatement[], gold: FactsGold['statements'], entities: readonly PackEntity[]): StatementFigures {
+export function scoreStatements(
+  predicted: readonly ArticleStatement[],
+  gold: FactsGold['statements'],
+  entities: readonly PackEntity[],
+  roles: { predicted: readonly ArticleRole[]; gold: FactsGold['roles'] } = { predicted: [], gold: [] },
+): StatementFigures {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const nameOf = (id: string) => byId.get(id)?.name ?? id;
   const sameEntity = (id: string, goldName: string) => {
@@ -92,7 +103,11 @@ export function scoreStatements(predicted: readonly ArticleStatement[], gold: Fa
 
   const datedGold = gold.filter((g) => g.date !== undefined);
   const datedShown = datedGold.filter((g) => shown.some((p) => sameEntity(p.entityId, g.name) && p.date === g.date && saysTheSame(p.text, g.contains))).length;
-  return { shown: shown.length, ownSpeaker, misattributed, wanted, found, dated: datedGold.length, datedShown };
+  const titledPeople = [...new Set(roles.gold.map((g) => g.name))];
+  const identified = titledPeople.filter((name) =>
+    roles.predicted.some((r) => sameEntity(r.entityId, name) && roles.gold.some((g) => g.name === name && normRole(g.role) === normRole(r.text))),
+  ).length;
+  return { shown: shown.length, ownSpeaker, misattributed, wanted, found, dated: datedGold.length, datedShown, titled: titledPeople.length, identified };
 }
 
 const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${((n / d) * 100).toFixed(1)}%`);
@@ -103,6 +118,7 @@ export function describeFigures(f: StatementFigures): string[] {
     `  shown that are the card's speaker's  ${pct(f.ownSpeaker, f.shown)} (${f.ownSpeaker} of ${f.shown}; misattributed ${f.misattributed.length})`,
     `  found, of up to ${SHOWN_PER_SPEAKER} shown per speaker  ${pct(f.found, f.wanted)} (${f.found} of ${f.wanted})`,
     `  text-dated shown with that date     ${pct(f.datedShown, f.dated)} (${f.datedShown} of ${f.dated})`,
+    `  identity: titled people shown a role ${pct(f.identified, f.titled)} (${f.identified} of ${f.titled})`,
     ...f.misattributed.map((m) => `    misattributed: ${m}`),
   ];
 }
