@@ -68,6 +68,15 @@ describe('a statement goes to its speaker, not to the nearest name', () => {
     expect(said(f).map(([id]) => id).sort()).toEqual(['brandt', 'vale']);
   });
 
+  it('a paragraph opening with "she" is not given to the person the paragraph before named last', () => {
+    const f = factsOf([
+      '[[Ada Okoro|okoro]] has run the port authority since 2015. [[Okoro|okoro]] rebuilt the north quay.',
+      'The mayor, [[Tobias Brandt|brandt]], praised the work in a speech.',
+      'In March she told the council that the quay would reopen in the summer.',
+    ]);
+    expect(said(f).filter(([id]) => id === 'brandt')).toEqual([]);
+  });
+
   it('the subject of "said" two clauses away is the speaker, not the object of the first verb', () => {
     const f = factsOf(['[[Okoro|okoro]] met [[Brandt|brandt]] on Monday and said the harbour dues would double.'], '2022-05-12');
     expect(said(f).filter(([id]) => id === 'brandt')).toEqual([]);

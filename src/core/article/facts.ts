@@ -100,14 +100,18 @@ function coSpeakers(text: string, l: Located, others: readonly Located[], speaks
  *  same sentence, else among the people of the nearest sentence before that names any, the one
  *  the article names most, ties going to the first named (usually the subject). `isPerson` also
  *  turns away a person the page shows to be of the other gender ("Mr." for a "she"). */
-function antecedent(page: LocatedPage, si: number, before: number, isPerson: (id: string) => boolean): string | undefined {
+function antecedent(page: LocatedPage, sentences: Sentence[], si: number, before: number, isPerson: (id: string) => boolean): string | undefined {
   const here = page.inSentence(si).filter((l) => l.end <= before && isPerson(l.mention.entityId));
   if (here.length) return here[here.length - 1]?.mention.entityId;
   const total = page.totals;
   for (let k = si - 1; k >= Math.max(0, si - 2); k--) {
     const people = page.inSentence(k).filter((l) => isPerson(l.mention.entityId)).map((l) => l.mention.entityId);
     if (people.length === 0) continue;
-    return people.reduce((best, id) => ((total.get(id) ?? 0) > (total.get(best) ?? 0) ? id : best));
+    const best = people.reduce((b, id) => ((total.get(id) ?? 0) > (total.get(b) ?? 0) ? id : b));
+    // A paragraph that opens with "she" may be back on the article's main person rather than on
+    // the last one named: across a paragraph break, only the person the page names most is safe.
+    if (sentences[k]?.run !== sentences[si]?.run && best !== page.mostNamed(isPerson)) return undefined;
+    return best;
   }
   return undefined;
 }
@@ -143,6 +147,13 @@ class LocatedPage {
       else this.bySentence.set(l.sentence, [l]);
       this.totals.set(l.mention.entityId, (this.totals.get(l.mention.entityId) ?? 0) + 1);
     }
+  }
+
+  /** The entity (of those `keep` accepts) the page names most often. */
+  mostNamed(keep: (id: string) => boolean): string | undefined {
+    let best: string | undefined;
+    for (const [id, n] of this.totals) if (keep(id) && (best === undefined || n > (this.totals.get(best) ?? 0))) best = id;
+    return best;
   }
 
   /** The mentions of sentence `si`, in document order. */
@@ -214,7 +225,7 @@ export function extractFacts(
     const raw = pronounStatementAt(sentences, si, options.pageDate);
     if (raw) {
       const fits = (id: string) => isPerson(id) && !(raw.pronoun && gender.has(id) && gender.get(id) !== raw.pronoun);
-      const who = antecedent(page, si, raw.spanStart, fits);
+      const who = antecedent(page, sentences, si, raw.spanStart, fits);
       if (who) statements.push(toStatement(who, si, raw));
       return;
     }
