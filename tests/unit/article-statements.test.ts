@@ -120,3 +120,16 @@ describe('roles a card can show', () => {
     ]);
   });
 });
+
+describe('a quotation that goes on', () => {
+  it('a quotation standing alone after one speaker’s quotation, in the same paragraph, is that speaker’s', () => {
+    const f = factsOf([
+      '"We are not moving the ferry," said [[Orla Vale|vale]]. "The timetable stays as it is."',
+      '"Nobody asked the crews." The union has called a meeting.',
+    ]);
+    expect(said(f)).toEqual([
+      ['vale', 'We are not moving the ferry'],
+      ['vale', 'The timetable stays as it is'],
+    ]);
+  });
+});

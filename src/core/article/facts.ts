@@ -219,6 +219,20 @@ export function extractFacts(
     }
   }
 
+  // "“We are not moving,” said Vale. “The numbers have to come down first.”": a quotation standing
+  // alone right after one speaker's quotation, in the same paragraph, goes on in that voice.
+  sentences.forEach((s, si) => {
+    const prev = sentences[si - 1];
+    if (attributed.has(si) || !prev || prev.run !== s.run || !attributed.has(si - 1) || !/[“”"]/u.test(prev.text)) return;
+    const alone = /^[“"]([^“”"]+?)[,.!?]?[”"]$/u.exec(s.text.trim());
+    if (!alone || page.inSentence(si).length > 0) return;
+    const speakers = new Set(statements.filter((st) => st.sentence === si - 1).map((st) => st.entityId));
+    const [speaker] = speakers;
+    if (speakers.size !== 1 || !speaker || (alone[1] ?? '').split(/\s+/u).length < 3) return;
+    statements.push({ entityId: speaker, text: (alone[1] ?? '').trim(), sentence: si });
+    attributed.add(si);
+  });
+
   const gender = pageGenders(sentences, located);
   sentences.forEach((s, si) => {
     if (attributed.has(si) || options.runKinds?.[s.run] === 'heading') return;
