@@ -17,15 +17,17 @@ describe('speakingInstitutions', () => {
         "Brazil's Foreign Ministry, in a statement, said the envoy had been recalled.",
         'According to the Kremlin, the visit was postponed.',
         '"We will not be rushed," the Constitutional Court said.',
+        // Officials speak for the office they work at.
+        'Officials at the State Department said the envoy had resigned.',
       ),
-    ).toEqual(['White House', "Brazil's Foreign Ministry", 'Kremlin', 'Constitutional Court']);
+    ).toEqual(['White House', "Brazil's Foreign Ministry", 'Kremlin', 'Constitutional Court', 'State Department']);
   });
 
-  it('leaves out institutions only mentioned, or standing for a spokesman or a place', () => {
+  it('leaves out institutions only mentioned, or naming a spokesman\'s office', () => {
     expect(
       speaking(
         'The delegation toured the Pentagon on Monday.',
-        'Officials at the State Department said the envoy had resigned.',
+        'A visit to the Blue House was planned, the aide said.',
         'Foreign Ministry spokesman Lars Berg said the talks were over.',
         'She complained about the Supreme Court.',
       ),
@@ -43,6 +45,16 @@ describe('an institution that speaks on the page', () => {
     const card = a.cards.find((c) => c.id === 'page-white-house');
     expect(card?.type).toBe('organization');
     expect(card?.fromArticle.statements).toEqual([{ text: 'the tariff on harbour cranes would stay in place', sentence: 0, date: '2023-02-16', dateText: 'Thursday' }]);
+  });
+
+  it('is the entity an acronym definition already made, not a second one', () => {
+    const a = analyzeArticle(
+      [{ text: 'Officials at the Coast Guard Command (CGC) said on Monday that the channel had been cleared.', kind: 'body' }],
+      pack,
+      { firstMentionOnly: false, pageDate: '2023-02-17' },
+    );
+    expect(a.pageEntities.map((e) => e.id)).toEqual(['page-cgc']);
+    expect(a.facts.statements.map((s) => [s.entityId, s.text])).toEqual([['page-cgc', 'the channel had been cleared']]);
   });
 
   it('is the pack entity when the pack knows the name', () => {

@@ -41,6 +41,16 @@ describe('fragments are not statements', () => {
     expect(dated(f)).toEqual([['vale', '2022-05-10', 'Tuesday']]);
   });
 
+  it('a noun phrase that only looks like a clause is not speech (shapes seen in real wire copy)', () => {
+    const f = factsOf([
+      '[[Harbour Press Agency|press]] on Friday announced its long-awaited move into shipping with a cranes venture set to open in May.',
+      '[[Brandt|brandt]] denied the charge and reached a settlement with the port.',
+      '[[Vale|vale]] told a news conference in Oslo ferry fares could rise.',
+      '"That is the end of it," [[Okoro|okoro]] told reporters who witnessed the vote.',
+    ]);
+    expect(said(f)).toEqual([['okoro', 'That is the end of it']]);
+  });
+
   it('an object noun phrase after the verb is not speech', () => {
     const f = factsOf(['[[Okoro|okoro]] complained about the expense of the new terminal.', '[[Brandt|brandt]] described the expense.', '[[Vale|vale]] complained the terminal had cost twice the estimate.']);
     expect(said(f)).toEqual([['vale', 'the terminal had cost twice the estimate']]);
@@ -66,6 +76,14 @@ describe('a statement goes to its speaker, not to the nearest name', () => {
   it('a joint letter is said by each signer, not by the one named last', () => {
     const f = factsOf(['In a joint letter, [[Vale|vale]] and her deputy, Minister [[Tobias Brandt|brandt]], wrote that the ferry contract would be cancelled.']);
     expect(said(f).map(([id]) => id).sort()).toEqual(['brandt', 'vale']);
+  });
+
+  it('"quoted X as saying" is X speaking, and the last of a list after "of" is not the speaker', () => {
+    const f = factsOf([
+      'The [[Harbour Press Agency|press]] quoted dock workers as saying the cranes had stopped.',
+      'Representatives of [[Orla Vale|vale]], [[Ada Okoro|okoro]] and [[Tobias Brandt|brandt]] said the talks were over.',
+    ]);
+    expect(said(f)).toEqual([]);
   });
 
   it('a paragraph opening with "she" is not given to the person the paragraph before named last', () => {

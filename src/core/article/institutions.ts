@@ -30,8 +30,10 @@ export function speakingInstitutions(sentences: Sentence[]): SpeakingInstitution
   const seen = new Set<string>();
   sentences.forEach((s, si) => {
     for (const c of candidates(s.text)) {
+      // "a visit to the Pentagon": an object of a preposition does not speak ("officials at the
+      // Pentagon said" do, for it, as statementsAt reads them).
       const before = s.text.slice(0, c.start);
-      if (seen.has(c.name) || (GOVERNED.test(before) && !/\baccording\s+to\s+(?:the\s+)?$/iu.test(before))) continue;
+      if (seen.has(c.name) || (GOVERNED.test(before) && !/\b(?:according\s+to|(?:officials?|spokes(?:man|woman|person)|representatives?|sources?)\s+(?:at|for|of|from))\s+(?:the\s+)?$/iu.test(before))) continue;
       if (statementsAt(sentences, si, c.start, c.end).length === 0) continue;
       seen.add(c.name);
       out.push({ name: c.name });

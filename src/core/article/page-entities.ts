@@ -271,8 +271,10 @@ export function findPageEntities(sentences: Sentence[], definitions: AcronymDefi
   }
   // The White House, a foreign ministry, a court that the page reports speaking; a pack's entity
   // of the same name already carries its statements.
+  // "the Joint Chiefs of Staff (JCS)" already has its entity from the definition.
+  const found = new Set(out.flatMap((e) => [e.name, ...(e.aliases ?? [])].map(foldName)));
   for (const { name } of speakingInstitutions(sentences)) {
-    if (!knownName(name, known)) add({ id: `page-${slug(name)}`, type: 'organization', name, aliases: [], summary: '' });
+    if (!knownName(name, known) && !found.has(foldName(name))) add({ id: `page-${slug(name)}`, type: 'organization', name, aliases: [], summary: '' });
   }
   return out;
 }

@@ -140,6 +140,9 @@ function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, ment
       // "told her the fares were …": a pronoun object, not the determiner of the next word.
       const obj = /^\s*(?:me|him|her|us|them|you)(?=\s+(?:the|a|an|this|these|those|it|he|she|they|we|I|there|its|his|their|our|my)\s)|^\s*(?:(?:the|a|an|his|her|its|their)\s+)?(?:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*|[\p{L}'’.-]+)/u.exec(rest.slice(skip));
       if (!obj) return null;
+      // "told a news conference in Pretoria …": a determined lower-case object may run on; only a
+      // clause that plainly starts after it ("told the paper the plan …") is taken.
+      if (/^\s*(?:the|a|an|his|her|its|their)\s+\p{Ll}/u.test(obj[0]) && !/^\s+(?:the|a|an|this|these|those|it|he|she|they|we|I|there|its|his|her|their|our|my|\p{Lu})/u.test(rest.slice(skip + obj[0].length))) return null;
       // "told CNN's “State of the Union”": what follows a possessive object is a programme or medium.
       if (/['’]s$/u.test(obj[0])) return null;
       skip += obj[0].length;
@@ -155,8 +158,14 @@ function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, ment
   return { text: withoutSource(r), spanStart: r.start, spanEnd: r.end, anchor: verbEnd };
 }
 
-const NOT_SUBJECT = /^(?:about|above|across|after|against|along|among|around|as|at|before|behind|by|during|for|from|in|into|of|off|on|onto|over|since|through|to|toward|towards|under|until|upon|via|with|within|without|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|[\p{L}-]+ed|\p{Lu}[\p{L}-]*['’]s)$/u;
-const FINITE = /^(?:is|was|were|are|am|be|been|has|have|had|would|will|could|can|did|does|do|should|may|might|must|shall|cannot|won['’]t|isn['’]t|wasn['’]t|didn['’]t|doesn['’]t|don['’]t|can['’]t|said|made|took|gave|went|came|saw|knew|thought|told|got|kept|sent|stood|left|felt|found|held|meant|paid|put|ran|set|sold|spent|won|lost|began|became|brought|bought|built|fell|fought|grew|heard|led|let|read|rose|saw|sought|struck|taught|understood|wrote|[\p{Ll}-]+ed|[\p{Ll}-]{3,}s)$/u;
+const NOT_SUBJECT = /^(?:who|whom|whose|which|where|about|above|across|after|against|along|among|around|as|at|before|behind|by|during|for|from|in|into|of|off|on|onto|over|since|through|to|toward|towards|under|until|upon|via|with|within|without|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|[\p{L}-]+ed|\p{Lu}[\p{L}-]*['’]s)$/u;
+const FINITE = /^(?:is|was|were|are|am|be|been|has|have|had|would|will|could|can|did|does|do|should|may|might|must|shall|cannot|won['’]t|isn['’]t|wasn['’]t|didn['’]t|doesn['’]t|don['’]t|can['’]t|said|made|took|gave|went|came|saw|knew|thought|told|got|kept|sent|stood|left|felt|found|held|meant|paid|put|ran|set|sold|spent|won|lost|began|became|brought|bought|built|fell|fought|grew|heard|led|rose|saw|sought|struck|taught|understood|wrote|\p{Ll}+ed|\p{Ll}{3,}s)$/u;
+const IRREGULAR = /^(?:is|was|has|does|had|said|needed|used)$/u;
+const NOUN_BEFORE = /^(?:a|an|the|its|his|her|their|our|my|your|this|that|these|those|some|many|several|few|two|three|four|of|in|on|at|with|for|from|by|into|to|about)$/u;
+/** Words ending in s that are not verbs, for the test above. */
+const NOT_VERB_S = /^(?:this|his|hers|ours|yours|theirs|its|across|unless|perhaps|always|whereas|plus|news|series|less|afterwards|towards|sometimes|us|as|yes|bus|gas|was)$/u;
+/** Where the main clause's verb can no longer be: a second clause or a subordinate one opens. */
+const CLAUSE_BREAK = /^(?:and|but|or|as|because|when|after|while|if|although|though|before|since|until|which|who|whom|whose|where)$/u;
 
 /** What follows a speech verb without "that" or a quotation is speech only as a clause: a subject
  *  and a finite verb, never a bare noun phrase ("the expense"), a time ("Tuesday at a briefing"),
@@ -165,8 +174,18 @@ export function isClause(text: string): boolean {
   const ws = text.replace(/[“”"]/gu, '').split(/\s+/u).filter(Boolean).map((w) => w.replace(/[^\p{L}'’-]+/gu, ''));
   const first = ws[0] ?? '';
   if (!first || NOT_SUBJECT.test(first) || NOT_SUBJECT.test(first.toLowerCase())) return false;
-  // The verb follows a subject: the first word is not it ("complained … the expense" has none).
-  return ws.slice(1, 12).some((w) => FINITE.test(w.toLowerCase()));
+  // The verb follows a short subject, before any second clause: "denied the charge and reached a
+  // deal" has its only verb after "and", "added a shot as the team won" after "as".
+  const words = ws.slice(1, 8).map((w) => w.toLowerCase());
+  const stop = words.findIndex((w) => CLAUSE_BREAK.test(w));
+  const main = words.slice(0, stop < 0 ? undefined : stop);
+  // A regular -s or -ed form right after a determiner or a preposition is a noun or an adjective
+  // ("a cables venture", "the injured"), not the verb.
+  return main.some((w, i) => {
+    if (!FINITE.test(w) || (w !== 'was' && NOT_VERB_S.test(w))) return false;
+    const prev = i === 0 ? (ws[0] ?? '').toLowerCase() : (main[i - 1] ?? '');
+    return !(/(?:s|ed)$/u.test(w) && !IRREGULAR.test(w) && NOUN_BEFORE.test(prev));
+  });
 }
 
 /** "… would protect the country, according to a dispatch by KCNA": the credit is not what was said. */
@@ -213,7 +232,8 @@ function accordingTo(sentences: Sentence[], si: number, mentionStart: number, me
   return { text: clean(s.text.slice(0, lead.index)), spanStart: 0, spanEnd: lead.index, anchor: mentionStart };
 }
 
-const PARTICIPLE = /(?:,\s*|\s)saying\s+(?:that\s+)?|,\s*calling\s+(?:it|them|him|her|the\s+[\p{L}-]+)\s+(?=[“"])/u;
+// "quoted officials as saying …": the words are the officials', not the sentence subject's.
+const PARTICIPLE = /(?:,\s*|\s)(?<!\bas\s)saying\s+(?:that\s+)?|,\s*calling\s+(?:it|them|him|her|the\s+[\p{L}-]+)\s+(?=[“"])/u;
 
 /** "Moon welcomed the address on January 2, saying it showed …" / "…, calling it “very exciting”":
  *  the sentence's subject said it. Only for the sentence's first speaker, before the participle. */
@@ -226,12 +246,21 @@ export function participleAfter(sentences: Sentence[], si: number, subjectEnd: n
   return r ? { text: r.text, spanStart: r.start, spanEnd: r.end, anchor: subjectEnd + m.index } : null;
 }
 
-/** Is the mention the object of a preposition ("a spokesman for President Moon", "the office of …")? Then it is not the speaker. */
+/** Is the mention the object of a preposition ("a spokesman for President Moon", "the office of …",
+ *  "representatives of A, B and C")? Then it is not the speaker. */
 export function governedByPreposition(text: string, start: number): boolean {
-  // "Secretary of State Mike Pompeo" is a title, not a preposition's object: the word before "of" is capitalized.
-  return /(?:^|[^\p{L}])\p{Ll}[\p{L}'’-]*\s+(?:of|for|to|in|with|from|by|at|about|against|on|alongside|beside|besides|between|among|near|under|over|into|toward|towards|behind|without)\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,6}$/u.test(text.slice(0, start)) &&
-    !/\baccording\s+to\s+(?:the\s+)?$/iu.test(text.slice(0, start));
+  const before = text.slice(0, start);
+  if (/\baccording\s+to\s+(?:the\s+)?$/iu.test(before)) return false;
+  // "Secretary of State Mike Pompeo" is a title, not a preposition's object: the word before "of"
+  // is capitalized. "Officials at the Joint Chiefs of Staff said" speak for it: "the" ends the test.
+  return GOVERNED_NAME.test(before) || GOVERNED_LIST.test(before);
 }
+
+const PREPOSITIONS = '(?:of|for|to|in|with|from|by|at|about|against|on|alongside|beside|besides|between|among|near|under|over|into|toward|towards|behind|without)';
+const CAPS = "(?:[\\p{Lu}][\\p{L}.'’-]*\\s*)+";
+const GOVERNED_NAME = new RegExp(`(?:^|[^\\p{L}])\\p{Ll}[\\p{L}'’-]*\\s+${PREPOSITIONS}\\s+(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){0,6}$`, 'u');
+/** "Representatives of First Bank, Norwest and First Chicago said": the last of a list after a preposition. */
+const GOVERNED_LIST = new RegExp(`\\s${PREPOSITIONS}\\s+(?:the\\s+)?(?:${CAPS},\\s+)*${CAPS},?\\s+and\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){0,6}$`, 'u');
 
 /** Every statement attributed to the mention at [start, end) of sentence `si`. */
 export function statementsAt(sentences: Sentence[], si: number, start: number, end: number, pageDate?: string): RawStatement[] {
