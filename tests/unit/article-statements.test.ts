@@ -51,6 +51,11 @@ describe('fragments are not statements', () => {
     expect(said(f)).toEqual([['okoro', 'That is the end of it']]);
   });
 
+  it('the object of "told" may be a capitalized modifier and its noun ("told Danish radio the …")', () => {
+    const f = factsOf(['[[Vale|vale]] told Danish radio the ferry would sail on time.']);
+    expect(said(f)).toEqual([['vale', 'the ferry would sail on time']]);
+  });
+
   it('an object noun phrase after the verb is not speech', () => {
     const f = factsOf(['[[Okoro|okoro]] complained about the expense of the new terminal.', '[[Brandt|brandt]] described the expense.', '[[Vale|vale]] complained the terminal had cost twice the estimate.']);
     expect(said(f)).toEqual([['vale', 'the terminal had cost twice the estimate']]);
@@ -82,6 +87,7 @@ describe('a statement goes to its speaker, not to the nearest name', () => {
     const f = factsOf([
       'The [[Harbour Press Agency|press]] quoted dock workers as saying the cranes had stopped.',
       'Representatives of [[Orla Vale|vale]], [[Ada Okoro|okoro]] and [[Tobias Brandt|brandt]] said the talks were over.',
+      'The Harbour Party (HP) of [[Tobias Brandt|brandt]] said it would join the coalition.',
     ]);
     expect(said(f)).toEqual([]);
   });

@@ -146,6 +146,9 @@ function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, ment
       // "told CNN's “State of the Union”": what follows a possessive object is a programme or medium.
       if (/['’]s$/u.test(obj[0])) return null;
       skip += obj[0].length;
+      // "told German radio the body …": a capitalized modifier and its noun.
+      const noun = /^\s+\p{Ll}+(?=\s+(?:the|a|an|it|he|she|they|we|its|his|her|their)\s)/u.exec(rest.slice(skip));
+      if (noun && /^\s*\p{Lu}/u.test(obj[0])) skip += noun[0].length;
     }
     const tail = rest.slice(skip);
     // "X said, adding …" or "X said, however, …": only a quotation may follow the comma.
@@ -258,7 +261,8 @@ export function governedByPreposition(text: string, start: number): boolean {
 
 const PREPOSITIONS = '(?:of|for|to|in|with|from|by|at|about|against|on|alongside|beside|besides|between|among|near|under|over|into|toward|towards|behind|without)';
 const CAPS = "(?:[\\p{Lu}][\\p{L}.'’-]*\\s*)+";
-const GOVERNED_NAME = new RegExp(`(?:^|[^\\p{L}])\\p{Ll}[\\p{L}'’-]*\\s+${PREPOSITIONS}\\s+(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){0,6}$`, 'u');
+// "The party (KDP) of Massoud Barzani said": a bracket closes the noun the preposition follows.
+const GOVERNED_NAME = new RegExp(`(?:(?:^|[^\\p{L}])\\p{Ll}[\\p{L}'’-]*|\\))\\s+${PREPOSITIONS}\\s+(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){0,6}$`, 'u');
 /** "Representatives of First Bank, Norwest and First Chicago said": the last of a list after a preposition. */
 const GOVERNED_LIST = new RegExp(`\\s${PREPOSITIONS}\\s+(?:the\\s+)?(?:${CAPS},\\s+)*${CAPS},?\\s+and\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){0,6}$`, 'u');
 
