@@ -19,8 +19,9 @@ describe('speakingInstitutions', () => {
         '"We will not be rushed," the Constitutional Court said.',
         // Officials speak for the office they work at.
         'Officials at the State Department said the envoy had resigned.',
+        "Chile's foreign ministry said it would recall its ambassador, while the embassy stayed open.",
       ),
-    ).toEqual(['White House', "Brazil's Foreign Ministry", 'Kremlin', 'Constitutional Court', 'State Department']);
+    ).toEqual(['White House', "Brazil's Foreign Ministry", 'Kremlin', 'Constitutional Court', 'State Department', "Chile's foreign ministry"]);
   });
 
   it('leaves out institutions only mentioned, or naming a spokesman\'s office', () => {
@@ -28,6 +29,7 @@ describe('speakingInstitutions', () => {
       speaking(
         'The delegation toured the Pentagon on Monday.',
         'A visit to the Blue House was planned, the aide said.',
+        'A Peruvian foreign ministry spokesman said the talks were over.',
         'Foreign Ministry spokesman Lars Berg said the talks were over.',
         'She complained about the Supreme Court.',
       ),
@@ -55,6 +57,11 @@ describe('an institution that speaks on the page', () => {
     );
     expect(a.pageEntities.map((e) => e.id)).toEqual(['page-cgc']);
     expect(a.facts.statements.map((s) => [s.entityId, s.text])).toEqual([['page-cgc', 'the channel had been cleared']]);
+  });
+
+  it('speaks in lower case too, its statement ending where the writer’s "while" begins', () => {
+    const a = analyzeArticle([{ text: "Chile's foreign ministry said it would recall its ambassador, while the embassy stayed open.", kind: 'body' }], pack, { firstMentionOnly: false });
+    expect(a.facts.statements.map((s) => [s.entityId, s.text])).toEqual([["page-chiles-foreign-ministry", 'it would recall its ambassador']]);
   });
 
   it('is the pack entity when the pack knows the name', () => {

@@ -21,6 +21,12 @@ const HEADED = new RegExp(
   `(?:(${CAP}(?:\\s+${CAP}){0,2})['’]s\\s+)?((?:${CAP}\\s+){0,3}(?:${HEADS})(?:\\s+of\\s+(?:the\\s+)?${CAP}(?:\\s+(?:and\\s+)?${CAP}){0,3})?)\\b`,
   'gu',
 );
+/** "China's foreign ministry", "the Chinese defence ministry": news often writes the office in
+ *  lower case after the country that owns it. */
+const LOWER = new RegExp(
+  `\\b(?:(${CAP}(?:\\s+${CAP}){0,2})['’]s|[Tt]he\\s+(${CAP}))\\s+((?:foreign|defen[cs]e|unification|interior|home|finance|trade|commerce|justice|health|education|economy|transport|labou?r|culture|environment|agriculture|energy|industry)\\s+(?:ministry|department|office))\\b`,
+  'gu',
+);
 const LEADING_ARTICLE = /^(?:The|A|An|In|On|At|After|Before|Meanwhile|But|And)\s+/u;
 const GOVERNED = /\b(?:of|for|at|to|in|with|from|by|about|against|on|into|inside|outside|near|toward|towards|within|without|via)\s+(?:the\s+)?$/iu;
 
@@ -45,6 +51,11 @@ export function speakingInstitutions(sentences: Sentence[]): SpeakingInstitution
 function candidates(text: string): { name: string; start: number; end: number }[] {
   const out: { name: string; start: number; end: number }[] = [];
   for (const m of text.matchAll(FIXED)) out.push({ name: m[0], start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(LOWER)) {
+    const owner = m[1] ? `${m[1]}'s` : (m[2] ?? '');
+    const start = m.index + (m[1] ? 0 : m[0].indexOf(m[2] ?? ''));
+    out.push({ name: `${owner} ${m[3] ?? ''}`, start, end: m.index + m[0].length });
+  }
   for (const m of text.matchAll(HEADED)) {
     let start = m.index;
     let name = m[0];

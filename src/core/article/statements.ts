@@ -82,7 +82,8 @@ function reportedFrom(sentences: Sentence[], si: number, from: number): { text: 
   return { text: clean(rest.replace(/[.!?]+(["”’]?)$/u, '$1')), start: at, end: s.text.length };
 }
 
-const NEXT_SPEAKER_CLAUSE = new RegExp(`[,;][”"]?\\s+(?:and|but|while|whereas)\\s+(?=[^“”"]{0,80}?\\b(?:${VERBS})\\b)`, 'u');
+// ", while …" is the writer's aside often enough that the reported words are taken to end there.
+const NEXT_SPEAKER_CLAUSE = new RegExp(`[,;][”"]?\\s+(?:(?:and|but)\\s+(?=[^“”"]{0,80}?\\b(?:${VERBS})\\b)|(?:while|whereas)\\s)`, 'u');
 
 /** "X said (…) that …" and friends, with the mention ending at `mentionEnd`. */
 function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, mentionStart = mentionEnd): RawStatement | null {
