@@ -48,8 +48,26 @@ export function speakingInstitutions(sentences: Sentence[]): SpeakingInstitution
   return out;
 }
 
-function candidates(text: string): { name: string; start: number; end: number }[] {
-  const out: { name: string; start: number; end: number }[] = [];
+/** Any word an institution's name needs: most sentences have none, and skip the patterns. */
+const ANY_HEAD = /Ministry|Department|Party|Court|Agency|Office|Council|Commission|Cabinet|Command|Parliament|Senate|Secretariat|Staff|ministry|department|office|House|Kremlin|Pentagon|Élysée|Elysee|Downing|Xinhua|TASS|Zhongnanhai|Vatican/u;
+
+type Candidate = { name: string; start: number; end: number };
+/** Candidates by sentence text: a page is read again on every update, its sentences mostly the same. */
+const cache = new Map<string, Candidate[]>();
+const CACHE_LIMIT = 20_000;
+
+function candidates(text: string): Candidate[] {
+  if (!ANY_HEAD.test(text)) return [];
+  let found = cache.get(text);
+  if (!found) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, (found = scan(text)));
+  }
+  return found;
+}
+
+function scan(text: string): Candidate[] {
+  const out: Candidate[] = [];
   for (const m of text.matchAll(FIXED)) out.push({ name: m[0], start: m.index, end: m.index + m[0].length });
   for (const m of text.matchAll(LOWER)) {
     const owner = m[1] ? `${m[1]}'s` : (m[2] ?? '');
