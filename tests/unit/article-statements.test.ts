@@ -69,6 +69,11 @@ describe('a statement goes to its speaker, not to the nearest name', () => {
     expect(said(f)).toContainEqual(['brandt', "Vale told me, 'the pier stays shut,'"]);
   });
 
+  it('a name in the speaker’s appositive after "said X," is not the speaker of the quotation', () => {
+    const f = factsOf(['"The quay was never the weak point," said [[Ada Okoro|okoro]], an engineer who advised the [[Harbour Press Agency|press]] for years.']);
+    expect(said(f)).toEqual([['okoro', 'The quay was never the weak point']]);
+  });
+
   it('reported speech inside a statement ends where the outer speaker resumes ("and that …")', () => {
     const f = factsOf(['[[Okoro|okoro]] said [[Vale|vale]] had told her the fares were "far too high," and that ridership was falling.']);
     expect(said(f)).toEqual([

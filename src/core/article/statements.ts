@@ -198,7 +198,10 @@ function withoutSource(r: { text: string }): string {
 }
 
 const AFTER_QUOTE_VERB = new RegExp(`^${APPOSITIVE}\\s+(?:${VERBS})\\b`, 'u');
-const QUOTE_THEN_VERB = new RegExp(`[”"]\\s*,?\\s+(?:${VERBS})\\s+[^“”"]{0,80}$`, 'u');
+// Between "said" and the speaker only a title, or a role set off by a comma right before the name
+// ("said the leader's sister, Kim Yo Jong"); past a comma the words are the speaker's appositive,
+// and a name in it ("said X, an engineer who chaired an IETF group") is not the speaker.
+const QUOTE_THEN_VERB = new RegExp(`[”"]\\s*,?\\s+(?:${VERBS})\\s+[^“”",]{0,80}(?:,\\s*(?:(?:Sir|Dame|Dr|Mr|Mrs|Ms|Prof)\\.?\\s+)?)?$`, 'u');
 
 /** "“…,” X said." and "“…,” said X." */
 function quoteThenSpeaker(sentences: Sentence[], si: number, mentionStart: number, mentionEnd: number): RawStatement | null {
