@@ -56,6 +56,14 @@ describe('fragments are not statements', () => {
     expect(said(f)).toEqual([['vale', 'the ferry would sail on time']]);
   });
 
+  it('"told Reuters as he left" takes no statement, and a tag of another speaker at the end is cut', () => {
+    const f = factsOf([
+      '[[Okoro|okoro]] told Harbour Radio as she left the hall.',
+      '[[Vale|vale]] said on Friday that the quay had reopened, the port authority said.',
+    ], '2022-05-13');
+    expect(said(f)).toEqual([['vale', 'the quay had reopened']]);
+  });
+
   it('an object noun phrase after the verb is not speech', () => {
     const f = factsOf(['[[Okoro|okoro]] complained about the expense of the new terminal.', '[[Brandt|brandt]] described the expense.', '[[Vale|vale]] complained the terminal had cost twice the estimate.']);
     expect(said(f)).toEqual([['vale', 'the terminal had cost twice the estimate']]);
@@ -94,6 +102,11 @@ describe('a statement goes to its speaker, not to the nearest name', () => {
       'Representatives of [[Orla Vale|vale]], [[Ada Okoro|okoro]] and [[Tobias Brandt|brandt]] said the talks were over.',
       'The Harbour Party (HP) of [[Tobias Brandt|brandt]] said it would join the coalition.',
     ]);
+    expect(said(f)).toEqual([]);
+  });
+
+  it('"Dockers have criticised X, saying …" is not X speaking', () => {
+    const f = factsOf(['Dockers have criticised [[Tobias Brandt|brandt]], the harbour chief, saying he ignored their safety reports.']);
     expect(said(f)).toEqual([]);
   });
 

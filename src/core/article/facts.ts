@@ -211,7 +211,9 @@ export function extractFacts(
     const text = sentences[si]?.text ?? '';
     if (attributed.has(si) || options.runKinds?.[sentences[si]?.run ?? -1] === 'heading') continue;
     // "she briefed reporters alongside Foreign Minister Ri, saying …": Ri is not the subject.
+    // "Leaders have criticised X, saying …": X is the object; the subject named no one on the page.
     if (governedByPreposition(text, l.start) || /\b(?:he|she|He|She)\b/u.test(text.slice(0, l.start))) continue;
+    if (/\b(?:have|has|had|was|were|is|are|\p{Ll}{3,}ed)\s+(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u.test(text.slice(0, l.start))) continue;
     const raw = participleAfter(sentences, si, l.end);
     if (raw && raw.text.split(/\s+/).length >= 2) {
       statements.push(toStatement(l.mention.entityId, si, withDateOf(sentences, si, raw, options.pageDate)));

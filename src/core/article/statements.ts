@@ -148,8 +148,8 @@ function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, ment
       if (/['’]s$/u.test(obj[0])) return null;
       skip += obj[0].length;
       // "told German radio the body …": a capitalized modifier and its noun.
-      const noun = /^\s+\p{Ll}+(?=\s+(?:the|a|an|it|he|she|they|we|its|his|her|their)\s)/u.exec(rest.slice(skip));
-      if (noun && /^\s*\p{Lu}/u.test(obj[0])) skip += noun[0].length;
+      const noun = /^\s+(\p{Ll}+)(?=\s+(?:the|a|an|it|he|she|they|we|its|his|her|their)\s)/u.exec(rest.slice(skip));
+      if (noun && /^\s*\p{Lu}/u.test(obj[0]) && !CLAUSE_BREAK.test(noun[1] ?? '') && !/^(?:that|so|then|how|why|what|whether)$/u.test(noun[1] ?? '')) skip += noun[0].length;
     }
     const tail = rest.slice(skip);
     // "X said, adding …" or "X said, however, …": only a quotation may follow the comma.
@@ -192,9 +192,13 @@ export function isClause(text: string): boolean {
   });
 }
 
+/** "…, Interfax news agency said" / "…,” Orr said": a speaker's tag at the end belongs to a
+ *  quotation or report around these words, not to them. */
+const ANOTHER_TAG = new RegExp(`(?:,|[”"])\\s*,?\\s+[^,“”"]{1,60}?\\s+(?:${VERBS})\\s*[.!?]?$`, 'u');
+
 /** "… would protect the country, according to a dispatch by KCNA": the credit is not what was said. */
 function withoutSource(r: { text: string }): string {
-  return clean(r.text.replace(/,?\s+(?:according\s+to|as\s+(?:reported|carried|quoted)\s+by|in\s+(?:remarks|comments|a\s+statement)\s+(?:carried|reported|published)\s+by)\s+[^,“”"]*$/u, ''));
+  return clean(r.text.replace(ANOTHER_TAG, '').replace(/,?\s+(?:according\s+to|as\s+(?:reported|carried|quoted)\s+by|in\s+(?:remarks|comments|a\s+statement)\s+(?:carried|reported|published)\s+by)\s+[^,“”"]*$/u, ''));
 }
 
 const AFTER_QUOTE_VERB = new RegExp(`^${APPOSITIVE}\\s+(?:${VERBS})\\b`, 'u');
