@@ -10,6 +10,7 @@ import { EVAL_SETS, loadCorpus, loadPack, type EvalSet } from '../tests/eval/lib
 import { evaluateCorpus, type EvalResult } from '../tests/eval/lib/evaluate';
 import { floorFailures } from '../tests/eval/lib/floors';
 import { f1, precision, recall, type Counts } from '../tests/eval/lib/score-mentions';
+import { describeFigures } from '../tests/eval/lib/score-statements';
 
 function main(argv: string[]): number {
   let jsonPath: string | undefined;
@@ -40,6 +41,7 @@ function main(argv: string[]): number {
     console.log(`  acronyms (S&H 2003)  ${prf(r.baselineAcronyms)}`);
     console.log(`  roles                ${prf(r.facts.roles)}`);
     console.log(`  statements           ${prf(r.facts.statements)}`);
+    for (const line of r.statementFigures ? describeFigures(r.statementFigures) : []) console.log(`  ${line}`);
   }
   if (jsonPath) {
     writeFileSync(jsonPath, JSON.stringify(Object.fromEntries([...results].map(([k, r]) => [k, summary(r)])), null, 2) + '\n');
@@ -115,6 +117,7 @@ function summary(r: EvalResult) {
     mentions: figures(r.mentions),
     facts: { roles: figures(r.facts.roles), statements: figures(r.facts.statements), acronyms: figures(r.facts.acronyms) },
     baselineAcronyms: figures(r.baselineAcronyms),
+    statementFigures: r.statementFigures,
   };
 }
 

@@ -86,7 +86,12 @@ export function renderCardHeader(card: CardModel, doc: Document = document): HTM
 function statementItem(s: CardModel['fromArticle']['statements'][number], doc: Document): HTMLElement {
   const item = el('li', 'bs-statement', undefined, doc);
   const when = s.date ? formatDate(s.date) : s.dateText;
-  if (when) item.append(el('span', 'bs-date', when, doc), doc.createTextNode(' '));
+  if (when) {
+    const date = el('span', 'bs-date', when, doc);
+    // The resolved day for reading at a glance; the article's own words ("Thursday") on hover.
+    if (s.date && s.dateText) date.title = s.dateText;
+    item.append(date, doc.createTextNode(' '));
+  }
   item.append(el('q', 'bs-quote', clip(s.text, SENTENCE_MAX), doc));
   return item;
 }

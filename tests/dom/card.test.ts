@@ -53,6 +53,28 @@ describe('renderCard', () => {
     expect(picked).toEqual([2]);
   });
 
+  it('dates each statement: the resolved day (the words as written on hover), or the words when unresolved', () => {
+    const card: CardModel = {
+      ...CARD,
+      fromArticle: {
+        ...CARD.fromArticle,
+        statements: [
+          { text: 'The quay reopens', date: '2019-08-31', dateText: 'Saturday', sentence: 1 },
+          { text: 'The fares stay', dateText: 'last week', sentence: 2 },
+        ],
+      },
+    };
+    const day = /^(?:31 Aug 2019|Aug 31, 2019)$/u;
+    for (const view of [renderCard(card), renderGlance(card).element]) {
+      const first = view.querySelector<HTMLElement>('.bs-statement .bs-date');
+      expect(first?.textContent).toMatch(day);
+      expect(first?.title).toBe('Saturday');
+    }
+    const items = [...renderCard(card).querySelectorAll('.bs-statement')].map((e) => e.textContent);
+    expect(items[0]).toMatch(/2019 The quay reopens$/u);
+    expect(items[1]).toBe('last week The fares stay');
+  });
+
   it('says when an entity is known only from the article', () => {
     const el = renderCard({ ...CARD, pageOnly: true, summary: undefined, background: [] });
     expect(el.querySelector('.bs-page-only')).not.toBeNull();

@@ -92,13 +92,13 @@ describe('statements', () => {
     ]);
   });
 
-  it('takes nothing from participles, headlines, prepositional phrases or unresolvable weekdays', () => {
+  it('takes nothing from participles, headlines or prepositional phrases; an unplaceable weekday stays as written', () => {
     const f = factsOf([
       { heading: '[[Trump|donald-trump]] says the deal is dead' },
       'The talks promised by [[Trump|donald-trump]] at the border never happened.',
       'An aide to [[Moon|moon-jae-in]] said the plan was still alive.',
       '[[Pompeo|mike-pompeo]] said on Saturday that talks would resume soon.',
     ]);
-    expect(said(f)).toEqual([['mike-pompeo', 'talks would resume soon', undefined, undefined]]);
+    expect(said(f)).toEqual([['mike-pompeo', 'talks would resume soon', undefined, 'Saturday']]);
   });
 });

@@ -25,6 +25,9 @@ const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONT
 const IN_MONTH = new RegExp(`\\b(?:(?:in|since|until|by|during|early|late|last|this)\\s+|mid-)${MONTH}(?:\\s+(\\d{4}))?(?![\\p{L}\\p{N}])`, 'gu');
 const WEEKDAY = /\b(?:on\s+|last\s+|this\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g;
 const RELATIVE = /\b(yesterday|today)\b/g;
+// "last month", "earlier this year", "last week": a month or year from the page's date; a week
+// cannot be placed on a day, so it keeps its words.
+const RELATIVE_SPAN = /\b(?:(?:earlier|later)\s+)?(last|this|next|previous)\s+(week|month|year)\b/giu;
 
 interface PageDate {
   year: number;
@@ -59,6 +62,15 @@ function fullPage(page: PageDate | undefined): Required<PageDate> | undefined {
   return page && page.month !== undefined && page.day !== undefined ? (page as Required<PageDate>) : undefined;
 }
 
+function relativeSpan(which: string, unit: string, page: PageDate | undefined): { iso?: string } {
+  const step = which === 'this' ? 0 : which === 'next' ? 1 : -1;
+  if (!page || unit === 'week') return {};
+  if (unit === 'year') return { iso: String(page.year + step) };
+  if (page.month === undefined) return {};
+  const d = new Date(Date.UTC(page.year, page.month - 1 + step, 1));
+  return { iso: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}` };
+}
+
 /** Every date expression in `text`, in order, overlapping ones reduced to the longest. */
 export function findDates(text: string, pageDate?: string): FoundDate[] {
   const page = parsePageDate(pageDate);
@@ -87,20 +99,24 @@ export function findDates(text: string, pageDate?: string): FoundDate[] {
     push({ text: text.slice(textStart, m.index + m[0].length), start: textStart, end: m.index + m[0].length, iso: year ? `${year}-${pad(month)}` : undefined });
   }
   const full = fullPage(page);
-  // A weekday or "yesterday" without a full page date cannot be placed, so it is not reported at all.
-  if (full) {
-    const pageDow = new Date(Date.UTC(full.year, full.month - 1, full.day)).getUTCDay();
-    for (const m of text.matchAll(WEEKDAY)) {
-      const name = m[1] ?? '';
-      const start = m.index + m[0].indexOf(name);
-      // News uses a bare weekday for the past week: the latest such day up to the page date.
-      const back = (pageDow - WEEKDAYS.indexOf(name.toLowerCase()) + 7) % 7;
-      push({ text: name, start, end: start + name.length, iso: shiftDays(full, -back) });
-    }
-    for (const m of text.matchAll(RELATIVE)) {
-      const word = m[1] ?? '';
-      push({ text: word, start: m.index, end: m.index + word.length, iso: shiftDays(full, word.toLowerCase() === 'yesterday' ? -1 : 0) });
-    }
+  // Without a full page date a weekday or "yesterday" cannot be placed: it keeps its words, which
+  // a reader can still place ("on Thursday") better than nothing.
+  const pageDow = full ? new Date(Date.UTC(full.year, full.month - 1, full.day)).getUTCDay() : 0;
+  for (const m of text.matchAll(WEEKDAY)) {
+    const name = m[1] ?? '';
+    const start = m.index + m[0].indexOf(name);
+    // News uses a bare weekday for the past week: the latest such day up to the page date.
+    const back = (pageDow - WEEKDAYS.indexOf(name.toLowerCase()) + 7) % 7;
+    push({ text: name, start, end: start + name.length, ...(full ? { iso: shiftDays(full, -back) } : {}) });
+  }
+  for (const m of text.matchAll(RELATIVE)) {
+    const word = m[1] ?? '';
+    push({ text: word, start: m.index, end: m.index + word.length, ...(full ? { iso: shiftDays(full, word.toLowerCase() === 'yesterday' ? -1 : 0) } : {}) });
+  }
+  for (const m of text.matchAll(RELATIVE_SPAN)) {
+    // "on August 31 this year": the span only says which August 31, already placed by the page.
+    if (found.some((d) => d.iso !== undefined && /^,?\s+$/u.test(text.slice(d.end, m.index)))) continue;
+    push({ text: m[0], start: m.index, end: m.index + m[0].length, ...relativeSpan((m[1] ?? '').toLowerCase(), (m[2] ?? '').toLowerCase(), page) });
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: FoundDate[] = [];

@@ -79,18 +79,39 @@ function toStatement(entityId: string, sentence: number, raw: RawStatement): Art
   return st;
 }
 
+const JOINED = /^(?:\s*,\s*|,?\s+and\s+)(?:(?:the|his|her|their|its)\s+[^,.;:“”"]{1,60},\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u;
+const CLAUSE_START = /(?:^|[,;]\s*)(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u;
+
+/** The speakers joined to `l` by "and" or commas before it ("Vale, Okoro and Brandt said"), when
+ *  the first of them opens the clause: the subject is all of them. */
+function coSpeakers(text: string, l: Located, others: readonly Located[], speaks: (id: string) => boolean): string[] {
+  const out: string[] = [];
+  let at = l;
+  for (;;) {
+    const prev = others.filter((o) => o.end <= at.start).pop();
+    if (!prev || !speaks(prev.mention.entityId) || !JOINED.test(text.slice(prev.end, at.start))) break;
+    out.push(prev.mention.entityId);
+    at = prev;
+  }
+  return out.length > 0 && CLAUSE_START.test(text.slice(0, at.start)) ? out.filter((id) => id !== l.mention.entityId) : [];
+}
+
 /** The person a "he/she" in sentence `si` most likely refers to: a person named earlier in the
  *  same sentence, else among the people of the nearest sentence before that names any, the one
  *  the article names most, ties going to the first named (usually the subject). `isPerson` also
  *  turns away a person the page shows to be of the other gender ("Mr." for a "she"). */
-function antecedent(page: LocatedPage, si: number, before: number, isPerson: (id: string) => boolean): string | undefined {
+function antecedent(page: LocatedPage, sentences: Sentence[], si: number, before: number, isPerson: (id: string) => boolean): string | undefined {
   const here = page.inSentence(si).filter((l) => l.end <= before && isPerson(l.mention.entityId));
   if (here.length) return here[here.length - 1]?.mention.entityId;
   const total = page.totals;
   for (let k = si - 1; k >= Math.max(0, si - 2); k--) {
     const people = page.inSentence(k).filter((l) => isPerson(l.mention.entityId)).map((l) => l.mention.entityId);
     if (people.length === 0) continue;
-    return people.reduce((best, id) => ((total.get(id) ?? 0) > (total.get(best) ?? 0) ? id : best));
+    const best = people.reduce((b, id) => ((total.get(id) ?? 0) > (total.get(b) ?? 0) ? id : b));
+    // A paragraph that opens with "she" may be back on the article's main person rather than on
+    // the last one named: across a paragraph break, only the person the page names most is safe.
+    if (sentences[k]?.run !== sentences[si]?.run && best !== page.mostNamed(isPerson)) return undefined;
+    return best;
   }
   return undefined;
 }
@@ -128,6 +149,13 @@ class LocatedPage {
     }
   }
 
+  /** The entity (of those `keep` accepts) the page names most often. */
+  mostNamed(keep: (id: string) => boolean): string | undefined {
+    let best: string | undefined;
+    for (const [id, n] of this.totals) if (keep(id) && (best === undefined || n > (this.totals.get(best) ?? 0))) best = id;
+    return best;
+  }
+
   /** The mentions of sentence `si`, in document order. */
   inSentence(si: number): readonly Located[] {
     return this.bySentence.get(si) ?? [];
@@ -162,8 +190,12 @@ export function extractFacts(
     }
     const inHeading = options.runKinds?.[s.run] === 'heading';
     if (SPEAKER_TYPES.has(type) && !inHeading) {
-      for (const raw of statementsAt(sentences, l.sentence, l.start, l.end, options.pageDate)) {
+      const found = statementsAt(sentences, l.sentence, l.start, l.end, options.pageDate);
+      const signers = found.some((raw) => raw.spanStart >= l.end) ? coSpeakers(s.text, l, others, (id) => SPEAKER_TYPES.has(types.get(id) ?? 'term')) : [];
+      for (const raw of found) {
         statements.push(toStatement(l.mention.entityId, l.sentence, raw));
+        // "Vale and Brandt said in a joint letter that …": said by each, not by the name nearest the verb.
+        for (const id of raw.spanStart >= l.end ? signers : []) statements.push(toStatement(id, l.sentence, raw));
         attributed.add(l.sentence);
       }
     }
@@ -179,7 +211,9 @@ export function extractFacts(
     const text = sentences[si]?.text ?? '';
     if (attributed.has(si) || options.runKinds?.[sentences[si]?.run ?? -1] === 'heading') continue;
     // "she briefed reporters alongside Foreign Minister Ri, saying …": Ri is not the subject.
+    // "Leaders have criticised X, saying …": X is the object; the subject named no one on the page.
     if (governedByPreposition(text, l.start) || /\b(?:he|she|He|She)\b/u.test(text.slice(0, l.start))) continue;
+    if (/\b(?:have|has|had|was|were|is|are|\p{Ll}{3,}ed)\s+(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u.test(text.slice(0, l.start))) continue;
     const raw = participleAfter(sentences, si, l.end);
     if (raw && raw.text.split(/\s+/).length >= 2) {
       statements.push(toStatement(l.mention.entityId, si, withDateOf(sentences, si, raw, options.pageDate)));
@@ -187,13 +221,27 @@ export function extractFacts(
     }
   }
 
+  // "“We are not moving,” said Vale. “The numbers have to come down first.”": a quotation standing
+  // alone right after one speaker's quotation, in the same paragraph, goes on in that voice.
+  sentences.forEach((s, si) => {
+    const prev = sentences[si - 1];
+    if (attributed.has(si) || !prev || prev.run !== s.run || !attributed.has(si - 1) || !/[“”"]/u.test(prev.text)) return;
+    const alone = /^[“"]([^“”"]+?)[,.!?]?[”"]$/u.exec(s.text.trim());
+    if (!alone || page.inSentence(si).length > 0) return;
+    const speakers = new Set(statements.filter((st) => st.sentence === si - 1).map((st) => st.entityId));
+    const [speaker] = speakers;
+    if (speakers.size !== 1 || !speaker || (alone[1] ?? '').split(/\s+/u).length < 3) return;
+    statements.push({ entityId: speaker, text: (alone[1] ?? '').trim(), sentence: si });
+    attributed.add(si);
+  });
+
   const gender = pageGenders(sentences, located);
   sentences.forEach((s, si) => {
     if (attributed.has(si) || options.runKinds?.[s.run] === 'heading') return;
     const raw = pronounStatementAt(sentences, si, options.pageDate);
     if (raw) {
       const fits = (id: string) => isPerson(id) && !(raw.pronoun && gender.has(id) && gender.get(id) !== raw.pronoun);
-      const who = antecedent(page, si, raw.spanStart, fits);
+      const who = antecedent(page, sentences, si, raw.spanStart, fits);
       if (who) statements.push(toStatement(who, si, raw));
       return;
     }

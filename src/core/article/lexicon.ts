@@ -15,6 +15,7 @@ export const TITLE_HEADS = words(`
   vice-minister vice-president coordinator administrator executive general-secretary
   engineer scientist lawyer physician epidemiologist owner manager consultant historian journalist activist
   campaigner entrepreneur architect surgeon physicist chemist biologist sociologist psychologist
+  lecturer specialist
 `);
 
 /** Courtesy titles before a name: they mark a person but are not a role worth showing. */

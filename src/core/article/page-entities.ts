@@ -1,7 +1,8 @@
-// Entities the pack lacks but the page establishes: acronyms the text defines, and people the
-// text names with a title. Never one the pack already knows.
+// Entities the pack lacks but the page establishes: acronyms the text defines, people the text
+// names with a title, and institutions it reports speaking. Never one the pack already knows.
 import type { AcronymDefinition, EntityType, PackEntity, Sentence } from '../types';
 import { ABBREVIATED_TITLES, EQUIPMENT_HEADS, EVENT_HEADS, HONORIFICS, KOREAN_SURNAMES, NON_NAME, ORGANIZATION_HEADS, OPENERS, TITLE_HEADS } from './lexicon';
+import { speakingInstitutions } from './institutions';
 import { appositiveBefore, appositivesAfter } from './roles';
 import { fold, foldName, onlySpaceBetween as onlySpace, slug, tokenize, type Token } from './text';
 
@@ -267,6 +268,13 @@ export function findPageEntities(sentences: Sentence[], definitions: AcronymDefi
       people.push(toks);
       add({ id: `page-${slug(name)}`, type: 'person', name, aliases: [], short: shortNamesOf(name), summary: '' });
     }
+  }
+  // The White House, a foreign ministry, a court that the page reports speaking; a pack's entity
+  // of the same name already carries its statements.
+  // "the Joint Chiefs of Staff (JCS)" already has its entity from the definition.
+  const found = new Set(out.flatMap((e) => [e.name, ...(e.aliases ?? [])].map(foldName)));
+  for (const { name } of speakingInstitutions(sentences)) {
+    if (!knownName(name, known) && !found.has(foldName(name))) add({ id: `page-${slug(name)}`, type: 'organization', name, aliases: [], summary: '' });
   }
   return out;
 }

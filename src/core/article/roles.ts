@@ -85,7 +85,12 @@ export function appositivesAfter(text: string, mentionEnd: number): string[] {
   const rest = text.slice(mentionEnd);
   const m = /^,\s+(?:\d{1,3},\s+)?(?:who\s+(?:is|was|serves\s+as|served\s+as|has\s+served\s+as|became|remains)\s+)?([^,;:()“”"—–]+?)(?=\s*(?:[,;:(—–]|\.\s*$|$))/u.exec(rest);
   if (!m) return [];
-  const parts = (m[1] ?? '').split(/\s+and\s+(?=(?:the|a|an)\s)/u);
+  let parts = (m[1] ?? '').split(/\s+and\s+(?=(?:the|a|an)\s)/u);
+  // "a Norwegian historian and former culture minister": two titles, each with its own head.
+  if (parts.length < 2) {
+    const split = (m[1] ?? '').split(/\s+and\s+/u);
+    if (split.length === 2 && split.every((p) => hasHead(p.split(/\s+/u)))) parts = split;
+  }
   if (parts.length < 2) {
     const one = appositiveAfter(text, mentionEnd);
     return one ? [one] : [];
@@ -118,6 +123,8 @@ export function copulaAfter(text: string, mentionEnd: number): string | null {
   return m ? cleanRolePhrase(m[1] ?? '') : null;
 }
 
+const RELATIONS = /^(?:successor|predecessor|sister|brother|wife|husband|father|mother|son|daughter|grandfather|grandson)$/u;
+
 // A role phrase opens after a determiner or after a possessive ("Portugal's labour minister",
 // "the union's general secretary": the owner is not part of the title).
 const DETERMINER = /(?<=^|\s)(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)|[\p{L}-]+['’]s?)\s+/gu;
@@ -134,7 +141,10 @@ export function appositiveBefore(text: string, mentionStart: number, mentionEnd:
   const clause = text.slice(clauseStart, before.index);
   const starts = [...clause.matchAll(DETERMINER)].map((m) => m.index + m[0].length).reverse();
   for (const at of starts) {
-    const phrase = clause.slice(at);
+    // "The museum's director at the time, …": when it was held is not part of the title.
+    const phrase = clause.slice(at).replace(/\s+at\s+the\s+time(?:\s+of\s+[^,]{1,40})?\s*$/u, '');
+    // "Her successor, …": a relation to someone unnamed says nothing about who the person is.
+    if (/(?:^|\s)(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+$/u.test(clause.slice(0, at)) && RELATIONS.test(phrase.trim())) continue;
     // The title ends the phrase, or its "of"/"for" complement does ("chairman of the committee").
     const ws = phrase.trim().split(/\s+/);
     const head = ws.findLastIndex(isHead);

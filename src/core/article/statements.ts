@@ -26,13 +26,20 @@ const QUOTING_VERBS = /^(?:called|calls|described|describes)$/u;
 const PLEDGE_VERBS = /^(?:promised|promises|vowed|vows|pledged|pledges|threatened|threatens|offered|offers|agreed|agrees)$/u;
 const ADVERBS = '(?:also|later|previously|again|earlier|then|reportedly|publicly|recently|repeatedly|once|has|had|have|further|separately|only)';
 const APPOSITIVE = '(?:,\\s*[^,“”"]{1,100},)?';
-const DATE_PHRASE = '(?:(?:on|in|last|this|early|late)\\s+[^,“”"]{1,25}?\\s+)?';
+// "Smith met Jones on Monday and said …": Jones is not the subject; the phrase holds no "and".
+const DATE_PHRASE = '(?:(?:on|in|last|this|early|late)\\s+(?:(?!\\band\\b)[^,“”"]){1,25}?\\s+)?';
 const SUBJECT_VERB = new RegExp(`^${APPOSITIVE}\\s+(?:${ADVERBS}\\s+)*${DATE_PHRASE}(${VERBS})\\b`, 'u');
+/** "Lund thanked the volunteers and said …": the subject of a first verb is the subject of the
+ *  speech verb it is joined to (no comma, no second subject between). */
+const COORDINATED_VERB = new RegExp(
+  `^${APPOSITIVE}\\s+(?:${ADVERBS}\\s+)*(?:\\p{Ll}+ed|met|spoke|went|made|took|held|gave|left|sat|stood|came|rose|sent|wrote|told|shook|flew)\\b(?:\\s+[^\\s,.;:“”"]+){0,8}?\\s+and\\s+(?:then\\s+|later\\s+|also\\s+)?(${VERBS})\\b`,
+  'u',
+);
 const POSSESSIVE = /^['’]s\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|comments?|remarks?|warning|claim|assertion|declaration|announcement|message|pledge|threat|promise|insistence|argument|words|demand|vow)(?:,[^,“”"]{1,60},)?\s+that\s+/u;
 /** What may stand between a speech verb and "that": when, where, to whom, in what form — a
  *  phrase opened by a preposition (or the object of "told"), without a verb of its own. */
 const BEFORE_THAT = /^((?:\s+[^\s“”"]+){0,12}?)\s+that(?:\s+|(?=:\s*$))/u;
-const PP_OPENER = /^\s*(?:,\s*)?(?:on|in|at|to|during|via|through|last|this|earlier|later|again|also|publicly|repeatedly|after|before|while|from|with|over|by|when|early|late|once)\b/u;
+const PP_OPENER = /^\s*(?:,\s*)?(?:on|in|at|to|during|via|through|last|this|earlier|later|again|also|publicly|repeatedly|after|before|while|from|with|over|by|when|early|late|once|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/u;
 const VERBISH = /\b(?:is|was|were|are|be|been|has|have|had|would|will|could|can|did|does|do|should|may|might|must)\b|[.;:!?]/u;
 const PREPOSITIONAL = /^(?:\s*,?\s*(?:on|in|at|to|during|via)\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|its\s+)?(?:[\p{L}-]+\s+){0,2}?(?:statement|speech|interview|address|briefing|conference|Twitter|tweet|letter|message|reporters|journalists|meeting|session|broadcast|television|radio|remarks)\b,?)+/u;
 
@@ -65,8 +72,18 @@ function reportedFrom(sentences: Sentence[], si: number, from: number): { text: 
   // ends with the quotation; the second verb is the writer's account of what the speaker did.
   const second = /[”"](?=\s+and\s+\p{Ll}+ed\b)/u.exec(rest);
   if (second) return { text: clean(rest.slice(0, second.index + 1)), start: at, end: at + second.index + 1 };
+  // "… said Russia backed the plan, and the Chinese spokesman told reporters …": the next clause
+  // has its own speaker.
+  const next = NEXT_SPEAKER_CLAUSE.exec(rest);
+  if (next) {
+    const close = /[”"]/u.test(next[0][1] ?? '') ? next[0][1] : '';
+    return { text: clean(rest.slice(0, next.index) + close), start: at, end: at + next.index };
+  }
   return { text: clean(rest.replace(/[.!?]+(["”’]?)$/u, '$1')), start: at, end: s.text.length };
 }
+
+// ", while …" is the writer's aside often enough that the reported words are taken to end there.
+const NEXT_SPEAKER_CLAUSE = new RegExp(`[,;][”"]?\\s+(?:(?:and|but)\\s+(?=[^“”"]{0,80}?\\b(?:${VERBS})\\b)|(?:while|whereas)\\s)`, 'u');
 
 /** "X said (…) that …" and friends, with the mention ending at `mentionEnd`. */
 function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, mentionStart = mentionEnd): RawStatement | null {
@@ -77,7 +94,12 @@ function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, ment
   const bracket = /^\s*\([^()“”"]{1,40}\)(?=[,\s])/u.exec(s.text.slice(mentionEnd));
   if (bracket) mentionEnd += bracket[0].length;
   // "The minister, Choe Son Hui, stated …": the name is itself the appositive; step over its closing comma.
-  const setOff = SET_OFF_NAME_BEFORE.test(s.text.slice(0, mentionStart)) && /^,\s/u.test(s.text.slice(mentionEnd));
+  // "…, Minister Gunnar Einarsson, said", "…, the Blue House, said": a title or "the" may stand
+  // between the comma and the name.
+  const before = s.text.slice(0, mentionStart);
+  let setOff = (SET_OFF_NAME_BEFORE.test(before) || /,\s*(?:the\s+|(?:\p{Lu}[\p{L}.-]*\s+){1,3})$/u.test(before)) && /^,\s/u.test(s.text.slice(mentionEnd));
+  // "Her predecessor, Anders Kvale, a historian, has said …": the set-off name has its own appositive.
+  if (setOff && !SUBJECT_VERB.test(s.text.slice(mentionEnd + 1)) && !POSSESSIVE.test(s.text.slice(mentionEnd + 1)) && SUBJECT_VERB.test(s.text.slice(mentionEnd))) setOff = false;
   const after = setOff ? s.text.slice(mentionEnd + 1) : s.text.slice(mentionEnd);
   if (setOff) mentionEnd += 1;
   const possessive = POSSESSIVE.exec(after);
@@ -86,7 +108,7 @@ function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, ment
     if (!r) return null;
     return { text: r.text, spanStart: r.start, spanEnd: r.end, anchor: mentionEnd };
   }
-  const m = SUBJECT_VERB.exec(after);
+  const m = SUBJECT_VERB.exec(after) ?? COORDINATED_VERB.exec(after);
   if (!m) return null;
   const verb = m[1] ?? '';
   const verbEnd = mentionEnd + m[0].length;
@@ -106,7 +128,7 @@ function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, ment
   if (that) from = verbEnd + that[0].length;
   else {
     let skip = PREPOSITIONAL.exec(rest)?.[0].length ?? 0;
-    const dateLead = /^\s*(?:on|in|last)\s+/u.exec(rest.slice(skip));
+    const dateLead = /^\s*(?:(?:on|in|last)\s+|(?=(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b))/u.exec(rest.slice(skip));
     if (dateLead) {
       const d = findDates(rest.slice(skip))[0];
       if (d && d.start <= dateLead[0].length) skip += d.end;
@@ -116,9 +138,18 @@ function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, ment
     if (!pledge && /^\s*(?:in|on|at|to|for|with|by|of|from|as)\b/u.test(rest.slice(skip))) return null;
     if (OBJECT_VERBS.test(verb) && !/^\s*[,:“"]/u.test(rest.slice(skip))) {
       // "told reporters North Korea would …": step over the object (one word, or a capitalized name).
-      const obj = /^\s*(?:(?:the|a|an|his|her|its|their)\s+)?(?:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*|[\p{L}'’.-]+)/u.exec(rest.slice(skip));
+      // "told her the fares were …": a pronoun object, not the determiner of the next word.
+      const obj = /^\s*(?:me|him|her|us|them|you)(?=\s+(?:the|a|an|this|these|those|it|he|she|they|we|I|there|its|his|their|our|my)\s)|^\s*(?:(?:the|a|an|his|her|its|their)\s+)?(?:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*|[\p{L}'’.-]+)/u.exec(rest.slice(skip));
       if (!obj) return null;
+      // "told a news conference in Pretoria …": a determined lower-case object may run on; only a
+      // clause that plainly starts after it ("told the paper the plan …") is taken.
+      if (/^\s*(?:the|a|an|his|her|its|their)\s+\p{Ll}/u.test(obj[0]) && !/^\s+(?:the|a|an|this|these|those|it|he|she|they|we|I|there|its|his|her|their|our|my|\p{Lu})/u.test(rest.slice(skip + obj[0].length))) return null;
+      // "told CNN's “State of the Union”": what follows a possessive object is a programme or medium.
+      if (/['’]s$/u.test(obj[0])) return null;
       skip += obj[0].length;
+      // "told German radio the body …": a capitalized modifier and its noun.
+      const noun = /^\s+(\p{Ll}+)(?=\s+(?:the|a|an|it|he|she|they|we|its|his|her|their)\s)/u.exec(rest.slice(skip));
+      if (noun && /^\s*\p{Lu}/u.test(obj[0]) && !CLAUSE_BREAK.test(noun[1] ?? '') && !/^(?:that|so|then|how|why|what|whether)$/u.test(noun[1] ?? '')) skip += noun[0].length;
     }
     const tail = rest.slice(skip);
     // "X said, adding …" or "X said, however, …": only a quotation may follow the comma.
@@ -127,12 +158,54 @@ function subjectVerb(sentences: Sentence[], si: number, mentionEnd: number, ment
     from = verbEnd + skip;
   }
   const r = reportedFrom(sentences, si, from);
-  if (!r) return null;
-  return { text: r.text, spanStart: r.start, spanEnd: r.end, anchor: verbEnd };
+  if (!r || (!that && !/^[\s,]*[“"]/u.test(s.text.slice(from)) && !isClause(r.text))) return null;
+  return { text: withoutSource(r), spanStart: r.start, spanEnd: r.end, anchor: verbEnd };
+}
+
+const NOT_SUBJECT = /^(?:who|whom|whose|which|where|about|above|across|after|against|along|among|around|as|at|before|behind|by|during|for|from|in|into|of|off|on|onto|over|since|through|to|toward|towards|under|until|upon|via|with|within|without|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|[\p{L}-]+ed|\p{Lu}[\p{L}-]*['’]s)$/u;
+const FINITE = /^(?:is|was|were|are|am|be|been|has|have|had|would|will|could|can|did|does|do|should|may|might|must|shall|cannot|won['’]t|isn['’]t|wasn['’]t|didn['’]t|doesn['’]t|don['’]t|can['’]t|said|made|took|gave|went|came|saw|knew|thought|told|got|kept|sent|stood|left|felt|found|held|meant|paid|put|ran|set|sold|spent|won|lost|began|became|brought|bought|built|fell|fought|grew|heard|led|rose|saw|sought|struck|taught|understood|wrote|\p{Ll}+ed|\p{Ll}{3,}s)$/u;
+const IRREGULAR = /^(?:is|was|has|does|had|said|needed|used)$/u;
+const NOUN_BEFORE = /^(?:a|an|the|its|his|her|their|our|my|your|this|that|these|those|some|many|several|few|two|three|four|of|in|on|at|with|for|from|by|into|to|about)$/u;
+/** Words ending in s that are not verbs, for the test above. */
+const NOT_VERB_S = /^(?:this|his|hers|ours|yours|theirs|its|across|unless|perhaps|always|whereas|plus|news|series|less|afterwards|towards|sometimes|us|as|yes|bus|gas|was)$/u;
+/** Where the main clause's verb can no longer be: a second clause or a subordinate one opens. */
+const CLAUSE_BREAK = /^(?:and|but|or|as|because|when|after|while|if|although|though|before|since|until|which|who|whom|whose|where)$/u;
+
+/** What follows a speech verb without "that" or a quotation is speech only as a clause: a subject
+ *  and a finite verb, never a bare noun phrase ("the expense"), a time ("Tuesday at a briefing"),
+ *  a credit ("carried by KCNA") or a programme. */
+export function isClause(text: string): boolean {
+  const ws = text.replace(/[“”"]/gu, '').split(/\s+/u).filter(Boolean).map((w) => w.replace(/[^\p{L}'’-]+/gu, ''));
+  const first = ws[0] ?? '';
+  if (!first || NOT_SUBJECT.test(first) || NOT_SUBJECT.test(first.toLowerCase())) return false;
+  // The verb follows a short subject, before any second clause: "denied the charge and reached a
+  // deal" has its only verb after "and", "added a shot as the team won" after "as".
+  const words = ws.slice(1, 8).map((w) => w.toLowerCase());
+  const stop = words.findIndex((w) => CLAUSE_BREAK.test(w));
+  const main = words.slice(0, stop < 0 ? undefined : stop);
+  // A regular -s or -ed form right after a determiner or a preposition is a noun or an adjective
+  // ("a cables venture", "the injured"), not the verb.
+  return main.some((w, i) => {
+    if (!FINITE.test(w) || (w !== 'was' && NOT_VERB_S.test(w))) return false;
+    const prev = i === 0 ? (ws[0] ?? '').toLowerCase() : (main[i - 1] ?? '');
+    return !(/(?:s|ed)$/u.test(w) && !IRREGULAR.test(w) && NOUN_BEFORE.test(prev));
+  });
+}
+
+/** "…, Interfax news agency said" / "…,” Orr said": a speaker's tag at the end belongs to a
+ *  quotation or report around these words, not to them. */
+const ANOTHER_TAG = new RegExp(`(?:,|[”"])\\s*,?\\s+[^,“”"]{1,60}?\\s+(?:${VERBS})\\s*[.!?]?$`, 'u');
+
+/** "… would protect the country, according to a dispatch by KCNA": the credit is not what was said. */
+function withoutSource(r: { text: string }): string {
+  return clean(r.text.replace(ANOTHER_TAG, '').replace(/,?\s+(?:according\s+to|as\s+(?:reported|carried|quoted)\s+by|in\s+(?:remarks|comments|a\s+statement)\s+(?:carried|reported|published)\s+by)\s+[^,“”"]*$/u, ''));
 }
 
 const AFTER_QUOTE_VERB = new RegExp(`^${APPOSITIVE}\\s+(?:${VERBS})\\b`, 'u');
-const QUOTE_THEN_VERB = new RegExp(`[”"]\\s*,?\\s+(?:${VERBS})\\s+[^“”"]{0,80}$`, 'u');
+// Between "said" and the speaker only a title, or a role set off by a comma right before the name
+// ("said the leader's sister, Kim Yo Jong"); past a comma the words are the speaker's appositive,
+// and a name in it ("said X, an engineer who chaired an IETF group") is not the speaker.
+const QUOTE_THEN_VERB = new RegExp(`[”"]\\s*,?\\s+(?:${VERBS})\\s+[^“”",]{0,80}(?:,\\s*(?:(?:Sir|Dame|Dr|Mr|Mrs|Ms|Prof)\\.?\\s+)?)?$`, 'u');
 
 /** "“…,” X said." and "“…,” said X." */
 function quoteThenSpeaker(sentences: Sentence[], si: number, mentionStart: number, mentionEnd: number): RawStatement | null {
@@ -140,7 +213,9 @@ function quoteThenSpeaker(sentences: Sentence[], si: number, mentionStart: numbe
   if (!s) return null;
   const before = s.text.slice(0, mentionStart);
   let close = -1;
-  const direct = /[”"]\s*,?\s*$/u.exec(before);
+  // A straight quote after a space or at the start opens a quotation ("Vale told me …"): the name
+  // inside it is not the speaker of the quotation before.
+  const direct = /(?<=\S)[”"]\s*,?\s*(?:the\s+)?$/u.exec(before);
   if (direct && AFTER_QUOTE_VERB.test(s.text.slice(mentionEnd))) close = direct.index;
   else {
     const inverted = QUOTE_THEN_VERB.exec(before);
@@ -168,7 +243,8 @@ function accordingTo(sentences: Sentence[], si: number, mentionStart: number, me
   return { text: clean(s.text.slice(0, lead.index)), spanStart: 0, spanEnd: lead.index, anchor: mentionStart };
 }
 
-const PARTICIPLE = /(?:,\s*|\s)saying\s+(?:that\s+)?|,\s*calling\s+(?:it|them|him|her|the\s+[\p{L}-]+)\s+(?=[“"])/u;
+// "quoted officials as saying …": the words are the officials', not the sentence subject's.
+const PARTICIPLE = /(?:,\s*|\s)(?<!\bas\s)saying\s+(?:that\s+)?|,\s*calling\s+(?:it|them|him|her|the\s+[\p{L}-]+)\s+(?=[“"])/u;
 
 /** "Moon welcomed the address on January 2, saying it showed …" / "…, calling it “very exciting”":
  *  the sentence's subject said it. Only for the sentence's first speaker, before the participle. */
@@ -181,12 +257,22 @@ export function participleAfter(sentences: Sentence[], si: number, subjectEnd: n
   return r ? { text: r.text, spanStart: r.start, spanEnd: r.end, anchor: subjectEnd + m.index } : null;
 }
 
-/** Is the mention the object of a preposition ("a spokesman for President Moon", "the office of …")? Then it is not the speaker. */
+/** Is the mention the object of a preposition ("a spokesman for President Moon", "the office of …",
+ *  "representatives of A, B and C")? Then it is not the speaker. */
 export function governedByPreposition(text: string, start: number): boolean {
-  // "Secretary of State Mike Pompeo" is a title, not a preposition's object: the word before "of" is capitalized.
-  return /(?:^|[^\p{L}])\p{Ll}[\p{L}'’-]*\s+(?:of|for|to|in|with|from|by|at|about|against|on|alongside|beside|besides|between|among|near|under|over|into|toward|towards|behind|without)\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,6}$/u.test(text.slice(0, start)) &&
-    !/\baccording\s+to\s+(?:the\s+)?$/iu.test(text.slice(0, start));
+  const before = text.slice(0, start);
+  if (/\baccording\s+to\s+(?:the\s+)?$/iu.test(before)) return false;
+  // "Secretary of State Mike Pompeo" is a title, not a preposition's object: the word before "of"
+  // is capitalized. "Officials at the Joint Chiefs of Staff said" speak for it: "the" ends the test.
+  return GOVERNED_NAME.test(before) || GOVERNED_LIST.test(before);
 }
+
+const PREPOSITIONS = '(?:of|for|to|in|with|from|by|at|about|against|on|alongside|beside|besides|between|among|near|under|over|into|toward|towards|behind|without)';
+const CAPS = "(?:[\\p{Lu}][\\p{L}.'’-]*\\s*)+";
+// "The party (KDP) of Massoud Barzani said": a bracket closes the noun the preposition follows.
+const GOVERNED_NAME = new RegExp(`(?:(?:^|[^\\p{L}])\\p{Ll}[\\p{L}'’-]*|\\))\\s+${PREPOSITIONS}\\s+(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){0,6}$`, 'u');
+/** "Representatives of First Bank, Norwest and First Chicago said": the last of a list after a preposition. */
+const GOVERNED_LIST = new RegExp(`\\s${PREPOSITIONS}\\s+(?:the\\s+)?(?:${CAPS},\\s+)*${CAPS},?\\s+and\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){0,6}$`, 'u');
 
 /** Every statement attributed to the mention at [start, end) of sentence `si`. */
 export function statementsAt(sentences: Sentence[], si: number, start: number, end: number, pageDate?: string): RawStatement[] {
@@ -197,8 +283,17 @@ export function statementsAt(sentences: Sentence[], si: number, start: number, e
     (subject ? subjectVerb(sentences, si, end, start) : null) ??
     accordingTo(sentences, si, start, end);
   if (!found || words(found.text) < (found.quoted ? 1 : 3)) return [];
+  // "Tremblay said Desrochers had told him the quotas were unfair, and that mills were closing":
+  // Desrochers speaks inside Tremblay's words, and the "and that" clause is Tremblay's again.
+  if (found.spanStart >= end && INSIDE_REPORTED.test(text.slice(0, start))) {
+    const inner = clean(found.text.split(/,?\s+and\s+that\s+/u)[0] ?? '');
+    return words(inner) < (found.quoted ? 1 : 3) ? [] : [withDate(sentences, si, { ...found, text: inner }, pageDate)];
+  }
   return splitJoinedClauses(found).map((st) => withDate(sentences, si, st, pageDate));
 }
+
+/** The mention stands in the reported words of a speech verb before it, in the same clause. */
+const INSIDE_REPORTED = new RegExp(`\\b(?:${VERBS})\\s+(?:that\\s+)?(?:[^\\s,;:“”"]+\\s+){0,6}$`, 'u');
 
 /** "… replied that the offer was poor and that his members would stay out": two things said,
  *  the second clause joined to the same verb. */
@@ -266,7 +361,11 @@ export function roleSpeakerAt(sentences: Sentence[], si: number, isTitleHead: (w
 /** The date nearest the attribution, outside the reported words. */
 export function withDate(sentences: Sentence[], si: number, st: RawStatement, pageDate?: string): RawStatement {
   const text = sentences[si]?.text ?? '';
-  const dates = findDates(text, pageDate).filter((d) => d.end <= st.spanStart || d.start >= st.spanEnd);
+  // A date before the attribution belongs to it only within the same clause ("The Kremlin said on
+  // May 2 that …, and the spokesman told …": May 2 is not the spokesman's).
+  const dates = findDates(text, pageDate).filter(
+    (d) => (d.end <= st.spanStart || d.start >= st.spanEnd) && !(d.end <= st.anchor && /[,;][”"]?\s+(?:and|but|while|whereas)\s/u.test(text.slice(d.end, st.anchor))),
+  );
   let best: FoundDate | undefined;
   for (const d of dates) {
     const dist = Math.min(Math.abs(d.start - st.anchor), Math.abs(d.end - st.anchor));

@@ -7,6 +7,7 @@ import type { CorpusArticle } from './corpus';
 import { schwartzHearst } from './schwartz-hearst';
 import { scoreAcronyms, scoreFacts, type FactKindScore, type FactsScore } from './score-facts';
 import { addCounts, scoreMentions, type Counts, type MentionScore } from './score-mentions';
+import { addFigures, NO_FIGURES, scoreStatements, type StatementFigures } from './score-statements';
 
 export interface ArticleResult {
   name: string;
@@ -16,6 +17,7 @@ export interface ArticleResult {
   facts?: FactsScore;
   /** The Schwartz–Hearst baseline's acronym pairs on the same sentences. */
   baseline?: FactKindScore;
+  statementFigures?: StatementFigures;
 }
 
 export interface EvalResult {
@@ -23,6 +25,7 @@ export interface EvalResult {
   mentions: Counts;
   facts: { roles: Counts; statements: Counts; acronyms: Counts };
   baselineAcronyms: Counts;
+  statementFigures?: StatementFigures;
 }
 
 const ZERO: Counts = { tp: 0, fp: 0, fn: 0 };
@@ -43,6 +46,10 @@ export function evaluateCorpus(corpus: readonly CorpusArticle[], pack: Pack): Ev
               splitSentences(a.runs).flatMap((s) => schwartzHearst(s.text)),
               a.facts.acronyms,
             ),
+            statementFigures: scoreStatements(analysis.facts.statements, a.facts.statements, [...pack.entities, ...analysis.pageEntities], {
+              predicted: analysis.facts.roles,
+              gold: a.facts.roles,
+            }),
           }
         : {}),
     };
@@ -61,5 +68,6 @@ export function evaluateCorpus(corpus: readonly CorpusArticle[], pack: Pack): Ev
       acronyms: sum((r) => r.facts?.acronyms),
     },
     baselineAcronyms: sum((r) => r.baseline),
+    statementFigures: articles.reduce((acc, r) => (r.statementFigures ? addFigures(acc, r.statementFigures) : acc), NO_FIGURES),
   };
 }

@@ -16,16 +16,16 @@ export const FLOORS: Record<EvalSet, Record<FloorKind, Floor>> = {
   dev: {
     mentions: { precision: 0.98, recall: 0.95 },
     acronyms: { precision: 0.95, recall: 0.9 },
-    roles: { precision: 0.9, recall: 0.9 },
-    statements: { precision: 0.92, recall: 0.88 },
+    roles: { precision: 0.97, recall: 0.95 },
+    statements: { precision: 0.97, recall: 0.92 },
   },
   // Regression guards a little under where the sealed set stands (it was never tuned on: the rules
   // that moved it were written for dev articles on the patterns).
   test: {
     mentions: { precision: 0.95, recall: 0.9 },
     acronyms: { precision: 0.95, recall: 0.8 },
-    roles: { precision: 0.7, recall: 0.7 },
-    statements: { precision: 0.75, recall: 0.7 },
+    roles: { precision: 0.9, recall: 0.9 },
+    statements: { precision: 0.9, recall: 0.82 },
   },
 };
 
