@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { EVAL_SETS, loadCorpus, loadPack, type EvalSet } from '../tests/eval/lib/corpus';
 import { evaluateCorpus, type EvalResult } from '../tests/eval/lib/evaluate';
 import { floorFailures } from '../tests/eval/lib/floors';
+import { printRealAcronymSets } from '../tests/eval/lib/real-acronyms-report';
 import { f1, precision, recall, type Counts } from '../tests/eval/lib/score-mentions';
 
 function main(argv: string[]): number {
@@ -41,6 +42,7 @@ function main(argv: string[]): number {
     console.log(`  roles                ${prf(r.facts.roles)}`);
     console.log(`  statements           ${prf(r.facts.statements)}`);
   }
+  printRealAcronymSets();
   if (jsonPath) {
     writeFileSync(jsonPath, JSON.stringify(Object.fromEntries([...results].map(([k, r]) => [k, summary(r)])), null, 2) + '\n');
     console.log(`\nfigures written to ${jsonPath}`);
