@@ -113,7 +113,8 @@ describe('findAcronymDefinitions: the ways writers define a short form', () => {
 
 describe('findAcronymDefinitions on hostile text', () => {
   it('stays fast when letters repeat in long words', () => {
-    const text = `${'a'.repeat(40)} `.repeat(14) + 'zzz (AAAAAAAAAA) and more.';
+    // Two words after the a's: one extra word before the bracket may stay in a long form.
+    const text = `${'a'.repeat(40)} `.repeat(14) + 'zzz zzz (AAAAAAAAAA) and more.';
     const t0 = performance.now();
     expect(defs(text)).toEqual([]);
     expect(performance.now() - t0).toBeLessThan(500);

@@ -1,0 +1,122 @@
+// The second chance for "long form (SF)" when the strict reader (acronym-align.ts) finds no
+// spelling: Schwartz & Hearst's right-to-left letter matching, where a letter may come from
+// inside a word ("ubiquitin (Ub)", "phosphatidylserine (PtdSer)", "T cell antigen receptor
+// (TCR)"), and short forms that are not all capitals ("Hedgehog (Hh)", "apolipoprotein E
+// (apoE)", "RNA polymerase II (Pol II)"). Real writers define terms this way (measured on the
+// real acronym sets, tests/eval/README.md); S&H alone take lists, names and brackets for long
+// forms, so what it finds must also pass the guards below.
+import type { Word } from './acronym-align';
+import { FUNCTION_WORDS } from './text';
+
+const foldChars = (s: string) => [...s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()].filter((c) => /[\p{L}\p{N}]/u.test(c));
+
+/** A short form the strict candidate test turns down but real writers use: 2–10 characters with
+ *  a capital or digit that is not a plain capitalized word ("Hh", "apoE", "eIF4A", "3'UTR",
+ *  "C/EBP", "Tlr4"), or a two-part name whose second part is a numeral or a letter ("Pol II",
+ *  "MAO A"). A capitalized word of four letters or more is a name ("(Seoul)", "(Reuters)"). */
+export function isLooseShortForm(s: string): boolean {
+  if (s.length < 2 || s.length > 10 || /^[IVX]+$/u.test(s)) return false;
+  if (/\s/u.test(s)) return /^[\p{L}\p{N}]{2,5} (?:[IVX]{1,4}|\p{Lu}{1,2}|\d{1,2})$/u.test(s);
+  if (!/^[\p{L}\p{N}][\p{L}\p{N}'’/+-]*$/u.test(s) || !/\p{L}/u.test(s)) return false;
+  if (!/[\p{Lu}\p{N}]/u.test(s)) return false;
+  if (/^\p{Lu}\p{Ll}{3,}$/u.test(s) || /^\p{N}+s?$/u.test(s)) return false;
+  return true;
+}
+
+/** An all-lower-case short form ("sn", "cdc"), accepted only when its letters are exactly the
+ *  initials of the words before it ("small nuclear (sn)"). */
+/** A generic head noun after a name ("the X agreement", "the Y method"): writers put it between
+ *  a long form and its acronym without making it part of either. */
+export function isKindWord(w: Word): boolean {
+  return KIND_WORDS.has(w.folded) && /^\p{Ll}/u.test(w.text);
+}
+const KIND_WORDS = new Set(
+  ('agreement agreements accord pact deal treaty program programme programs scheme schemes plan initiative ' +
+    'method methods mechanism module model models criterion function algorithm approach technique framework procedure')
+    .split(' '),
+);
+
+export function isLowerInitials(s: string): boolean {
+  return /^\p{Ll}{2,5}$/u.test(s) && !FUNCTION_WORDS.has(s) && !COMMON_SHORT_WORDS.has(s);
+}
+// Lower-case words a writer may put in brackets after a phrase for other reasons.
+const COMMON_SHORT_WORDS = new Set(['as', 'us', 'so', 'or', 'is', 'it', 'he', 'she', 'we', 'me', 'my', 'no', 'not', 'yes', 'see', 'sic', 'etc', 'eds', 'ed', 'pp', 'cf', 'via', 'per', 'ie', 'eg', 'am', 'pm', 'est', 'edt', 'pst', 'gmt', 'utc', 'ca']);
+
+export function lowerInitialsBefore(ws: Word[], short: string): Word[] | null {
+  const span = ws.slice(-short.length);
+  if (span.length !== short.length) return null;
+  return span.every((w, i) => w.folded[0] === short[i] && !FUNCTION_WORDS.has(w.folded) && /^\p{Ll}/u.test(w.text)) ? span : null;
+}
+
+/** S&H's long form for `short` at the end of `ws`, or null when a guard fails: every letter of
+ *  the short form in order, right to left, the first at a word start; the window is S&H's
+ *  min(|SF| + 5, 2|SF|) words. A span that crosses a comma, bracket or colon, holds "and"/"or",
+ *  starts with a lone lower-case letter ("c oxidase") or passes over more than one content word
+ *  is no long form. */
+export function looseLongFormBefore(text: string, ws: Word[], short: string): Word[] | null {
+  const chars = foldChars(short);
+  const n = chars.length;
+  if (n < 2 || n > 10) return null;
+  const win = ws.slice(-Math.min(n + 5, n * 2));
+  if (!win.length) return null;
+  const gave = new Array<number>(win.length).fill(0);
+  let wi = win.length - 1;
+  let ci = win[wi]!.folded.length - 1;
+  let first = -1;
+  for (let s = n - 1; s >= 0; s--) {
+    const c = chars[s]!;
+    for (;;) {
+      if (wi < 0) return null;
+      const w = win[wi]!.folded;
+      const hit = ci >= 0 && w[ci] === c && (s > 0 || ci === 0);
+      if (hit) {
+        gave[wi]!++;
+        if (s === 0) first = wi;
+        ci--;
+        break;
+      }
+      ci--;
+      if (ci < 0) {
+        wi--;
+        ci = wi >= 0 ? win[wi]!.folded.length - 1 : -1;
+      }
+    }
+    if (ci < 0 && s > 0) {
+      wi--;
+      ci = wi >= 0 ? win[wi]!.folded.length - 1 : -1;
+    }
+  }
+  // As S&H, the long form runs to the bracket: a word after its last letter stays in
+  // ("hypoxanthine phosphoribosyltransferase gene (Hprt)"), as the real sets' gold has it,
+  // unless it only says what kind of thing the name is ("… ranking criterion (BPMR)").
+  let last = win.length - 1;
+  if (FUNCTION_WORDS.has(win[last]!.folded)) return null;
+  if (gave[last] === 0 && isKindWord(win[last]!) && last > first) last--;
+  // "c-Jun NH2-terminal kinase (JNK)": a long form starts where its hyphenated word does.
+  while (first > 0 && win[first]!.hyphenPart) first--;
+  const span = win.slice(first, last + 1);
+  const head = span[0]!;
+  if (FUNCTION_WORDS.has(head.folded) || /^\p{Ll}$/u.test(head.text)) return null;
+  let silent = 0;
+  for (let i = 0; i < span.length; i++) {
+    const w = span[i]!;
+    if (w.folded === 'and' || w.folded === 'or') return null;
+    if (i > 0 && !/^[\s\-‐/]*$/u.test(text.slice(span[i - 1]!.end, w.start))) return null;
+    if (gave[first + i] === 0 && !FUNCTION_WORDS.has(w.folded)) silent++;
+  }
+  // Passing over a content word is for acronyms of four letters or more, as in the strict
+  // reader ("The Secure Web Layer (SL)" is no definition); a span of several words needs
+  // letters from two of them at least.
+  if (silent > (n >= 4 ? 1 : 0)) return null;
+  if (span.length > 1 && gave.slice(first).filter((g) => g > 0).length < 2) return null;
+  const shortFold = chars.join('');
+  if (span.some((w) => w.folded.replace(/[^\p{L}\p{N}]/gu, '') === shortFold)) return null;
+  if (span.length === 1) {
+    // One word: a common noun ("integrase (IN)") or a gene-style short form ("Hedgehog (Hh)");
+    // never a capitalized name with an all-capitals short form, which is how tickers are
+    // written ("Amazon (AMZN)").
+    if (!/^\p{Ll}/u.test(head.text) && !/\p{Ll}/u.test(short)) return null;
+    if (head.folded.length < n + 2) return null;
+  }
+  return span;
+}
