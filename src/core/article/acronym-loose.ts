@@ -8,6 +8,8 @@
 import type { Word } from './acronym-align';
 import { FUNCTION_WORDS } from './text';
 
+// "E" in "apolipoprotein E" is a letter, not the Italian "and".
+const isFunctionWord = (w: Word) => FUNCTION_WORDS.has(w.folded) && !/^\p{Lu}$/u.test(w.text);
 const foldChars = (s: string) => [...s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()].filter((c) => /[\p{L}\p{N}]/u.test(c));
 
 /** A short form the strict candidate test turns down but real writers use: 2–10 characters with
@@ -90,24 +92,31 @@ export function looseLongFormBefore(text: string, ws: Word[], short: string): Wo
   // ("hypoxanthine phosphoribosyltransferase gene (Hprt)"), as the real sets' gold has it,
   // unless it only says what kind of thing the name is ("… ranking criterion (BPMR)").
   let last = win.length - 1;
-  if (FUNCTION_WORDS.has(win[last]!.folded)) return null;
-  if (gave[last] === 0 && isKindWord(win[last]!) && last > first) last--;
+  const tail = win[last]!;
+  if (isFunctionWord(tail)) return null;
+  if (gave[last] === 0 && last > first) {
+    if (isKindWord(tail)) last--;
+    else if (!/^\p{Ll}{3,}$/u.test(tail.text) || /(?:ed|ing|ly)$/u.test(tail.text)) return null;
+  }
   // "c-Jun NH2-terminal kinase (JNK)": a long form starts where its hyphenated word does.
   while (first > 0 && win[first]!.hyphenPart) first--;
   const span = win.slice(first, last + 1);
   const head = span[0]!;
-  if (FUNCTION_WORDS.has(head.folded) || /^\p{Ll}$/u.test(head.text)) return null;
+  if (isFunctionWord(head) || (/^\p{Ll}$/u.test(head.text) && !span[1]?.hyphenPart)) return null;
+  // Passing over one inner content word is for acronyms of four letters or more, as in the
+  // strict reader ("The Secure Web Layer (SL)" is no definition), or three when the word is
+  // lower case: a capitalized name gives every capitalized word its letter, while a term
+  // may not ("T cell antigen receptor (TCR)"). The word before the bracket is counted above.
   let silent = 0;
   for (let i = 0; i < span.length; i++) {
     const w = span[i]!;
     if (w.folded === 'and' || w.folded === 'or') return null;
     if (i > 0 && !/^[\s\-‐/]*$/u.test(text.slice(span[i - 1]!.end, w.start))) return null;
-    if (gave[first + i] === 0 && !FUNCTION_WORDS.has(w.folded)) silent++;
+    if (i === span.length - 1 || gave[first + i]! > 0 || isFunctionWord(w) || w.hyphenPart) continue;
+    if (n < 3 || (n === 3 && !/^\p{Ll}/u.test(w.text))) return null;
+    silent++;
   }
-  // Passing over a content word is for acronyms of four letters or more, as in the strict
-  // reader ("The Secure Web Layer (SL)" is no definition); a span of several words needs
-  // letters from two of them at least.
-  if (silent > (n >= 4 ? 1 : 0)) return null;
+  if (silent > 1) return null;
   if (span.length > 1 && gave.slice(first).filter((g) => g > 0).length < 2) return null;
   const shortFold = chars.join('');
   if (span.some((w) => w.folded.replace(/[^\p{L}\p{N}]/gu, '') === shortFold)) return null;

@@ -40,6 +40,20 @@ function spanText(sentence: string, span: Word[]): string {
   return first && last ? sentence.slice(first.start, last.end) : '';
 }
 
+/** A long form never crosses a semicolon or a bracket it did not open ("SP-A) and D"), nor a
+ *  comma in a list of other acronyms ("ADA2, ADA1"); "poly(A) polymerase" and "complete,
+ *  verifiable and irreversible denuclearization" are long forms. */
+function crossesClause(long: string): boolean {
+  if (long.includes(';')) return true;
+  let depth = 0;
+  for (const c of long) {
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    if (depth < 0) return true;
+  }
+  return depth !== 0 || (long.includes(',') && words(long).some((w) => isAcronymCandidate(w.text)));
+}
+
 function plausible(short: string, span: Word[], long: string, loose: boolean): boolean {
   if (long.length < short.length + 2 || fold(long) === fold(short)) return false;
   if (span.length > 1 || loose) return true;
@@ -68,7 +82,7 @@ function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
   const add = (short: string, span: Word[] | null, loose = false): boolean => {
     if (!span) return false;
     const long = spanText(text, span).replace(POSSESSIVE, '');
-    if (!plausible(short, span, long, loose)) return false;
+    if (crossesClause(long) || !plausible(short, span, long, loose)) return false;
     out.push({ short: singularAcronym(short), long, sentence });
     return true;
   };
