@@ -143,8 +143,24 @@ function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
     if (prevShort && isAcronymCandidate(prevShort)) add(prevShort, after(prevShort, rawStart, rawStart + raw.length, true));
   }
 
+  // A glossary line: "CNN: convolutional neural network", "WDR - Weighted Data Rate". Every
+  // letter a word initial, so a dateline ("SEOUL - North Korea said") is no definition.
+  const gloss = GLOSSARY.exec(text);
+  if (gloss && isAcronymCandidate(gloss[1]!)) {
+    const from = gloss[0].length;
+    const span = after(gloss[1]!, from, from + text.slice(from).search(/[,;:()]|\.\s|\.?$/u), false);
+    if (span && spells(span, gloss[1]!, true)) add(gloss[1]!, span);
+  }
+
   // Apposition and glossary forms. Most sentences have none of the cue words: skip them cheaply.
   if (!APPOSITION_CUE.test(text)) return out;
+  // "generative adversarial networks or GANs": "or" without a comma, every letter an initial.
+  for (const m of text.matchAll(BARE_OR)) {
+    const short = cleanShort(m[1] ?? '');
+    if (!isAcronymCandidate(short)) continue;
+    const span = longFormBefore(wordsBefore(m.index), short);
+    if (span && spells(span, short, true)) add(short, span);
+  }
   // "Long Form, or LF,", "Long Form, better known as the LF", "Long Form, hereafter LF".
   for (const m of text.matchAll(LONG_THEN_SHORT)) {
     const short = cleanShort(m[1] ?? '');
@@ -161,7 +177,9 @@ function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
   return out;
 }
 
-const APPOSITION_CUE = /,\s+or\s|known as|hereafter|hereinafter|henceforth|abbreviated|shortened to|short for|stands for|standing for|written as|=|referred to as|(?:abbreviation|acronym) (?:for|of)/iu;
+const APPOSITION_CUE = /\sor\s|known as|hereafter|hereinafter|henceforth|abbreviated|shortened to|short for|stands for|standing for|written as|=|referred to as|(?:abbreviation|acronym) (?:for|of)/iu;
+const GLOSSARY = /^\[?\s*([\p{L}\p{N}][\p{L}\p{N}.&+-]{1,11}?)\s*\]?\s*(?::|\s[-–—])\s+/u;
+const BARE_OR = /(?<=[\p{L}\p{N}])\s+or\s+([\p{L}\p{N}][\p{L}\p{N}.&+-]{1,11}?)(?=[\s,.;:)]|$)/gu;
 const SHORT_WORD = `["“‘']?([\\p{L}\\p{N}][\\p{L}\\p{N}.&+-]{1,11}?)["”’']?`;
 const LONG_THEN_SHORT = new RegExp(
   `(?:,\\s+(?:or(?:\\s+simply)?|(?:(?:also|better|more|commonly|widely|usually|often|now)\\s+)*(?:known|referred to|abbreviated|shortened|written)(?:\\s+(?:as|to))?|hereafter|hereinafter(?:\\s+referred to as)?|henceforth)|\\s+(?:(?:also|better|more|commonly|widely|usually|often)\\s+)*(?:known|referred to|abbreviated|shortened)\\s+(?:as|to)|\\s+(?:hereafter|hereinafter))\\s+(?:the\\s+)?${SHORT_WORD}(?=[\\s,.;:)]|$)`,
@@ -200,11 +218,36 @@ export function findAcronymDefinitions(sentences: Sentence[], memo?: Map<string,
     return own.map((d) => ({ ...d, sentence: i }));
   };
   sentences.forEach((s, i) => {
-    for (const d of inSentence(s.text, i)) {
+    const own = inSentence(s.text, i);
+    const earlier = i > 0 && KNOWN_AS.test(s.text) ? namedEarlier(sentences[i - 1]!.text, s.text, own, i - 1) : [];
+    for (const d of [...own, ...earlier]) {
       if (seen.has(d.short)) continue;
       seen.add(d.short);
       out.push(d);
     }
   });
+  return out;
+}
+
+const KNOWN_AS = /\b(?:known|referred to|abbreviated)\s+as\s/iu;
+const KNOWN_AS_SHORT = new RegExp(`\\b(?:known|referred to|abbreviated)\\s+as\\s+(?:the\\s+)?${SHORT_WORD}(?=[\\s,.;:)]|$)`, 'giu');
+
+/** "The two countries signed a mutual legal assistance treaty in 1998. Known as the MLAT, it
+ *  …": the name is in the sentence before the one that gives its short form. Only a run of
+ *  words whose initials spell every letter, the nearest to the end of that sentence. */
+function namedEarlier(prev: string, text: string, own: AcronymDefinition[], sentence: number): AcronymDefinition[] {
+  const out: AcronymDefinition[] = [];
+  for (const m of text.matchAll(KNOWN_AS_SHORT)) {
+    const short = cleanShort(m[1] ?? '');
+    if (!isAcronymCandidate(short) || own.some((d) => d.short === singularAcronym(short))) continue;
+    const ws = words(prev);
+    for (let end = ws.length; end > 1; end--) {
+      const span = longFormBefore(ws.slice(Math.max(0, end - 25), end), short);
+      if (span && span.length > 1 && spells(span, short, true)) {
+        out.push({ short: singularAcronym(short), long: spanText(prev, span), sentence });
+        break;
+      }
+    }
+  }
   return out;
 }
