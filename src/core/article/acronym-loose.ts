@@ -13,15 +13,16 @@ const isFunctionWord = (w: Word) => FUNCTION_WORDS.has(w.folded) && !/^\p{Lu}$/u
 const foldChars = (s: string) => [...s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()].filter((c) => /[\p{L}\p{N}]/u.test(c));
 
 /** A short form the strict candidate test turns down but real writers use: 2–10 characters with
- *  a capital or digit that is not a plain capitalized word ("Hh", "apoE", "eIF4A", "3'UTR",
- *  "C/EBP", "Tlr4"), or a two-part name whose second part is a numeral or a letter ("Pol II",
- *  "MAO A"). A capitalized word of four letters or more is a name ("(Seoul)", "(Reuters)"). */
+ *  a capital or digit ("Hh", "apoE", "eIF4A", "3'UTR", "C/EBP", "Tlr4", "Trax"), or a two-part
+ *  name whose second part is a numeral or a letter ("Pol II", "MAO A"). A capitalized word of
+ *  four letters or more may be a name ("(Seoul)"): it needs a long form of several words
+ *  (looseLongFormBefore). */
 export function isLooseShortForm(s: string): boolean {
   if (s.length < 2 || s.length > 10 || /^[IVX]+$/u.test(s)) return false;
   if (/\s/u.test(s)) return /^[\p{L}\p{N}]{2,5} (?:[IVX]{1,4}|\p{Lu}{1,2}|\d{1,2})$/u.test(s);
   if (!/^[\p{L}\p{N}][\p{L}\p{N}'’/+-]*$/u.test(s) || !/\p{L}/u.test(s)) return false;
   if (!/[\p{Lu}\p{N}]/u.test(s)) return false;
-  if (/^\p{Lu}\p{Ll}{3,}$/u.test(s) || /^\p{N}+s?$/u.test(s)) return false;
+  if (/^\p{N}+s?$/u.test(s)) return false;
   return true;
 }
 
@@ -62,6 +63,7 @@ export function looseLongFormBefore(text: string, ws: Word[], short: string): Wo
   const win = ws.slice(-Math.min(n + 5, n * 2));
   if (!win.length) return null;
   const gave = new Array<number>(win.length).fill(0);
+  let initials = 0;
   let wi = win.length - 1;
   let ci = win[wi]!.folded.length - 1;
   let first = -1;
@@ -73,6 +75,7 @@ export function looseLongFormBefore(text: string, ws: Word[], short: string): Wo
       const hit = ci >= 0 && w[ci] === c && (s > 0 || ci === 0);
       if (hit) {
         gave[wi]!++;
+        if (ci === 0) initials++;
         if (s === 0) first = wi;
         ci--;
         break;
@@ -99,7 +102,8 @@ export function looseLongFormBefore(text: string, ws: Word[], short: string): Wo
     else if (!/^\p{Ll}{3,}$/u.test(tail.text) || /(?:ed|ing|ly)$/u.test(tail.text)) return null;
   }
   // "c-Jun NH2-terminal kinase (JNK)": a long form starts where its hyphenated word does.
-  while (first > 0 && win[first]!.hyphenPart) first--;
+  // Not over another acronym, which qualifies the name ("PU-Primary Destination (PD)").
+  while (first > 0 && win[first]!.hyphenPart && !/^\p{Lu}{2,}$/u.test(win[first - 1]!.text)) first--;
   const span = win.slice(first, last + 1);
   const head = span[0]!;
   if (isFunctionWord(head) || (/^\p{Ll}$/u.test(head.text) && !span[1]?.hyphenPart)) return null;
@@ -117,9 +121,10 @@ export function looseLongFormBefore(text: string, ws: Word[], short: string): Wo
     silent++;
   }
   if (silent > 1) return null;
-  if (span.length > 1 && gave.slice(first).filter((g) => g > 0).length < 2) return null;
+  if (span.length > 1 && (gave.slice(first).filter((g) => g > 0).length < 2 || initials < 2)) return null;
   const shortFold = chars.join('');
   if (span.some((w) => w.folded.replace(/[^\p{L}\p{N}]/gu, '') === shortFold)) return null;
+  if (span.length === 1 && /^\p{Lu}\p{Ll}{3,}$/u.test(short)) return null;
   if (span.length === 1) {
     // One word: a common noun ("integrase (IN)") or a gene-style short form ("Hedgehog (Hh)");
     // never a capitalized name with an all-capitals short form, which is how tickers are

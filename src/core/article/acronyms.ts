@@ -110,7 +110,10 @@ function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
   const looseBefore = (short: string, end: number) => {
     const ws = wordsBefore(end);
     if (isLowerInitials(short)) return lowerInitialsBefore(ws, short);
-    return looseLongFormBefore(text, ws, short);
+    // Initials first, as for capital acronyms ("aryl hydrocarbon receptor nuclear translocator
+    // (Arnt)"), then S&H's rightmost letters.
+    const initials = isAcronymCandidate(short) ? null : longFormBefore(ws, short);
+    return initials && initials.length > 1 ? initials : looseLongFormBefore(text, ws, short);
   };
   /** The long form starting at `start`, for an acronym written before it. */
   const after = (short: string, start: number, end: number, whole: boolean) => {

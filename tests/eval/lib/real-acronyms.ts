@@ -124,8 +124,10 @@ const spansOf = (labels: readonly string[], kind: 'short' | 'long'): [number, nu
 
 /** SDU labels every short form and every long form in a sentence, without linking them (its own
  *  scorer counts spans of each kind apart). A gold pair here is each long form with the short
- *  form nearest to it in the sentence (fewest tokens between, the later one on a tie); every
- *  sentence of the dev split that holds a long form also holds a short form. */
+ *  form nearest to it in the sentence (fewest tokens between, the later one on a tie), among
+ *  those starting with the long form's first letter when there are any ("2D and 3D Deep Neural
+ *  Networks (DNN)" pairs DNN); every sentence of the dev split that holds a long form also
+ *  holds a short form. */
 export function parseSdu(json: string): RealDoc[] {
   const rows = JSON.parse(json) as { id: string; tokens: string[]; labels: string[] }[];
   return rows.map((row) => {
@@ -136,7 +138,9 @@ export function parseSdu(json: string): RealDoc[] {
     for (const l of spansOf(row.labels, 'long')) {
       let best: [number, number] | undefined;
       let bestGap = Infinity;
-      for (const s of shorts) {
+      const initial = piece(l).match(/[\p{L}\p{N}]/u)?.[0]?.toLowerCase();
+      const same = shorts.filter((s) => piece(s).match(/[\p{L}\p{N}]/u)?.[0]?.toLowerCase() === initial);
+      for (const s of same.length ? same : shorts) {
         const gap = s[0] >= l[1] ? s[0] - l[1] : l[0] - s[1];
         if (gap < bestGap || (gap === bestGap && s[0] > (best?.[0] ?? -1))) [best, bestGap] = [s, gap];
       }
