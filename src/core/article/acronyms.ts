@@ -155,15 +155,18 @@ function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
     if (span && spells(span, gloss[1]!, true)) add(gloss[1]!, span);
   }
 
+  // "generative adversarial networks or GANs": "or" without a comma, every letter an initial.
+  if (text.includes(' or ')) {
+    for (const m of text.matchAll(BARE_OR)) {
+      const short = cleanShort(m[1] ?? '');
+      if (!isAcronymCandidate(short)) continue;
+      const span = longFormBefore(wordsBefore(m.index), short);
+      if (span && spells(span, short, true)) add(short, span);
+    }
+  }
+
   // Apposition and glossary forms. Most sentences have none of the cue words: skip them cheaply.
   if (!APPOSITION_CUE.test(text)) return out;
-  // "generative adversarial networks or GANs": "or" without a comma, every letter an initial.
-  for (const m of text.matchAll(BARE_OR)) {
-    const short = cleanShort(m[1] ?? '');
-    if (!isAcronymCandidate(short)) continue;
-    const span = longFormBefore(wordsBefore(m.index), short);
-    if (span && spells(span, short, true)) add(short, span);
-  }
   // "Long Form, or LF,", "Long Form, better known as the LF", "Long Form, hereafter LF".
   for (const m of text.matchAll(LONG_THEN_SHORT)) {
     const short = cleanShort(m[1] ?? '');
@@ -180,7 +183,7 @@ function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
   return out;
 }
 
-const APPOSITION_CUE = /\sor\s|known as|hereafter|hereinafter|henceforth|abbreviated|shortened to|short for|stands for|standing for|written as|=|referred to as|(?:abbreviation|acronym) (?:for|of)/iu;
+const APPOSITION_CUE = /,\s+or\s|known as|hereafter|hereinafter|henceforth|abbreviated|shortened to|short for|stands for|standing for|written as|=|referred to as|(?:abbreviation|acronym) (?:for|of)/iu;
 const GLOSSARY = /^\[?\s*([\p{L}\p{N}][\p{L}\p{N}.&+-]{1,11}?)\s*\]?\s*(?::|\s[-–—])\s+/u;
 const BARE_OR = /(?<=[\p{L}\p{N}])\s+or\s+([\p{L}\p{N}][\p{L}\p{N}.&+-]{1,11}?)(?=[\s,.;:)]|$)/gu;
 const SHORT_WORD = `["“‘']?([\\p{L}\\p{N}][\\p{L}\\p{N}.&+-]{1,11}?)["”’']?`;
