@@ -147,21 +147,31 @@ function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
   }
 
   // A glossary line: "CNN: convolutional neural network", "WDR - Weighted Data Rate". Every
-  // letter a word initial, so a dateline ("SEOUL - North Korea said") is no definition.
+  // content word gives its initial, so a dateline ("SEOUL - North Korea said") is no definition.
   const gloss = GLOSSARY.exec(text);
   if (gloss && isAcronymCandidate(gloss[1]!)) {
     const from = gloss[0].length;
     const span = after(gloss[1]!, from, from + text.slice(from).search(/[,;:()]|\.\s|\.?$/u), false);
-    if (span && spells(span, gloss[1]!, true)) add(gloss[1]!, span);
+    if (span && spells(span, gloss[1]!, false)) add(gloss[1]!, span);
   }
 
-  // "generative adversarial networks or GANs": "or" without a comma, every letter an initial.
+  // "the Cdk-activating kinase, CAK, as well as": the acronym alone between commas after its
+  // long form, every letter a word initial: a comma is a weak cue ("La Jolla, CALIF."), and a
+  // list of acronyms has no long form before it.
+  for (const m of COMMA_CAPITALS.test(text) ? text.matchAll(COMMA_SHORT) : []) {
+    const short = m[1] ?? '';
+    if (!isAcronymCandidate(short) || out.some((d) => d.short === singularAcronym(short))) continue;
+    const span = longFormBefore(wordsBefore(m.index), short);
+    if (span && span.length > 1 && spells(span, short, true)) add(short, span);
+  }
+
+  // "generative adversarial networks or GANs": "or" without a comma, every content word giving its initial.
   if (text.includes(' or ')) {
     for (const m of text.matchAll(BARE_OR)) {
       const short = cleanShort(m[1] ?? '');
       if (!isAcronymCandidate(short)) continue;
       const span = longFormBefore(wordsBefore(m.index), short);
-      if (span && spells(span, short, true)) add(short, span);
+      if (span && spells(span, short, false)) add(short, span);
     }
   }
 
@@ -185,6 +195,8 @@ function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
 
 const APPOSITION_CUE = /,\s+or\s|known as|hereafter|hereinafter|henceforth|abbreviated|shortened to|short for|stands for|standing for|written as|=|referred to as|(?:abbreviation|acronym) (?:for|of)/iu;
 const GLOSSARY = /^\[?\s*([\p{L}\p{N}][\p{L}\p{N}.&+-]{1,11}?)\s*\]?\s*(?::|\s[-–—])\s+/u;
+const COMMA_CAPITALS = /,\s+\p{Lu}[\p{Lu}\p{N}]/u;
+const COMMA_SHORT = /(?<=[\p{L}\p{N}]),\s+(\p{Lu}[\p{Lu}\p{N}&.-]{1,9}s?)(?=\s*(?:[,;]|\.?$))/gu;
 const BARE_OR = /(?<=[\p{L}\p{N}])\s+or\s+([\p{L}\p{N}][\p{L}\p{N}.&+-]{1,11}?)(?=[\s,.;:)]|$)/gu;
 const SHORT_WORD = `["“‘']?([\\p{L}\\p{N}][\\p{L}\\p{N}.&+-]{1,11}?)["”’']?`;
 const LONG_THEN_SHORT = new RegExp(
@@ -240,7 +252,8 @@ const KNOWN_AS_SHORT = new RegExp(`\\b(?:known|referred to|abbreviated)\\s+as\\s
 
 /** "The two countries signed a mutual legal assistance treaty in 1998. Known as the MLAT, it
  *  …": the name is in the sentence before the one that gives its short form. Only a run of
- *  words whose initials spell every letter, the nearest to the end of that sentence. */
+ *  words each giving its initial (letters inside them allowed), the nearest to the end of that
+ *  sentence. */
 function namedEarlier(prev: string, text: string, own: AcronymDefinition[], sentence: number): AcronymDefinition[] {
   const out: AcronymDefinition[] = [];
   for (const m of text.matchAll(KNOWN_AS_SHORT)) {
@@ -249,7 +262,7 @@ function namedEarlier(prev: string, text: string, own: AcronymDefinition[], sent
     const ws = words(prev);
     for (let end = ws.length; end > 1; end--) {
       const span = longFormBefore(ws.slice(Math.max(0, end - 25), end), short);
-      if (span && span.length > 1 && spells(span, short, true)) {
+      if (span && span.length > 1 && spells(span, short, false)) {
         out.push({ short: singularAcronym(short), long: spanText(prev, span), sentence });
         break;
       }
