@@ -120,3 +120,53 @@ describe('findAcronymDefinitions on hostile text', () => {
     expect(performance.now() - t0).toBeLessThan(500);
   });
 });
+
+// Kinds of definition the real acronym sets (tests/eval/README.md, "Real acronym sets") showed
+// the rules missing or taking wrongly, each in a sentence of our own.
+describe('findAcronymDefinitions: how real writers define', () => {
+  it('reads past a generic word between the name and the bracket, and keeps any other word', () => {
+    expect(defs('Seoul and Washington signed the Mutual Legal Assistance Treaty agreement (MLAT) in 1997.')).toEqual([
+      ['MLAT', 'Mutual Legal Assistance Treaty'],
+    ]);
+    expect(defs('Guards at the Joint Security Area checkpoint (JSA) were doubled.')).toEqual([['JSA', 'Joint Security Area checkpoint']]);
+    // A verb ends the clause: it is no part of a name.
+    expect(defs('The Korean Central News Agency reported (KCNA) the launch.')).toEqual([]);
+  });
+
+  it('finds the long form a sentence before "known as"', () => {
+    expect(defs('The two governments ratified a mutual legal assistance treaty in 1998. Known as the MLAT, it lets prosecutors share bank records.')).toEqual([
+      ['MLAT', 'mutual legal assistance treaty'],
+    ]);
+    expect(defs('Prosecutors asked for the records in March. It is known as MLAT.')).toEqual([]);
+  });
+
+  it('leaves possessives out of both forms', () => {
+    expect(defs('Inspectors of the International Atomic Energy Agency’s (IAEA’s) team left on Friday.')).toEqual([
+      ['IAEA', 'International Atomic Energy Agency'],
+    ]);
+    expect(defs('The Committee to Protect Journalists’ (CPJ) annual census came out.')).toEqual([['CPJ', 'Committee to Protect Journalists']]);
+  });
+
+  it('takes letters from inside words when every word cannot give an initial', () => {
+    expect(defs('Exporters asked the Korea Trade-Investment Promotion Agency (KOTRA) for help.')).toEqual([
+      ['KOTRA', 'Korea Trade-Investment Promotion Agency'],
+    ]);
+  });
+
+  it('takes short forms that are not all capitals, but not names or tickers', () => {
+    expect(defs('The broadcaster was fined by the Office of Communications (Ofcom) last week.')).toEqual([['Ofcom', 'Office of Communications']]);
+    expect(defs('The line carries direct current (dc) between the two grids.')).toEqual([['dc', 'direct current']]);
+    expect(defs('Officials in the South Korean capital (Seoul) and at Samsung (SSNLF) and Amazon (AMZN) said nothing.')).toEqual([]);
+  });
+
+  it('reads a glossary line, but not a dateline', () => {
+    expect(defs('ICBM: intercontinental ballistic missile.')).toEqual([['ICBM', 'intercontinental ballistic missile']]);
+    expect(defs('SEOUL - South Korean officials said on Monday that talks had stalled.')).toEqual([]);
+  });
+
+  it('reads "long form or SF" without a comma and "long form, SF," between commas', () => {
+    expect(defs('The regime tested intercontinental ballistic missiles or ICBMs last year.')).toEqual([['ICBM', 'intercontinental ballistic missiles']]);
+    expect(defs('A report by the Korean Central News Agency, KCNA, was brief.')).toEqual([['KCNA', 'Korean Central News Agency']]);
+    expect(defs('Delegates from the IAEA, NPT, and UN met. North Korea, the US, and Japan talked.')).toEqual([]);
+  });
+});
