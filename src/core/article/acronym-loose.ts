@@ -19,7 +19,8 @@ const foldChars = (s: string) => [...s.normalize('NFD').replace(/\p{M}/gu, '').t
  *  (looseLongFormBefore). */
 export function isLooseShortForm(s: string): boolean {
   if (s.length < 2 || s.length > 10 || /^[IVX]+$/u.test(s)) return false;
-  if (/\s/u.test(s)) return /^[\p{L}\p{N}]{2,5} (?:[IVX]{1,4}|\p{Lu}{1,2}|\d{1,2})$/u.test(s);
+  // The first part an abbreviation itself, not a word ("Mean CC").
+  if (/\s/u.test(s)) return /^[\p{L}\p{N}]{2,5} (?:[IVX]{1,4}|\p{Lu}{1,2}|\d{1,2})$/u.test(s) && !/^\p{Lu}\p{Ll}{3}/u.test(s);
   if (!/^[\p{L}\p{N}][\p{L}\p{N}'’/+-]*$/u.test(s) || !/\p{L}/u.test(s)) return false;
   if (!/[\p{Lu}\p{N}]/u.test(s)) return false;
   if (/^\p{N}+s?$/u.test(s)) return false;
