@@ -4,7 +4,8 @@
 // (TCR)"), and short forms that are not all capitals ("Hedgehog (Hh)", "apolipoprotein E
 // (apoE)", "RNA polymerase II (Pol II)"). Real writers define terms this way (measured on the
 // real acronym sets, tests/eval/README.md); S&H alone take lists, names and brackets for long
-// forms, so what it finds must also pass the guards below.
+// forms, so what it finds must also pass the guards below. An all-lower-case short form stays
+// out ("direct current (dc)"): as a page alias it would also match "DC" in a headline.
 import type { Word } from './acronym-align';
 import { FUNCTION_WORDS } from './text';
 
@@ -27,8 +28,6 @@ export function isLooseShortForm(s: string): boolean {
   return true;
 }
 
-/** An all-lower-case short form ("sn", "cdc"), accepted only when its letters are exactly the
- *  initials of the words before it ("small nuclear (sn)"). */
 /** A generic head noun after a name ("the X agreement", "the Y method"): writers put it between
  *  a long form and its acronym without making it part of either. */
 export function isKindWord(w: Word): boolean {
@@ -39,18 +38,6 @@ const KIND_WORDS = new Set(
     'method methods mechanism module model models criterion function algorithm approach technique framework procedure')
     .split(' '),
 );
-
-export function isLowerInitials(s: string): boolean {
-  return /^\p{Ll}{2,5}$/u.test(s) && !FUNCTION_WORDS.has(s) && !COMMON_SHORT_WORDS.has(s);
-}
-// Lower-case words a writer may put in brackets after a phrase for other reasons.
-const COMMON_SHORT_WORDS = new Set(['as', 'us', 'so', 'or', 'is', 'it', 'he', 'she', 'we', 'me', 'my', 'no', 'not', 'yes', 'see', 'sic', 'etc', 'eds', 'ed', 'pp', 'cf', 'via', 'per', 'ie', 'eg', 'am', 'pm', 'est', 'edt', 'pst', 'gmt', 'utc', 'ca']);
-
-export function lowerInitialsBefore(ws: Word[], short: string): Word[] | null {
-  const span = ws.slice(-short.length);
-  if (span.length !== short.length) return null;
-  return span.every((w, i) => w.folded[0] === short[i] && !FUNCTION_WORDS.has(w.folded) && /^\p{Ll}/u.test(w.text)) ? span : null;
-}
 
 /** S&H's long form for `short` at the end of `ws`, or null when a guard fails: every letter of
  *  the short form in order, right to left, the first at a word start; the window is S&H's

@@ -6,7 +6,7 @@
 // (acronym-align.ts): a wrong expansion on a card is worse than none.
 import type { AcronymDefinition, Sentence } from '../types';
 import { longFormAfter, longFormBefore, permutedLongFormBefore, spells, words, type Word } from './acronym-align';
-import { isKindWord, isLooseShortForm, isLowerInitials, looseLongFormBefore, lowerInitialsBefore } from './acronym-loose';
+import { isKindWord, isLooseShortForm, looseLongFormBefore } from './acronym-loose';
 import { fold, FUNCTION_WORDS } from './text';
 
 /** An acronym as written: 2–10 letters/digits, starting with a letter or digit, mostly capitals
@@ -109,7 +109,6 @@ function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
   /** Schwartz & Hearst's letters-anywhere reading, when the strict one finds nothing. */
   const looseBefore = (short: string, end: number) => {
     const ws = wordsBefore(end);
-    if (isLowerInitials(short)) return lowerInitialsBefore(ws, short);
     // Initials first, as for capital acronyms ("aryl hydrocarbon receptor nuclear translocator
     // (Arnt)"), then S&H's rightmost letters.
     const initials = isAcronymCandidate(short) ? null : longFormBefore(ws, short);
@@ -142,7 +141,7 @@ function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
       if (!add(inner, before(inner, m.index, true)) && !isLowerCaseAcronym(inner) && !/^[IVX]+$/u.test(inner)) add(inner, looseBefore(inner, m.index), true);
       continue;
     }
-    if ((isLooseShortForm(inner) || isLowerInitials(inner)) && add(inner, looseBefore(inner, m.index), true)) continue;
+    if (isLooseShortForm(inner) && add(inner, looseBefore(inner, m.index), true)) continue;
     if (prevShort && isAcronymCandidate(prevShort)) add(prevShort, after(prevShort, rawStart, rawStart + raw.length, true));
   }
 
