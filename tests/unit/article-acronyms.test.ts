@@ -153,6 +153,11 @@ describe('findAcronymDefinitions: how real writers define', () => {
     ]);
   });
 
+  it('reads a number and the letters after it in one word', () => {
+    // Both P's are initials: not "Pipeline 2A", whose second p is inside a word.
+    expect(defs('The Pacific Pipeline 2A (PP2A) opened in May.')).toEqual([['PP2A', 'Pacific Pipeline 2A']]);
+  });
+
   it('takes short forms that are not all capitals, but not names or tickers', () => {
     expect(defs('The broadcaster was fined by the Office of Communications (Ofcom) last week.')).toEqual([['Ofcom', 'Office of Communications']]);
     // All lower case stays out: as a page alias it would match "DC" in a headline.

@@ -111,9 +111,12 @@ function align(ws: Word[], units: Unit[], strict: boolean, ui: number, wi: numbe
 function alignStep(ws: Word[], units: Unit[], strict: boolean, ui: number, wi: number, ci: number, memo: Map<number, boolean>, skip: number): boolean {
   const unit = units[ui]!;
   if (ci >= 0) {
-    if (!strict && 'letter' in unit) {
+    if ('letter' in unit) {
       const w = ws[wi]?.folded ?? '';
       for (let p = w.indexOf(unit.letter, ci + 1); p > 0 && p < 63; p = w.indexOf(unit.letter, p + 1)) {
+        // Strict takes a letter inside a word only where a number ends ("2A" in "protein
+        // phosphatase 2A (PP2A)"), which starts a part of its own.
+        if (strict && !/\p{N}/u.test(w[p - 1]!)) continue;
         if (align(ws, units, strict, ui + 1, wi, p, memo, skip)) return true;
       }
     }
@@ -123,6 +126,9 @@ function alignStep(ws: Word[], units: Unit[], strict: boolean, ui: number, wi: n
   if (!w) return false;
   if ('number' in unit) {
     if (numberMatches(w, unit.number) && align(ws, units, strict, ui + 1, wi, Math.min(w.folded.length, 63) - 1 || 0, memo, skip)) return true;
+    // A number that starts a word gives the letters after it too ("2A").
+    const rest = w.folded.slice(unit.number.length);
+    if (w.folded.startsWith(unit.number) && /^\p{L}/u.test(rest) && align(ws, units, strict, ui + 1, wi, unit.number.length - 1, memo, skip)) return true;
   } else if (w.folded[0] === unit.letter && align(ws, units, strict, ui + 1, wi, 0, memo, skip)) {
     return true;
   }
