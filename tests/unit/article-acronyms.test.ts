@@ -158,6 +158,13 @@ describe('findAcronymDefinitions: how real writers define', () => {
     expect(defs('The Pacific Pipeline 2A (PP2A) opened in May.')).toEqual([['PP2A', 'Pacific Pipeline 2A']]);
   });
 
+  it('reads the short form first with letters from inside words, but not a name or a variant', () => {
+    expect(defs('Exporters visited the KOTRA (Korea Trade-Investment Promotion Agency) office.')).toEqual([
+      ['KOTRA', 'Korea Trade-Investment Promotion Agency'],
+    ]);
+    expect(defs('Kim (Kim Jong Un) and Moon (left) met. The Hwasong15 (Hwasong15B variant) flew.')).toEqual([]);
+  });
+
   it('takes short forms that are not all capitals, but not names or tickers', () => {
     expect(defs('The broadcaster was fined by the Office of Communications (Ofcom) last week.')).toEqual([['Ofcom', 'Office of Communications']]);
     // All lower case stays out: as a page alias it would match "DC" in a headline.

@@ -142,7 +142,16 @@ function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
       continue;
     }
     if (isLooseShortForm(inner) && add(inner, looseBefore(inner, m.index), true)) continue;
-    if (prevShort && isAcronymCandidate(prevShort)) add(prevShort, after(prevShort, rawStart, rawStart + raw.length, true));
+    if (prevShort && isAcronymCandidate(prevShort) && add(prevShort, after(prevShort, rawStart, rawStart + raw.length, true))) continue;
+    // "Rap1p (repressor activator protein 1)": S&H's reading of the whole bracket.
+    if (prevShort && (isAcronymCandidate(prevShort) || isLooseShortForm(prevShort)) && !/^[IVX]+$/u.test(prevShort)) {
+      const ws = words(raw, rawStart);
+      const body = /^(?:the|a|an)$/iu.test(ws[0]?.text ?? '') ? ws.slice(1) : ws;
+      const span = looseLongFormBefore(text, body, prevShort);
+      // Not a variant of the short form itself ("Cdc5 (cdc5DeltaN)", "Myo5p (Myo3/5p)").
+      const sameStem = span && fold(span[0]!.text).slice(0, 3) === fold(prevShort).slice(0, 3);
+      if (span && span[0] === body[0] && !sameStem) add(prevShort, span, true);
+    }
   }
 
   // A glossary line: "CNN: convolutional neural network", "WDR - Weighted Data Rate". Every
