@@ -104,7 +104,8 @@ export function looseLongFormBefore(text: string, ws: Word[], short: string): Wo
     const w = span[i]!;
     if (w.folded === 'and' || w.folded === 'or') return null;
     if (i > 0 && !/^[\s\-‐/]*$/u.test(text.slice(span[i - 1]!.end, w.start))) return null;
-    if (i === span.length - 1 || gave[first + i]! > 0 || isFunctionWord(w) || w.hyphenPart) continue;
+    // A number ("pyridoxal 5'-phosphate (PLP)") names a position, not a part of the term.
+    if (i === span.length - 1 || gave[first + i]! > 0 || isFunctionWord(w) || w.hyphenPart || !/\p{L}/u.test(w.text)) continue;
     if (n < 3 || (n === 3 && !/^\p{Ll}/u.test(w.text))) return null;
     silent++;
   }

@@ -1,9 +1,12 @@
 // Acronym definitions found in the text, in the ways writers give them: "Long Form (LF)",
 // "LF (Long Form)", quoted ("the Long Form (the "LF")", `"LF" = Long Form`), in apposition
-// ("Long Form, or LF,", "Long Form, known as LF", "Long Form, hereafter LF", "LF, short for Long
-// Form", "LF stands for Long Form"), and in a parenthesis that goes on ("(LF, founded 1999)",
-// "(LF; formerly XY)"). Whatever the wording, the long form must spell the acronym
-// (acronym-align.ts): a wrong expansion on a card is worse than none.
+// ("Long Form, or LF,", "Long Form or LF", "Long Form, LF,", "Long Form, known as LF", "Long
+// Form, hereafter LF", "LF, short for Long Form", "LF stands for Long Form"), as a glossary line
+// ("LF: Long Form"), "known as LF" after the long form's sentence, and in a parenthesis that
+// goes on ("(LF, founded 1999)", "(LF; formerly XY)"). Whatever the wording, the long form must
+// spell the acronym (acronym-align.ts, then Schwartz & Hearst's reading with guards in
+// acronym-loose.ts): a wrong expansion on a card is worse than none. What real writers do was
+// measured on the real acronym sets (tests/eval/README.md).
 import type { AcronymDefinition, Sentence } from '../types';
 import { longFormAfter, longFormBefore, permutedLongFormBefore, spells, words, type Word } from './acronym-align';
 import { isKindWord, isLooseShortForm, looseLongFormBefore } from './acronym-loose';
