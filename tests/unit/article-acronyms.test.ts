@@ -172,6 +172,10 @@ describe('findAcronymDefinitions: how real writers define', () => {
     expect(defs('Officials in the South Korean capital (Seoul) and at Samsung (SSNLF) and Amazon (AMZN) said nothing.')).toEqual([]);
   });
 
+  it('reads a long form after its short form to the last word that gives an initial', () => {
+    expect(defs('Troops patrol the DMZ, or demilitarized zone, every day.')).toEqual([['DMZ', 'demilitarized zone']]);
+  });
+
   it('reads a glossary line, but not a dateline', () => {
     expect(defs('ICBM: intercontinental ballistic missile.')).toEqual([['ICBM', 'intercontinental ballistic missile']]);
     expect(defs('SEOUL - South Korean officials said on Monday that talks had stalled.')).toEqual([]);

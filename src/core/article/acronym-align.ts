@@ -114,8 +114,8 @@ function alignStep(ws: Word[], units: Unit[], strict: boolean, ui: number, wi: n
     if ('letter' in unit) {
       const w = ws[wi]?.folded ?? '';
       for (let p = w.indexOf(unit.letter, ci + 1); p > 0 && p < 63; p = w.indexOf(unit.letter, p + 1)) {
-        // Strict takes a letter inside a word only where a number ends ("2A" in "protein
-        // phosphatase 2A (PP2A)"), which starts a part of its own.
+        // Strict takes a letter inside a word only where a number ends ("2A" in "Pacific
+        // Pipeline 2A (PP2A)"), which starts a part of its own.
         if (strict && !/\p{N}/u.test(w[p - 1]!)) continue;
         if (align(ws, units, strict, ui + 1, wi, p, memo, skip)) return true;
       }
@@ -182,8 +182,10 @@ export function longFormBefore(ws: Word[], short: string): Word[] | null {
   return skipping < 0 ? null : ws.slice(skipping);
 }
 
-/** The prefix of `ws` (after an article) that spells the acronym, chosen as longFormBefore
- *  chooses, or null; with `whole`, only all of `ws` will do. */
+/** The prefix of `ws` (after an article) that spells the acronym: the shortest whose letters
+ *  are all word initials, else the longest that gives every word's initial ("DMZ, or
+ *  demilitarized zone", not "demilitarized"); null when none does. With `whole`, only all of
+ *  `ws` will do. */
 export function longFormAfter(ws: Word[], short: string, whole: boolean): Word[] | null {
   const body = /^(?:the|a|an)$/i.test(ws[0]?.text ?? '') ? ws.slice(1) : ws;
   const first = body[0];
@@ -193,7 +195,7 @@ export function longFormAfter(ws: Word[], short: string, whole: boolean): Word[]
   for (let n = whole ? body.length : 1; n <= maxWords; n++) {
     const span = body.slice(0, n);
     if (spells(span, short, true)) return span;
-    if (!loose && spells(span, short, false)) loose = span;
+    if (spells(span, short, false)) loose = span;
   }
   return loose;
 }

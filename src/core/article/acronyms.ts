@@ -43,9 +43,9 @@ function spanText(sentence: string, span: Word[]): string {
   return first && last ? sentence.slice(first.start, last.end) : '';
 }
 
-/** A long form never crosses a semicolon or a bracket it did not open ("SP-A) and D"), nor a
- *  comma in a list of other acronyms ("ADA2, ADA1"); "poly(A) polymerase" and "complete,
- *  verifiable and irreversible denuclearization" are long forms. */
+/** A long form never crosses a semicolon or a bracket it did not open ("KN-23) and X"), nor a
+ *  comma in a list of other acronyms ("KN-23, KN-24"); "a poly(A) tail" and
+ *  "complete, verifiable and irreversible denuclearization" are long forms. */
 function crossesClause(long: string): boolean {
   if (long.includes(';')) return true;
   let depth = 0;
@@ -104,16 +104,16 @@ function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
     const found = longFormBefore(ws, short) ?? (allowPermuted ? permutedLongFormBefore(ws, short) : null);
     if (found) return found;
     // One word more before the acronym: "the Mutual Legal Assistance Treaty agreement (MLAT)" is
-    // the treaty's name; "activation function 1 domain (AF-1)" runs to the bracket, as the real
-    // sets' gold has it (tests/eval/README.md).
+    // the treaty's name; "the Joint Security Area checkpoint (JSA)" runs to the bracket, as the
+    // real sets' gold has it (tests/eval/README.md).
     const shorter = extraWordAtEnd(ws) ? longFormBefore(ws.slice(0, -1), short) : null;
     return !shorter || isKindWord(ws[ws.length - 1]!) ? shorter : [...shorter, ws[ws.length - 1]!];
   };
   /** Schwartz & Hearst's letters-anywhere reading, when the strict one finds nothing. */
   const looseBefore = (short: string, end: number) => {
     const ws = wordsBefore(end);
-    // Initials first, as for capital acronyms ("aryl hydrocarbon receptor nuclear translocator
-    // (Arnt)"), then S&H's rightmost letters.
+    // Initials first, as for capital acronyms ("Korea Institute for Defense Analyses (Kida)"),
+    // then S&H's rightmost letters.
     const initials = isAcronymCandidate(short) ? null : longFormBefore(ws, short);
     return initials && initials.length > 1 ? initials : looseLongFormBefore(text, ws, short);
   };
@@ -146,18 +146,18 @@ function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
     }
     if (isLooseShortForm(inner) && add(inner, looseBefore(inner, m.index), true)) continue;
     if (prevShort && isAcronymCandidate(prevShort) && add(prevShort, after(prevShort, rawStart, rawStart + raw.length, true))) continue;
-    // "Rap1p (repressor activator protein 1)": S&H's reading of the whole bracket.
+    // "KOTRA (Korea Trade-Investment Promotion Agency)": S&H's reading of the whole bracket.
     if (prevShort && (isAcronymCandidate(prevShort) || isLooseShortForm(prevShort)) && !/^[IVX]+$/u.test(prevShort)) {
       const ws = words(raw, rawStart);
       const body = /^(?:the|a|an)$/iu.test(ws[0]?.text ?? '') ? ws.slice(1) : ws;
       const span = looseLongFormBefore(text, body, prevShort);
-      // Not a variant of the short form itself ("Cdc5 (cdc5DeltaN)", "Myo5p (Myo3/5p)").
+      // Not a variant of the short form itself ("Hwasong15 (Hwasong15B variant)").
       const sameStem = span && fold(span[0]!.text).slice(0, 3) === fold(prevShort).slice(0, 3);
       if (span && span[0] === body[0] && !sameStem) add(prevShort, span, true);
     }
   }
 
-  // A glossary line: "CNN: convolutional neural network", "WDR - Weighted Data Rate". Every
+  // A glossary line: "ICBM: intercontinental ballistic missile", "DMZ - demilitarized zone". Every
   // content word gives its initial, so a dateline ("SEOUL - North Korea said") is no definition.
   const gloss = GLOSSARY.exec(text);
   if (gloss && isAcronymCandidate(gloss[1]!)) {
@@ -166,8 +166,8 @@ function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
     if (span && spells(span, gloss[1]!, false)) add(gloss[1]!, span);
   }
 
-  // "the Cdk-activating kinase, CAK, as well as": the acronym alone between commas after its
-  // long form, every letter a word initial: a comma is a weak cue ("La Jolla, CALIF."), and a
+  // "the Korean Central News Agency, KCNA, said": the acronym alone between commas after its
+  // long form, every letter a word initial: a comma is a weak cue ("Austin, TX."), and a
   // list of acronyms has no long form before it.
   for (const m of COMMA_CAPITALS.test(text) ? text.matchAll(COMMA_SHORT) : []) {
     const short = m[1] ?? '';
@@ -176,7 +176,8 @@ function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
     if (span && span.length > 1 && spells(span, short, true)) add(short, span);
   }
 
-  // "generative adversarial networks or GANs": "or" without a comma, every content word giving its initial.
+  // "intercontinental ballistic missiles or ICBMs": "or" without a comma, every content word
+  // giving its initial.
   if (text.includes(' or ')) {
     for (const m of text.matchAll(BARE_OR)) {
       const short = cleanShort(m[1] ?? '');

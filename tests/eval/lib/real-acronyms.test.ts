@@ -23,15 +23,15 @@ describe('real acronym sets', () => {
   });
 
   it('pairs each SDU long form with the nearest short form sharing its first letter', () => {
-    const tokens = ['In', '2D', 'and', '3D', 'deep', 'neural', 'networks', '(', 'DNN', ')', 'win', '.'];
+    const tokens = ['In', '2D', 'and', '3D', 'digital', 'twin', 'models', '(', 'DTM', ')', 'win', '.'];
     const labels = ['O', 'B-short', 'O', 'B-short', 'B-long', 'I-long', 'I-long', 'O', 'B-short', 'O', 'O', 'O'];
     const [doc] = parseSdu(JSON.stringify([{ id: 'DEV-1', tokens, labels }]));
-    expect(doc?.runs[0]?.text).toBe('In 2D and 3D deep neural networks (DNN) win.');
-    expect(doc?.gold).toEqual([{ short: 'DNN', long: 'deep neural networks' }]);
+    expect(doc?.runs[0]?.text).toBe('In 2D and 3D digital twin models (DTM) win.');
+    expect(doc?.gold).toEqual([{ short: 'DTM', long: 'digital twin models' }]);
   });
 
   it('joins tokens without spaces inside brackets and around hyphens', () => {
-    expect(detokenize(['a', 'non', '-', 'QA', 'task', '(', 'x', ')', ',', 'done']).text).toBe('a non-QA task (x), done');
+    expect(detokenize(['a', 'well', '-', 'known', 'task', '(', 'x', ')', ',', 'done']).text).toBe('a well-known task (x), done');
   });
 
   it('splits by a stable hash of the document id', () => {

@@ -94,7 +94,7 @@ export function parseBioC(xml: string): RealDoc[] {
 }
 
 /** Tokens back to text: no space before closing punctuation or after an opening bracket, none
- *  around a hyphen ("non - QA" → "non-QA"). The same text feeds both extractors. */
+ *  around a hyphen ("well - known" → "well-known"). The same text feeds both extractors. */
 export function detokenize(tokens: readonly string[]): { text: string; starts: number[]; ends: number[] } {
   let text = '';
   const starts: number[] = [];
@@ -125,8 +125,8 @@ const spansOf = (labels: readonly string[], kind: 'short' | 'long'): [number, nu
 /** SDU labels every short form and every long form in a sentence, without linking them (its own
  *  scorer counts spans of each kind apart). A gold pair here is each long form with the short
  *  form nearest to it in the sentence (fewest tokens between, the later one on a tie), among
- *  those starting with the long form's first letter when there are any ("2D and 3D Deep Neural
- *  Networks (DNN)" pairs DNN); every sentence of the dev split that holds a long form also
+ *  those starting with the long form's first letter when there are any ("2D and 3D digital twin
+ *  models (DTM)" pairs DTM); every sentence of the dev split that holds a long form also
  *  holds a short form. */
 export function parseSdu(json: string): RealDoc[] {
   const rows = JSON.parse(json) as { id: string; tokens: string[]; labels: string[] }[];
