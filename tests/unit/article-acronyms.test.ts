@@ -176,6 +176,10 @@ describe('findAcronymDefinitions: how real writers define', () => {
     expect(defs('Troops patrol the DMZ, or demilitarized zone, every day.')).toEqual([['DMZ', 'demilitarized zone']]);
   });
 
+  it('takes a single letter that starts a compound as a word ("e-commerce")', () => {
+    expect(defs('Parliament passed an e-commerce sales tax (EST) last year.')).toEqual([['EST', 'e-commerce sales tax']]);
+  });
+
   it('reads a glossary line, but not a dateline', () => {
     expect(defs('ICBM: intercontinental ballistic missile.')).toEqual([['ICBM', 'intercontinental ballistic missile']]);
     expect(defs('SEOUL - South Korean officials said on Monday that talks had stalled.')).toEqual([]);

@@ -16,6 +16,9 @@ export interface Word {
   end: number;
   /** True when a hyphen joins this word to the previous one ("Non-Proliferation"). */
   hyphenPart: boolean;
+  /** True when a hyphen follows ("e" in "e-commerce"): a letter that starts a compound, never
+   *  the Italian "e" or the Spanish "y". */
+  hyphenNext?: boolean;
 }
 
 const WORD = /[\p{L}\p{N}&][\p{L}\p{N}'’.]*/gu;
@@ -39,7 +42,8 @@ export function words(text: string, offset = 0): Word[] {
     }
     const start = offset + at;
     const prev = text[m.index - 1];
-    out.push({ text: w, folded: foldLetters(w), start, end: start + w.length, hyphenPart: prev === '-' || prev === '‐' });
+    const next = text[at + w.length];
+    out.push({ text: w, folded: foldLetters(w), start, end: start + w.length, hyphenPart: prev === '-' || prev === '‐', hyphenNext: next === '-' || next === '‐' });
   }
   return out;
 }
@@ -91,7 +95,7 @@ function readUnits(short: string): Unit[][] {
   return readings;
 }
 
-const isFunctionWord = (w: Word) => FUNCTION_WORDS.has(w.folded);
+const isFunctionWord = (w: Word) => FUNCTION_WORDS.has(w.folded) && !(w.hyphenNext && w.folded.length === 1);
 const isSkippable = (w: Word) => isFunctionWord(w) || w.hyphenPart;
 
 /** Can units[ui..] be aligned to ws[wi..], ending inside the last word? `ci` is the index of the

@@ -10,7 +10,7 @@ import type { Word } from './acronym-align';
 import { FUNCTION_WORDS } from './text';
 
 // "E" in "vitamin E" is a letter, not the Italian "and".
-const isFunctionWord = (w: Word) => FUNCTION_WORDS.has(w.folded) && !/^\p{Lu}$/u.test(w.text);
+const isFunctionWord = (w: Word) => FUNCTION_WORDS.has(w.folded) && !/^\p{Lu}$/u.test(w.text) && !(w.hyphenNext && w.folded.length === 1);
 const foldChars = (s: string) => [...s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()].filter((c) => /[\p{L}\p{N}]/u.test(c));
 
 /** A short form the strict candidate test turns down but real writers use: 2–10 characters with
