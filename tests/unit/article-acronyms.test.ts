@@ -180,6 +180,11 @@ describe('findAcronymDefinitions: how real writers define', () => {
     expect(defs('Parliament passed an e-commerce sales tax (EST) last year.')).toEqual([['EST', 'e-commerce sales tax']]);
   });
 
+  it('takes no long form that starts inside a token or at a variant letter', () => {
+    expect(defs('Both sides fund a trade/investment promotion agency (IPA) in Kaesong.')).toEqual([]);
+    expect(defs('The plant makes vitamin c tablets (CT) for export.')).toEqual([]);
+  });
+
   it('reads a glossary line, but not a dateline', () => {
     expect(defs('ICBM: intercontinental ballistic missile.')).toEqual([['ICBM', 'intercontinental ballistic missile']]);
     expect(defs('SEOUL - South Korean officials said on Monday that talks had stalled.')).toEqual([]);

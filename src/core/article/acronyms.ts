@@ -57,6 +57,15 @@ function crossesClause(long: string): boolean {
   return depth !== 0 || (long.includes(',') && words(long).some((w) => isAcronymCandidate(w.text)));
 }
 
+/** A long form starts where a word does: not after a slash, comma or dot inside a token
+ *  ("7,8-dihydro…", "Calcium/calmodulin…" cut after the mark), nor at a lone lower-case letter
+ *  that names a variant ("c oxidase" is part of a longer name). */
+function cutsIntoWord(text: string, span: Word[]): boolean {
+  const head = span[0]!;
+  if (/[,./\p{L}\p{N}]/u.test(text[head.start - 1] ?? ' ')) return true;
+  return /^\p{Ll}$/u.test(head.text) && !head.hyphenNext;
+}
+
 function plausible(short: string, span: Word[], long: string, loose: boolean): boolean {
   if (long.length < short.length + 2 || fold(long) === fold(short)) return false;
   if (span.length > 1 || loose) return true;
@@ -85,7 +94,7 @@ function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
   const add = (short: string, span: Word[] | null, loose = false): boolean => {
     if (!span) return false;
     const long = spanText(text, span).replace(POSSESSIVE, '');
-    if (crossesClause(long) || !plausible(short, span, long, loose)) return false;
+    if (crossesClause(long) || cutsIntoWord(text, span) || !plausible(short, span, long, loose)) return false;
     out.push({ short: singularAcronym(short), long, sentence });
     return true;
   };
