@@ -57,6 +57,14 @@ function crossesClause(long: string): boolean {
   return depth !== 0 || (long.includes(',') && words(long).some((w) => isAcronymCandidate(w.text)));
 }
 
+/** Does the word ending at `end` start with one of `letters` (any case)? */
+function lastWordStartsWith(text: string, end: number, letters: string): boolean {
+  let i = end;
+  while (i > 0 && /[\p{L}\p{N}'’.]/u.test(text[i - 1]!)) i--;
+  const c = text[i]?.toLowerCase();
+  return !!c && letters.toLowerCase().includes(c);
+}
+
 /** A long form starts where a word does: not after a slash, comma or dot inside a token
  *  ("7,8-dihydro…", "Calcium/calmodulin…" cut after the mark), nor at a lone lower-case letter
  *  that names a variant ("c oxidase" is part of a longer name). */
@@ -181,6 +189,9 @@ function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
   for (const m of COMMA_CAPITALS.test(text) ? text.matchAll(COMMA_SHORT) : []) {
     const short = m[1] ?? '';
     if (!isAcronymCandidate(short) || out.some((d) => d.short === singularAcronym(short))) continue;
+    // Cheap test first: with every letter an initial, the word before the comma starts with
+    // the acronym's last letter.
+    if (!lastWordStartsWith(text, m.index, singularAcronym(short).slice(-1))) continue;
     const span = longFormBefore(wordsBefore(m.index), short);
     if (span && span.length > 1 && spells(span, short, true)) add(short, span);
   }
@@ -190,7 +201,7 @@ function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
   if (text.includes(' or ')) {
     for (const m of text.matchAll(BARE_OR)) {
       const short = cleanShort(m[1] ?? '');
-      if (!isAcronymCandidate(short)) continue;
+      if (!isAcronymCandidate(short) || !lastWordStartsWith(text, m.index, short)) continue;
       const span = longFormBefore(wordsBefore(m.index), short);
       if (span && spells(span, short, false)) add(short, span);
     }
@@ -258,7 +269,8 @@ export function findAcronymDefinitions(sentences: Sentence[], memo?: Map<string,
   };
   sentences.forEach((s, i) => {
     const own = inSentence(s.text, i);
-    const earlier = i > 0 && KNOWN_AS.test(s.text) ? namedEarlier(sentences[i - 1]!.text, s.text, own, i - 1) : [];
+    // includes() first: the case-insensitive regex costs more than the rest of the sentence.
+    const earlier = i > 0 && s.text.includes(' as ') && KNOWN_AS.test(s.text) ? namedEarlier(sentences[i - 1]!.text, s.text, own, i - 1) : [];
     for (const d of [...own, ...earlier]) {
       if (seen.has(d.short)) continue;
       seen.add(d.short);
