@@ -42,12 +42,12 @@ function main(argv: string[]): number {
     console.log(`  roles                ${prf(r.facts.roles)}`);
     console.log(`  statements           ${prf(r.facts.statements)}`);
   }
-  printRealAcronymSets();
+  const realSetFailures = printRealAcronymSets().failures;
   if (jsonPath) {
     writeFileSync(jsonPath, JSON.stringify(Object.fromEntries([...results].map(([k, r]) => [k, summary(r)])), null, 2) + '\n');
     console.log(`\nfigures written to ${jsonPath}`);
   }
-  const failures = [...results].flatMap(([set, r]) => floorFailures(set, r));
+  const failures = [...results].flatMap(([set, r]) => floorFailures(set, r)).concat(realSetFailures);
   if (failures.length) {
     console.log(`\nUnder the floor:\n${failures.map((f) => `  ${f}`).join('\n')}`);
     return 1;
