@@ -185,6 +185,13 @@ describe('findAcronymDefinitions: how real writers define', () => {
     expect(defs('The plant makes vitamin c tablets (CT) for export.')).toEqual([]);
   });
 
+  it('reads an acronym that closes a bracket opening with the name in another language', () => {
+    expect(defs('The Korean Central News Agency (Korean: 조선중앙통신; KCNA) is the state news agency.')).toEqual([
+      ['KCNA', 'Korean Central News Agency'],
+    ]);
+    expect(defs('He was born in Seoul (then Keijō, 1945; KCNA) before the war.')).toEqual([]);
+  });
+
   it('reads a glossary line, but not a dateline', () => {
     expect(defs('ICBM: intercontinental ballistic missile.')).toEqual([['ICBM', 'intercontinental ballistic missile']]);
     expect(defs('SEOUL - South Korean officials said on Monday that talks had stalled.')).toEqual([]);

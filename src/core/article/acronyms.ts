@@ -163,6 +163,11 @@ function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
     }
     if (isLooseShortForm(inner) && add(inner, looseBefore(inner, m.index), true)) continue;
     if (prevShort && isAcronymCandidate(prevShort) && add(prevShort, after(prevShort, rawStart, rawStart + raw.length, true))) continue;
+    // "the Korean Central News Agency (Korean: …; KCNA)": the acronym closes a bracket that
+    // opens with the name in another language.
+    const close = text.indexOf(')', rawStart);
+    const last = close > 0 && close - rawStart < 200 ? LAST_SEGMENT.exec(text.slice(rawStart, close)) : null;
+    if (last && isAcronymCandidate(last[1]!) && add(last[1]!, before(last[1]!, m.index, false))) continue;
     // "KOTRA (Korea Trade-Investment Promotion Agency)": S&H's reading of the whole bracket.
     if (prevShort && (isAcronymCandidate(prevShort) || isLooseShortForm(prevShort)) && !/^[IVX]+$/u.test(prevShort)) {
       const ws = words(raw, rawStart);
@@ -227,6 +232,7 @@ function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
 
 const APPOSITION_CUE = /,\s+or\s|known as|hereafter|hereinafter|henceforth|abbreviated|shortened to|short for|stands for|standing for|written as|=|referred to as|(?:abbreviation|acronym) (?:for|of)/iu;
 const GLOSSARY = /^\[?\s*([\p{L}\p{N}][\p{L}\p{N}.&+-]{1,11}?)\s*\]?\s*(?::|\s[-–—])\s+/u;
+const LAST_SEGMENT = /[;,]\s*(\p{Lu}[\p{Lu}\p{N}&.-]{1,9})\s*$/u;
 const COMMA_CAPITALS = /,\s+\p{Lu}[\p{Lu}\p{N}]/u;
 const COMMA_SHORT = /(?<=[\p{L}\p{N}]),\s+(\p{Lu}[\p{Lu}\p{N}&.-]{1,9}s?)(?=\s*(?:[,;]|\.?$))/gu;
 const BARE_OR = /(?<=[\p{L}\p{N}])\s+or\s+([\p{L}\p{N}][\p{L}\p{N}.&+-]{1,11}?)(?=[\s,.;:)]|$)/gu;
