@@ -192,6 +192,11 @@ describe('findAcronymDefinitions: how real writers define', () => {
     expect(defs('He was born in Seoul (then Keijō, 1945; KCNA) before the war.')).toEqual([]);
   });
 
+  it('reads "Long Form, commonly called SF"', () => {
+    expect(defs('The Korean Central News Agency, commonly called KCNA, said so.')).toEqual([['KCNA', 'Korean Central News Agency']]);
+    expect(defs('A group called ISIS claimed it.')).toEqual([]);
+  });
+
   it('reads a glossary line, but not a dateline', () => {
     expect(defs('ICBM: intercontinental ballistic missile.')).toEqual([['ICBM', 'intercontinental ballistic missile']]);
     expect(defs('SEOUL - South Korean officials said on Monday that talks had stalled.')).toEqual([]);

@@ -230,7 +230,7 @@ function definitionsIn(text: string, sentence: number): AcronymDefinition[] {
   return out;
 }
 
-const APPOSITION_CUE = /,\s+or\s|known as|hereafter|hereinafter|henceforth|abbreviated|shortened to|short for|stands for|standing for|written as|=|referred to as|(?:abbreviation|acronym) (?:for|of)/iu;
+const APPOSITION_CUE = /,\s+or\s|known as|, (?:\w+ )?called |hereafter|hereinafter|henceforth|abbreviated|shortened to|short for|stands for|standing for|written as|=|referred to as|(?:abbreviation|acronym) (?:for|of)/iu;
 const GLOSSARY = /^\[?\s*([\p{L}\p{N}][\p{L}\p{N}.&+-]{1,11}?)\s*\]?\s*(?::|\s[-–—])\s+/u;
 const LAST_SEGMENT = /[;,]\s*(\p{Lu}[\p{Lu}\p{N}&.-]{1,9})\s*$/u;
 const COMMA_CAPITALS = /,\s+\p{Lu}[\p{Lu}\p{N}]/u;
@@ -238,7 +238,7 @@ const COMMA_SHORT = /(?<=[\p{L}\p{N}]),\s+(\p{Lu}[\p{Lu}\p{N}&.-]{1,9}s?)(?=\s*(
 const BARE_OR = /(?<=[\p{L}\p{N}])\s+or\s+([\p{L}\p{N}][\p{L}\p{N}.&+-]{1,11}?)(?=[\s,.;:)]|$)/gu;
 const SHORT_WORD = `["“‘']?([\\p{L}\\p{N}][\\p{L}\\p{N}.&+-]{1,11}?)["”’']?`;
 const LONG_THEN_SHORT = new RegExp(
-  `(?:,\\s+(?:or(?:\\s+simply)?|(?:(?:also|better|more|commonly|widely|usually|often|now)\\s+)*(?:known|referred to|abbreviated|shortened|written)(?:\\s+(?:as|to))?|hereafter|hereinafter(?:\\s+referred to as)?|henceforth)|\\s+(?:(?:also|better|more|commonly|widely|usually|often)\\s+)*(?:known|referred to|abbreviated|shortened)\\s+(?:as|to)|\\s+(?:hereafter|hereinafter))\\s+(?:the\\s+)?${SHORT_WORD}(?=[\\s,.;:)]|$)`,
+  `(?:,\\s+(?:or(?:\\s+simply)?|(?:(?:also|better|more|commonly|widely|usually|often|now)\\s+)*(?:known|referred to|abbreviated|shortened|written|called)(?:\\s+(?:as|to))?|hereafter|hereinafter(?:\\s+referred to as)?|henceforth)|\\s+(?:(?:also|better|more|commonly|widely|usually|often)\\s+)*(?:known|referred to|abbreviated|shortened)\\s+(?:as|to)|\\s+(?:hereafter|hereinafter))\\s+(?:the\\s+)?${SHORT_WORD}(?=[\\s,.;:)]|$)`,
   'gu',
 );
 const SHORT_THEN_LONG = new RegExp(
