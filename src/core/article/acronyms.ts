@@ -67,7 +67,7 @@ function lastWordStartsWith(text: string, end: number, letters: string): boolean
 
 /** A long form starts where a word does: not after a slash, comma or dot inside a token
  *  ("7,8-dihydro…", "Calcium/calmodulin…" cut after the mark), nor at a lone lower-case letter
- *  that names a variant ("c oxidase" is part of a longer name). */
+ *  that names a variant ("c reactor" is part of a longer name). */
 function cutsIntoWord(text: string, span: Word[]): boolean {
   const head = span[0]!;
   if (/[,./\p{L}\p{N}]/u.test(text[head.start - 1] ?? ' ')) return true;
