@@ -66,7 +66,7 @@ function lastWordStartsWith(text: string, end: number, letters: string): boolean
 }
 
 /** A long form starts where a word does: not after a slash, comma or dot inside a token
- *  ("7,8-dihydro…", "Calcium/calmodulin…" cut after the mark), nor at a lone lower-case letter
+ *  ("1,2-dichloro…", "trade/investment…" cut after the mark), nor at a lone lower-case letter
  *  that names a variant ("c reactor" is part of a longer name). */
 function cutsIntoWord(text: string, span: Word[]): boolean {
   const head = span[0]!;
