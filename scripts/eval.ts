@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { EVAL_SETS, loadCorpus, loadPack, type EvalSet } from '../tests/eval/lib/corpus';
 import { evaluateCorpus, type EvalResult } from '../tests/eval/lib/evaluate';
 import { floorFailures } from '../tests/eval/lib/floors';
+import { printRealAcronymSets } from '../tests/eval/lib/real-acronyms-report';
 import { f1, precision, recall, type Counts } from '../tests/eval/lib/score-mentions';
 import { describeFigures } from '../tests/eval/lib/score-statements';
 
@@ -43,11 +44,12 @@ function main(argv: string[]): number {
     console.log(`  statements           ${prf(r.facts.statements)}`);
     for (const line of r.statementFigures ? describeFigures(r.statementFigures) : []) console.log(`  ${line}`);
   }
+  const realSetFailures = printRealAcronymSets().failures;
   if (jsonPath) {
     writeFileSync(jsonPath, JSON.stringify(Object.fromEntries([...results].map(([k, r]) => [k, summary(r)])), null, 2) + '\n');
     console.log(`\nfigures written to ${jsonPath}`);
   }
-  const failures = [...results].flatMap(([set, r]) => floorFailures(set, r));
+  const failures = [...results].flatMap(([set, r]) => floorFailures(set, r)).concat(realSetFailures);
   if (failures.length) {
     console.log(`\nUnder the floor:\n${failures.map((f) => `  ${f}`).join('\n')}`);
     return 1;

@@ -16,6 +16,9 @@ export interface Word {
   end: number;
   /** True when a hyphen joins this word to the previous one ("Non-Proliferation"). */
   hyphenPart: boolean;
+  /** True when a hyphen follows ("e" in "e-commerce"): a letter that starts a compound, never
+   *  the Italian "e" or the Spanish "y". */
+  hyphenNext?: boolean;
 }
 
 const WORD = /[\p{L}\p{N}&][\p{L}\p{N}'’.]*/gu;
@@ -39,7 +42,8 @@ export function words(text: string, offset = 0): Word[] {
     }
     const start = offset + at;
     const prev = text[m.index - 1];
-    out.push({ text: w, folded: foldLetters(w), start, end: start + w.length, hyphenPart: prev === '-' || prev === '‐' });
+    const next = text[at + w.length];
+    out.push({ text: w, folded: foldLetters(w), start, end: start + w.length, hyphenPart: prev === '-' || prev === '‐', hyphenNext: next === '-' || next === '‐' });
   }
   return out;
 }
@@ -91,7 +95,7 @@ function readUnits(short: string): Unit[][] {
   return readings;
 }
 
-const isFunctionWord = (w: Word) => FUNCTION_WORDS.has(w.folded);
+const isFunctionWord = (w: Word) => FUNCTION_WORDS.has(w.folded) && !(w.hyphenNext && w.folded.length === 1);
 const isSkippable = (w: Word) => isFunctionWord(w) || w.hyphenPart;
 
 /** Can units[ui..] be aligned to ws[wi..], ending inside the last word? `ci` is the index of the
@@ -111,9 +115,12 @@ function align(ws: Word[], units: Unit[], strict: boolean, ui: number, wi: numbe
 function alignStep(ws: Word[], units: Unit[], strict: boolean, ui: number, wi: number, ci: number, memo: Map<number, boolean>, skip: number): boolean {
   const unit = units[ui]!;
   if (ci >= 0) {
-    if (!strict && 'letter' in unit) {
+    if ('letter' in unit) {
       const w = ws[wi]?.folded ?? '';
       for (let p = w.indexOf(unit.letter, ci + 1); p > 0 && p < 63; p = w.indexOf(unit.letter, p + 1)) {
+        // Strict takes a letter inside a word only where a number ends ("2A" in "Pacific
+        // Pipeline 2A (PP2A)"), which starts a part of its own.
+        if (strict && !/\p{N}/u.test(w[p - 1]!)) continue;
         if (align(ws, units, strict, ui + 1, wi, p, memo, skip)) return true;
       }
     }
@@ -123,6 +130,9 @@ function alignStep(ws: Word[], units: Unit[], strict: boolean, ui: number, wi: n
   if (!w) return false;
   if ('number' in unit) {
     if (numberMatches(w, unit.number) && align(ws, units, strict, ui + 1, wi, Math.min(w.folded.length, 63) - 1 || 0, memo, skip)) return true;
+    // A number that starts a word gives the letters after it too ("2A").
+    const rest = w.folded.slice(unit.number.length);
+    if (w.folded.startsWith(unit.number) && /^\p{L}/u.test(rest) && align(ws, units, strict, ui + 1, wi, unit.number.length - 1, memo, skip)) return true;
   } else if (w.folded[0] === unit.letter && align(ws, units, strict, ui + 1, wi, 0, memo, skip)) {
     return true;
   }
@@ -176,8 +186,10 @@ export function longFormBefore(ws: Word[], short: string): Word[] | null {
   return skipping < 0 ? null : ws.slice(skipping);
 }
 
-/** The prefix of `ws` (after an article) that spells the acronym, chosen as longFormBefore
- *  chooses, or null; with `whole`, only all of `ws` will do. */
+/** The prefix of `ws` (after an article) that spells the acronym: the shortest whose letters
+ *  are all word initials, else the longest that gives every word's initial ("DMZ, or
+ *  demilitarized zone", not "demilitarized"); null when none does. With `whole`, only all of
+ *  `ws` will do. */
 export function longFormAfter(ws: Word[], short: string, whole: boolean): Word[] | null {
   const body = /^(?:the|a|an)$/i.test(ws[0]?.text ?? '') ? ws.slice(1) : ws;
   const first = body[0];
@@ -187,7 +199,7 @@ export function longFormAfter(ws: Word[], short: string, whole: boolean): Word[]
   for (let n = whole ? body.length : 1; n <= maxWords; n++) {
     const span = body.slice(0, n);
     if (spells(span, short, true)) return span;
-    if (!loose && spells(span, short, false)) loose = span;
+    if (spells(span, short, false)) loose = span;
   }
   return loose;
 }
