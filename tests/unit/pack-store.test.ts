@@ -179,16 +179,27 @@ describe('pack store: conflicts between packs', () => {
     expect(title('tide-office')).toBe('Harbour log');
   });
 
-  it('two ids sharing a name: both are served, and the shared name is highlighted only once the page has named one of them otherwise', async () => {
+  it('two ids of one type sharing a name across packs: your pack wins the name, and the bundled entity whose own name it was is not served', async () => {
     await store.importText(packText('mine', [{ id: 'tide-bureau', type: 'organization', name: 'Tide Bureau', aliases: ['Tide Office'], summary: 'Mine.' }]));
     const pack = await store.servedPack();
-    expect(pack.entities.map((e) => e.id)).toEqual(['tide-bureau', 'tide-office', 'quay-nine']);
+    expect(pack.entities.map((e) => e.id)).toEqual(['tide-bureau', 'quay-nine']);
+    const ids = (text: string) =>
+      analyzeArticle([{ text, kind: 'body' }], pack, { firstMentionOnly: false })
+        .hits.flat()
+        .map((h) => `${h.surface}=${h.entityId}`);
+    expect(ids('The Tide Office said so.')).toEqual(['Tide Office=tide-bureau']);
+  });
+
+  it('two ids of different types sharing a name: both are served, and the shared name is highlighted only once the page has named one of them otherwise', async () => {
+    await store.importText(packText('mine', [{ id: 'tide-boat', type: 'equipment', name: 'Tide Launch', aliases: ['Tide Office'], summary: 'A boat.' }]));
+    const pack = await store.servedPack();
+    expect(pack.entities.map((e) => e.id)).toEqual(['tide-boat', 'tide-office', 'quay-nine']);
     const ids = (text: string) =>
       analyzeArticle([{ text, kind: 'body' }], pack, { firstMentionOnly: false })
         .hits.flat()
         .map((h) => `${h.surface}=${h.entityId}`);
     expect(ids('The Tide Office said so.')).toEqual(['Tide Office=null']);
-    expect(ids('The Tide Bureau said so. Later the Tide Office agreed.')).toEqual(['Tide Bureau=tide-bureau', 'Tide Office=tide-bureau']);
+    expect(ids('The Tide Launch sailed. Later the Tide Office agreed.')).toEqual(['Tide Launch=tide-boat', 'Tide Office=tide-boat']);
   });
 });
 

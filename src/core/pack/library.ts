@@ -2,13 +2,16 @@
 // are switched on, and what the worker analyses pages with. Storage is the background's business;
 // everything here takes and returns plain values so it runs in Node.
 //
-// Conflict rule ("your pack wins"): packs are ranked newest import first, then the bundled packs.
-// For an entity id found in several enabled packs, the highest-ranked pack's entity is served and
-// the others' are dropped whole (no field-by-field mixing). Different ids that share a name or alias
-// are all served; the matcher then treats that name as it treats any shared name (see README).
+// Conflict rule ("your pack wins"): packs are ranked newest import first, then the bundled packs
+// (hand-written ones before the world packs: precedence.ts). For an entity id found in several
+// enabled packs, the highest-ranked pack's entity is served and the others' are dropped whole (no
+// field-by-field mixing). A name or alias that entities of one type in two packs share goes to the
+// higher-ranked pack's entity (precedence.ts); other shared names are all served, and the matcher
+// treats them as it treats any shared name (see README).
 import * as v from 'valibot';
 import type { Pack } from '../types';
 import { MAX_PACK_BYTES } from './limits';
+import { rankBundled } from './precedence';
 import { parsePackJson } from './schema';
 import { PACK_INDEX_KEY, PACK_KEY_PREFIX } from '../storage-keys';
 
@@ -108,7 +111,8 @@ export function assembleLibrary(bundled: readonly Pack[], index: PackIndex, stor
   const infos: PackInfo[] = [];
   const served: Pack[] = [];
   const texts = new Map<string, string>();
-  for (const pack of bundled) {
+  const ranked = rankBundled(bundled);
+  for (const pack of ranked) {
     const enabled = !disabled.has(pack.id);
     infos.push({ id: pack.id, title: pack.title, version: pack.version, entityCount: pack.entities.length, bundled: true, enabled });
   }
@@ -127,7 +131,7 @@ export function assembleLibrary(bundled: readonly Pack[], index: PackIndex, stor
     }
   }
   infos.push(...importedInfos);
-  served.push(...importedServed.reverse(), ...bundled.filter((p) => !disabled.has(p.id)));
+  served.push(...importedServed.reverse(), ...ranked.filter((p) => !disabled.has(p.id)));
   return { infos, served, texts };
 }
 
