@@ -24,7 +24,7 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[
 describe('the bundled pack', () => {
   it('validates from the file on disk', () => {
     expect(parsed.ok ? [] : parsed.errors).toEqual([]);
-    expect(pack).toMatchObject({ format: 2, id: 'korean-peninsula', version: 2, language: 'en' });
+    expect(pack).toMatchObject({ format: 3, id: 'korean-peninsula', version: 3, language: 'en', license: 'MIT' });
   });
 
   it('cites no placeholder source, and dates every fact no later than asOf', () => {
