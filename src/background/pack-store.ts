@@ -7,6 +7,7 @@ import {
   assembleLibrary,
   indexFromKeys,
   packKey,
+  packInfo,
   packToText,
   planImport,
   readIndex,
@@ -18,7 +19,6 @@ import {
   type ChangeResult,
   type ExportResult,
   type ImportResult,
-  type PackInfo,
   type PackList,
   type StoredPack,
 } from '../core/pack/library';
@@ -82,9 +82,7 @@ export class PackStore {
         await (previous === undefined ? this.storage.remove(key) : this.storage.set({ [key]: previous })).catch(() => {});
         return { ok: false, errors: [`the pack could not be stored (${errorText(err)})`] };
       }
-      const p = plan.pack;
-      const pack: PackInfo = { id: p.id, title: p.title, version: p.version, entityCount: p.entities.length, bundled: false, enabled: true };
-      return { ok: true, pack, replaced: plan.replaces };
+      return { ok: true, pack: packInfo(plan.pack, false, true), replaced: plan.replaces };
     });
   }
 

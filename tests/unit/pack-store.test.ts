@@ -69,17 +69,17 @@ beforeEach(() => {
 const names = async () => (await store.servedPack()).entities.map((e) => `${e.id}:${e.name}`);
 
 describe('pack store: listing and importing', () => {
-  it('serves the bundled pack and lists it as built in, enabled, with its entity count', async () => {
+  it('serves the bundled pack and lists it as built in, enabled, with its entity count, data date and publishers', async () => {
     expect(await store.servedPack()).toBe(BUNDLED);
     expect((await store.list()).packs).toEqual([
-      { id: 'harbour-basics', title: 'Harbour basics', version: 3, entityCount: 2, bundled: true, enabled: true },
+      { id: 'harbour-basics', title: 'Harbour basics', version: 3, entityCount: 2, bundled: true, enabled: true, asOf: '2019-03', publishers: ['Harbour office'], publisherCount: 1 },
     ]);
   });
 
   it('imports a valid pack: listed, served with the bundled one, and exported byte for byte', async () => {
     const text = packText('ferries', [GULL]);
     const res = await store.importText(text);
-    expect(res).toEqual({ ok: true, replaced: false, pack: { id: 'ferries', title: 'Pack ferries', version: 1, entityCount: 1, bundled: false, enabled: true } });
+    expect(res).toEqual({ ok: true, replaced: false, pack: { id: 'ferries', title: 'Pack ferries', version: 1, entityCount: 1, bundled: false, enabled: true, asOf: '2019-03', publishers: ['Harbour office'], publisherCount: 1 } });
     expect((await store.list()).packs.map((p) => p.id)).toEqual(['harbour-basics', 'ferries']);
     expect(await names()).toEqual(['gull-ferry:Gull Ferry Line', 'tide-office:Tide Office', 'quay-nine:Quay Nine']);
     expect(await store.exportText('ferries')).toEqual({ ok: true, text, filename: 'ferries.json' });
