@@ -139,6 +139,8 @@ export interface CardFact {
   date?: string;
   /** Who published the source (its title when the pack gives no publisher). */
   source?: string;
+  /** The source's address, for the card's link to it. */
+  url?: string;
 }
 
 /** What a card shows; the same model feeds the hover card and the popup. */
