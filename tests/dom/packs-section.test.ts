@@ -152,7 +152,7 @@ describe('options: what each pack says about itself', () => {
     expect(text('.pack-credit')).toBe('Credit: Place data <b>GeoNames</b> (geonames.org), CC BY 4.0');
     expect(row.querySelector('b')).toBeNull();
     // A format-2 pack states no licence, and the list says so rather than leaving it out.
-    expect(root.querySelector('[data-pack-id="built-in"] .pack-meta')?.textContent).toContain('no licence stated');
+    expect(root.querySelector('[data-pack-id="built-in"] .pack-meta')?.textContent).toContain('licence not stated');
   });
 
   it('each bundled pack has its own switch', () => {
