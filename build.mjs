@@ -8,6 +8,7 @@ import { existsSync, watch } from 'node:fs';
 import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { forbiddenIn } from './scripts/lib/bundle-rules.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const finalDist = join(root, 'dist');
@@ -197,21 +198,10 @@ async function copyStatics() {
   }
 }
 
-/** Remote-code and privacy rules: no bundle may build code from strings or reach the network.
- *  (Backstory has no reason to: packs ship inside it and pages are read where they are.) */
-const FORBIDDEN = [/\beval\(/, /\bnew Function\b/, /\bfetch\(/, /\bXMLHttpRequest\b/, /\bWebSocket\b/, /\bsendBeacon\b/, /\bEventSource\b/, /\bimportScripts\b/];
-/** The one read the background makes: a file of the extension itself, by runtime.getURL (no
- *  network involved; src/background/packs.ts). Any other fetch is still refused. */
-const OWN_FILE_READ = { out: 'background.js', pattern: /\bfetch\([\w$]+(?:\.default)?\.runtime\.getURL\(/g };
-
 async function checkNoEval() {
   for (const b of bundles) {
-    let text = await readFile(join(dist, b.out), 'utf8');
-    if (b.out === OWN_FILE_READ.out) text = text.replace(OWN_FILE_READ.pattern, 'ownFile(');
-    for (const bad of FORBIDDEN) {
-      const m = bad.exec(text);
-      if (m) throw new BuildError(`${b.out} contains "${m[0]}" (near: ${text.slice(Math.max(0, m.index - 60), m.index + 40)})`);
-    }
+    const bad = forbiddenIn(b.out, await readFile(join(dist, b.out), 'utf8'));
+    if (bad) throw new BuildError(`${b.out} contains "${bad.found}" (near: ${bad.near})`);
   }
 }
 
