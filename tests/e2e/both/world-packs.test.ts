@@ -91,6 +91,32 @@ describeInBrowsers('bundled world packs', (browser) => {
     expect(s.foreignRequests(), 'no request beyond the extension and the local server').toEqual([]);
   });
 
+  it('the options page lists the pack with its licence; switching it off takes its names off an open page, and the choice is kept', async () => {
+    const page = await s.openDemo('/jakarta-summit.html');
+    const jakarta = (await surfaces(page))['Jakarta'];
+    const owner = entityById.get(jakarta ?? '')?.pack;
+    expect(owner, `Jakarta comes from a bundled pack (${jakarta})`).toBeTruthy();
+    const row = `#packs-section [data-pack-id="${owner!.id}"]`;
+    const toggle = `${row} input[name="pack-enabled"]`;
+    let options = await s.openOptions();
+    await options.waitFor(row);
+    const text = await options.text(row);
+    expect(text, 'the row names the licence').toContain(owner!.license ?? '');
+    if (owner!.credit) expect(text, 'and the credit line').toContain(owner!.credit);
+    expect(text, 'and the data date').toContain(owner!.asOf ?? '');
+    await options.setChecked(toggle, false);
+    const highlighted = () => page.evaluate((id) => document.querySelectorAll(`[data-backstory-entity="${id}"]`).length, jakarta);
+    await expect.poll(highlighted, { timeout: 10_000, message: 'Jakarta no longer highlighted on the open page' }).toBe(0);
+    await options.close();
+    options = await s.openOptions();
+    await options.waitFor(row);
+    expect(await options.evaluate((sel) => document.querySelector<HTMLInputElement>(sel)?.checked, toggle), 'still off on the next visit').toBe(false);
+    await options.setChecked(toggle, true);
+    await expect.poll(highlighted, { timeout: 10_000, message: 'Jakarta highlighted again' }).toBeGreaterThan(0);
+    await options.close();
+    await page.close();
+  });
+
   it('a page dated 2024 about Yoon Suk Yeol: South Korea’s 2025 head of state is under "Later:", not in the background', async () => {
     const page = await s.openDemo('/seoul-2024.html');
     const found = await surfaces(page);
