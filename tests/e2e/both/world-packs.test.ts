@@ -23,7 +23,8 @@ function citedUrls(id: string): string[] {
   const found = entityById.get(id);
   if (!found) return [];
   const urls = new Map(found.pack.sources.map((s) => [s.id, s.url]));
-  return (found.entity.facts ?? []).map((f) => urls.get(f.source) ?? '').filter(Boolean);
+  // As a link's href reads back: the address normalised ("https://asean.org" → "https://asean.org/").
+  return (found.entity.facts ?? []).map((f) => urls.get(f.source) ?? '').filter(Boolean).map((u) => new URL(u).href);
 }
 
 /** The text between two headings ("" when the first is missing). */
