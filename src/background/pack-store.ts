@@ -160,6 +160,9 @@ export class PackStore {
     let notice: 'index-rebuilt' | undefined;
     let index: PackIndex;
     let stored: Record<string, unknown>;
+    // The bundled files are read while storage answers (a cold worker waits on both).
+    const bundled = this.bundled();
+    bundled.catch(() => {});
     const { index: fromIndex, damaged } = readIndex((await this.storage.get(PACK_INDEX_KEY))[PACK_INDEX_KEY]);
     if (damaged) {
       // Rebuilt, not reset: every pack still in storage is listed again (written on the next change).
@@ -170,7 +173,7 @@ export class PackStore {
       index = fromIndex;
       stored = index.imported.length ? await this.storage.get(index.imported.map(packKey)) : {};
     }
-    const lib = assembleLibrary((await this.bundled()).packs, index, stored);
+    const lib = assembleLibrary((await bundled).packs, index, stored);
     return { ...lib, index, notice, pack: mergePacks(lib.served) };
   }
 }

@@ -265,3 +265,20 @@ describe('pack store: enabling, removing, damaged storage', () => {
     expect(storage.data.get(PACK_INDEX_KEY)).toEqual({ imported: ['a1', 'b2'], disabled: [] });
   });
 });
+
+describe('pack store: bundled packs read from the extension’s files', () => {
+  it('reads them once, when first needed, and tries again after a failed read', async () => {
+    let reads = 0;
+    const store = new PackStore(new MemoryStorage(), async () => {
+      reads++;
+      if (reads === 1) throw new Error("the built-in pack 'harbour-basics' could not be read (404)");
+      return [BUNDLED];
+    });
+    expect(reads, 'nothing read while the worker starts').toBe(0);
+    await expect(store.servedPack()).rejects.toThrow(/could not be read/);
+    expect((await store.servedPack()).entities.map((e) => e.id)).toEqual(['tide-office', 'quay-nine']);
+    await store.list();
+    expect(await store.exportText('harbour-basics')).toMatchObject({ ok: true });
+    expect(reads, 'read again only after the failure').toBe(2);
+  });
+});
