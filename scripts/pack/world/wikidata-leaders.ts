@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Pack, PackEntity, PackSource } from '../../../src/core/types';
-import { isCommonWord } from './common-words';
+import { isOrdinaryWord } from './common-words';
 import type { SourceNote } from './sources';
 import { idOf, nameKey, spokenDate } from './text';
 
@@ -77,11 +77,12 @@ function shortOf(name: string, country: string): string | undefined {
   const words = name.split(/\s+/);
   if (words.length < 2 || /\b(I|II|III|IV|V|VI|X|XVI)$/.test(name)) return undefined;
   const short = FAMILY_FIRST.has(country) && country !== 'Japan' && country !== 'Hungary' ? words[0]! : words[words.length - 1]!;
-  return short.length >= 3 && /^\p{Lu}/u.test(short) && !isCommonWord(short) ? short : undefined;
+  return short.length >= 3 && /^\p{Lu}/u.test(short) && !isOrdinaryWord(short) ? short : undefined;
 }
 
 /** One office's fact: "President of Albania from 2017 to 2022." dated by its start. */
-function officeText(r: LeaderRow, asOfYear: string): string {
+function officeText(row: LeaderRow, asOfYear: string): string {
+  const r = { ...row, positionLabel: row.positionLabel.charAt(0).toUpperCase() + row.positionLabel.slice(1) };
   if (r.start && r.end) return r.start === r.end ? `${r.positionLabel} in ${r.start} (Wikidata).` : `${r.positionLabel} from ${r.start} to ${r.end} (Wikidata).`;
   if (r.start) return `${r.positionLabel} since ${r.start}, still in office when Wikidata was queried in ${asOfYear} (Wikidata).`;
   return `${r.positionLabel} in 2021–2022 (Wikidata).`;
@@ -119,7 +120,8 @@ export function buildLeadersPack(rows: LeaderRow[], note: SourceNote, factbookPe
     const latest = offices[0]!;
     const span = latest.start ? (latest.end ? ` (${latest.start}–${latest.end})` : ` (since ${latest.start})`) : '';
     const more = offices.length > 1 ? `; ${offices.length - 1} other office${offices.length > 2 ? 's' : ''} in 2021–2022` : '';
-    const entity: PackEntity = { id, type: 'person', name, summary: `${latest.positionLabel}${span}${more}, according to Wikidata (${asOfText}).`, facts };
+    const office = latest.positionLabel.charAt(0).toUpperCase() + latest.positionLabel.slice(1);
+    const entity: PackEntity = { id, type: 'person', name, summary: `${office}${span}${more}, according to Wikidata (${asOfText}).`, facts };
     const short = shortOf(name, latest.country);
     if (short) entity.short = [short];
     entities.push(entity);
