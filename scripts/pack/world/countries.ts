@@ -58,6 +58,7 @@ const SPECIAL_KINDS: Record<string, string> = {
   gz: 'A Palestinian territory',
   we: 'A Palestinian territory',
   tw: 'A self-governing island territory',
+  um: 'A group of US island wildlife refuges',
 };
 const REGIONS: Record<string, string> = {
   africa: 'Africa', antarctica: 'Antarctica', 'australia-oceania': 'Australia and Oceania', 'central-america-n-caribbean': 'Central America and the Caribbean',
@@ -109,6 +110,18 @@ export function countryInfo(c: FactbookCountry): CountryInfo & { aliases: string
 function capitalOf(raw: string): string {
   const s = usable(raw).replace(/\s*\(.*$/, '').split(';')[0]!.replace(/ in [A-Z][a-z]+$/, '').trim();
   return /^\p{Lu}/u.test(s) ? s : '';
+}
+
+/** "unincorporated, unorganized territory of the US; administered by …" → "An unincorporated,
+ *  unorganized territory of the US"; "part of the Kingdom of Denmark" → "Part of the Kingdom of Denmark". */
+export function dependencyKind(status: string): string {
+  const phrase = status
+    .split(/;|, with /)[0]!
+    .replace(/^(\S+ is |is )?(an? )?/i, '')
+    .replace(/ since \d{4}$/, '')
+    .trim();
+  if (/^(one of|part of|administered|self-governing|with the exception)/i.test(phrase)) return phrase.charAt(0).toUpperCase() + phrase.slice(1);
+  return `${/^[aeiou]/i.test(phrase) ? 'An' : 'A'} ${phrase}`;
 }
 
 function slugOf(c: FactbookCountry, name: string): string {
@@ -193,8 +206,8 @@ export function buildCountriesPack(records: FactbookCountry[], meta: FactbookMet
 
     const where = REGIONS[c.region] ?? c.region;
     // "metropolitan France: Western Europe, bordering …" → "Western Europe".
-    const location = firstClause(c.location.replace(/^[^:,;]*:\s*/, ''));
-    const what = SPECIAL_KINDS[c.code] ?? (c.dependency ? `A ${firstClause(c.dependency).replace(/^(\S+ is |is |a |an )/i, '')}` : 'A country');
+    const location = c.code === 'um' ? '' : firstClause(c.location.replace(/^[^:,;]*:\s*/, ''));
+    const what = SPECIAL_KINDS[c.code] ?? (c.dependency ? dependencyKind(c.dependency) : 'A country');
     const sameAsRegion = nameKey(location) === nameKey(where.replace(/^the /, ''));
     const place = location && !sameAsRegion && !/^(continent|islands?|group of|archipelago)\b/.test(location) ? `${/^(Middle East|Caribbean)/.test(location) ? 'the ' : ''}${location} (${where})` : where;
     const parts = [c.code === 'ay' ? `${what}.` : `${what} in ${place}.`];
