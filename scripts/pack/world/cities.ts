@@ -15,6 +15,14 @@ export const DOMINANT_RATIO = 3;
 /** Territories GeoNames codes apart that the Factbook counts as part of a country. */
 const PART_OF: Record<string, string> = { GF: 'FR', GP: 'FR', MQ: 'FR', RE: 'FR', YT: 'FR', AX: 'FI', BQ: 'NL' };
 
+/** GeoNames' first-level codes of the United Kingdom's nations, and the words that name them. */
+const UK_NATIONS: Record<string, string[]> = {
+  ENG: ['England', 'English'],
+  SCT: ['Scotland', 'Scottish'],
+  WLS: ['Wales', 'Welsh'],
+  NIR: ['Northern Ireland'],
+};
+
 /** Chosen by measurement (docs/PACKS.md, "World packs"; `npm run pack -- world --measure`). */
 export const CITY_THRESHOLD = 300_000;
 
@@ -109,6 +117,8 @@ export function buildCitiesPack(all: City[], countries: CountryInfo[], meta: Cit
     // "Washington, D.C.": the part before the comma is what pages write.
     const plainName = c.name.replace(/,.*$/, '').trim();
     const state = c.country === 'US' ? US_STATES[c.adminCode ?? ''] : undefined;
+    // A British city's nation is what British pages name: "Reading, England".
+    const nation = c.country === 'GB' ? UK_NATIONS[c.adminCode ?? ''] : undefined;
     const where = state ?? country.name;
     const rank = standing(c);
     const word = commonReason(plainName);
@@ -134,7 +144,7 @@ export function buildCitiesPack(all: City[], countries: CountryInfo[], meta: Cit
       ],
     };
     // The evidence a gated name needs: its country's names, and for a US city its state.
-    const context = [...(state ? [state] : []), ...country.words].filter((w) => nameKey(w) !== nameKey(plainName)).slice(0, 20);
+    const context = [...(state ? [state] : []), ...(nation ?? []), ...country.words].filter((w) => nameKey(w) !== nameKey(plainName)).slice(0, 20);
     if (rank === 'minor') {
       // A far smaller namesake ("London" in Canada): only its full "London, Canada" form is its own.
     } else if (reason) {
