@@ -35,6 +35,16 @@ describe('leaders of 2021–2022 (Wikidata)', () => {
     expect(fb.pack.sources.map((s) => s.id)).toContain('wikidata-q3052772');
   });
 
+  it("takes Wikidata's label as the merged person's name when the Factbook's order of names only allowed a guess", () => {
+    const { pack: countriesPack, persons } = countries();
+    const rows = [{ country: 'Turkey', position: 'Q1', positionLabel: 'President of Turkey', officeholder: 'Q39259', name: 'Recep Tayyip Erdoğan', start: '2014' }];
+    const erdogan = { id: 'recep-erdogan', type: 'person' as const, name: 'Recep Erdogan', aliases: ['Recep Tayyip Erdogan'], summary: 'x', facts: [] };
+    persons.set('recep tayyip erdogan', erdogan);
+    countriesPack.entities.push(erdogan);
+    buildLeadersPack(rows, note, persons, countriesPack);
+    expect(erdogan).toMatchObject({ id: 'recep-tayyip-erdogan', name: 'Recep Tayyip Erdoğan', aliases: ['Recep Erdogan'] });
+  });
+
   it('reads quoted CSV fields with commas and quotes', () => {
     expect(parseCsv('a,b\n"x, y","say ""hi"""\n')).toEqual([['a', 'b'], ['x, y', 'say "hi"']]);
   });

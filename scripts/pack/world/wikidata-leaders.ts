@@ -88,6 +88,17 @@ function officeText(row: LeaderRow, asOfYear: string): string {
   return `${r.positionLabel} in 2021–2022 (Wikidata).`;
 }
 
+/** Wikidata's label is the name English-language news uses ("Cyril Ramaphosa", "Recep Tayyip
+ *  Erdoğan"), where the Factbook's order of names only lets the builder guess ("Matamela
+ *  Ramaphosa"): the merged person takes it as name, the guess stays an alias. */
+function preferLabel(person: PackEntity, label: string, pack: Pack): void {
+  const aliases = (person.aliases ?? []).filter((a) => nameKey(a) !== nameKey(label));
+  person.aliases = [...aliases, person.name];
+  person.name = label;
+  const id = idOf(label);
+  if (!pack.entities.some((e) => e.id === id)) person.id = id;
+}
+
 export function buildLeadersPack(rows: LeaderRow[], note: SourceNote, factbookPersons: Map<string, PackEntity>, countriesPack: Pack): { pack: Pack; merged: number } {
   const asOfText = spokenDate(note.dataDate.slice(0, 7));
   const byPerson = new Map<string, LeaderRow[]>();
@@ -110,7 +121,7 @@ export function buildLeadersPack(rows: LeaderRow[], note: SourceNote, factbookPe
       merged++;
       countriesPack.sources.push(source);
       existing.facts = [...(existing.facts ?? []), ...facts].slice(0, 50);
-      if (nameKey(existing.name) !== nameKey(name) && !(existing.aliases ?? []).some((a) => nameKey(a) === nameKey(name))) existing.aliases = [...(existing.aliases ?? []), name];
+      if (nameKey(existing.name) !== nameKey(name)) preferLabel(existing, name, countriesPack);
       continue;
     }
     let id = idOf(name);
