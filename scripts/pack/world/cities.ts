@@ -4,7 +4,7 @@
 // with its country's names as context: highlighted only when the page gives that evidence.
 import type { Pack, PackEntity, PackSource } from '../../../src/core/types';
 import { commonReason } from './common-words';
-import type { CountryInfo } from './countries';
+import { theName, type CountryInfo } from './countries';
 import { idOf, nameKey, roundedCount, spokenDate } from './text';
 import { US_STATES } from './us-states';
 
@@ -22,6 +22,9 @@ const UK_NATIONS: Record<string, string[]> = {
   WLS: ['Wales', 'Welsh'],
   NIR: ['Northern Ireland'],
 };
+
+/** How a card names the place of a city whose ISO code covers several Factbook entries. */
+const SHARED_ISO_NAMES: Record<string, string> = { PS: 'the Palestinian territories', SJ: 'Svalbard and Jan Mayen' };
 
 /** Chosen by measurement (docs/PACKS.md, "World packs"; `npm run pack -- world --measure`). */
 export const CITY_THRESHOLD = 300_000;
@@ -77,8 +80,16 @@ export function selectCities(cities: City[], countries: CountryInfo[], threshold
 }
 
 export function buildCitiesPack(all: City[], countries: CountryInfo[], meta: CitiesMeta, threshold = CITY_THRESHOLD): CitiesResult {
+  const entries = new Map<string, CountryInfo[]>();
+  for (const c of countries) if (c.iso) (entries.get(c.iso) ?? entries.set(c.iso, []).get(c.iso)!).push(c);
+  // One ISO code, several Factbook entries (the West Bank and the Gaza Strip; Svalbard and Jan
+  // Mayen): a city is in the one whose capital it is, else in all of them together.
   const byIso = new Map<string, CountryInfo>();
-  for (const c of countries) if (c.iso && !byIso.has(c.iso)) byIso.set(c.iso, c);
+  for (const [iso, list] of entries) {
+    byIso.set(iso, list.length === 1 ? list[0]! : { ...list[0]!, name: SHARED_ISO_NAMES[iso] ?? list.map((c) => c.name).join(' or '), capital: '', words: [...new Set(list.flatMap((c) => c.words))] });
+  }
+  const countryOf = (c: City): CountryInfo | undefined =>
+    entries.get(c.country)?.find((e) => e.capital && nameKey(e.capital) === nameKey(c.name)) ?? byIso.get(c.country) ?? byIso.get(PART_OF[c.country] ?? '');
   // A city named like a country ("Singapore", "Luxembourg") is that country's card already.
   const countryForms = new Set(countries.flatMap((c) => c.words.map(nameKey)));
   const skipped: string[] = [];
@@ -87,7 +98,7 @@ export function buildCitiesPack(all: City[], countries: CountryInfo[], meta: Cit
       skipped.push(`${c.name} (${c.country}): named like a country`);
       return false;
     }
-    if (!byIso.has(c.country) && !byIso.has(PART_OF[c.country] ?? '')) {
+    if (!countryOf(c)) {
       skipped.push(`${c.name} (${c.country}): no country in the countries pack`);
       return false;
     }
@@ -112,7 +123,7 @@ export function buildCitiesPack(all: City[], countries: CountryInfo[], meta: Cit
   const minor: City[] = [];
   kept.sort((a, b) => b.population - a.population);
   for (const c of kept) {
-    const country = byIso.get(c.country) ?? byIso.get(PART_OF[c.country]!)!;
+    const country = countryOf(c)!;
     const capital = c.featureCode === 'PPLC' || nameKey(country.capital) === nameKey(c.name);
     // "Washington, D.C.": the part before the comma is what pages write.
     const plainName = c.name.replace(/,.*$/, '').trim();
@@ -134,10 +145,10 @@ export function buildCitiesPack(all: City[], countries: CountryInfo[], meta: Cit
       id,
       type: 'place',
       name: reason || rank === 'minor' ? (plainName !== c.name ? c.name : `${plainName}, ${where}`) : c.name,
-      summary: `${capital ? `Capital of ${country.name}` : `City in ${state ? `${state}, ` : ''}${country.name}`}; population ${roundedCount(c.population)} (GeoNames, ${when}).`,
+      summary: `${capital ? `Capital of ${theName(country.name)}` : `City in ${state ? `${state}, ${country.name}` : theName(country.name)}`}; population ${roundedCount(c.population)} (GeoNames, ${when}).`,
       facts: [
         {
-          text: `GeoNames gives a population of ${c.population.toLocaleString('en-US')}${capital ? ` and lists it as the capital of ${country.name}` : ''} (data of ${when}).`,
+          text: `GeoNames gives a population of ${c.population.toLocaleString('en-US')}${capital ? ` and lists it as the capital of ${theName(country.name)}` : ''} (data of ${when}).`,
           date: meta.dataDate,
           source: sourceId,
         },

@@ -141,12 +141,6 @@ function population(s: string): { count: number; year: string } | null {
   return { count: Number(m[1]!.replace(/,/g, '')), year: m[2]! };
 }
 
-export interface LeaderRecord {
-  entity: PackEntity;
-  /** The countries this person leads, for the wording of the summary. */
-  offices: string[];
-}
-
 export interface CountriesResult {
   pack: Pack;
   countries: CountryInfo[];
