@@ -34,9 +34,9 @@ describe('the cities pack', () => {
 
   it('highlights "Reading" and "Nice" only on a page that names their country', () => {
     const reading = byId('reading-gb')!;
-    expect(reading.name).toBe('Reading, United Kingdom');
+    expect(reading.name).toBe('Reading, England');
     expect(reading.ambiguous).toEqual(['Reading']);
-    expect(reading.context).toEqual(expect.arrayContaining(['United Kingdom', 'British']));
+    expect(reading.context).toEqual(expect.arrayContaining(['England', 'English', 'United Kingdom', 'British']));
     expect(byId('nice-fr')).toMatchObject({ name: 'Nice, France', ambiguous: ['Nice'] });
     expect(gated.map((g) => g.name)).toEqual(expect.arrayContaining(['Reading', 'Nice']));
     expect(byId('paris-fr')?.ambiguous).toBeUndefined();

@@ -130,7 +130,9 @@ export function buildCitiesPack(all: City[], countries: CountryInfo[], meta: Cit
     const state = c.country === 'US' ? US_STATES[c.adminCode ?? ''] : undefined;
     // A British city's nation is what British pages name: "Reading, England".
     const nation = c.country === 'GB' ? UK_NATIONS[c.adminCode ?? ''] : undefined;
-    const where = state ?? country.name;
+    // Where a reader places it: "Atlanta, Georgia", "Reading, England", "Nice, France".
+    const region = state ?? nation?.[0];
+    const where = region ?? country.name;
     const rank = standing(c);
     const word = commonReason(plainName);
     const reason =
@@ -145,7 +147,7 @@ export function buildCitiesPack(all: City[], countries: CountryInfo[], meta: Cit
       id,
       type: 'place',
       name: reason || rank === 'minor' ? (plainName !== c.name ? c.name : `${plainName}, ${where}`) : c.name,
-      summary: `${capital ? `Capital of ${theName(country.name)}` : `City in ${state ? `${state}, ${country.name}` : theName(country.name)}`}; population ${roundedCount(c.population)} (GeoNames, ${when}).`,
+      summary: `${capital ? `Capital of ${theName(country.name)}` : `City in ${region ? `${region}, ${country.name}` : theName(country.name)}`}; population ${roundedCount(c.population)} (GeoNames, ${when}).`,
       facts: [
         {
           text: `GeoNames gives a population of ${c.population.toLocaleString('en-US')}${capital ? ` and lists it as the capital of ${theName(country.name)}` : ''} (data of ${when}).`,
