@@ -100,6 +100,18 @@ export function buildWorld(options: WorldOptions): WorldResult {
   }
   for (const name of PACK_NAMES) if (!want(name)) delete packs[name];
   for (const line of alignIds(Object.values(packs), handWrittenPacks(join(root, 'src/packs')))) notes.push(line);
+  // Packs merge by id: two world entities with one id would hide one another.
+  const seen = new Set<string>();
+  for (const p of Object.values(packs)) {
+    for (const e of p.entities) {
+      if (seen.has(e.id)) {
+        const id = `${e.id}-${e.type}`;
+        notes.push(`${p.id}: ${e.id} is another world pack's id; renamed ${id}`);
+        e.id = id;
+      }
+      seen.add(e.id);
+    }
+  }
   for (const line of gateSharedAliases(Object.values(packs))) notes.push(line);
   // A source no fact cites (a territory the Factbook gives no dated value for) is left out.
   for (const p of Object.values(packs)) {

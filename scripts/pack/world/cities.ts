@@ -138,8 +138,11 @@ export function buildCitiesPack(all: City[], countries: CountryInfo[], meta: Cit
     const reason =
       rank === 'shared' ? 'another kept city has this name' : word === 'an English given name' && c.population >= GIVEN_NAME_POPULATION ? null : word;
     if (rank === 'minor') minor.push(c);
-    let id = idOf(c.name, c.country);
-    for (let n = 2; ids.has(id); n++) id = `${idOf(c.name, c.country)}-${n}`;
+    // A city alone with its name has the name's id, as in a pack drafted from articles ("seoul");
+    // one that needs evidence or shares its name carries its country code ("reading-gb").
+    const plainId = rank === 'alone' && !reason ? idOf(c.name) : idOf(c.name, c.country);
+    let id = plainId;
+    for (let n = 2; ids.has(id); n++) id = `${plainId}-${n}`;
     ids.add(id);
     const sourceId = `geonames-${c.cityId}`;
     sources.push({ id: sourceId, title: `${c.name} — GeoNames`, publisher: 'GeoNames', url: `https://www.geonames.org/${c.cityId}`, date: meta.dataDate });
