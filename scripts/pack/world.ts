@@ -100,7 +100,45 @@ export function buildWorld(options: WorldOptions): WorldResult {
   }
   for (const name of PACK_NAMES) if (!want(name)) delete packs[name];
   for (const line of alignIds(Object.values(packs), handWrittenPacks(join(root, 'src/packs')))) notes.push(line);
+  // Packs merge by id: two world entities with one id would hide one another.
+  const seen = new Set<string>();
+  for (const p of Object.values(packs)) {
+    for (const e of p.entities) {
+      if (seen.has(e.id)) {
+        const id = `${e.id}-${e.type}`;
+        notes.push(`${p.id}: ${e.id} is another world pack's id; renamed ${id}`);
+        e.id = id;
+      }
+      seen.add(e.id);
+    }
+  }
+  for (const line of gateSharedAliases(Object.values(packs))) notes.push(line);
+  // A source no fact cites (a territory the Factbook gives no dated value for) is left out.
+  for (const p of Object.values(packs)) {
+    const cited = new Set(p.entities.flatMap((e) => (e.facts ?? []).map((f) => f.source)));
+    p.sources = p.sources.filter((s) => cited.has(s.id));
+  }
   return { packs, notes };
+}
+
+/** An alias another world pack's entity also has as a full name ("IASI", the Inter-American
+ *  Statistical Institute, and Iași the city) needs evidence: it moves to `ambiguous`. */
+export function gateSharedAliases(packs: Pack[]): string[] {
+  const owners = new Map<string, Set<string>>();
+  for (const p of packs) for (const e of p.entities) for (const f of [e.name, ...(e.aliases ?? [])]) (owners.get(nameKey(f)) ?? owners.set(nameKey(f), new Set()).get(nameKey(f))!).add(e.id);
+  const notes: string[] = [];
+  for (const p of packs) {
+    for (const e of p.entities) {
+      const shared = (e.aliases ?? []).filter((a) => owners.get(nameKey(a))!.size > 1);
+      if (shared.length === 0) continue;
+      e.aliases = e.aliases!.filter((a) => !shared.includes(a));
+      if (e.aliases.length === 0) delete e.aliases;
+      e.ambiguous = [...(e.ambiguous ?? []), ...shared];
+      e.context ??= [e.name];
+      notes.push(`${p.id}: ${e.id} needs evidence for ${shared.join(', ')} (another pack's name)`);
+    }
+  }
+  return notes;
 }
 
 /** The bundled packs people wrote (every pack in src/packs/ this command does not make). */

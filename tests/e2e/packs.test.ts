@@ -129,7 +129,7 @@ describeInBrowser('knowledge packs in Chromium', () => {
     await download.saveAs(exported);
     const text = readFileSync(exported, 'utf8');
     expect(text).toBe(validText);
-    // A format-2 file is read as format 3 with no licence stated (docs/PACKS.md).
+    // The file is the reader's, byte for byte; being format 2, it reads as format 3 with no licence stated.
     expect(parsePackJson(text)).toEqual({ ok: true, pack: { ...HARBOUR, format: 3 } });
 
     options.once('dialog', (d) => void d.accept());

@@ -4,7 +4,7 @@
 // with its country's names as context: highlighted only when the page gives that evidence.
 import type { Pack, PackEntity, PackSource } from '../../../src/core/types';
 import { commonReason } from './common-words';
-import type { CountryInfo } from './countries';
+import { theName, type CountryInfo } from './countries';
 import { idOf, nameKey, roundedCount, spokenDate } from './text';
 import { US_STATES } from './us-states';
 
@@ -14,6 +14,17 @@ export const GIVEN_NAME_POPULATION = 1_000_000;
 export const DOMINANT_RATIO = 3;
 /** Territories GeoNames codes apart that the Factbook counts as part of a country. */
 const PART_OF: Record<string, string> = { GF: 'FR', GP: 'FR', MQ: 'FR', RE: 'FR', YT: 'FR', AX: 'FI', BQ: 'NL' };
+
+/** GeoNames' first-level codes of the United Kingdom's nations, and the words that name them. */
+const UK_NATIONS: Record<string, string[]> = {
+  ENG: ['England', 'English'],
+  SCT: ['Scotland', 'Scottish'],
+  WLS: ['Wales', 'Welsh'],
+  NIR: ['Northern Ireland'],
+};
+
+/** How a card names the place of a city whose ISO code covers several Factbook entries. */
+const SHARED_ISO_NAMES: Record<string, string> = { PS: 'the Palestinian territories', SJ: 'Svalbard and Jan Mayen' };
 
 /** Chosen by measurement (docs/PACKS.md, "World packs"; `npm run pack -- world --measure`). */
 export const CITY_THRESHOLD = 300_000;
@@ -69,8 +80,16 @@ export function selectCities(cities: City[], countries: CountryInfo[], threshold
 }
 
 export function buildCitiesPack(all: City[], countries: CountryInfo[], meta: CitiesMeta, threshold = CITY_THRESHOLD): CitiesResult {
+  const entries = new Map<string, CountryInfo[]>();
+  for (const c of countries) if (c.iso) (entries.get(c.iso) ?? entries.set(c.iso, []).get(c.iso)!).push(c);
+  // One ISO code, several Factbook entries (the West Bank and the Gaza Strip; Svalbard and Jan
+  // Mayen): a city is in the one whose capital it is, else in all of them together.
   const byIso = new Map<string, CountryInfo>();
-  for (const c of countries) if (c.iso && !byIso.has(c.iso)) byIso.set(c.iso, c);
+  for (const [iso, list] of entries) {
+    byIso.set(iso, list.length === 1 ? list[0]! : { ...list[0]!, name: SHARED_ISO_NAMES[iso] ?? list.map((c) => c.name).join(' or '), capital: '', words: [...new Set(list.flatMap((c) => c.words))] });
+  }
+  const countryOf = (c: City): CountryInfo | undefined =>
+    entries.get(c.country)?.find((e) => e.capital && nameKey(e.capital) === nameKey(c.name)) ?? byIso.get(c.country) ?? byIso.get(PART_OF[c.country] ?? '');
   // A city named like a country ("Singapore", "Luxembourg") is that country's card already.
   const countryForms = new Set(countries.flatMap((c) => c.words.map(nameKey)));
   const skipped: string[] = [];
@@ -79,7 +98,7 @@ export function buildCitiesPack(all: City[], countries: CountryInfo[], meta: Cit
       skipped.push(`${c.name} (${c.country}): named like a country`);
       return false;
     }
-    if (!byIso.has(c.country) && !byIso.has(PART_OF[c.country] ?? '')) {
+    if (!countryOf(c)) {
       skipped.push(`${c.name} (${c.country}): no country in the countries pack`);
       return false;
     }
@@ -104,19 +123,26 @@ export function buildCitiesPack(all: City[], countries: CountryInfo[], meta: Cit
   const minor: City[] = [];
   kept.sort((a, b) => b.population - a.population);
   for (const c of kept) {
-    const country = byIso.get(c.country) ?? byIso.get(PART_OF[c.country]!)!;
+    const country = countryOf(c)!;
     const capital = c.featureCode === 'PPLC' || nameKey(country.capital) === nameKey(c.name);
     // "Washington, D.C.": the part before the comma is what pages write.
     const plainName = c.name.replace(/,.*$/, '').trim();
     const state = c.country === 'US' ? US_STATES[c.adminCode ?? ''] : undefined;
-    const where = state ?? country.name;
+    // A British city's nation is what British pages name: "Reading, England".
+    const nation = c.country === 'GB' ? UK_NATIONS[c.adminCode ?? ''] : undefined;
+    // Where a reader places it: "Atlanta, Georgia", "Reading, England", "Nice, France".
+    const region = state ?? nation?.[0];
+    const where = region ?? country.name;
     const rank = standing(c);
     const word = commonReason(plainName);
     const reason =
       rank === 'shared' ? 'another kept city has this name' : word === 'an English given name' && c.population >= GIVEN_NAME_POPULATION ? null : word;
     if (rank === 'minor') minor.push(c);
-    let id = idOf(c.name, c.country);
-    for (let n = 2; ids.has(id); n++) id = `${idOf(c.name, c.country)}-${n}`;
+    // A city alone with its name has the name's id, as in a pack drafted from articles ("seoul");
+    // one that needs evidence or shares its name carries its country code ("reading-gb").
+    const plainId = rank === 'alone' && !reason ? idOf(c.name) : idOf(c.name, c.country);
+    let id = plainId;
+    for (let n = 2; ids.has(id); n++) id = `${plainId}-${n}`;
     ids.add(id);
     const sourceId = `geonames-${c.cityId}`;
     sources.push({ id: sourceId, title: `${c.name} — GeoNames`, publisher: 'GeoNames', url: `https://www.geonames.org/${c.cityId}`, date: meta.dataDate });
@@ -124,17 +150,17 @@ export function buildCitiesPack(all: City[], countries: CountryInfo[], meta: Cit
       id,
       type: 'place',
       name: reason || rank === 'minor' ? (plainName !== c.name ? c.name : `${plainName}, ${where}`) : c.name,
-      summary: `${capital ? `Capital of ${country.name}` : `City in ${state ? `${state}, ` : ''}${country.name}`}; population ${roundedCount(c.population)} (GeoNames, ${when}).`,
+      summary: `${capital ? `Capital of ${theName(country.name)}` : `City in ${region ? `${region}, ${country.name}` : theName(country.name)}`}; population ${roundedCount(c.population)} (GeoNames, ${when}).`,
       facts: [
         {
-          text: `GeoNames gives a population of ${c.population.toLocaleString('en-US')}${capital ? ` and lists it as the capital of ${country.name}` : ''} (data of ${when}).`,
+          text: `GeoNames gives a population of ${c.population.toLocaleString('en-US')}${capital ? ` and lists it as the capital of ${theName(country.name)}` : ''} (data of ${when}).`,
           date: meta.dataDate,
           source: sourceId,
         },
       ],
     };
     // The evidence a gated name needs: its country's names, and for a US city its state.
-    const context = [...(state ? [state] : []), ...country.words].filter((w) => nameKey(w) !== nameKey(plainName)).slice(0, 20);
+    const context = [...(state ? [state] : []), ...(nation ?? []), ...country.words].filter((w) => nameKey(w) !== nameKey(plainName)).slice(0, 20);
     if (rank === 'minor') {
       // A far smaller namesake ("London" in Canada): only its full "London, Canada" form is its own.
     } else if (reason) {

@@ -47,3 +47,9 @@ export function commonReason(form: string): string | null {
 export function isCommonWord(form: string): boolean {
   return commonReason(form) !== null;
 }
+
+/** For a person's short form, which is matched only after the full name: only an ordinary word
+ *  ("Friday" of Godwin Friday) is a risk there, a given name ("Lee", "Martin") is not. */
+export function isOrdinaryWord(form: string): boolean {
+  return commonReason(form) === 'a common English word';
+}

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type { Pack, PackEntity, PackFact, PackSource } from '../../../src/core/types';
 import type { FactbookCountry } from './factbook-read';
 import { parseLeader, type Leader } from './factbook-leader';
-import { isCommonWord } from './common-words';
+import { isCommonWord, isOrdinaryWord } from './common-words';
 import { idOf, isoDate, nameKey, roundedCount, spokenDate } from './text';
 
 countryNames.registerLocale(createRequire(import.meta.url)('i18n-iso-countries/langs/en.json'));
@@ -58,6 +58,7 @@ const SPECIAL_KINDS: Record<string, string> = {
   gz: 'A Palestinian territory',
   we: 'A Palestinian territory',
   tw: 'A self-governing island territory',
+  um: 'A group of US island wildlife refuges',
 };
 const REGIONS: Record<string, string> = {
   africa: 'Africa', antarctica: 'Antarctica', 'australia-oceania': 'Australia and Oceania', 'central-america-n-caribbean': 'Central America and the Caribbean',
@@ -101,7 +102,7 @@ export function countryInfo(c: FactbookCountry): CountryInfo & { aliases: string
   for (const n of isoNames) add(n);
   for (const a of c.abbreviation.split(/[,;]| or /)) add(a.replace(/[()]/g, '').trim());
   for (const a of full) if (ambiguous.has(a)) full.delete(a);
-  const words = [name, ...full, ...c.adjective.split(/[,;]|\bor\b/).map((s) => s.replace(/\(.*\)/, '').trim())].filter((w) => w.length > 2);
+  const words = [name, ...full, ...c.adjective.split(/[,;/]|\bor\b/).map((s) => s.replace(/\(.*\)/, '').trim())].filter((w) => w.length > 2);
   return { code: c.code, iso, id: idOf(name), name, aliases: [...full], ambiguous: [...ambiguous], words: [...new Set(words)], capital: capitalOf(c.capital) };
 }
 
@@ -109,6 +110,18 @@ export function countryInfo(c: FactbookCountry): CountryInfo & { aliases: string
 function capitalOf(raw: string): string {
   const s = usable(raw).replace(/\s*\(.*$/, '').split(';')[0]!.replace(/ in [A-Z][a-z]+$/, '').trim();
   return /^\p{Lu}/u.test(s) ? s : '';
+}
+
+/** "unincorporated, unorganized territory of the US; administered by …" → "An unincorporated,
+ *  unorganized territory of the US"; "part of the Kingdom of Denmark" → "Part of the Kingdom of Denmark". */
+export function dependencyKind(status: string): string {
+  const phrase = status
+    .split(/;|, with /)[0]!
+    .replace(/^(\S+ is |is )?(an? )?/i, '')
+    .replace(/ since \d{4}$/, '')
+    .trim();
+  if (/^(one of|part of|administered|self-governing|with the exception)/i.test(phrase)) return phrase.charAt(0).toUpperCase() + phrase.slice(1);
+  return `${/^[aeiou]/i.test(phrase) ? 'An' : 'A'} ${phrase}`;
 }
 
 function slugOf(c: FactbookCountry, name: string): string {
@@ -128,12 +141,6 @@ function population(s: string): { count: number; year: string } | null {
   return { count: Number(m[1]!.replace(/,/g, '')), year: m[2]! };
 }
 
-export interface LeaderRecord {
-  entity: PackEntity;
-  /** The countries this person leads, for the wording of the summary. */
-  offices: string[];
-}
-
 export interface CountriesResult {
   pack: Pack;
   countries: CountryInfo[];
@@ -150,6 +157,8 @@ export function buildCountriesPack(records: FactbookCountry[], meta: FactbookMet
   const persons = new Map<string, PackEntity>();
   const personOffices = new Map<PackEntity, string[]>();
   const dependencyLines = new Set<string>();
+  /** Which office a person's summary names first: a sovereign country's, the most populous one's. */
+  const weight = new Map<string, number>();
   const usedIds = new Set<string>();
   const infos = records.filter((c) => c.code !== 'ee' && (usable(c.short) || usable(c.long))).map((c) => ({ c, info: countryInfo(c) }));
   const allWords = new Set(infos.flatMap(({ info }) => info.words.flatMap((w) => w.split(/\s+/))));
@@ -160,6 +169,7 @@ export function buildCountriesPack(records: FactbookCountry[], meta: FactbookMet
     const facts: PackFact[] = [];
     const fact = (text: string, date: string) => facts.push({ text, date, source: sourceId });
 
+    const pop = population(c.population);
     const leaders: { role: string; leader: Leader }[] = [];
     const chief = parseLeader(c.chiefOfState, c.code, allWords);
     const head = parseLeader(c.headOfGovernment, c.code, allWords);
@@ -167,39 +177,42 @@ export function buildCountriesPack(records: FactbookCountry[], meta: FactbookMet
     if (head && !(chief && nameKey(head.name) === nameKey(chief.name))) leaders.push({ role: 'head of government', leader: head });
     const both = chief && head && nameKey(head.name) === nameKey(chief.name);
     for (const { role, leader } of leaders) {
-      const office = leader.title || (role === 'chief of state' ? 'Chief of state' : 'Head of government');
       const roles = both && role === 'chief of state' ? 'chief of state and head of government' : role;
       const when = leader.since ? `since ${spokenDate(leader.since)}` : `as of ${asOfText}`;
-      fact(`${capitalize(roles)}: ${office} ${leader.name}, ${when}.`, leader.since ?? meta.dataDate);
+      fact(`${capitalize(roles)}: ${leader.title ? `${leader.title} ` : ''}${leader.name}, ${when}.`, leader.since ?? meta.dataDate);
       const person = personFor(leader, persons, usedIds, entities);
-      const officeOf = `${office} of ${theName(info.name)}`;
-      person.facts!.push({ text: `${officeOf} (${roles}) ${when}.`, date: leader.since ?? meta.dataDate, source: sourceId });
+      // "President of South Korea"; an office that names its own country keeps it ("President of China", for Hong Kong).
+      const officeOf = !leader.title ? `${capitalize(roles)} of ${theName(info.name)}` : / of /.test(leader.title) ? `${leader.title}, for ${theName(info.name)}` : `${leader.title} of ${theName(info.name)}`;
+      person.facts!.push({ text: `${officeOf}${leader.title ? ` (${roles})` : ''} ${when}.`, date: leader.since ?? meta.dataDate, source: sourceId });
       const offices = personOffices.get(person) ?? [];
       const line = leader.since ? `${officeOf} since ${spokenDate(leader.since.slice(0, 7))}` : officeOf;
       offices.push(line);
       if (c.dependency) dependencyLines.add(line);
+      weight.set(line, (c.dependency ? 0 : 1e12) + (pop?.count ?? 0));
       personOffices.set(person, offices);
     }
     // Only a short value ("presidential republic"); longer ones are the Factbook's prose.
     if (c.governmentType && c.governmentType.length <= 80 && !/[;:]/.test(c.governmentType)) fact(`Government type in ${asOfText}: ${c.governmentType}.`, meta.dataDate);
-    const pop = population(c.population);
     if (pop) fact(`Population: ${pop.count.toLocaleString('en-US')} (${pop.year} estimate).`, pop.year);
     const indep = /^([^();]+?)\s*(\([^)]*\))?(?:;|$)/.exec(c.independence);
     const indepDate = indep ? isoDate(indep[1]!) : null;
     if (indep && indepDate) fact(`Independence: ${spokenDate(indepDate)}${indep[2] ? ` ${indep[2]}` : ''}.`, indepDate);
 
     const where = REGIONS[c.region] ?? c.region;
-    const location = firstClause(c.location);
-    const what = SPECIAL_KINDS[c.code] ?? (c.dependency ? `A ${firstClause(c.dependency).replace(/^(\S+ is |is |a |an )/i, '')}` : 'A country');
-    const place = location && location !== where && !/^(continent|islands?|group of|archipelago)\b/.test(location) ? `${location} (${where})` : where;
-    const parts = [`${what} in ${place}.`];
+    // "metropolitan France: Western Europe, bordering …" → "Western Europe".
+    const location = c.code === 'um' ? '' : firstClause(c.location.replace(/^[^:,;]*:\s*/, ''));
+    const what = SPECIAL_KINDS[c.code] ?? (c.dependency ? dependencyKind(c.dependency) : 'A country');
+    const sameAsRegion = nameKey(location) === nameKey(where.replace(/^the /, ''));
+    const place = location && !sameAsRegion && !/^(continent|islands?|group of|archipelago)\b/.test(location) ? `${/^(Middle East|Caribbean)/.test(location) ? 'the ' : ''}${location} (${where})` : where;
+    const parts = [c.code === 'ay' ? `${what}.` : `${what} in ${place}.`];
     const capital = info.capital;
     if (capital || pop) parts.push(capitalize([capital ? `Capital: ${capital}` : '', pop ? `population ${roundedCount(pop.count)} (${pop.year} est.)` : ''].filter(Boolean).join('; ') + '.'));
     const gated = GATED_COUNTRY_NAMES.has(info.name);
     const entity: PackEntity = {
       id: info.id,
       type: 'place',
-      name: gated && usable(c.long) ? usable(c.long) : info.name,
+      // A gated name cannot be the entity's name (a name is always matched): the long form is, or "Georgia (country)".
+      name: gated ? usable(c.long) || `${info.name} (country)` : info.name,
       summary: capitalize(parts.join(' ')),
     };
     const aliases = info.aliases.filter((a) => a !== entity.name);
@@ -217,7 +230,7 @@ export function buildCountriesPack(records: FactbookCountry[], meta: FactbookMet
 
   for (const [person, lines] of personOffices) {
     // A sovereign country's office first: "President of the United States", not of Guam.
-    const offices = [...lines].sort((x, y) => Number(dependencyLines.has(x)) - Number(dependencyLines.has(y)));
+    const offices = [...lines].sort((x, y) => (weight.get(y) ?? 0) - (weight.get(x) ?? 0));
     const more = offices.length > 1 ? `; also head of state or government in ${offices.length - 1} other ${offices.length === 2 ? 'country or territory' : 'countries and territories'}` : '';
     person.summary = `${offices[0]}${more} (The World Factbook, ${asOfText}).`;
   }
@@ -258,7 +271,7 @@ function personFor(leader: Leader, persons: Map<string, PackEntity>, usedIds: Se
   usedIds.add(id);
   const entity: PackEntity = { id, type: 'person', name: leader.name, summary: '', facts: [] };
   if (leader.aliases.length) entity.aliases = [...leader.aliases];
-  if (leader.short && !isCommonWord(leader.short)) entity.short = [leader.short];
+  if (leader.short && !isOrdinaryWord(leader.short)) entity.short = [leader.short];
   for (const form of [leader.name, ...leader.aliases]) persons.set(nameKey(form), entity);
   entities.push(entity);
   return entity;

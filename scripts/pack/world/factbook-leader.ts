@@ -109,6 +109,9 @@ export function parseLeader(raw: string | undefined, countryCode: string, countr
     titleEnd = i;
     family = words[words.length - 1]!;
     given = words.slice(0, -1);
+  } else if (isRoman(tokens[end]!) && end === tokens.length - 1 && (end === 0 || !isCaps(tokens[end - 1]!))) {
+    // "TUIMALEALI'IFANO Va'aletoa Sualauvi II": only the regnal number is in capitals; no reliable name.
+    return null;
   } else {
     start = end;
     // "CORREIA e SILVA": a particle between capitals joins them.

@@ -110,7 +110,8 @@ export function buildOrganizationsPack(orgs: Organization[], note: SourceNote): 
   for (const o of orgs) {
     const url = o.website ?? o.source;
     if (!url || !/^https?:\/\//.test(url)) continue;
-    const baseId = idOf(o.abbreviations[0] && /^[A-Z]/.test(o.abbreviations[0]) ? `${o.abbreviations[0]}-${o.name}` : o.name);
+    // The id is the name's, as in a pack drafted from articles: packs merge by id.
+    const baseId = idOf(o.name);
     let id = baseId;
     for (let n = 2; ids.has(id); n++) id = `${baseId}-${n}`;
     ids.add(id);

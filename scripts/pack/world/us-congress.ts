@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Pack, PackEntity, PackFact, PackSource } from '../../../src/core/types';
-import { isCommonWord } from './common-words';
+import { isOrdinaryWord } from './common-words';
 import type { SourceNote } from './sources';
 import { US_STATES as STATES } from './us-states';
 import { idOf, nameKey, spokenDate } from './text';
@@ -142,7 +142,7 @@ export function buildCongressPack(c: Congress, note: SourceNote, factbookPersons
     sources.push(source);
     const entity: PackEntity = { id, type: 'person', name, summary, facts };
     if (aliases.length) entity.aliases = aliases;
-    if (m.last.length >= 3 && !isCommonWord(m.last)) entity.short = [m.last];
+    if (m.last.length >= 3 && !isOrdinaryWord(m.last)) entity.short = [m.last];
     entities.push(entity);
   };
 

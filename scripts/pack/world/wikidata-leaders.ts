@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Pack, PackEntity, PackSource } from '../../../src/core/types';
-import { isCommonWord } from './common-words';
+import { isOrdinaryWord } from './common-words';
 import type { SourceNote } from './sources';
 import { idOf, nameKey, spokenDate } from './text';
 
@@ -77,14 +77,26 @@ function shortOf(name: string, country: string): string | undefined {
   const words = name.split(/\s+/);
   if (words.length < 2 || /\b(I|II|III|IV|V|VI|X|XVI)$/.test(name)) return undefined;
   const short = FAMILY_FIRST.has(country) && country !== 'Japan' && country !== 'Hungary' ? words[0]! : words[words.length - 1]!;
-  return short.length >= 3 && /^\p{Lu}/u.test(short) && !isCommonWord(short) ? short : undefined;
+  return short.length >= 3 && /^\p{Lu}/u.test(short) && !isOrdinaryWord(short) ? short : undefined;
 }
 
 /** One office's fact: "President of Albania from 2017 to 2022." dated by its start. */
-function officeText(r: LeaderRow, asOfYear: string): string {
+function officeText(row: LeaderRow, asOfYear: string): string {
+  const r = { ...row, positionLabel: row.positionLabel.charAt(0).toUpperCase() + row.positionLabel.slice(1) };
   if (r.start && r.end) return r.start === r.end ? `${r.positionLabel} in ${r.start} (Wikidata).` : `${r.positionLabel} from ${r.start} to ${r.end} (Wikidata).`;
   if (r.start) return `${r.positionLabel} since ${r.start}, still in office when Wikidata was queried in ${asOfYear} (Wikidata).`;
   return `${r.positionLabel} in 2021–2022 (Wikidata).`;
+}
+
+/** Wikidata's label is the name English-language news uses ("Cyril Ramaphosa", "Recep Tayyip
+ *  Erdoğan"), where the Factbook's order of names only lets the builder guess ("Matamela
+ *  Ramaphosa"): the merged person takes it as name, the guess stays an alias. */
+function preferLabel(person: PackEntity, label: string, pack: Pack): void {
+  const aliases = (person.aliases ?? []).filter((a) => nameKey(a) !== nameKey(label));
+  person.aliases = [...aliases, person.name];
+  person.name = label;
+  const id = idOf(label);
+  if (!pack.entities.some((e) => e.id === id)) person.id = id;
 }
 
 export function buildLeadersPack(rows: LeaderRow[], note: SourceNote, factbookPersons: Map<string, PackEntity>, countriesPack: Pack): { pack: Pack; merged: number } {
@@ -109,7 +121,7 @@ export function buildLeadersPack(rows: LeaderRow[], note: SourceNote, factbookPe
       merged++;
       countriesPack.sources.push(source);
       existing.facts = [...(existing.facts ?? []), ...facts].slice(0, 50);
-      if (nameKey(existing.name) !== nameKey(name) && !(existing.aliases ?? []).some((a) => nameKey(a) === nameKey(name))) existing.aliases = [...(existing.aliases ?? []), name];
+      if (nameKey(existing.name) !== nameKey(name)) preferLabel(existing, name, countriesPack);
       continue;
     }
     let id = idOf(name);
@@ -119,7 +131,8 @@ export function buildLeadersPack(rows: LeaderRow[], note: SourceNote, factbookPe
     const latest = offices[0]!;
     const span = latest.start ? (latest.end ? ` (${latest.start}–${latest.end})` : ` (since ${latest.start})`) : '';
     const more = offices.length > 1 ? `; ${offices.length - 1} other office${offices.length > 2 ? 's' : ''} in 2021–2022` : '';
-    const entity: PackEntity = { id, type: 'person', name, summary: `${latest.positionLabel}${span}${more}, according to Wikidata (${asOfText}).`, facts };
+    const office = latest.positionLabel.charAt(0).toUpperCase() + latest.positionLabel.slice(1);
+    const entity: PackEntity = { id, type: 'person', name, summary: `${office}${span}${more}, according to Wikidata (${asOfText}).`, facts };
     const short = shortOf(name, latest.country);
     if (short) entity.short = [short];
     entities.push(entity);
