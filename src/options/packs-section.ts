@@ -89,7 +89,8 @@ export async function mountPacks(root: HTMLElement, api: PacksApi = browserPacks
     li.append(name, meta, actions);
     // Where the facts come from and whom the licence asks to credit, as the pack states them (text only).
     if (p.publishers?.length) {
-      const list = p.publishers.join(', ');
+      // Publishers' names may hold commas ("Central Intelligence Agency, The World Factbook").
+      const list = p.publishers.join('; ');
       const more = (p.publisherCount ?? 0) - p.publishers.length;
       li.append(el('p', 'pack-sources', more > 0 ? t('options_packs_sources_more', list, more) : t('options_packs_sources', list)));
     }

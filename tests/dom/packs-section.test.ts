@@ -148,7 +148,7 @@ describe('options: what each pack says about itself', () => {
     const row = root.querySelector('[data-pack-id="world-cities"]')!;
     const text = (sel: string) => row.querySelector(sel)?.textContent;
     expect(text('.pack-meta')).toBe('Built in · version 1 · 2 entries · facts up to 2026-01-20 · licence: CC-BY-4.0');
-    expect(text('.pack-sources')).toBe('Sources: GeoNames, The World Factbook');
+    expect(text('.pack-sources')).toBe('Sources: GeoNames; The World Factbook');
     expect(text('.pack-credit')).toBe('Credit: Place data <b>GeoNames</b> (geonames.org), CC BY 4.0');
     expect(row.querySelector('b')).toBeNull();
     // A format-2 pack states no licence, and the list says so rather than leaving it out.
