@@ -1,9 +1,9 @@
 // The pure analysis in Node, step by step, on the bench's generated page (jsdom for the runs) with
-// the bundled pack plus synthetic entities. Prints CPU ms per step (median of
+// every bundled pack (merged as the worker serves them) plus synthetic entities. Prints CPU ms per step (median of
 // reps) and a digest of the whole analysis, so two trees can be compared for speed and for
 // identical output. Run: node scripts/run-ts.mjs scripts/bench-analyze.ts [--chars 1600000] [--pack 10000] [--reps 5]
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 // @ts-expect-error -- the project has no @types/jsdom; only the constructor and its window are used.
 import { JSDOM } from 'jsdom';
 import { generatePage } from './bench/article';
@@ -14,6 +14,8 @@ import { analyzeArticle } from '../src/core/analyze';
 import { extractFacts, findAcronymDefinitions, findPageEntities, splitSentences } from '../src/core/article/index';
 import { buildCards } from '../src/core/card/build';
 import { compileMatcher, mentionsFromHits, scanRuns } from '../src/core/match/index';
+import { mergePacks } from '../src/background/merge-packs';
+import { rankBundled } from '../src/core/pack/precedence';
 import type { Pack } from '../src/core/types';
 
 const argv = process.argv.slice(2);
@@ -25,10 +27,20 @@ const chars = arg('--chars', 1_600_000);
 const packSize = arg('--pack', 10_000);
 const reps = arg('--reps', 5);
 
-const bundled = JSON.parse(readFileSync('src/packs/korean-peninsula.json', 'utf8')) as Pack;
+// Every bundled pack, merged as the worker serves them (the world packs included), then
+// synthetic entities up to --pack.
+const bundled = mergePacks(
+  rankBundled(
+    readdirSync('src/packs')
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => JSON.parse(readFileSync(`src/packs/${f}`, 'utf8')) as Pack),
+  ),
+);
 const synthetic = syntheticEntities(Math.max(0, packSize - bundled.entities.length));
 const pack: Pack = { ...bundled, entities: [...bundled.entities, ...synthetic] };
-const named = [...bundled.entities, ...synthetic.slice(0, Math.max(0, 100 - bundled.entities.length))];
+// 100 names spread over the bundled packs (the page names them at news density).
+const step = Math.max(1, Math.floor(bundled.entities.length / 100));
+const named = [...bundled.entities.filter((_e, i) => i % step === 0).slice(0, 100), ...synthetic.slice(0, Math.max(0, 100 - bundled.entities.length))];
 const page = generatePage({ chars, entities: named, title: 'Talks stall again as envoys trade blame (Node bench page)' });
 const dom = new JSDOM(page.html);
 const doc = dom.window.document;

@@ -20,9 +20,11 @@
 //   npm run bench -- --memory      only the reading-memory block (npm run bench:memory)
 //   npm run bench -- --pack-build [--articles N]   only the pack builder (default 10,000 articles;
 //                                  the full run uses 10,000, --quick 1,000)
+//   npm run bench -- --cold        only the service worker's cold start with every bundled pack and
+//                                  the package sizes (scripts/bench/cold-start.ts; the full run ends with it)
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -37,6 +39,7 @@ import { runMemoryBench } from './bench/memory';
 import { budgets, memoryBudgets, memoryLines, printReport, verdict, type BlockLoad, type PageInfo, type Report } from './bench/report';
 import { startServer, type BenchServer } from './bench/server';
 import { bundleSizes, contentComposition } from './bench/sizes';
+import { measureColdStart, packageSizes } from './bench/cold-start';
 import { runSuite } from './bench/suites';
 import { parsePackJson } from '../src/core/pack/schema';
 import type { Pack } from '../src/core/types';
@@ -48,6 +51,7 @@ const quick = argv.includes('--quick');
 const noBuild = argv.includes('--no-build');
 const packBuildOnly = argv.includes('--pack-build');
 const memoryOnly = argv.includes('--memory');
+const coldOnly = argv.includes('--cold');
 /** Generated articles the memory block stores: the issue's 10,000; fewer when quick. */
 const MEMORY_ARTICLES = quick ? 2_000 : 10_000;
 const articlesArg = argv.indexOf('--articles');
@@ -295,7 +299,69 @@ async function packBuildPhase(): Promise<number> {
   return 0;
 }
 
-(memoryOnly ? memoryOnlyMain() : packBuildOnly ? packBuildPhase() : main().then(async (code) => (code === 0 ? packBuildPhase() : code))).then(
+/** Every bundled pack, as src/packs/ holds them (the build bundles the same files). */
+function bundledPacks(): Pack[] {
+  const dir = join(root, 'src/packs');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Pack);
+}
+
+/** The worker's cold start with every bundled pack on, and the package sizes (budget: the first
+ *  page's first highlight within 300 ms of its DOMContentLoaded, worker stopped before). */
+async function coldPhase(): Promise<number> {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    console.error('bench: no Chromium found (set CHROMIUM_PATH, or apt-get install chromium)');
+    return 1;
+  }
+  if (coldOnly) buildDist();
+  const packs = bundledPacks();
+  // A short article (about 20,000 characters) naming entities from every bundled pack.
+  const named = packs.flatMap((p) => p.entities.filter((_e, i) => i % Math.max(1, Math.floor(p.entities.length / 20)) === 0));
+  const page = generatePage({ chars: 20_000, entities: named, title: 'Leaders meet as the summit opens (cold-start bench page)', script: null });
+  const server = await startServer();
+  server.put('/cold.html', page.html, 'text/html; charset=utf-8');
+  const block = startBlock(`cold start: ${packs.length} bundled packs, ${packs.reduce((n, p) => n + p.entities.length, 0)} entities`);
+  const bench = await ExtensionBench.launch(dist, executablePath);
+  try {
+    const cold = await measureColdStart(bench, `${server.url}/cold.html`, Math.max(5, reps));
+    const load = block();
+    const sizes = packageSizes(root, dist);
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+    const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+    const lines = ['\n== Service worker cold start (every bundled pack on) =='];
+    lines.push(`first highlight after DOMContentLoaded, worker stopped before: median ${med(cold.coldMs).toFixed(0)} ms (${cold.coldMs.map((x) => x.toFixed(0)).join(', ')})`);
+    lines.push(`the same, worker running:                                    median ${med(cold.warmMs).toFixed(0)} ms (${cold.warmMs.map((x) => x.toFixed(0)).join(', ')})`);
+    lines.push(`a stopped worker's first answer to a message (round trip):   median ${med(cold.workerAnswerMs).toFixed(0)} ms`);
+    lines.push('\n== Package size ==');
+    lines.push(`dist/ total ${kib(sizes.distBytes)} (gzip ${kib(sizes.distGzip)}); background.js ${kib(sizes.backgroundBytes)} (gzip ${kib(sizes.backgroundGzip)})`);
+    for (const p of sizes.packs) lines.push(`  ${p.file.padEnd(36)} ${String(p.entities).padStart(6)} entities  ${kib(p.bytes).padStart(9)} (gzip ${kib(p.gzip)})`);
+    const busy = load.before[0]! > availableParallelism() || load.after[0]! > availableParallelism();
+    const ok = med(cold.coldMs) <= 300;
+    lines.push(`\n${ok ? 'ok  ' : busy ? 'inconclusive (machine busy)' : 'FAIL'}  cold start to the first page's hits: ${med(cold.coldMs).toFixed(0)} ms (budget 300 ms)`);
+    console.log(lines.join('\n'));
+    mkdirSync(join(root, 'artifacts'), { recursive: true });
+    writeFileSync(join(root, 'artifacts/bench-cold.json'), JSON.stringify({ date: new Date().toISOString(), cold, sizes, load }, null, 2) + '\n');
+    console.log('figures written to artifacts/bench-cold.json');
+    return 0;
+  } finally {
+    await bench.close().catch(() => undefined);
+    await server.close();
+  }
+}
+
+(coldOnly
+  ? coldPhase()
+  : memoryOnly
+    ? memoryOnlyMain()
+    : packBuildOnly
+      ? packBuildPhase()
+      : main()
+          .then(async (code) => (code === 0 ? packBuildPhase() : code))
+          .then(async (code) => (code === 0 ? coldPhase() : code))
+).then(
   (code) => process.exit(code),
   (err: unknown) => {
     console.error(`bench: could not measure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

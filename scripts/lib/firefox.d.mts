@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'puppeteer-core';
-import type { EarlierItem } from './probes.mjs';
+import type { EarlierItem, SourceLink } from './probes.mjs';
 
 export function findFirefox(): string | null;
 export function geckoId(dist: string): string;
@@ -33,6 +33,7 @@ export function openExtensionPage(browser: Browser, url: string, readySelector?:
 export function contextOf(page: Page): string;
 export function readCardInFirefox(browser: Browser, page: Page): Promise<{ open: boolean; text: string }>;
 export function readEarlierInFirefox(browser: Browser, page: Page): Promise<EarlierItem[]>;
+export function readSourceLinksInFirefox(browser: Browser, page: Page): Promise<SourceLink[]>;
 export function earlierLinkPointInFirefox(browser: Browser, page: Page): Promise<{ x: number; y: number } | null>;
 export function expandCardInFirefox(browser: Browser, page: Page): Promise<boolean>;
 export function closeFirefox(browser: Browser, ms?: number): Promise<void>;

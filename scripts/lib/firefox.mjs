@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { earlierItems, pointOfEarlierLink, pressMore } from './probes.mjs';
+import { earlierItems, pointOfEarlierLink, pressMore, sourceLinks } from './probes.mjs';
 
 /** The Firefox to drive: $FIREFOX_PATH, else Debian's firefox-esr, else one on PATH; null when none. */
 export function findFirefox() {
@@ -167,6 +167,11 @@ export async function expandCardInFirefox(browser, page) {
 /** The open card's "Earlier in your reading" items (see probes.mjs earlierItems); none without a card. */
 export async function readEarlierInFirefox(browser, page) {
   return (await onCardRoot(browser, page, earlierItems))?.value ?? [];
+}
+
+/** The open card's links to its facts' sources (see probes.mjs sourceLinks); none without a card. */
+export async function readSourceLinksInFirefox(browser, page) {
+  return (await onCardRoot(browser, page, sourceLinks))?.value ?? [];
 }
 
 /** Where to click the first earlier item's link (see probes.mjs pointOfEarlierLink); null

@@ -15,6 +15,14 @@ export interface EarlierItem {
   href: string;
   target: string;
 }
+/** One link from a pack fact to its source: the publisher's name, the address, the target. */
+export interface SourceLink {
+  text: string;
+  href: string;
+  target: string;
+}
+export function sourceLinks(root: ShadowRoot): SourceLink[];
+export function readSourceLinks(ctx: BrowserContext, page: Page): Promise<SourceLink[]>;
 /** In-page functions on the card's shadow root (run by `inCardRoot` here, by firefox.mjs in Firefox). */
 export function pressMore(root: ShadowRoot): boolean;
 export function earlierItems(root: ShadowRoot): EarlierItem[];

@@ -81,6 +81,15 @@ export function earlierItems(root) {
   }));
 }
 
+/** Runs in the card: the links from its pack facts to their sources (publisher, address, target). */
+export function sourceLinks(root) {
+  return [...root.querySelectorAll('a.bs-source-link')].map((a) => ({
+    text: a.textContent.trim(),
+    href: a.getAttribute('href') ?? '',
+    target: a.getAttribute('target') ?? '',
+  }));
+}
+
 /** Runs in the card: where to click the first earlier item's link (scrolled into the card's view
  *  first), in the page's viewport; null without such a link. */
 export function pointOfEarlierLink(root) {
@@ -140,6 +149,12 @@ export async function expandCard(ctx, page) {
  *  @param {import('playwright-core').BrowserContext} ctx @param {import('playwright-core').Page} page */
 export async function readEarlier(ctx, page) {
   return (await onCardRoot(ctx, page, earlierItems))?.value ?? [];
+}
+
+/** The open card's source links (see `sourceLinks`); none without a card.
+ *  @param {import('playwright-core').BrowserContext} ctx @param {import('playwright-core').Page} page */
+export async function readSourceLinks(ctx, page) {
+  return (await onCardRoot(ctx, page, sourceLinks))?.value ?? [];
 }
 
 /** See `pointOfEarlierLink`; null without a card.

@@ -42,7 +42,7 @@ export function checkPackText(text: string, label: string): Report & { pack?: Pa
   const pack = parsed.pack;
   const facts = pack.entities.reduce((n, e) => n + (e.facts?.length ?? 0), 0);
   const lines = [
-    `${label}: valid pack "${pack.id}" version ${pack.version} (format ${pack.format}, as of ${pack.asOf}): ` +
+    `${label}: valid pack "${pack.id}" version ${pack.version} (format ${pack.format}, as of ${pack.asOf}, ${pack.license ? `licence ${pack.license}${pack.credit ? `, credit "${pack.credit}"` : ''}` : 'licence not stated'}): ` +
       `${pack.entities.length === 1 ? '1 entity' : `${pack.entities.length} entities`}, ${count(facts, 'fact')}, ${count(pack.sources.length, 'source')}`,
   ];
   const warnings = [...placeholderProblems(pack)];

@@ -1,4 +1,5 @@
 // Several packs are used as one in the worker's analysis: their sources and entities side by side.
+import { applyPrecedence } from '../core/pack/precedence';
 import type { Pack, PackEntity, PackSource } from '../core/types';
 
 export const EMPTY_PACK: Pack = { id: 'empty', version: 0, title: 'No pack', language: 'en', sources: [], entities: [] };
@@ -9,11 +10,13 @@ function sameSource(a: PackSource, b: PackSource): boolean {
 
 /**
  * Merges packs in order; an entity id seen again is skipped so the first pack wins (callers put
- * the pack that should win first). Source ids are only unique within one pack, so a later pack's
+ * the pack that should win first), and a name two packs' entities of one type carry goes to the
+ * first pack's (src/core/pack/precedence.ts: the more specific pack wins). Source ids are only unique within one pack, so a later pack's
  * source that reuses an id for a different source is served under a new id, and that pack's facts
  * are pointed at it: every fact keeps citing the source its own pack meant.
  */
-export function mergePacks(packs: readonly Pack[]): Pack {
+export function mergePacks(ranked: readonly Pack[]): Pack {
+  const packs = applyPrecedence(ranked);
   const [first, ...rest] = packs;
   if (!first) return EMPTY_PACK;
   if (rest.length === 0) return first;

@@ -7,6 +7,7 @@ import {
   assembleLibrary,
   indexFromKeys,
   packKey,
+  packInfo,
   packToText,
   planImport,
   readIndex,
@@ -18,7 +19,6 @@ import {
   type ChangeResult,
   type ExportResult,
   type ImportResult,
-  type PackInfo,
   type PackList,
   type StoredPack,
 } from '../core/pack/library';
@@ -40,16 +40,31 @@ interface Loaded extends Library {
 /** What the message hub needs from the store. */
 export type PackControls = Pick<PackStore, 'list' | 'importText' | 'exportText' | 'setEnabled' | 'remove'>;
 
+/** The bundled packs, or how to read them (the worker reads them from files in the extension
+ *  when first needed, not while it starts: see src/background/packs.ts). */
+export type BundledPacks = readonly Pack[] | (() => Promise<readonly Pack[]>);
+
 export class PackStore {
   private loaded: Promise<Loaded> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly bundledIds: ReadonlySet<string>;
+  private bundledRead: Promise<{ packs: readonly Pack[]; ids: ReadonlySet<string> }> | null = null;
 
   constructor(
     private readonly storage: PackStorage,
-    private readonly bundled: readonly Pack[],
-  ) {
-    this.bundledIds = new Set(bundled.map((p) => p.id));
+    private readonly bundledSource: BundledPacks,
+  ) {}
+
+  /** Read once; a failed read is tried again next time rather than remembered. */
+  private bundled(): Promise<{ packs: readonly Pack[]; ids: ReadonlySet<string> }> {
+    const source = this.bundledSource;
+    this.bundledRead ??= (typeof source === 'function' ? source() : Promise.resolve(source)).then(
+      (packs) => ({ packs, ids: new Set(packs.map((p) => p.id)) }),
+      (err: unknown) => {
+        this.bundledRead = null;
+        throw err;
+      },
+    );
+    return this.bundledRead;
   }
 
   /** Drops the cached library; the next read goes to storage (another context changed it). */
@@ -68,7 +83,7 @@ export class PackStore {
 
   importText(text: string): Promise<ImportResult> {
     return this.change(async (lib) => {
-      const plan = planImport(text, lib.index, this.bundledIds);
+      const plan = planImport(text, lib.index, (await this.bundled()).ids);
       if (!plan.ok) return plan;
       const record: StoredPack = { text, importedAt: Date.now() };
       const key = packKey(plan.pack.id);
@@ -82,14 +97,12 @@ export class PackStore {
         await (previous === undefined ? this.storage.remove(key) : this.storage.set({ [key]: previous })).catch(() => {});
         return { ok: false, errors: [`the pack could not be stored (${errorText(err)})`] };
       }
-      const p = plan.pack;
-      const pack: PackInfo = { id: p.id, title: p.title, version: p.version, entityCount: p.entities.length, bundled: false, enabled: true };
-      return { ok: true, pack, replaced: plan.replaces };
+      return { ok: true, pack: packInfo(plan.pack, false, true), replaced: plan.replaces };
     });
   }
 
   async exportText(id: string): Promise<ExportResult> {
-    const bundled = this.bundled.find((p) => p.id === id);
+    const bundled = (await this.bundled()).packs.find((p) => p.id === id);
     if (bundled) return { ok: true, text: packToText(bundled), filename: `${id}.json` };
     const text = (await this.load()).texts.get(id);
     return text === undefined ? { ok: false, error: `no pack '${id}' to export` } : { ok: true, text, filename: `${id}.json` };
@@ -104,7 +117,7 @@ export class PackStore {
 
   remove(id: string): Promise<ChangeResult> {
     return this.change(async (lib) => {
-      if (this.bundledIds.has(id)) return { ok: false, error: `'${id}' is built in: it can be switched off but not removed` };
+      if ((await this.bundled()).ids.has(id)) return { ok: false, error: `'${id}' is built in: it can be switched off but not removed` };
       if (!lib.index.imported.includes(id)) return { ok: false, error: `no imported pack '${id}'` };
       const written = await this.writeIndex(withoutPack(lib.index, id));
       if (written.ok) await this.storage.remove(packKey(id)).catch(() => {});
@@ -147,6 +160,9 @@ export class PackStore {
     let notice: 'index-rebuilt' | undefined;
     let index: PackIndex;
     let stored: Record<string, unknown>;
+    // The bundled files are read while storage answers (a cold worker waits on both).
+    const bundled = this.bundled();
+    bundled.catch(() => {});
     const { index: fromIndex, damaged } = readIndex((await this.storage.get(PACK_INDEX_KEY))[PACK_INDEX_KEY]);
     if (damaged) {
       // Rebuilt, not reset: every pack still in storage is listed again (written on the next change).
@@ -157,7 +173,7 @@ export class PackStore {
       index = fromIndex;
       stored = index.imported.length ? await this.storage.get(index.imported.map(packKey)) : {};
     }
-    const lib = assembleLibrary(this.bundled, index, stored);
+    const lib = assembleLibrary((await bundled).packs, index, stored);
     return { ...lib, index, notice, pack: mergePacks(lib.served) };
   }
 }

@@ -69,6 +69,8 @@ export async function mountPacks(root: HTMLElement, api: PacksApi = browserPacks
     const facts = [p.bundled ? t('options_packs_builtin') : t('options_packs_imported')];
     if (p.version !== null) facts.push(t('options_packs_version', p.version));
     if (!p.problem) facts.push(tCount('options_packs_entities', p.entityCount));
+    if (p.asOf) facts.push(t('options_packs_as_of', p.asOf));
+    if (!p.problem) facts.push(p.license ? t('options_packs_license', p.license) : t('options_packs_no_license'));
     const meta = el('span', 'pack-meta', facts.join(' · '));
 
     const exportButton = el('button', '', t('options_packs_export'));
@@ -85,6 +87,14 @@ export async function mountPacks(root: HTMLElement, api: PacksApi = browserPacks
       actions.append(removeButton);
     }
     li.append(name, meta, actions);
+    // Where the facts come from and whom the licence asks to credit, as the pack states them (text only).
+    if (p.publishers?.length) {
+      // Publishers' names may hold commas ("Central Intelligence Agency, The World Factbook").
+      const list = p.publishers.join('; ');
+      const more = (p.publisherCount ?? 0) - p.publishers.length;
+      li.append(el('p', 'pack-sources', more > 0 ? t('options_packs_sources_more', list, more) : t('options_packs_sources', list)));
+    }
+    if (p.credit) li.append(el('p', 'pack-credit', t('options_packs_credit', p.credit)));
     if (p.problem) li.append(el('p', 'pack-problem', t('options_packs_problem', p.problem)));
     return li;
   }

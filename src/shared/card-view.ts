@@ -141,8 +141,20 @@ function factList(facts: readonly CardFact[], max: number, foldFrom: number | un
   for (const [i, f] of facts.slice(0, max).entries()) {
     const item = foldPast(el('li', 'bs-fact', undefined, doc), i, foldFrom);
     item.append(el('span', 'bs-fact-text', f.text, doc));
-    const cite = [f.source, f.date ? formatDate(f.date) : undefined].filter(Boolean).join(', ');
-    if (cite) item.append(doc.createTextNode(' '), el('span', 'bs-source', `(${cite})`, doc));
+    const href = f.url ? safeHref(f.url) : null;
+    if (f.source && href) {
+      // The publisher opens the page the fact comes from, so a reader can check it.
+      const link = el('a', 'bs-source-link', f.source, doc);
+      link.href = href;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      const cite = el('span', 'bs-source', '(', doc);
+      cite.append(link, doc.createTextNode(f.date ? `, ${formatDate(f.date)})` : ')'));
+      item.append(doc.createTextNode(' '), cite);
+    } else {
+      const cite = [f.source, f.date ? formatDate(f.date) : undefined].filter(Boolean).join(', ');
+      if (cite) item.append(doc.createTextNode(' '), el('span', 'bs-source', `(${cite})`, doc));
+    }
     list.append(item);
   }
   return list;

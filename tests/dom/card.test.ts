@@ -372,3 +372,20 @@ describe('renderCard: facts from after the article', () => {
     expect(renderCard(CARD).querySelector('.bs-later-title')).toBeNull();
   });
 });
+
+describe('renderCard: a fact links to its source', () => {
+  it('the publisher opens the source page in a new tab; an address that is not a web page stays plain text', () => {
+    const el = renderCard({
+      ...CARD,
+      background: [
+        { text: 'President since October 2024.', date: '2024-10-20', source: 'The World Factbook', url: 'https://www.cia.gov/the-world-factbook/countries/indonesia/' },
+        { text: 'A fact with a bad address.', date: '2020', source: 'Somewhere', url: 'javascript:alert(1)' },
+      ],
+    });
+    const links = [...el.querySelectorAll<HTMLAnchorElement>('.bs-facts a')];
+    expect(links.map((a) => [a.textContent, a.href, a.target, a.rel])).toEqual([
+      ['The World Factbook', 'https://www.cia.gov/the-world-factbook/countries/indonesia/', '_blank', 'noopener noreferrer'],
+    ]);
+    expect([...el.querySelectorAll('.bs-facts .bs-source')].map((s) => s.textContent)).toEqual(['(The World Factbook, Oct 20, 2024)', '(Somewhere, 2020)']);
+  });
+});

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // The options page's packs section over the real pack store (in-memory storage) and the real hub:
 // what the reader sees after a refused import, an import, a cancelled removal and an export.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHub } from '../../src/background/hub';
 import { PackStore, type PackStorage } from '../../src/background/pack-store';
 import type { Pack } from '../../src/core/types';
@@ -104,5 +105,61 @@ describe('options: knowledge packs section', () => {
     input.dispatchEvent(new Event('change'));
     await vi.waitFor(() => expect(root.querySelector('.pack-errors')!.textContent).toContain('file is 6 MB, the limit is 5 MB'));
     expect(text).not.toHaveBeenCalled();
+  });
+});
+
+describe('options: what each pack says about itself', () => {
+  const en = JSON.parse(readFileSync('_locales/en/messages.json', 'utf8')) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+  /** The browser's getMessage over the English locale. */
+  const getMessage = (key: string, subs: string[] = []) =>
+    (en[key]?.message ?? '').replace(/\$([A-Za-z0-9_]+)\$/g, (_m, n: string) => en[key]?.placeholders?.[n.toLowerCase()]?.content ?? '').replace(/\$(\d)/g, (_m, n: string) => subs[Number(n) - 1] ?? '');
+
+  const CITIES: Pack = {
+    format: 3,
+    id: 'world-cities',
+    version: 1,
+    title: 'World cities',
+    language: 'en',
+    asOf: '2026-01-20',
+    license: 'CC-BY-4.0',
+    credit: 'Place data <b>GeoNames</b> (geonames.org), CC BY 4.0',
+    sources: [
+      { id: 'gn-1', title: 'Jakarta', publisher: 'GeoNames', url: 'https://www.geonames.org/1642911', date: '2026-01-20' },
+      { id: 'gn-2', title: 'Surabaya', publisher: 'GeoNames', url: 'https://www.geonames.org/1625822', date: '2026-01-20' },
+      { id: 'wf', title: 'Indonesia', publisher: 'The World Factbook', url: 'https://www.cia.gov/the-world-factbook/countries/indonesia/', date: '2026-01' },
+    ],
+    entities: [
+      { id: 'jakarta', type: 'place', name: 'Jakarta', summary: 'Capital of Indonesia.', facts: [{ text: 'Population 8.5 million.', date: '2020', source: 'gn-1' }] },
+      { id: 'surabaya', type: 'place', name: 'Surabaya', summary: 'A port city.', facts: [{ text: 'Population 2.4 million.', date: '2020', source: 'gn-2' }] },
+    ],
+  };
+
+  beforeEach(async () => {
+    (globalThis as { chrome?: unknown }).chrome = { i18n: { getMessage } };
+    const handle = createHub({ extensionId: 'self', extensionOrigin: 'chrome-extension://self/', setBadge: async () => {}, annotateTab: async () => ({ ok: true }), packs: new PackStore(memoryStorage(), [BUNDLED, CITIES]) });
+    await mountPacks(root, { ...api, send: (msg) => handle(msg, { id: 'self', url: 'chrome-extension://self/options/options.html' }) as never });
+  });
+  afterEach(() => {
+    delete (globalThis as { chrome?: unknown }).chrome;
+  });
+
+  it('lists every bundled pack with its data date, licence, publishers (most cited first) and credit line, the credit as text', () => {
+    expect(ids()).toEqual(['built-in', 'world-cities']);
+    const row = root.querySelector('[data-pack-id="world-cities"]')!;
+    const text = (sel: string) => row.querySelector(sel)?.textContent;
+    expect(text('.pack-meta')).toBe('Built in · version 1 · 2 entries · facts up to 2026-01-20 · licence: CC-BY-4.0');
+    expect(text('.pack-sources')).toBe('Sources: GeoNames; The World Factbook');
+    expect(text('.pack-credit')).toBe('Credit: Place data <b>GeoNames</b> (geonames.org), CC BY 4.0');
+    expect(row.querySelector('b')).toBeNull();
+    // A format-2 pack states no licence, and the list says so rather than leaving it out.
+    expect(root.querySelector('[data-pack-id="built-in"] .pack-meta')?.textContent).toContain('licence not stated');
+  });
+
+  it('each bundled pack has its own switch', () => {
+    const switches = [...root.querySelectorAll<HTMLInputElement>('input[name=pack-enabled]')];
+    expect(switches.map((s) => [s.value, s.checked, s.disabled])).toEqual([
+      ['built-in', true, false],
+      ['world-cities', true, false],
+    ]);
   });
 });

@@ -47,8 +47,9 @@ describeInBrowser('cards drawn from the demo article', () => {
   });
 
   it('gives an acronym the pack lacks a page-only card with its expansion', async () => {
-    const text = await openCardFor('page-iaea');
-    expect(text).toContain('International Atomic Energy Agency');
+    // (The article's other defined acronym, IAEA, is in the bundled world-organizations pack.)
+    const text = await openCardFor('page-kedo');
+    expect(text).toContain('Korean Peninsula Energy Development Organization');
     expect(text).toContain(squash(uiString('card_page_only')));
   });
 

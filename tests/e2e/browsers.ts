@@ -20,7 +20,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { findChromium } from '../../scripts/lib/browser.mjs';
 import { findFirefox } from '../../scripts/lib/firefox.mjs';
-import { countMentionsInPage, earlierLinkPoint, readEarlier, type CardState, type EarlierItem } from '../../scripts/lib/probes.mjs';
+import { countMentionsInPage, earlierLinkPoint, readEarlier, readSourceLinks, type CardState, type EarlierItem, type SourceLink } from '../../scripts/lib/probes.mjs';
 import { expandCard, readCard, startSession, waitReady, type SessionOptions } from './harness';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -66,7 +66,7 @@ export interface TestPage {
   close(): Promise<void>;
 }
 
-export type { EarlierItem };
+export type { EarlierItem, SourceLink };
 
 export interface OpenOptions {
   /** Runs in the page's own world before any of its scripts (a hostile page's set-up). Passed as
@@ -96,6 +96,8 @@ export interface BrowserSession {
   readCard(page: TestPage): Promise<CardState>;
   /** The open card's "Earlier in your reading" items (`[data-earlier]`), each with its link's href. */
   readEarlier(page: TestPage): Promise<EarlierItem[]>;
+  /** The open card's links from pack facts to their sources (`a.bs-source-link`). */
+  readSourceLinks(page: TestPage): Promise<SourceLink[]>;
   /** Clicks the open card's first earlier-reading link with the mouse, as a reader would, and
    *  returns the tab it opens, once Backstory is ready there. */
   openEarlier(page: TestPage): Promise<TestPage>;
@@ -270,6 +272,7 @@ async function startChromium(options?: SessionOptions): Promise<BrowserSession> 
     },
     readCard: (page) => readCard(s.ctx, playwrightPage(page)),
     readEarlier: (page) => readEarlier(s.ctx, playwrightPage(page)),
+    readSourceLinks: (page) => readSourceLinks(s.ctx, playwrightPage(page)),
     async openEarlier(page) {
       const p = playwrightPage(page);
       const at = await earlierLinkPoint(s.ctx, p);

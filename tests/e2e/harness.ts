@@ -154,7 +154,8 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
  * Waits until the service worker answers, so the first demo page does not race a worker that a
  * loaded machine is still starting. Requests the worker makes while it starts, before Playwright
  * listens, are not recorded here: the build refuses any bundle that names a network API
- * (fetch, XMLHttpRequest, WebSocket, sendBeacon…), which covers that window. (Forcing a worker
+ * (fetch, XMLHttpRequest, WebSocket, sendBeacon…; only the worker's read of its own pack files
+ * through runtime.getURL is let through), which covers that window. (Forcing a worker
  * restart to observe it made whole files fail: a worker closed through DevTools sometimes did not
  * come back for over 30 s.)
  */

@@ -30,7 +30,13 @@ describe('check: the pack', () => {
   it('passes the bundled pack with a one-line summary and no warnings', () => {
     expect(bundled.code).toBe(0);
     expect(bundled.lines).toHaveLength(1);
-    expect(bundled.lines[0]).toMatch(/^korean-peninsula\.json: valid pack "korean-peninsula" version \d+ \(format 2, as of \d{4}-\d{2}-\d{2}\): \d+ entities, \d+ facts, \d+ sources$/);
+    expect(bundled.lines[0]).toMatch(/^korean-peninsula\.json: valid pack "korean-peninsula" version \d+ \(format 3, as of \d{4}-\d{2}-\d{2}, licence MIT\): \d+ entities, \d+ facts, \d+ sources$/);
+  });
+
+  it('says under which licence a pack comes, and when it states none', () => {
+    expect(checkPackText(tinyPack(), 'harbour.json').lines[0]).toBe('harbour.json: valid pack "harbour" version 1 (format 3, as of 2019-09-30, licence not stated): 1 entity, 1 fact, 1 source');
+    const credited = tinyPack((p) => Object.assign(p, { format: 3, license: 'CC-BY-4.0', credit: 'Port Wrenfield Gazette' }));
+    expect(checkPackText(credited, 'harbour.json').lines[0]).toBe('harbour.json: valid pack "harbour" version 1 (format 3, as of 2019-09-30, licence CC-BY-4.0, credit "Port Wrenfield Gazette"): 1 entity, 1 fact, 1 source');
   });
 
   it('names each problem with its line and column', () => {

@@ -13,7 +13,7 @@ const BUNDLED: Pack = {
   version: 3,
   title: 'Harbour basics',
   language: 'en',
-  format: 2,
+  format: 3,
   asOf: '2019-03',
   sources: [{ id: 'log', title: 'Harbour log', publisher: 'Harbour office', url: 'https://harbour.example/log', date: '2019-03' }],
   entities: [
@@ -69,17 +69,17 @@ beforeEach(() => {
 const names = async () => (await store.servedPack()).entities.map((e) => `${e.id}:${e.name}`);
 
 describe('pack store: listing and importing', () => {
-  it('serves the bundled pack and lists it as built in, enabled, with its entity count', async () => {
+  it('serves the bundled pack and lists it as built in, enabled, with its entity count, data date and publishers', async () => {
     expect(await store.servedPack()).toBe(BUNDLED);
     expect((await store.list()).packs).toEqual([
-      { id: 'harbour-basics', title: 'Harbour basics', version: 3, entityCount: 2, bundled: true, enabled: true },
+      { id: 'harbour-basics', title: 'Harbour basics', version: 3, entityCount: 2, bundled: true, enabled: true, asOf: '2019-03', publishers: ['Harbour office'], publisherCount: 1 },
     ]);
   });
 
   it('imports a valid pack: listed, served with the bundled one, and exported byte for byte', async () => {
     const text = packText('ferries', [GULL]);
     const res = await store.importText(text);
-    expect(res).toEqual({ ok: true, replaced: false, pack: { id: 'ferries', title: 'Pack ferries', version: 1, entityCount: 1, bundled: false, enabled: true } });
+    expect(res).toEqual({ ok: true, replaced: false, pack: { id: 'ferries', title: 'Pack ferries', version: 1, entityCount: 1, bundled: false, enabled: true, asOf: '2019-03', publishers: ['Harbour office'], publisherCount: 1 } });
     expect((await store.list()).packs.map((p) => p.id)).toEqual(['harbour-basics', 'ferries']);
     expect(await names()).toEqual(['gull-ferry:Gull Ferry Line', 'tide-office:Tide Office', 'quay-nine:Quay Nine']);
     expect(await store.exportText('ferries')).toEqual({ ok: true, text, filename: 'ferries.json' });
@@ -179,16 +179,27 @@ describe('pack store: conflicts between packs', () => {
     expect(title('tide-office')).toBe('Harbour log');
   });
 
-  it('two ids sharing a name: both are served, and the shared name is highlighted only once the page has named one of them otherwise', async () => {
+  it('two ids of one type sharing a name across packs: your pack wins the name, and the bundled entity whose own name it was is not served', async () => {
     await store.importText(packText('mine', [{ id: 'tide-bureau', type: 'organization', name: 'Tide Bureau', aliases: ['Tide Office'], summary: 'Mine.' }]));
     const pack = await store.servedPack();
-    expect(pack.entities.map((e) => e.id)).toEqual(['tide-bureau', 'tide-office', 'quay-nine']);
+    expect(pack.entities.map((e) => e.id)).toEqual(['tide-bureau', 'quay-nine']);
+    const ids = (text: string) =>
+      analyzeArticle([{ text, kind: 'body' }], pack, { firstMentionOnly: false })
+        .hits.flat()
+        .map((h) => `${h.surface}=${h.entityId}`);
+    expect(ids('The Tide Office said so.')).toEqual(['Tide Office=tide-bureau']);
+  });
+
+  it('two ids of different types sharing a name: both are served, and the shared name is highlighted only once the page has named one of them otherwise', async () => {
+    await store.importText(packText('mine', [{ id: 'tide-boat', type: 'equipment', name: 'Tide Launch', aliases: ['Tide Office'], summary: 'A boat.' }]));
+    const pack = await store.servedPack();
+    expect(pack.entities.map((e) => e.id)).toEqual(['tide-boat', 'tide-office', 'quay-nine']);
     const ids = (text: string) =>
       analyzeArticle([{ text, kind: 'body' }], pack, { firstMentionOnly: false })
         .hits.flat()
         .map((h) => `${h.surface}=${h.entityId}`);
     expect(ids('The Tide Office said so.')).toEqual(['Tide Office=null']);
-    expect(ids('The Tide Bureau said so. Later the Tide Office agreed.')).toEqual(['Tide Bureau=tide-bureau', 'Tide Office=tide-bureau']);
+    expect(ids('The Tide Launch sailed. Later the Tide Office agreed.')).toEqual(['Tide Launch=tide-boat', 'Tide Office=tide-boat']);
   });
 });
 
@@ -252,5 +263,22 @@ describe('pack store: enabling, removing, damaged storage', () => {
   it('concurrent imports both land in the index', async () => {
     await Promise.all([store.importText(packText('a1', [])), store.importText(packText('b2', []))]);
     expect(storage.data.get(PACK_INDEX_KEY)).toEqual({ imported: ['a1', 'b2'], disabled: [] });
+  });
+});
+
+describe('pack store: bundled packs read from the extension’s files', () => {
+  it('reads them once, when first needed, and tries again after a failed read', async () => {
+    let reads = 0;
+    const store = new PackStore(new MemoryStorage(), async () => {
+      reads++;
+      if (reads === 1) throw new Error("the built-in pack 'harbour-basics' could not be read (404)");
+      return [BUNDLED];
+    });
+    expect(reads, 'nothing read while the worker starts').toBe(0);
+    await expect(store.servedPack()).rejects.toThrow(/could not be read/);
+    expect((await store.servedPack()).entities.map((e) => e.id)).toEqual(['tide-office', 'quay-nine']);
+    await store.list();
+    expect(await store.exportText('harbour-basics')).toMatchObject({ ok: true });
+    expect(reads, 'read again only after the failure').toBe(2);
   });
 });

@@ -231,8 +231,14 @@ function longFormOfPackName(toks: string[], known: KnownNames): boolean {
   return (known.byAnyToken.get(toks[0] ?? '') ?? []).some((set) => toks.every((t) => set.includes(t)));
 }
 
+/** Two capitalized words with only spaces (after an initial's dot) between them: every name the
+ *  three finders below return has at least that, so a sentence without it is not tokenized. Most of
+ *  a long page's sentences name nobody, and tokenizing them was most of findPageEntities' time. */
+const TWO_CAPITALIZED = /\p{Lu}[\p{L}'’\-‐]*\.?[ \t\u00a0]+\p{Lu}/u;
+
 /** People named with a title or an appositive in one sentence. */
 function namesIn(text: string): string[] {
+  if (!TWO_CAPITALIZED.test(text)) return [];
   const tokens = tokenize(text);
   return [...titledNames(text, tokens), ...appositiveNames(text, tokens), ...namesAfterRole(text, tokens)];
 }

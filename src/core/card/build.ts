@@ -75,7 +75,7 @@ export function buildCards(input: CardInput): CardModel[] {
     const facts = (e.facts ?? []).map((f): CardFact => {
       const source = sourceById.get(f.source);
       // The publisher is what a reader recognises and can look up; packs made before format 2 may lack one.
-      return { text: f.text, ...(f.date ? { date: f.date } : {}), ...(source ? { source: source.publisher ?? source.title } : {}) };
+      return { text: f.text, ...(f.date ? { date: f.date } : {}), ...(source ? { source: source.publisher ?? source.title } : {}), ...(source?.url ? { url: source.url } : {}) };
     });
     const pageDate = input.pageDate;
     const isLater = (f: CardFact) => pageDate !== undefined && f.date !== undefined && isLaterThan(f.date, pageDate);

@@ -58,6 +58,8 @@ export class PrefixSet {
   private used = new Set<number>();
   /** Non-ASCII units in general punctuation where some prefix stops (a form that holds one). */
   private stops = new Set<number>();
+  /** Nodes below the root: each writes at least one character of the source. */
+  private nodes = 0;
 
   /** `folded`: the form through `foldText`, as inserted in the word trie (separators collapse to
    *  one that may be a space or a hyphen). */
@@ -93,6 +95,9 @@ export class PrefixSet {
    *  reports positions without allocating), the rest of a prefix in a lookahead. Null when a big
    *  pack's source would be too long to pay off. */
   regex(): RegExp | null {
+    // Too long for sure: not written out only to be thrown away (a world-sized pack's prefixes
+    // took ~150 ms to write on a worker's cold start).
+    if (this.nodes > MAX_SOURCE) return null;
     const words: string[] = [];
     const others: string[] = [];
     for (const [c, kid] of this.root.kids) {
@@ -113,7 +118,7 @@ export class PrefixSet {
   private child(node: Node, c: number): Node {
     this.used.add(c);
     let kid = node.kids.get(c);
-    if (!kid) node.kids.set(c, (kid = newNode()));
+    if (!kid) (node.kids.set(c, (kid = newNode())), this.nodes++);
     return kid;
   }
 }

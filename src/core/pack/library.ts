@@ -2,13 +2,16 @@
 // are switched on, and what the worker analyses pages with. Storage is the background's business;
 // everything here takes and returns plain values so it runs in Node.
 //
-// Conflict rule ("your pack wins"): packs are ranked newest import first, then the bundled packs.
-// For an entity id found in several enabled packs, the highest-ranked pack's entity is served and
-// the others' are dropped whole (no field-by-field mixing). Different ids that share a name or alias
-// are all served; the matcher then treats that name as it treats any shared name (see README).
+// Conflict rule ("your pack wins"): packs are ranked newest import first, then the bundled packs
+// (hand-written ones before the world packs: precedence.ts). For an entity id found in several
+// enabled packs, the highest-ranked pack's entity is served and the others' are dropped whole (no
+// field-by-field mixing). A name or alias that entities of one type in two packs share goes to the
+// higher-ranked pack's entity (precedence.ts); other shared names are all served, and the matcher
+// treats them as it treats any shared name (see README).
 import * as v from 'valibot';
 import type { Pack } from '../types';
 import { MAX_PACK_BYTES } from './limits';
+import { rankBundled } from './precedence';
 import { parsePackJson } from './schema';
 import { PACK_INDEX_KEY, PACK_KEY_PREFIX } from '../storage-keys';
 
@@ -43,6 +46,43 @@ export interface PackInfo {
   enabled: boolean;
   /** Set when a stored pack no longer validates: it is not served, but stays listed and exportable. */
   problem?: string;
+  /** The date up to which the pack's facts were checked (its `asOf`). */
+  asOf?: string;
+  /** SPDX id of the pack's licence ("CC-BY-4.0"), and the credit line it asks for (pack format 3). */
+  license?: string;
+  credit?: string;
+  /** Who published the pack's sources, most cited first (at most `MAX_LISTED_PUBLISHERS`). */
+  publishers?: string[];
+  /** How many distinct publishers the pack cites in all. */
+  publisherCount?: number;
+}
+
+/** Enough to say where a pack's facts come from on one line; a built pack cites one page per
+ *  country or place, but few publishers. */
+export const MAX_LISTED_PUBLISHERS = 4;
+
+/** The options page's line for a valid pack: counts, dates, licence and the publishers it cites. */
+export function packInfo(pack: Pack, bundled: boolean, enabled: boolean): PackInfo {
+  const cited = new Map<string, number>();
+  const bySource = new Map(pack.sources.map((s) => [s.id, s.publisher ?? s.title]));
+  for (const e of pack.entities) {
+    for (const f of e.facts ?? []) {
+      const who = bySource.get(f.source);
+      if (who) cited.set(who, (cited.get(who) ?? 0) + 1);
+    }
+  }
+  // A source no fact cites still says where the pack comes from (a pack of names alone).
+  for (const who of bySource.values()) if (!cited.has(who)) cited.set(who, 0);
+  const publishers = [...cited].sort((a, b) => b[1] - a[1]).map(([who]) => who);
+  const info: PackInfo = { id: pack.id, title: pack.title, version: pack.version, entityCount: pack.entities.length, bundled, enabled };
+  if (pack.asOf) info.asOf = pack.asOf;
+  if (pack.license) info.license = pack.license;
+  if (pack.credit) info.credit = pack.credit;
+  if (publishers.length) {
+    info.publishers = publishers.slice(0, MAX_LISTED_PUBLISHERS);
+    info.publisherCount = publishers.length;
+  }
+  return info;
 }
 
 /** What the background answers the options page. `notice: 'index-rebuilt'`: the index was unreadable and was rebuilt from the packs in storage. */
@@ -108,9 +148,10 @@ export function assembleLibrary(bundled: readonly Pack[], index: PackIndex, stor
   const infos: PackInfo[] = [];
   const served: Pack[] = [];
   const texts = new Map<string, string>();
-  for (const pack of bundled) {
+  const ranked = rankBundled(bundled);
+  for (const pack of ranked) {
     const enabled = !disabled.has(pack.id);
-    infos.push({ id: pack.id, title: pack.title, version: pack.version, entityCount: pack.entities.length, bundled: true, enabled });
+    infos.push(packInfo(pack, true, enabled));
   }
   const importedInfos: PackInfo[] = [];
   const importedServed: Pack[] = [];
@@ -120,14 +161,14 @@ export function assembleLibrary(bundled: readonly Pack[], index: PackIndex, stor
     if (read.text !== null) texts.set(id, read.text);
     if (read.ok) {
       const p = read.pack;
-      importedInfos.push({ id, title: p.title, version: p.version, entityCount: p.entities.length, bundled: false, enabled });
+      importedInfos.push(packInfo(p, false, enabled));
       if (enabled) importedServed.push(p);
     } else {
       importedInfos.push({ id, title: looseTitle(read.text, id), version: null, entityCount: 0, bundled: false, enabled, problem: read.problem });
     }
   }
   infos.push(...importedInfos);
-  served.push(...importedServed.reverse(), ...bundled.filter((p) => !disabled.has(p.id)));
+  served.push(...importedServed.reverse(), ...ranked.filter((p) => !disabled.has(p.id)));
   return { infos, served, texts };
 }
 

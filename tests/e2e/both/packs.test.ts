@@ -1,5 +1,5 @@
 // Knowledge packs in every browser, through the options page as a reader uses it: the bundled
-// pack is listed and can be switched off and on; an imported pack is kept when the reader cancels
+// packs are listed and can be switched off and on; an imported pack is kept when the reader cancels
 // its removal and goes (with its highlights) when they confirm; a refused file changes nothing
 // stored; a pack drafted from the demo articles imports and highlights its names. (Broken files'
 // messages and a valid pack highlighted at once: both/options.test.ts. The pack export, a
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildPack } from '../../../scripts/pack/build';
+import { WORLD_PACK_ORDER } from '../../../src/core/pack/precedence';
 import { HARBOUR } from '../harbour-pack';
 import { describeInBrowsers, mentionCounts, type BrowserSession, type TestPage } from '../browsers';
 import { packNames, uiString } from '../harness';
@@ -79,12 +80,15 @@ describeInBrowsers('knowledge packs', (browser) => {
     await s?.close();
   });
 
-  it('lists the bundled pack with its entry count, switched on', async () => {
-    const [bundled, ...rest] = await rows(options);
-    expect(rest).toEqual([]);
-    expect(bundled?.enabled).toBe(true);
-    expect(bundled?.text).toMatch(/\d+ entries/);
-    expect(bundled?.text).toContain(uiString('options_packs_builtin'));
+  it('lists every bundled pack with its entry count and licence, switched on, the hand-written one first', async () => {
+    const listed = await rows(options);
+    expect(listed.map((r) => r.id)).toEqual(['korean-peninsula', ...WORLD_PACK_ORDER]);
+    for (const row of listed) {
+      expect(row.enabled, row.id).toBe(true);
+      expect(row.text, row.id).toMatch(/\d+ entries/);
+      expect(row.text, row.id).toContain(uiString('options_packs_builtin'));
+      expect(row.text, row.id).toMatch(/licence: (MIT|CC0-1\.0|CC-BY-4\.0|CC-BY-SA-4\.0)/);
+    }
   });
 
   it('a refused file says it was not imported, and changes neither the stored list nor the demo’s highlights', async () => {
@@ -123,20 +127,23 @@ describeInBrowsers('knowledge packs', (browser) => {
     expect(await highlightsOn('/harbour.html')).toEqual({});
   }, 60_000);
 
-  it('switching the bundled pack off removes its highlights on the next load; on again brings them back', async () => {
+  it('switching the bundled packs off removes their highlights on the next load; on again brings them back', async () => {
     const before = await highlightsOn('/index.html');
-    const [bundled] = await rows(options);
-    await setEnabled(bundled!.id, false);
-    expect(await options.text('#packs-section [role=status]')).toBe(uiString('options_packs_changed'));
+    const bundled = (await rows(options)).filter((r) => r.text.includes(uiString('options_packs_builtin')));
+    expect(bundled.length, 'the hand-written pack and the world packs').toBeGreaterThan(1);
+    for (const { id } of bundled) {
+      await setEnabled(id, false);
+      expect(await options.text('#packs-section [role=status]')).toBe(uiString('options_packs_changed'));
+    }
     const off = await highlightsOn('/index.html');
     const bundledIds = [...packNames().keys()];
     expect(Object.keys(before).filter((id) => bundledIds.includes(id)).length, 'pack names highlighted before').toBeGreaterThan(0);
-    // What may be left comes from the article itself (names it introduces), never from the pack.
+    // What may be left comes from the article itself (names it introduces), never from a pack.
     expect(Object.keys(off).filter((id) => bundledIds.includes(id))).toEqual([]);
 
-    await setEnabled(bundled!.id, true);
+    for (const { id } of bundled) await setEnabled(id, true);
     expect(await highlightsOn('/index.html')).toEqual(before);
-  }, 60_000);
+  }, 90_000);
 
   it('a pack drafted from the demo articles (npm run pack -- build) imports and highlights its names on the demo', async () => {
     const draft = await buildPack(['demo'], { id: 'demo-draft', baseUrl: `${s.origin}/`, threads: 2, progress: 'quiet' });

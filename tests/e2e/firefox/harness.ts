@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { closeFirefox, earlierLinkPointInFirefox, findFirefox, launchFirefoxWithExtension, openExtensionPage, expandCardInFirefox, readCardInFirefox, readEarlierInFirefox, type FirefoxLaunch } from '../../../scripts/lib/firefox.mjs';
+import { closeFirefox, earlierLinkPointInFirefox, findFirefox, launchFirefoxWithExtension, openExtensionPage, expandCardInFirefox, readCardInFirefox, readEarlierInFirefox, readSourceLinksInFirefox, type FirefoxLaunch } from '../../../scripts/lib/firefox.mjs';
 import { serveStatic } from '../../../scripts/lib/demo-server.mjs';
 import type { BrowserSession, TestPage } from '../browsers';
 import { DEMO, DIST, type SessionOptions } from '../harness';
@@ -201,6 +201,11 @@ export async function startFirefoxSession(options: SessionOptions = {}): Promise
       const p = real.get(page);
       if (!p) throw new Error('not a page of this Firefox session');
       return readEarlierInFirefox(browser, p);
+    },
+    readSourceLinks(page) {
+      const p = real.get(page);
+      if (!p) throw new Error('not a page of this Firefox session');
+      return readSourceLinksInFirefox(browser, p);
     },
     async openEarlier(page) {
       const p = real.get(page);

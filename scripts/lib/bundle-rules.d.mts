@@ -1,0 +1,1 @@
+export function forbiddenIn(file: string, text: string): { found: string; near: string } | null;
