@@ -152,7 +152,7 @@ function handWrittenPacks(dir: string): Pack[] {
 
 /** A world entity that a hand-written pack also has (same type, a full name in common) takes that
  *  entity's id: packs merge by id, so the more specific pack's entry is the one served, not a
- *  second card for the same person or place ("Kim Jong Un", "Pyongyang", the DPRK). */
+ *  second card for the same person or place ("Kim Jong Un", "Pyongyang"). */
 export function alignIds(packs: Pack[], handWritten: Pack[]): string[] {
   const fold = (s: string) => nameKey(s);
   const known = new Map<string, { id: string; type: string }>();
@@ -163,6 +163,18 @@ export function alignIds(packs: Pack[], handWritten: Pack[]): string[] {
     for (const e of p.entities) {
       const match = [e.name, ...(e.aliases ?? [])].map((f) => known.get(fold(f))).find((m) => m && m.type === e.type);
       if (!match || match.id === e.id || taken.has(match.id)) continue;
+      // Only an alias in common ("DPRK" of North Korea): the hand-written entry is about that
+      // form, so the world entry keeps its own id and its own name ("North Korea" stays
+      // highlighted with its card) and leaves the shared forms to the hand-written entry.
+      if (known.get(fold(e.name))?.id !== match.id) {
+        const own = (forms: string[] | undefined) => (forms ?? []).filter((f) => known.get(fold(f))?.id !== match.id);
+        e.aliases = own(e.aliases);
+        e.ambiguous = own(e.ambiguous);
+        if (!e.aliases.length) delete e.aliases;
+        if (!e.ambiguous.length) delete e.ambiguous;
+        notes.push(`${p.id}: ${e.id} leaves the forms it shares with ${match.id} to the hand-written pack`);
+        continue;
+      }
       notes.push(`${p.id}: ${e.id} takes the id ${match.id} of a hand-written pack's entry`);
       taken.delete(e.id);
       taken.add(match.id);

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildWorld, command } from '../../scripts/pack/world';
+import { alignIds, buildWorld, command } from '../../scripts/pack/world';
+import type { Pack } from '../../src/core/types';
 import { packText } from '../../scripts/pack/world/write';
 import { parsePackJson } from '../../src/core/pack/schema';
 
@@ -48,4 +49,30 @@ describe('npm run pack -- world', () => {
     const raw = buildWorld({ root: ROOT, data: snapshot! });
     for (const [name, pack] of Object.entries(vendored.packs)) expect(packText(raw.packs[name as keyof typeof raw.packs]!), name).toBe(packText(pack));
   }, 60_000);
+});
+
+describe('world entries a hand-written pack also has', () => {
+  const pack = (id: string, entities: Pack['entities']): Pack => ({ id, version: 1, title: id, language: 'en', sources: [], entities });
+  const handWritten = pack('regional', [
+    { id: 'dprk', type: 'place', name: "Democratic People's Republic of Korea", aliases: ['DPRK'], summary: '' },
+    { id: 'kim-jong-un', type: 'person', name: 'Kim Jong Un', summary: '' },
+  ]);
+
+  it('take its id when their name is one of its forms: one card for one person', () => {
+    const world = pack('world', [{ id: 'kim-jong-un-kn', type: 'person', name: 'Kim Jong Un', aliases: ['Kim Jong-un'], summary: '' }]);
+    alignIds([world], [handWritten]);
+    expect(world.entities[0]?.id).toBe('kim-jong-un');
+  });
+
+  it('keep their own id and name when they share only an alias, and leave that alias to the hand-written entry', () => {
+    const world = pack('world', [
+      { id: 'north-korea', type: 'place', name: 'North Korea', aliases: ["Democratic People's Republic of Korea"], ambiguous: ['DPRK'], context: ['Pyongyang'], summary: '' },
+    ]);
+    alignIds([world], [handWritten]);
+    const [e] = world.entities;
+    expect(e?.id).toBe('north-korea');
+    expect(e?.name).toBe('North Korea');
+    expect(e?.aliases).toBeUndefined();
+    expect(e?.ambiguous).toBeUndefined();
+  });
 });
