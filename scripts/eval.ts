@@ -10,15 +10,18 @@ import { EVAL_SETS, loadCorpus, loadPack, type EvalSet } from '../tests/eval/lib
 import { evaluateCorpus, type EvalResult } from '../tests/eval/lib/evaluate';
 import { floorFailures } from '../tests/eval/lib/floors';
 import { f1, precision, recall, type Counts } from '../tests/eval/lib/score-mentions';
+import { runNamesSection } from '../tests/eval/lib/names-section';
 
 function main(argv: string[]): number {
   let jsonPath: string | undefined;
+  let namesVerbose = false;
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--json') {
+    if (argv[i] === '--names-detail') namesVerbose = true;
+    else if (argv[i] === '--json') {
       jsonPath = argv[++i];
       if (!jsonPath) return fail('--json needs a file name');
     } else {
-      return fail(`unknown argument ${JSON.stringify(argv[i])} (usage: npm run eval -- [--json FILE])`);
+      return fail(`unknown argument ${JSON.stringify(argv[i])} (usage: npm run eval -- [--json FILE] [--names-detail])`);
     }
   }
   const results = new Map<EvalSet, EvalResult>();
@@ -41,11 +44,12 @@ function main(argv: string[]): number {
     console.log(`  roles                ${prf(r.facts.roles)}`);
     console.log(`  statements           ${prf(r.facts.statements)}`);
   }
+  const names = runNamesSection(namesVerbose);
   if (jsonPath) {
-    writeFileSync(jsonPath, JSON.stringify(Object.fromEntries([...results].map(([k, r]) => [k, summary(r)])), null, 2) + '\n');
+    writeFileSync(jsonPath, JSON.stringify({ ...Object.fromEntries([...results].map(([k, r]) => [k, summary(r)])), ...(names ? { names } : {}) }, null, 2) + '\n');
     console.log(`\nfigures written to ${jsonPath}`);
   }
-  const failures = [...results].flatMap(([set, r]) => floorFailures(set, r));
+  const failures = [...results].flatMap(([set, r]) => floorFailures(set, r)).concat(names?.failures ?? []);
   if (failures.length) {
     console.log(`\nUnder the floor:\n${failures.map((f) => `  ${f}`).join('\n')}`);
     return 1;
