@@ -1,0 +1,161 @@
+// Capitalised word sequences in one sentence that may be names, with the cues around them. A pure
+// function of the sentence's text, so a page's sentences are read once (AnalysisMemo).
+import { ABBREVIATED_TITLES, HONORIFICS, SPEECH_VERBS, TITLE_HEADS, TITLE_MODIFIERS } from '../article/lexicon';
+import { tokenize, type Token } from '../article/text';
+import { PLACE_HEADS } from './gazetteer';
+import { COMPANY_SUFFIXES, NAME_PARTICLES, NOT_NAMES, ORG_HEADS, SENTENCE_OPENERS } from './lexicon';
+
+export interface Candidate {
+  /** Offsets in the sentence's text. */
+  start: number;
+  end: number;
+  text: string;
+  words: string[];
+  /** Capitalised where any word would be: the sentence's first word, or first after a quote or colon. */
+  initial: boolean;
+  /** A title or courtesy title stands right before it ("Foreign Minister X", "Mr. X"). */
+  titled: boolean;
+  /** "X said", "X, 63, said", "X told": a speaker. */
+  speaks: boolean;
+  /** "in X", "from X", "near X". */
+  locative: boolean;
+  /** "X-based", "X-born". */
+  based: boolean;
+}
+
+const CAPITAL = /^\p{Lu}/u;
+/** "al-Assad", "bin-Laden", "de-Gaulle": a lower-case particle joined to a capitalised name. */
+const PARTICLE_JOINED = /^(?:al|el|bin|ibn|abu|van|von|de|da|di|du|le|la)[-‐]\p{Lu}/u;
+const BASED = /^(\p{Lu}[\p{L}.'’]*)[-‐](?:based|born|led|run|backed|owned|controlled|registered|listed|headquartered)$/u;
+const POSSESSIVE = /['’]s$/u;
+
+const lower = (w: string) => w.toLowerCase().replace(/\.$/, '');
+const isCapital = (w: string) => CAPITAL.test(w) || PARTICLE_JOINED.test(w);
+export const isTitleWord = (w: string) => {
+  const l = lower(w);
+  return TITLE_HEADS.has(l) || HONORIFICS.has(l) || ABBREVIATED_TITLES[l] !== undefined || TITLE_HEADS.has(l.split(/[-‐]/).pop() ?? '');
+};
+const isTitleModifier = (w: string) => TITLE_MODIFIERS.has(lower(w));
+const isOrgEnd = (w: string) => ORG_HEADS.has(lower(w)) || COMPANY_SUFFIXES.has(w.toLowerCase());
+/** Heads after which "of"/"for" continues a name: "Bank of England", "Gulf of Mexico". */
+const takesOf = (w: string) => ORG_HEADS.has(lower(w)) || PLACE_HEADS.has(lower(w)) || /^(?:republic|kingdom|university|duke|prince|princess|king|queen|state|states|isle|house|palace|church|museum|school|college|sea|gulf|bay|cape|lake|mount|strait|straits)$/.test(lower(w));
+
+const SPEAKS_AFTER = new RegExp(
+  `^(?:['’]s\\s+(?:spokes\\w+|office)\\s+said|,\\s*(?:\\d{1,3}|aged \\d{1,3}),|\\s+(?:has\\s+|had\\s+|also\\s+|later\\s+)?(?:${[...SPEECH_VERBS].join('|')})\\b)`,
+  'u',
+);
+const LOCATIVE_BEFORE = /\b(?:in|from|to|near|at|outside|across|throughout|into|across|toward|towards|via|visit(?:ed|ing|s)?)\s+(?:the\s+)?$/u;
+
+function gapOk(text: string, a: Token, b: Token): boolean {
+  const gap = text.slice(a.end, b.start);
+  if (gap === ' ' || gap === '\u00a0') return true;
+  // An initial or an abbreviation keeps its dot: "J. Smith", "U.S. Steel".
+  if (gap === '. ' && /^\p{Lu}$/u.test(a.text)) return true;
+  return gap === ' & ';
+}
+
+/** Splits a capitalised run at a title in it: "Foreign Minister Jeong Kyeong-doo" → title, then
+ *  the name. Runs that end in an organisation's head are kept whole ("General Motors"). */
+function splitAtTitles(run: Token[]): { tokens: Token[]; titled: boolean }[] {
+  const last = run[run.length - 1];
+  if (!last || isOrgEnd(last.text) || run.length === 1) return [{ tokens: run, titled: false }];
+  const out: { tokens: Token[]; titled: boolean }[] = [];
+  let current: Token[] = [];
+  let titled = false;
+  for (let i = 0; i < run.length; i++) {
+    const t = run[i]!;
+    const titleAhead = isTitleModifier(t.text) && run.slice(i + 1).some((n) => isTitleWord(n.text)) && !run.slice(i + 1).some((n) => isOrgEnd(n.text));
+    if (isTitleWord(t.text) || titleAhead) {
+      if (current.length) out.push({ tokens: current, titled });
+      current = [];
+      titled = true;
+      continue;
+    }
+    current.push(t);
+  }
+  if (current.length) out.push({ tokens: current, titled });
+  return out;
+}
+
+export function findCandidates(text: string): Candidate[] {
+  const tokens = tokenize(text);
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (!isCapital(t.text)) {
+      i++;
+      continue;
+    }
+    const based = BASED.exec(t.text);
+    if (based) {
+      push(out, text, tokens, [{ text: based[1]!, start: t.start, end: t.start + based[1]!.length }], false, true);
+      i++;
+      continue;
+    }
+    const run: Token[] = [t];
+    let j = i + 1;
+    // A possessive ends a name: "Korea's Democratic Party" is two names.
+    while (j < tokens.length && !POSSESSIVE.test(run[run.length - 1]!.text)) {
+      const prev = run[run.length - 1]!;
+      const n = tokens[j]!;
+      if (isCapital(n.text) && !BASED.test(n.text) && gapOk(text, prev, n)) {
+        run.push(n);
+        j++;
+        continue;
+      }
+      const after = tokens[j + 1];
+      const joins = (NAME_PARTICLES.has(n.text) || ((n.text === 'of' || n.text === 'for') && takesOf(prev.text))) && after && isCapital(after.text) && !BASED.test(after.text);
+      if (joins && gapOk(text, prev, n) && gapOk(text, n, after)) {
+        run.push(n, after);
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    i = j;
+    for (const part of splitAtTitles(run)) push(out, text, tokens, part.tokens, part.titled, false);
+  }
+  return out;
+}
+
+function push(out: Candidate[], text: string, all: Token[], run: Token[], titled: boolean, based: boolean): void {
+  let words = [...run];
+  // Sentence openers and calendar words are not part of a name ("Despite Britain's …", "Friday").
+  const isOpenerAt = (k: number) => {
+    const w = words[k];
+    return !!w && (NOT_NAMES.has(lower(w.text)) || (k === 0 && atSentenceStart(text, w) && SENTENCE_OPENERS.has(lower(w.text))));
+  };
+  while (words.length && isOpenerAt(0)) words.shift();
+  while (words.length && NOT_NAMES.has(lower(words[words.length - 1]!.text))) words.pop();
+  // A particle or "of" cannot end a name.
+  while (words.length && !isCapital(words[words.length - 1]!.text)) words.pop();
+  const first = words[0];
+  const lastTok = words[words.length - 1];
+  if (!first || !lastTok) return;
+  let end = lastTok.end;
+  const raw = text.slice(first.start, end);
+  const stripped = raw.replace(/['’]s?$/u, '');
+  end = first.start + stripped.length;
+  if (!stripped || !/\p{L}{2}|\p{Lu}\./u.test(stripped)) return;
+  const after = text.slice(end, end + 40);
+  const before = text.slice(Math.max(0, first.start - 30), first.start);
+  const prevWord = all.filter((t) => t.end <= first.start).pop();
+  out.push({
+    start: first.start,
+    end,
+    text: stripped,
+    words: stripped.split(/\s+/).filter((w) => w !== '&'),
+    initial: atSentenceStart(text, first),
+    titled: titled || (!!prevWord && isTitleWord(prevWord.text) && /^\.?\s+$/u.test(text.slice(prevWord.end, first.start))),
+    speaks: SPEAKS_AFTER.test(after),
+    locative: LOCATIVE_BEFORE.test(before),
+    based,
+  });
+}
+
+/** Where any word is capitalised: the sentence's start, or after an opening quote, a colon or a dash. */
+export function atSentenceStart(text: string, t: Token): boolean {
+  const before = text.slice(0, t.start).trimEnd();
+  return before === '' || /["“‘(:—–-]$|^\W+$/u.test(before);
+}

@@ -1,0 +1,100 @@
+// Recognition of the names an article uses that no pack lists: people, places and organizations,
+// found by rules in the article's own sentences (no model, no network; runs in the worker).
+// Each recognised name becomes a page-only entity; the matcher then finds all its mentions.
+import { surnameOf } from '../article/page-entities';
+import { foldName, slug } from '../article/text';
+import type { PackEntity, RunKind, Sentence } from '../types';
+import { findCandidates, type Candidate } from './candidates';
+import { decide, gather, type NameEvidence } from './consistency';
+
+interface Known {
+  /** The folded names a pack knows (names, aliases, short forms). */
+  keys: Set<string>;
+  /** Multi-word names by their first word, for "Donald J. Trump" ⊇ "Donald Trump". */
+  byFirst: Map<string, string[][]>;
+}
+// Built once per pack array (the worker's merged pack is the same on every pass).
+const knownCache = new WeakMap<readonly PackEntity[], Known>();
+function knownOf(pack: readonly PackEntity[]): Known {
+  let known = knownCache.get(pack);
+  if (known) return known;
+  known = { keys: new Set(), byFirst: new Map() };
+  for (const e of pack) {
+    for (const n of [e.name, ...(e.aliases ?? []), ...(e.ambiguous ?? []), ...(e.short ?? [])]) {
+      const f = foldName(n);
+      known.keys.add(f);
+      const ws = f.split(' ');
+      if (ws.length > 1) {
+        const list = known.byFirst.get(ws[0]!);
+        if (list) list.push(ws);
+        else known.byFirst.set(ws[0]!, [ws]);
+      }
+    }
+  }
+  knownCache.set(pack, known);
+  return known;
+}
+
+/** The pack's entity wins: the pack has this name, or a name all of whose words this one holds. */
+function packHas(key: string, known: Known): boolean {
+  if (known.keys.has(key)) return true;
+  const ws = key.split(' ');
+  if (ws.length < 2) return false;
+  return ws.some((w) => (known.byFirst.get(w) ?? []).some((name) => name.every((t) => ws.includes(t))));
+}
+
+export interface RecognizeInput {
+  sentences: readonly Sentence[];
+  runKinds: readonly RunKind[];
+  pack: readonly PackEntity[];
+  /** Page entities already found (titled people, defined acronyms): they are not found twice. */
+  found: readonly PackEntity[];
+  /** Sentence text → its candidates. */
+  memo?: Map<string, Candidate[]>;
+}
+
+export function recognizeNames({ sentences, runKinds, pack, found, memo }: RecognizeInput): PackEntity[] {
+  const evidence = new Map<string, NameEvidence>();
+  for (const s of sentences) {
+    // Headlines capitalise every word: they confirm names found elsewhere, never start one.
+    if (runKinds[s.run] === 'heading') continue;
+    let candidates = memo?.get(s.text);
+    if (!candidates) {
+      candidates = findCandidates(s.text);
+      memo?.set(s.text, candidates);
+    }
+    for (const c of candidates) gather(evidence, foldName(c.text), c);
+  }
+  const known = knownOf(pack);
+  const taken = new Set<string>();
+  for (const e of found) for (const n of [e.name, ...(e.aliases ?? []), ...(e.short ?? [])]) taken.add(foldName(n));
+  const decided: { key: string; e: NameEvidence; type: NonNullable<ReturnType<typeof decide>> }[] = [];
+  for (const [key, e] of evidence) {
+    if (taken.has(key) || packHas(key, known)) continue;
+    const type = decide(e);
+    if (type) decided.push({ key, e, type });
+  }
+  // A word of a person's name alone is that person (the matcher's short forms), not a new name.
+  const personWords = new Set<string>();
+  for (const d of decided) if (d.type === 'person') for (const w of d.key.split(' ')) personWords.add(w);
+  for (const e of found) if (e.type === 'person') for (const w of foldName(e.name).split(' ')) personWords.add(w);
+  const out: PackEntity[] = [];
+  const ids = new Set(found.map((e) => e.id));
+  for (const { key, e, type } of decided) {
+    if (!key.includes(' ') && personWords.has(key)) continue;
+    const name = display(e);
+    const id = `page-${slug(name)}`;
+    if (ids.has(id)) continue;
+    ids.add(id);
+    out.push({ id, type, name, aliases: [], ...(type === 'person' ? { short: [surnameOf(name)] } : {}), summary: '' });
+  }
+  return out;
+}
+
+/** The spelling written most often mid-sentence (where case is the writer's choice). */
+function display(e: NameEvidence): string {
+  let best = '';
+  let n = -1;
+  for (const [s, count] of e.surfaces) if (count > n) [best, n] = [s, count];
+  return best;
+}
