@@ -13,6 +13,7 @@ import { collectRuns } from '../src/content/runs';
 import { analyzeArticle } from '../src/core/analyze';
 import { extractFacts, findAcronymDefinitions, findPageEntities, splitSentences } from '../src/core/article/index';
 import { buildCards } from '../src/core/card/build';
+import { recognizeNames } from '../src/core/recognize/index';
 import { compileMatcher, mentionsFromHits, scanRuns } from '../src/core/match/index';
 import type { Pack } from '../src/core/types';
 
@@ -56,7 +57,9 @@ for (let i = 0; i < reps; i++) {
   lap('findArticleRoot (jsdom)', () => findArticleRoot(doc));
   const sentences = lap('splitSentences', () => splitSentences(runs));
   const definitions = lap('findAcronymDefinitions', () => findAcronymDefinitions(sentences));
-  const pageEntities = lap('findPageEntities', () => findPageEntities(sentences, definitions, pack.entities));
+  const defined = lap('findPageEntities', () => findPageEntities(sentences, definitions, pack.entities));
+  const recognized = lap('recognizeNames', () => recognizeNames({ sentences, runKinds: runs.map((r) => r.kind), pack: pack.entities, found: defined }));
+  const pageEntities = [...defined, ...recognized];
   const entities = [...pack.entities, ...pageEntities];
   const matcher = lap('compileMatcher (cached, new array)', () => compileMatcher(entities));
   const evidence = { text: runs.map((r) => r.text).join('\n'), definitions: definitions.map(({ short, long }) => ({ short, long })) };
@@ -73,4 +76,6 @@ const { matcher: _m, ...rest } = first;
 const digest = createHash('sha256').update(JSON.stringify(rest)).digest('hex').slice(0, 16);
 console.log(`page ${(chars / 1e6).toFixed(1)} M chars, ${runs.length} runs, pack ${pack.entities.length} entities, ${first.mentions.length} mentions, ${first.cards.length} cards; median of ${reps}`);
 for (const [name, xs] of Object.entries(times)) console.log(`${name.padEnd(36)} ${median(xs).toFixed(1).padStart(8)} ms`);
+const textChars = runs.reduce((n, r) => n + r.text.length, 0);
+console.log(`recognizeNames per 100 KB of text       ${((median(times.recognizeNames!) * 100_000) / textChars).toFixed(1).padStart(8)} ms (budget 30 ms)`);
 console.log(`analysis digest ${digest}`);
