@@ -3,7 +3,7 @@
 import { ABBREVIATED_TITLES, HONORIFICS, SPEECH_VERBS, TITLE_HEADS, TITLE_MODIFIERS } from '../article/lexicon';
 import { tokenize, type Token } from '../article/text';
 import { PLACE_HEADS } from './gazetteer';
-import { COMPANY_SUFFIXES, NAME_PARTICLES, NOT_NAMES, ORG_HEADS, SENTENCE_OPENERS } from './lexicon';
+import { CALENDAR, COMPANY_SUFFIXES, NAME_PARTICLES, ORG_HEADS, SENTENCE_OPENERS } from './lexicon';
 
 export interface Candidate {
   /** Offsets in the sentence's text. */
@@ -104,11 +104,15 @@ export function findCandidates(text: string): Candidate[] {
         j++;
         continue;
       }
-      const after = tokens[j + 1];
-      const joins = (NAME_PARTICLES.has(n.text) || ((n.text === 'of' || n.text === 'for') && takesOf(prev.text))) && after && isCapital(after.text) && !BASED.test(after.text);
-      if (joins && gapOk(text, prev, n) && gapOk(text, n, after)) {
-        run.push(n, after);
-        j += 2;
+      // Particles, one or more ("van der"), or "of" after a head, then a capitalised word.
+      let k = j;
+      if ((n.text === 'of' || n.text === 'for') && takesOf(prev.text)) k++;
+      else while (k < tokens.length && k - j < 3 && NAME_PARTICLES.has(tokens[k]!.text)) k++;
+      const after = tokens[k];
+      const joined = tokens.slice(j, k + 1);
+      if (k > j && after && isCapital(after.text) && !BASED.test(after.text) && joined.every((x, q) => gapOk(text, q === 0 ? prev : joined[q - 1]!, x))) {
+        run.push(...joined);
+        j = k + 1;
         continue;
       }
       break;
@@ -124,10 +128,10 @@ function push(out: Candidate[], text: string, all: Token[], run: Token[], titled
   // Sentence openers and calendar words are not part of a name ("Despite Britain's …", "Friday").
   const isOpenerAt = (k: number) => {
     const w = words[k];
-    return !!w && (NOT_NAMES.has(lower(w.text)) || (k === 0 && atSentenceStart(text, w) && SENTENCE_OPENERS.has(lower(w.text))));
+    return !!w && (CALENDAR.has(lower(w.text)) || !isCapital(w.text) || (k === 0 && atSentenceStart(text, w) && SENTENCE_OPENERS.has(lower(w.text))));
   };
   while (words.length && isOpenerAt(0)) words.shift();
-  while (words.length && NOT_NAMES.has(lower(words[words.length - 1]!.text))) words.pop();
+  while (words.length && CALENDAR.has(lower(words[words.length - 1]!.text))) words.pop();
   // A particle or "of" cannot end a name.
   while (words.length && !isCapital(words[words.length - 1]!.text)) words.pop();
   const first = words[0];

@@ -45,6 +45,11 @@ export const NOT_NAMES = words(`
   ok yes no oh
 `);
 
+/** Months and days: never part of a name at its edge ("Friday", "Clinton on Monday"). */
+export const CALENDAR = new Set(
+  [...NOT_NAMES].filter((w) => /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|christmas|easter)/.test(w)),
+);
+
 /** Words that start sentences and are never part of a name there ("Despite Britain's …"). */
 export const SENTENCE_OPENERS = words(`
   the a an it its he she they we i you this that these those but and or nor however in on at as if while when
