@@ -28,6 +28,9 @@ const CAPITAL = /^\p{Lu}/u;
 const PARTICLE_JOINED = /^(?:al|el|bin|ibn|abu|van|von|de|da|di|du|le|la)[-‐]\p{Lu}/u;
 const BASED = /^(\p{Lu}[\p{L}.'’]*)[-‐](?:based|born|led|run|backed|owned|controlled|registered|listed|headquartered)$/u;
 const POSSESSIVE = /['’]s$/u;
+const INNER_POSSESSIVE = /^(?:People|Women|Children|Men|Year|Veterans|Workers)['’]s$/u;
+/** "US-South Korea", "U.S.-led": a compound of names is not one name. */
+const COMPOUND = /^[\p{L}.]+[-‐]\p{Lu}|^\p{Lu}{2,}[-‐]/u;
 
 const lower = (w: string) => w.toLowerCase().replace(/\.$/, '');
 const isCapital = (w: string) => CAPITAL.test(w) || PARTICLE_JOINED.test(w);
@@ -49,6 +52,8 @@ const LOCATIVE_BEFORE = /\b(?:in|from|to|near|at|outside|across|throughout|into|
 function gapOk(text: string, a: Token, b: Token): boolean {
   const gap = text.slice(a.end, b.start);
   if (gap === ' ' || gap === '\u00a0') return true;
+  // A plural's possessive inside a name: "Workers' Party".
+  if (/^['’] $/u.test(gap) && a.text.endsWith('s')) return true;
   // An initial or an abbreviation keeps its dot: "J. Smith", "U.S. Steel".
   if (gap === '. ' && /^\p{Lu}$/u.test(a.text)) return true;
   return gap === ' & ';
@@ -80,10 +85,13 @@ function splitAtTitles(run: Token[]): { tokens: Token[]; titled: boolean }[] {
 export function findCandidates(text: string): Candidate[] {
   const tokens = tokenize(text);
   const out: Candidate[] = [];
+  // A line with no lower-case word ("Local · Community", a title in title case) capitalises
+  // every word: it confirms names found elsewhere and starts none.
+  const label = !tokens.some((t) => /^\p{Ll}{3,}/u.test(t.text) && !NAME_PARTICLES.has(t.text) && t.text !== 'of' && t.text !== 'for' && t.text !== 'and' && t.text !== 'the');
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    if (!isCapital(t.text)) {
+    if (!isCapital(t.text) || (COMPOUND.test(t.text) && !/^\p{Lu}\p{Ll}+[-‐]\p{Lu}\p{Ll}+$/u.test(t.text))) {
       i++;
       continue;
     }
@@ -95,8 +103,9 @@ export function findCandidates(text: string): Candidate[] {
     }
     const run: Token[] = [t];
     let j = i + 1;
-    // A possessive ends a name: "Korea's Democratic Party" is two names.
-    while (j < tokens.length && !POSSESSIVE.test(run[run.length - 1]!.text)) {
+    // A possessive ends a name ("Korea's Democratic Party" is two names), except a plural noun's
+    // inside one ("Supreme People's Assembly", "New Year's Address").
+    while (j < tokens.length && (!POSSESSIVE.test(run[run.length - 1]!.text) || INNER_POSSESSIVE.test(run[run.length - 1]!.text))) {
       const prev = run[run.length - 1]!;
       const n = tokens[j]!;
       if (isCapital(n.text) && !BASED.test(n.text) && gapOk(text, prev, n)) {
@@ -120,6 +129,7 @@ export function findCandidates(text: string): Candidate[] {
     i = j;
     for (const part of splitAtTitles(run)) push(out, text, tokens, part.tokens, part.titled, false);
   }
+  if (label) for (const c of out) c.initial = true;
   return out;
 }
 

@@ -39,6 +39,9 @@ export function gather(into: Map<string, NameEvidence>, key: string, c: Candidat
 /** Abbreviations common in news copy that are not names of anything. */
 const NOT_ACRONYM_NAMES = new Set(['GMT', 'TV', 'CEO', 'GDP', 'AIDS', 'HIV', 'PM', 'AM', 'OK', 'VS', 'CPI', 'PPI', 'IPO', 'FOB', 'CIF', 'MLN', 'BLN', 'PCT']);
 
+/** Holidays and the like: capitalised, not a person, place or organization. */
+const NOT_NAME_PHRASES = new Set(['new year', "new year's", 'new year’s', "new year's day", "new year's eve", 'christmas eve', 'christmas day', 'good friday', 'boxing day']);
+
 const noName = (w: string) => {
   const l = w.toLowerCase();
   return NOT_NAMES.has(l) || DEMONYMS.has(l) || DEMONYMS.has(l.replace(/s$/, '')) || isTitleWord(w);
@@ -47,7 +50,7 @@ const noName = (w: string) => {
 /** The type a name is recognised as, or null when the article gives no reason to call it a name. */
 export function decide(e: NameEvidence): EntityType | null {
   const { words } = e;
-  if (words.every(noName)) return null;
+  if (words.every(noName) || NOT_NAME_PHRASES.has(words.join(' ').toLowerCase())) return null;
   if (words.length === 1 && NOT_ACRONYM_NAMES.has(words[0]!.replace(/\./g, ''))) return null;
   const single = words.length === 1;
   if (looksLikeOrganization(words)) return 'organization';

@@ -12,18 +12,21 @@ interface Known {
   keys: Set<string>;
   /** Multi-word names by their first word, for "Donald J. Trump" ⊇ "Donald Trump". */
   byFirst: Map<string, string[][]>;
+  /** Every word of the pack's people's full names: "Hui" of "Choe Son Hui" is that person's. */
+  personWords: Set<string>;
 }
 // Built once per pack array (the worker's merged pack is the same on every pass).
 const knownCache = new WeakMap<readonly PackEntity[], Known>();
 function knownOf(pack: readonly PackEntity[]): Known {
   let known = knownCache.get(pack);
   if (known) return known;
-  known = { keys: new Set(), byFirst: new Map() };
+  known = { keys: new Set(), byFirst: new Map(), personWords: new Set() };
   for (const e of pack) {
     for (const n of [e.name, ...(e.aliases ?? []), ...(e.ambiguous ?? []), ...(e.short ?? [])]) {
       const f = foldName(n);
       known.keys.add(f);
       const ws = f.split(' ');
+      if (ws.length > 1 && e.type === 'person') for (const w of ws) known.personWords.add(w);
       if (ws.length > 1) {
         const list = known.byFirst.get(ws[0]!);
         if (list) list.push(ws);
@@ -37,7 +40,7 @@ function knownOf(pack: readonly PackEntity[]): Known {
 
 /** The pack's entity wins: the pack has this name, or a name all of whose words this one holds. */
 function packHas(key: string, known: Known): boolean {
-  if (known.keys.has(key)) return true;
+  if (known.keys.has(key) || known.personWords.has(key)) return true;
   const ws = key.split(' ');
   if (ws.length < 2) return false;
   return ws.some((w) => (known.byFirst.get(w) ?? []).some((name) => name.every((t) => ws.includes(t))));

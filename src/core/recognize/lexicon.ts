@@ -88,7 +88,7 @@ export const ORG_HEADS = words(`
   army navy force forces front police board club society exchange team airlines airways motors industries
   holdings partners bancorp trust times post journal news herald tribune telegraph guardian gazette network
   television radio press agency embassy consulate tribunal senate cabinet movement brigade brigades militia
-  guard corps staff chiefs regiment division school college hospital church mission fc cf rovers wanderers nations
+  guard corps staff chiefs house regiment division school college hospital church mission fc cf rovers wanderers nations
 `);
 
 /** Suffixes that close a company's name ("Apple Inc.", "Siemens AG"). */

@@ -5,6 +5,8 @@ import { inGazetteer } from './places';
 const ACRONYM = /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,4})$/u;
 
 export function looksLikeOrganization(words: readonly string[]): boolean {
+  // A head word alone ("News", "Council") names nothing in particular.
+  if (words.length < 2) return false;
   const last = (words[words.length - 1] ?? '').toLowerCase();
   if (ORG_HEADS.has(last.replace(/\.$/, '')) || COMPANY_SUFFIXES.has(last)) return true;
   // "Ministry of Defence", "Bank for International Settlements": a head before "of"/"for".
