@@ -3,7 +3,7 @@
 import { ABBREVIATED_TITLES, HONORIFICS, SPEECH_VERBS, TITLE_HEADS, TITLE_MODIFIERS } from '../article/lexicon';
 import { tokenize, type Token } from '../article/text';
 import { PLACE_HEADS } from './gazetteer';
-import { CALENDAR, COMPANY_SUFFIXES, NAME_PARTICLES, ORG_HEADS, SENTENCE_OPENERS } from './lexicon';
+import { CALENDAR, COMPANY_SUFFIXES, DEMONYMS, FIRST_NAMES, NAME_PARTICLES, ORG_HEADS, SENTENCE_OPENERS } from './lexicon';
 
 export interface Candidate {
   /** Offsets in the sentence's text. */
@@ -44,7 +44,7 @@ const isOrgEnd = (w: string) => ORG_HEADS.has(lower(w)) || COMPANY_SUFFIXES.has(
 const takesOf = (w: string) => ORG_HEADS.has(lower(w)) || PLACE_HEADS.has(lower(w)) || /^(?:republic|kingdom|university|duke|prince|princess|king|queen|state|states|isle|house|palace|church|museum|school|college|sea|gulf|bay|cape|lake|mount|strait|straits)$/.test(lower(w));
 
 const SPEAKS_AFTER = new RegExp(
-  `^(?:['’]s\\s+(?:spokes\\w+|office)\\s+said|,\\s*(?:\\d{1,3}|aged \\d{1,3}),|\\s+(?:has\\s+|had\\s+|also\\s+|later\\s+)?(?:${[...SPEECH_VERBS].join('|')})\\b)`,
+  `^(?:['’]s\\s+(?:spokes\\w+|office)\\s+said|,\\s*(?:\\d{1,3}|aged \\d{1,3}),|,\\s+(?:who|whose)\\s|\\s+\\(\\d{1,3}\\)|\\s+(?:has\\s+|had\\s+|also\\s+|later\\s+)?(?:${[...SPEECH_VERBS].join('|')})\\b)`,
   'u',
 );
 const LOCATIVE_BEFORE = /\b(?:in|from|to|near|at|outside|across|throughout|into|across|toward|towards|via|visit(?:ed|ing|s)?)\s+(?:the\s+)?$/u;
@@ -70,7 +70,8 @@ function splitAtTitles(run: Token[]): { tokens: Token[]; titled: boolean }[] {
   for (let i = 0; i < run.length; i++) {
     const t = run[i]!;
     const titleAhead = isTitleModifier(t.text) && run.slice(i + 1).some((n) => isTitleWord(n.text)) && !run.slice(i + 1).some((n) => isOrgEnd(n.text));
-    if (isTitleWord(t.text) || titleAhead) {
+    // A title word at the end of a run is part of the name ("Billie Jean King", "Larry King").
+    if ((isTitleWord(t.text) && i < run.length - 1) || titleAhead) {
       if (current.length) out.push({ tokens: current, titled });
       current = [];
       titled = true;
@@ -144,6 +145,11 @@ function push(out: Candidate[], text: string, all: Token[], run: Token[], titled
   while (words.length && CALENDAR.has(lower(words[words.length - 1]!.text))) words.pop();
   // A particle or "of" cannot end a name.
   while (words.length && !isCapital(words[words.length - 1]!.text)) words.pop();
+  // "Australian Tom Moody", "Controversial Australian Anthony Hill": nationality adjectives (and
+  // at a sentence start, any words) before a person's known given name are not part of the name.
+  const given = words.findIndex((w, k) => k > 0 && FIRST_NAMES.has(w.text.toLowerCase()));
+  if (given > 0 && given < words.length - 1 && words.slice(0, given).every((w) => DEMONYMS.has(w.text.toLowerCase()) || atSentenceStart(text, words[0]!))) words = words.slice(given);
+  while (words.length > 2 && DEMONYMS.has(words[0]!.text.toLowerCase()) && !ORG_HEADS.has(lower(words[words.length - 1]!.text))) words.shift();
   const first = words[0];
   const lastTok = words[words.length - 1];
   if (!first || !lastTok) return;

@@ -5,7 +5,7 @@
 import type { EntityType } from '../types';
 import type { Candidate } from './candidates';
 import { isTitleWord } from './candidates';
-import { DEMONYMS, NOT_NAMES } from './lexicon';
+import { DEMONYMS, EVENT_HEADS, NOT_NAMES } from './lexicon';
 import { isAcronymName, looksLikeOrganization } from './organizations';
 import { personByCue, personByWords, personShaped } from './people';
 import { inGazetteer, looksLikePlace } from './places';
@@ -53,6 +53,7 @@ export function decide(e: NameEvidence): EntityType | null {
   if (words.every(noName) || NOT_NAME_PHRASES.has(words.join(' ').toLowerCase())) return null;
   if (words.length === 1 && NOT_ACRONYM_NAMES.has(words[0]!.replace(/\./g, ''))) return null;
   const single = words.length === 1;
+  if (!single && EVENT_HEADS.has(words[words.length - 1]!.toLowerCase())) return 'event';
   if (looksLikeOrganization(words)) return 'organization';
   if (looksLikePlace(words) || e.based) return 'place';
   if (isAcronymName(words)) return 'organization';

@@ -6,6 +6,7 @@ import { foldName, slug } from '../article/text';
 import type { PackEntity, RunKind, Sentence } from '../types';
 import { findCandidates, type Candidate } from './candidates';
 import { decide, gather, type NameEvidence } from './consistency';
+import { personShaped } from './people';
 
 interface Known {
   /** The folded names a pack knows (names, aliases, short forms). */
@@ -72,10 +73,19 @@ export function recognizeNames({ sentences, runKinds, pack, found, memo }: Recog
   const taken = new Set<string>();
   for (const e of found) for (const n of [e.name, ...(e.aliases ?? []), ...(e.short ?? [])]) taken.add(foldName(n));
   const decided: { key: string; e: NameEvidence; type: NonNullable<ReturnType<typeof decide>> }[] = [];
+  const undecided: { key: string; e: NameEvidence }[] = [];
   for (const [key, e] of evidence) {
     if (taken.has(key) || packHas(key, known)) continue;
     const type = decide(e);
     if (type) decided.push({ key, e, type });
+    else undecided.push({ key, e });
+  }
+  // "Nolan Henke fired a 62. … Henke said": a name seen only at sentence starts is a person when
+  // the article later calls someone by its last word alone, mid-sentence.
+  for (const { key, e } of undecided) {
+    const surname = key.split(' ').pop() ?? '';
+    const alone = evidence.get(surname);
+    if (personShaped(e.words) && key.includes(' ') && alone && alone.mid > 0) decided.push({ key, e, type: 'person' });
   }
   // A word of a person's name alone is that person (the matcher's short forms), not a new name.
   const personWords = new Set<string>();

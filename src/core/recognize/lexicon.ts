@@ -78,6 +78,12 @@ export const DEMONYMS = words(`
   latvian lithuanian belarussian georgian armenian azeri kazakh uzbek chechen tajik mongolian saudi kuwaiti
   yemeni jordanian omani qatari emirati bahraini nordic baltic latin scandinavian soviet communist socialist
   democrat democrats republican republicans conservative labour liberal nationalist islamist olympic
+  panamanian puerto rican dominican haitian jamaican guatemalan honduran salvadoran nicaraguan costa bolivian
+  ecuadorean ecuadorian paraguayan uruguayan ghanaian ugandan tanzanian zambian namibian botswanan malawian
+  mozambican senegalese ivorian cameroonian liberian sierra malian nigerien chadian eritrean djiboutian
+  zimbabwean new zealander zealand kiwi singaporean bruneian laotian nepali nepalese sri lankan bhutanese
+  maldivian afghani uzbek turkmen kyrgyz mongol tibetan uighur macedonian montenegrin kosovar moldovan
+  belarusian luxembourger monegasque maltese andorran liechtensteiner faroese greenlandic yugoslav bosnian
 `);
 
 /** Head words of organizations ("Democratic Party", "Bank of Korea", "Acme Corp"). */
@@ -92,6 +98,9 @@ export const ORG_HEADS = words(`
 `);
 
 /** Suffixes that close a company's name ("Apple Inc.", "Siemens AG"). */
+/** Last words of named events: "the Hong Kong Open", "the World Cup" (names, but of no body or place). */
+export const EVENT_HEADS = words('open cup championship championships games olympics trophy classic masters series festival award awards prize tournament grand prix rally marathon derby');
+
 export const COMPANY_SUFFIXES = words('inc inc. corp corp. co co. ltd ltd. plc llc ag sa nv bv spa gmbh ab asa oyj kk');
 
 /** Connectors that may stand inside a multi-word name between capitalised words. */

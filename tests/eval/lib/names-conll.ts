@@ -121,12 +121,14 @@ function buildDoc(sentences: Tok[][], index: number): NamesDoc {
     runs.push({ text: acc.text, kind });
     if (score) scored.add(run);
   };
-  const [headline, dateline, ...body] = sentences;
+  const [headline, ...rest] = sentences;
   if (headline) addRun([headline], 'heading', false);
-  // A dateline is a city and a date ("CITY 1996-08-30"); a document without one starts its body.
-  const isDateline = dateline && dateline.some((t) => /^\d{4}-\d\d-\d\d$/.test(t.text));
-  if (dateline && isDateline) addRun([dateline], 'body', false);
-  else if (dateline) body.unshift(dateline);
+  // A dateline is a city and a date ("CITY 1996-08-30"), second or (after a byline) third; the
+  // byline before it is a run of its own, as on a page.
+  const at = rest.slice(0, 2).findIndex((s) => s.some((t) => /^\d{4}-\d\d-\d\d$/.test(t.text)));
+  if (at === 1) addRun([rest[0]!], 'body', true);
+  if (at >= 0) addRun([rest[at]!], 'body', false);
+  const body = rest.slice(at + 1);
   for (let i = 0; i < body.length; i += SENTENCES_PER_PARAGRAPH) addRun(body.slice(i, i + SENTENCES_PER_PARAGRAPH), 'body', true);
   return { index, runs, scored, gold, prose: isProse(sentences) };
 }
