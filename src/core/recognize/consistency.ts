@@ -37,7 +37,10 @@ export function gather(into: Map<string, NameEvidence>, key: string, c: Candidat
 }
 
 /** Abbreviations common in news copy that are not names of anything. */
-const NOT_ACRONYM_NAMES = new Set(['GMT', 'TV', 'CEO', 'GDP', 'AIDS', 'HIV', 'PM', 'AM', 'OK', 'VS', 'CPI', 'PPI', 'IPO', 'FOB', 'CIF', 'MLN', 'BLN', 'PCT']);
+const NOT_ACRONYM_NAMES = new Set([
+  'GMT', 'TV', 'CEO', 'CFO', 'GDP', 'AIDS', 'HIV', 'PM', 'AM', 'OK', 'VS', 'CPI', 'PPI', 'IPO', 'FOB', 'CIF', 'MLN', 'BLN', 'PCT',
+  'JSON', 'HTML', 'CSS', 'API', 'URL', 'PDF', 'USB', 'SMS', 'GPS', 'HTTP', 'HTTPS', 'XML', 'SQL', 'RAM', 'CPU', 'FAQ', 'DIY', 'DNA', 'ID',
+]);
 
 /** Holidays and the like: capitalised, not a person, place or organization. */
 const NOT_NAME_PHRASES = new Set(['new year', "new year's", 'new year’s', "new year's day", "new year's eve", 'christmas eve', 'christmas day', 'good friday', 'boxing day']);
@@ -56,6 +59,8 @@ export function decide(e: NameEvidence): EntityType | null {
   if (!single && EVENT_HEADS.has(words[words.length - 1]!.toLowerCase())) return 'event';
   if (looksLikeOrganization(words)) return 'organization';
   if (looksLikePlace(words) || e.based) return 'place';
+  // "the two Koreas": the plural of a listed place.
+  if (single && /\p{Ll}s$/u.test(words[0]!) && inGazetteer(words[0]!.slice(0, -1))) return e.mid > 0 ? 'place' : null;
   if (isAcronymName(words)) return 'organization';
   if (!single && (personByWords(words) || e.person)) return 'person';
   // Past here the words alone prove nothing: a name capitalised only where any word is, is not one.
