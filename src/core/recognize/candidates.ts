@@ -1,6 +1,6 @@
 // Capitalised word sequences in one sentence that may be names, with the cues around them. A pure
 // function of the sentence's text, so a page's sentences are read once (AnalysisMemo).
-import { ABBREVIATED_TITLES, HONORIFICS, SPEECH_VERBS, TITLE_HEADS, TITLE_MODIFIERS } from '../article/lexicon';
+import { ABBREVIATED_TITLES, HONORIFICS, NON_NAME as TITLE_COMPLEMENT, SPEECH_VERBS, TITLE_HEADS, TITLE_MODIFIERS } from '../article/lexicon';
 import { tokenize, type Token } from '../article/text';
 import { PLACE_HEADS } from './gazetteer';
 import { CALENDAR, COMPANY_SUFFIXES, DEMONYMS, FIRST_NAMES, NAME_PARTICLES, ORG_HEADS, SENTENCE_OPENERS } from './lexicon';
@@ -33,9 +33,12 @@ const INNER_POSSESSIVE = /^(?:People|Women|Children|Men|Year|Veterans|Workers)['
 const COMPOUND = /^[\p{L}.]+[-‐]\p{Lu}|^\p{Lu}{2,}[-‐]/u;
 
 const lower = (w: string) => w.toLowerCase().replace(/\.$/, '');
-const isCapital = (w: string) => CAPITAL.test(w) || PARTICLE_JOINED.test(w);
+const isCapital = (w: string) => (CAPITAL.test(w) && !/\d/.test(w)) || PARTICLE_JOINED.test(w);
+/** Kinship words are titles in lower case only ("his son"); capitalised they are names ("Choe Son Hui"). */
+const KINSHIP = new Set(['son', 'daughter', 'brother', 'sister', 'wife', 'husband', 'father', 'mother', 'grandfather', 'grandson']);
 export const isTitleWord = (w: string) => {
   const l = lower(w);
+  if (KINSHIP.has(l)) return false;
   return TITLE_HEADS.has(l) || HONORIFICS.has(l) || ABBREVIATED_TITLES[l] !== undefined || TITLE_HEADS.has(l.split(/[-‐]/).pop() ?? '');
 };
 const isTitleModifier = (w: string) => TITLE_MODIFIERS.has(lower(w));
@@ -75,6 +78,11 @@ function splitAtTitles(run: Token[]): { tokens: Token[]; titled: boolean }[] {
       if (current.length) out.push({ tokens: current, titled });
       current = [];
       titled = true;
+      // The title's complement: "Secretary of State", "Minister for Foreign Affairs".
+      if (isTitleWord(t.text) && /^(?:of|for)$/.test(run[i + 1]?.text ?? '')) {
+        i++;
+        while (i + 1 < run.length && TITLE_COMPLEMENT.has(lower(run[i + 1]!.text))) i++;
+      }
       continue;
     }
     current.push(t);
@@ -116,7 +124,7 @@ export function findCandidates(text: string): Candidate[] {
       }
       // Particles, one or more ("van der"), or "of" after a head, then a capitalised word.
       let k = j;
-      if ((n.text === 'of' || n.text === 'for') && takesOf(prev.text)) k++;
+      if ((n.text === 'of' || n.text === 'for') && (takesOf(prev.text) || isTitleWord(prev.text))) k++;
       else while (k < tokens.length && k - j < 3 && NAME_PARTICLES.has(tokens[k]!.text)) k++;
       const after = tokens[k];
       const joined = tokens.slice(j, k + 1);
@@ -128,6 +136,9 @@ export function findCandidates(text: string): Candidate[] {
       break;
     }
     i = j;
+    // "McCune–Reischauer", "Franco-German": names joined by a dash make a compound, not a name.
+    const joinedBefore = /\p{L}[–—-]$/u.test(text.slice(0, run[0]!.start));
+    if (joinedBefore || /^[–—-]\p{Lu}/u.test(text.slice(run[run.length - 1]!.end))) continue;
     for (const part of splitAtTitles(run)) push(out, text, tokens, part.tokens, part.titled, false);
   }
   if (label) for (const c of out) c.initial = true;

@@ -5,7 +5,8 @@
 import type { EntityType } from '../types';
 import type { Candidate } from './candidates';
 import { isTitleWord } from './candidates';
-import { DEMONYMS, EVENT_HEADS, NOT_NAMES } from './lexicon';
+import { KOREAN_SURNAMES } from '../article/lexicon';
+import { DEMONYMS, EVENT_HEADS, FIRST_NAMES, NOT_NAMES } from './lexicon';
 import { isAcronymName, looksLikeOrganization } from './organizations';
 import { personByCue, personByWords, personShaped } from './people';
 import { inGazetteer, looksLikePlace } from './places';
@@ -65,6 +66,7 @@ export function decide(e: NameEvidence): EntityType | null {
   if (!single && (personByWords(words) || e.person)) return 'person';
   // Past here the words alone prove nothing: a name capitalised only where any word is, is not one.
   if (e.mid === 0) return null;
+  if (single && (FIRST_NAMES.has(words[0]!.toLowerCase()) || KOREAN_SURNAMES.has(words[0]!.toLowerCase()))) return 'person';
   if (single) return e.locative ? 'place' : 'organization';
   return personShaped(words) ? 'person' : 'organization';
 }

@@ -62,6 +62,9 @@ export const SENTENCE_OPENERS = words(`
   yesterday today tomorrow tonight earlier late early next here once twice again thus hence indeed moreover
   furthermore nevertheless nonetheless overall separately elsewhere currently previously initially finally
   recently eventually perhaps maybe certainly probably clearly please let mr mrs ms dr
+  whether unless until because whatever whoever whichever wherever whenever except upon within beyond
+  toward towards near across along around behind below above beside besides inside outside throughout
+  via per plus minus almost nearly just having being given seeing unlike like
 `);
 
 /** Adjectives of nationality and the like: names of a kind (CoNLL's MISC), not of a place or body. */
@@ -78,10 +81,10 @@ export const DEMONYMS = words(`
   latvian lithuanian belarussian georgian armenian azeri kazakh uzbek chechen tajik mongolian saudi kuwaiti
   yemeni jordanian omani qatari emirati bahraini nordic baltic latin scandinavian soviet communist socialist
   democrat democrats republican republicans conservative labour liberal nationalist islamist olympic
-  panamanian puerto rican dominican haitian jamaican guatemalan honduran salvadoran nicaraguan costa bolivian
+  panamanian rican dominican haitian jamaican guatemalan honduran salvadoran nicaraguan bolivian
   ecuadorean ecuadorian paraguayan uruguayan ghanaian ugandan tanzanian zambian namibian botswanan malawian
-  mozambican senegalese ivorian cameroonian liberian sierra malian nigerien chadian eritrean djiboutian
-  zimbabwean new zealander zealand kiwi singaporean bruneian laotian nepali nepalese sri lankan bhutanese
+  mozambican senegalese ivorian cameroonian liberian malian nigerien chadian eritrean djiboutian
+  kiwi singaporean bruneian laotian nepali nepalese lankan bhutanese
   maldivian afghani uzbek turkmen kyrgyz mongol tibetan uighur macedonian montenegrin kosovar moldovan
   belarusian luxembourger monegasque maltese andorran liechtensteiner faroese greenlandic yugoslav bosnian
 `);
@@ -99,7 +102,7 @@ export const ORG_HEADS = words(`
 
 /** Suffixes that close a company's name ("Apple Inc.", "Siemens AG"). */
 /** Last words of named events: "the Hong Kong Open", "the World Cup" (names, but of no body or place). */
-export const EVENT_HEADS = words('open cup championship championships games olympics trophy classic masters series festival award awards prize tournament grand prix rally marathon derby');
+export const EVENT_HEADS = words('open cup championship championships games olympics trophy classic masters series festival award awards prize tournament grand prix rally marathon derby address speech declaration accord accords treaty summit');
 
 export const COMPANY_SUFFIXES = words('inc inc. corp corp. co co. ltd ltd. plc llc ag sa nv bv spa gmbh ab asa oyj kk');
 
