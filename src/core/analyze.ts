@@ -4,7 +4,7 @@
 import { findAcronymDefinitions, extractFacts, findPageEntities, splitSentences } from './article/index';
 import { buildCards } from './card/build';
 import { recognizeNames } from './recognize/index';
-import type { Candidate } from './recognize/candidates';
+import type { SentenceNames } from './recognize/candidates';
 import { compileMatcherWith, mentionsFromHits, scanRuns, type Matcher, type MatchOptions, type ScanMemo } from './match/index';
 import type { AcronymDefinition, ArticleFacts, CardModel, Hit, Mention, Pack, PackEntity, RunText, Sentence } from './types';
 
@@ -34,7 +34,7 @@ export class AnalysisMemo {
   readonly definitions = new Map<string, AcronymDefinition[]>();
   readonly names = new Map<string, string[]>();
   readonly foldedSentences = new Map<string, string>();
-  readonly candidates = new Map<string, Candidate[]>();
+  readonly recognition = new Map<string, SentenceNames>();
   private readonly scans = new WeakMap<Matcher, ScanMemo>();
 
   scansOf(matcher: Matcher): ScanMemo {
@@ -48,7 +48,7 @@ export function analyzeArticle(runs: RunText[], pack: Pack, options: AnalyzeOpti
   const sentences = splitSentences(runs, memo?.sentences);
   const definitions = findAcronymDefinitions(sentences, memo?.definitions);
   const defined = findPageEntities(sentences, definitions, pack.entities, memo?.names);
-  const recognized = recognizeNames({ sentences, runKinds: runs.map((r) => r.kind), pack: pack.entities, found: defined, memo: memo?.candidates });
+  const recognized = recognizeNames({ sentences, runKinds: runs.map((r) => r.kind), pack: pack.entities, found: defined, memo: memo?.recognition });
   const pageEntities = [...defined, ...recognized];
   const entities = [...pack.entities, ...pageEntities];
   // The pack's matcher is compiled once; a page's own names are added to a copy of it.

@@ -79,6 +79,12 @@ describe('document-level consistency', () => {
       'Bush roses need pruning, and a bush by the gate grew tall.';
     expect(highlights([{ text: 'Reading Nice Mobile Bush', kind: 'heading' }, { text, kind: 'body' }])).toEqual([]);
   });
+
+  it('takes a word the article also writes in lower case for a common word, wherever it is capitalised', () => {
+    expect(highlights('Critics of the Harvest say it came late. Still, the harvest was large.')).toEqual([]);
+    // Without the lower-case use, the same capital mid-sentence is a name.
+    expect(highlights('Critics of the Harvest say it came late.')).toEqual(['Harvest:organization']);
+  });
 });
 
 describe('packs win', () => {

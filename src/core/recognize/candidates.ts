@@ -91,6 +91,19 @@ function splitAtTitles(run: Token[]): { tokens: Token[]; titled: boolean }[] {
   return out;
 }
 
+/** What one sentence gives recognition: its candidates, and the words it writes in lower case
+ *  (a word the article writes in lower case is a common word, not a name, wherever it is capitalised). */
+export interface SentenceNames {
+  candidates: Candidate[];
+  lower: string[];
+}
+
+export function readSentence(text: string): SentenceNames {
+  const lower = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{Ll}'’-]*/gu)) lower.add(m[0]);
+  return { candidates: findCandidates(text), lower: [...lower] };
+}
+
 export function findCandidates(text: string): Candidate[] {
   const tokens = tokenize(text);
   const out: Candidate[] = [];

@@ -52,7 +52,7 @@ const noName = (w: string) => {
 };
 
 /** The type a name is recognised as, or null when the article gives no reason to call it a name. */
-export function decide(e: NameEvidence): EntityType | null {
+export function decide(e: NameEvidence, common: ReadonlySet<string> = new Set()): EntityType | null {
   const { words } = e;
   if (words.every(noName) || NOT_NAME_PHRASES.has(words.join(' ').toLowerCase())) return null;
   if (words.length === 1 && NOT_ACRONYM_NAMES.has(words[0]!.replace(/\./g, ''))) return null;
@@ -64,8 +64,10 @@ export function decide(e: NameEvidence): EntityType | null {
   if (single && /\p{Ll}s$/u.test(words[0]!) && inGazetteer(words[0]!.slice(0, -1))) return e.mid > 0 ? 'place' : null;
   if (isAcronymName(words)) return 'organization';
   if (!single && (personByWords(words) || e.person)) return 'person';
-  // Past here the words alone prove nothing: a name capitalised only where any word is, is not one.
+  // Past here the words alone prove nothing: a name capitalised only where any word is, is not
+  // one, nor one word the article also writes in lower case ("The Standoff" beside "the standoff").
   if (e.mid === 0) return null;
+  if (single && common.has(words[0]!.toLowerCase())) return null;
   if (single && (FIRST_NAMES.has(words[0]!.toLowerCase()) || KOREAN_SURNAMES.has(words[0]!.toLowerCase()))) return 'person';
   if (single) return e.locative ? 'place' : 'organization';
   return personShaped(words) ? 'person' : 'organization';

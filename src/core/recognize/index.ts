@@ -4,7 +4,7 @@
 import { surnameOf } from '../article/page-entities';
 import { foldName, slug } from '../article/text';
 import type { PackEntity, RunKind, Sentence } from '../types';
-import { findCandidates, type Candidate } from './candidates';
+import { readSentence, type SentenceNames } from './candidates';
 import { decide, gather, type NameEvidence } from './consistency';
 import { personShaped } from './people';
 
@@ -13,6 +13,8 @@ interface Known {
   keys: Set<string>;
   /** Multi-word names by their first word, for "Donald J. Trump" ⊇ "Donald Trump". */
   byFirst: Map<string, string[][]>;
+  /** People's multi-word names by each of their words, for "Son Hui" ⊂ "Choe Son Hui". */
+  byWord: Map<string, string[][]>;
   /** Every word of the pack's people's full names: "Hui" of "Choe Son Hui" is that person's. */
   personWords: Set<string>;
 }
@@ -21,7 +23,7 @@ const knownCache = new WeakMap<readonly PackEntity[], Known>();
 function knownOf(pack: readonly PackEntity[]): Known {
   let known = knownCache.get(pack);
   if (known) return known;
-  known = { keys: new Set(), byFirst: new Map(), personWords: new Set() };
+  known = { keys: new Set(), byFirst: new Map(), byWord: new Map(), personWords: new Set() };
   for (const e of pack) {
     for (const n of [e.name, ...(e.aliases ?? []), ...(e.ambiguous ?? []), ...(e.short ?? [])]) {
       const f = foldName(n);
@@ -32,6 +34,11 @@ function knownOf(pack: readonly PackEntity[]): Known {
         const list = known.byFirst.get(ws[0]!);
         if (list) list.push(ws);
         else known.byFirst.set(ws[0]!, [ws]);
+        if (e.type === 'person') for (const w of new Set(ws)) {
+          const named = known.byWord.get(w);
+          if (named) named.push(ws);
+          else known.byWord.set(w, [ws]);
+        }
       }
     }
   }
@@ -44,7 +51,9 @@ function packHas(key: string, known: Known): boolean {
   if (known.keys.has(key) || known.personWords.has(key)) return true;
   const ws = key.split(' ');
   if (ws.length < 2) return false;
-  return ws.some((w) => (known.byFirst.get(w) ?? []).some((name) => name.every((t) => ws.includes(t))));
+  // "Donald J. Trump" holds all of "Donald Trump"; "Son Hui" is part of "Choe Son Hui".
+  if (ws.some((w) => (known.byFirst.get(w) ?? []).some((name) => name.every((t) => ws.includes(t))))) return true;
+  return (known.byWord.get(ws[0]!) ?? []).some((name) => ws.every((t) => name.includes(t)));
 }
 
 export interface RecognizeInput {
@@ -53,21 +62,23 @@ export interface RecognizeInput {
   pack: readonly PackEntity[];
   /** Page entities already found (titled people, defined acronyms): they are not found twice. */
   found: readonly PackEntity[];
-  /** Sentence text → its candidates. */
-  memo?: Map<string, Candidate[]>;
+  /** Sentence text → what it gives recognition. */
+  memo?: Map<string, SentenceNames>;
 }
 
 export function recognizeNames({ sentences, runKinds, pack, found, memo }: RecognizeInput): PackEntity[] {
   const evidence = new Map<string, NameEvidence>();
+  const common = new Set<string>();
   for (const s of sentences) {
     // Headlines capitalise every word: they confirm names found elsewhere, never start one.
     if (runKinds[s.run] === 'heading') continue;
-    let candidates = memo?.get(s.text);
-    if (!candidates) {
-      candidates = findCandidates(s.text);
-      memo?.set(s.text, candidates);
+    let read = memo?.get(s.text);
+    if (!read) {
+      read = readSentence(s.text);
+      memo?.set(s.text, read);
     }
-    for (const c of candidates) gather(evidence, foldName(c.text), c);
+    for (const c of read.candidates) gather(evidence, foldName(c.text), c);
+    for (const w of read.lower) common.add(w);
   }
   const known = knownOf(pack);
   const taken = new Set<string>();
@@ -76,7 +87,7 @@ export function recognizeNames({ sentences, runKinds, pack, found, memo }: Recog
   const undecided: { key: string; e: NameEvidence }[] = [];
   for (const [key, e] of evidence) {
     if (taken.has(key) || packHas(key, known)) continue;
-    const type = decide(e);
+    const type = decide(e, common);
     if (type) decided.push({ key, e, type });
     else undecided.push({ key, e });
   }
