@@ -6,6 +6,7 @@ import type { PackCommand } from './command';
 const COMMANDS: Record<string, () => Promise<{ command: PackCommand }>> = {
   build: () => import('./build'),
   check: () => import('./check'),
+  world: () => import('./world'),
 };
 
 async function usage(out: (line: string) => void): Promise<void> {

@@ -4,8 +4,11 @@
 export const ENTITY_TYPES = ['person', 'place', 'organization', 'event', 'equipment', 'term'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
-/** The pack file format this version reads (docs/PACKS.md). Format 2 made dates and sources required. */
-export const PACK_FORMAT = 2;
+/** The pack file format this version writes (docs/PACKS.md). Format 2 made dates and sources
+ *  required; format 3 adds the pack's licence and credit line. Format-2 files are still read. */
+export const PACK_FORMAT = 3;
+/** Older formats still read, as format 3 with no licence stated. */
+export const PACK_FORMATS_READ = [2, 3] as const;
 
 // Pack files must give every field below (the schema requires them); the types leave some optional
 // because packs made in memory (a merge of several packs, the reader's notes) have none to give.
@@ -58,6 +61,10 @@ export interface Pack {
   description?: string;
   /** The date up to which the pack's facts were checked. */
   asOf?: string;
+  /** SPDX licence id of the pack's data ("CC0-1.0", "CC-BY-4.0"); absent: licence not stated. */
+  license?: string;
+  /** The credit line the licence asks to be shown ("GeoNames"); required for CC BY and ODbL packs. */
+  credit?: string;
   sources: PackSource[];
   entities: PackEntity[];
 }

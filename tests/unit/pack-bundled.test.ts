@@ -1,5 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildWorld, PACK_NAMES } from '../../scripts/pack/world';
+import { packText } from '../../scripts/pack/world/write';
+import { licenseNeedsCredit } from '../../src/core/pack/fields';
+import { MAX_PACK_BYTES } from '../../src/core/pack/limits';
 import { parsePackJson, placeholderProblems } from '../../src/core/pack/schema';
 import type { Pack, PackEntity } from '../../src/core/types';
 
@@ -24,7 +29,7 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[
 describe('the bundled pack', () => {
   it('validates from the file on disk', () => {
     expect(parsed.ok ? [] : parsed.errors).toEqual([]);
-    expect(pack).toMatchObject({ format: 2, id: 'korean-peninsula', version: 2, language: 'en' });
+    expect(pack).toMatchObject({ format: 3, id: 'korean-peninsula', version: 3, language: 'en', license: 'MIT' });
   });
 
   it('cites no placeholder source, and dates every fact no later than asOf', () => {
@@ -114,5 +119,70 @@ describe('the bundled pack', () => {
     expect(shorts).toMatchObject({ 'choe-son-hui': ['Choe'], 'mike-pompeo': ['Pompeo'], 'donald-trump': ['Trump'], 'kim-jong-un': ['Kim'] });
     const surnamesAsFullNames = pack.entities.flatMap((e) => fullForms(e).filter((f) => ['Kim', 'Choe', 'Pompeo', 'Trump', 'Moon'].includes(f)));
     expect(surnamesAsFullNames).toEqual([]);
+  });
+});
+
+// Every pack in src/packs/ is bundled: each must hold what a card promises (a dated fact, a source
+// a reader can open) and say under which licence it comes.
+const PACKS_DIR = resolve(import.meta.dirname, '../../src/packs');
+const bundledFiles = readdirSync(PACKS_DIR).filter((f) => f.endsWith('.json')).sort();
+
+describe.each(bundledFiles)('bundled pack %s', (file) => {
+  const text = readFileSync(resolve(PACKS_DIR, file), 'utf8');
+  const result = parsePackJson(text);
+  const p: Pack = result.ok ? result.pack : { id: '', version: 0, title: '', language: '', sources: [], entities: [] };
+
+  it('validates, under the size limit, with no placeholder and a licence (and the credit it asks for)', () => {
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    expect(Buffer.byteLength(text)).toBeLessThan(MAX_PACK_BYTES);
+    expect(placeholderProblems(p)).toEqual([]);
+    expect(p.license).toMatch(/^[A-Za-z0-9.+-]+/);
+    if (licenseNeedsCredit(p.license!)) expect(p.credit).toBeTruthy();
+  });
+
+  it('dates every fact no later than asOf, and cites a source with a web address, publisher and date', () => {
+    const sources = new Map(p.sources.map((s) => [s.id, s]));
+    const problems: string[] = [];
+    for (const e of p.entities) {
+      for (const f of e.facts ?? []) {
+        const s = sources.get(f.source);
+        if (!f.date || f.date > p.asOf!) problems.push(`${e.id}: fact dated ${f.date ?? 'nothing'}`);
+        if (!/^https?:\/\//.test(s?.url ?? '') || !s?.publisher || !s.date) problems.push(`${e.id}: source ${f.source} lacks url, publisher or date`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('never gives one full name to two of its entities', () => {
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const e of p.entities) {
+      for (const form of new Set(fullForms(e).map(fold))) {
+        const other = owner.get(form);
+        if (other && other !== e.id) clashes.push(`${form}: ${other} / ${e.id}`);
+        owner.set(form, e.id);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+});
+
+describe('the world packs', () => {
+  it('are what `npm run pack -- world` makes from the vendored sources (rebuild them after changing a builder)', () => {
+    const { packs } = buildWorld({ root: resolve(import.meta.dirname, '../..') });
+    const files: Record<string, string> = { countries: 'world-countries.json', 'leaders-2021': 'world-leaders-2021.json', organizations: 'world-organizations.json', cities: 'world-cities.json', 'us-congress': 'us-congress.json' };
+    for (const name of PACK_NAMES) {
+      const built = packs[name];
+      expect(built, name).toBeDefined();
+      expect(packText(built!), files[name]).toBe(readFileSync(resolve(PACKS_DIR, files[name]!), 'utf8'));
+    }
+  }, 30_000);
+
+  it("the Factbook's leaders read as a newspaper writes them, with their since-dates", () => {
+    const countries = JSON.parse(readFileSync(resolve(PACKS_DIR, 'world-countries.json'), 'utf8')) as Pack;
+    const person = (name: string) => countries.entities.find((e) => e.name === name && e.type === 'person');
+    expect(person('Lee Jae-myung')?.facts).toContainEqual({ text: 'President of South Korea (chief of state) since 4 June 2025.', date: '2025-06-04', source: 'factbook-ks' });
+    expect(person('Prabowo Subianto')?.aliases).toContain('Prabowo Subianto Djojohadikusumo');
+    for (const name of ['Xi Jinping', 'Vladimir Putin', 'Keir Starmer', 'Friedrich Merz', 'Narendra Modi', 'Luiz Inácio Lula da Silva', 'Recep Tayyip Erdoğan', 'Daniel Ortega', 'Sanae Takaichi']) expect(person(name), name).toBeDefined();
   });
 });

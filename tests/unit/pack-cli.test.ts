@@ -30,7 +30,7 @@ describe('check: the pack', () => {
   it('passes the bundled pack with a one-line summary and no warnings', () => {
     expect(bundled.code).toBe(0);
     expect(bundled.lines).toHaveLength(1);
-    expect(bundled.lines[0]).toMatch(/^korean-peninsula\.json: valid pack "korean-peninsula" version \d+ \(format 2, as of \d{4}-\d{2}-\d{2}\): \d+ entities, \d+ facts, \d+ sources$/);
+    expect(bundled.lines[0]).toMatch(/^korean-peninsula\.json: valid pack "korean-peninsula" version \d+ \(format 3, as of \d{4}-\d{2}-\d{2}\): \d+ entities, \d+ facts, \d+ sources$/);
   });
 
   it('names each problem with its line and column', () => {

@@ -6,12 +6,13 @@ import { MAX_ALIASES, MAX_ENTITIES, MAX_NAME_LENGTH, MAX_PACK_BYTES, MAX_REPORTE
 /** A small valid pack; each test breaks one thing in a fresh copy. */
 function validPack() {
   return {
-    format: 2,
+    format: 3,
     id: 'test-pack',
     version: 1,
     title: 'Test pack',
     language: 'en',
     asOf: '2019-09-30',
+    license: 'CC0-1.0',
     sources: [{ id: 'ref', title: 'Talks stall again', publisher: 'Daily NK', url: 'https://www.dailynk.com/english/talks-stall', date: '2019-09' }],
     entities: [
       {
@@ -255,7 +256,53 @@ describe('format 2: every fact checkable', () => {
   });
 
   it('refuses a format it does not read', () => {
-    expect(errorsOf({ ...validPack(), format: 3 })).toEqual(['format: must be 2 (got 3): this version of Backstory reads pack format 2']);
+    expect(errorsOf({ ...validPack(), format: 4 })).toEqual(['format: must be 3 (got 4): this version of Backstory reads pack format 2 or 3']);
+  });
+});
+
+describe('format 3: a licence and a credit line', () => {
+  const format3 = (extra: Record<string, unknown>) => {
+    const { license: _license, ...pack } = validPack();
+    return { ...pack, ...extra };
+  };
+  const format2 = () => ({ ...format3({}), format: 2 });
+
+  it('reads a format-2 pack as format 3 with no licence stated', () => {
+    const result = parsePack(format2());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.pack.format).toBe(3);
+    expect(result.pack.license).toBeUndefined();
+    expect(result.pack.credit).toBeUndefined();
+  });
+
+  it('refuses licence fields in a format-2 pack, which predates them', () => {
+    expect(errorsOf({ ...format2(), license: 'CC0-1.0' })).toEqual(['license: needs "format": 3 (this pack says format 2)']);
+  });
+
+  it('keeps the licence and the credit of a format-3 pack', () => {
+    expect(parsePackOk(format3({ license: 'CC-BY-4.0', credit: 'GeoNames' }))).toMatchObject({ format: 3, license: 'CC-BY-4.0', credit: 'GeoNames' });
+    expect(parsePackOk(format3({ license: 'CC0-1.0' })).license).toBe('CC0-1.0');
+    expect(parsePackOk(format3({ license: 'MIT OR Apache-2.0' })).license).toBe('MIT OR Apache-2.0');
+  });
+
+  it('asks for the credit line an attribution licence requires', () => {
+    expect(errorsOf(format3({ license: 'CC-BY-SA-4.0' }))).toEqual(['credit: is required by the licence CC-BY-SA-4.0: give the credit line it asks to be shown']);
+    expect(errorsOf(format3({ license: 'ODbL-1.0' }))).toEqual(['credit: is required by the licence ODbL-1.0: give the credit line it asks to be shown']);
+    expect(errorsOf(format3({ credit: 'Someone' }))).toEqual(['credit: needs a license: state the licence the credit is for']);
+  });
+
+  it('refuses a licence that is not an SPDX id', () => {
+    expect(errorsOf(format3({ license: 'Creative Commons Attribution' }))).toEqual([
+      'license: "Creative Commons Attribution" is not an SPDX licence id such as "CC0-1.0", "CC-BY-4.0" or "MIT"',
+    ]);
+  });
+
+  it('counts a missing licence among the problems the build refuses in a bundled pack', () => {
+    expect(placeholderProblems(parsePackOk(format2()))).toEqual([
+      'license: is not stated: a bundled pack must give the SPDX id of its licence ("CC0-1.0", "CC-BY-4.0", "MIT")',
+    ]);
+    expect(placeholderProblems(parsePackOk(format3({ license: 'MIT' })))).toEqual([]);
   });
 });
 

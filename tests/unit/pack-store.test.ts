@@ -13,7 +13,7 @@ const BUNDLED: Pack = {
   version: 3,
   title: 'Harbour basics',
   language: 'en',
-  format: 2,
+  format: 3,
   asOf: '2019-03',
   sources: [{ id: 'log', title: 'Harbour log', publisher: 'Harbour office', url: 'https://harbour.example/log', date: '2019-03' }],
   entities: [

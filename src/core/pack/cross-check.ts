@@ -2,10 +2,15 @@
 // sources and dated no later than the pack's `asOf`, and each surface form listed in one role only.
 import type { Pack } from '../types';
 import { isLaterThan } from './date-order';
+import { licenseNeedsCredit } from './fields';
 import { located } from './path';
 
 export function crossCheck(pack: Pack): string[] {
   const errors: string[] = [];
+  if (pack.license && licenseNeedsCredit(pack.license) && !pack.credit) {
+    errors.push(located(['credit'], `is required by the licence ${pack.license}: give the credit line it asks to be shown`));
+  }
+  if (pack.credit && !pack.license) errors.push(located(['credit'], 'needs a license: state the licence the credit is for'));
 
   const sourceAt = new Map<string, number>();
   pack.sources.forEach((source, i) => {

@@ -88,3 +88,21 @@ export function listField<T extends v.GenericSchema<unknown, unknown, v.BaseIssu
     v.maxLength(max, (i) => `has ${i.received} items, the limit is ${max}`),
   );
 }
+
+// An SPDX licence id ("CC0-1.0", "CC-BY-SA-4.0", "LicenseRef-…") or an expression of them joined
+// by AND/OR/WITH; the list of ids changes, so only the shape is checked.
+const SPDX_ID = '[A-Za-z0-9][A-Za-z0-9.+-]*';
+const SPDX_EXPRESSION = new RegExp(`^${SPDX_ID}(?: (?:AND|OR|WITH) ${SPDX_ID})*$`);
+
+export function licenseField() {
+  return v.pipe(
+    v.string((i) => `must be text${got(i)}`),
+    v.maxLength(200, (i) => `is ${i.received} characters long, the limit is 200`),
+    v.regex(SPDX_EXPRESSION, (i) => `${i.received} is not an SPDX licence id such as "CC0-1.0", "CC-BY-4.0" or "MIT"`),
+  );
+}
+
+/** Licences whose terms ask every copy to credit the source: the pack must carry that credit. */
+export function licenseNeedsCredit(license: string): boolean {
+  return /(^|[ (])(CC-BY|ODbL|ODC-By)/i.test(license);
+}

@@ -1,4 +1,4 @@
-// Sources that only look like sources: "General reference", "public record", an example.org
+// Sources that only look like sources (and a pack that states no licence): "General reference", "public record", an example.org
 // address. The schema cannot tell them from real ones, so the build refuses them in the packs it
 // bundles and `npm run pack -- check` names them; an import from the options page does not, since
 // a reader's private pack may cite their own notes however they like.
@@ -19,6 +19,8 @@ function hostOf(url: string): string {
 
 export function placeholderProblems(pack: Pack): string[] {
   const problems: string[] = [];
+  // A pack the project ships must say under which terms its facts may be reused (format 3).
+  if (!pack.license) problems.push(located(['license'], 'is not stated: a bundled pack must give the SPDX id of its licence ("CC0-1.0", "CC-BY-4.0", "MIT")'));
   pack.sources.forEach((source, i) => {
     for (const field of ['title', 'publisher'] as const) {
       const text = source[field];

@@ -1,9 +1,9 @@
 // The knowledge-pack schema (valibot) and the one way to turn untrusted input into a `Pack`:
 // used at build time, at import, and when reading storage. Errors name the problem and where.
 import * as v from 'valibot';
-import { ENTITY_TYPES, PACK_FORMAT, type Pack, type PackEntity, type PackFact, type PackSource } from '../types';
+import { ENTITY_TYPES, PACK_FORMAT, PACK_FORMATS_READ, type Pack, type PackEntity, type PackFact, type PackSource } from '../types';
 import { crossCheck } from './cross-check';
-import { aliasField, dateField, got, idField, lineField, listField, proseField, urlField } from './fields';
+import { aliasField, dateField, got, idField, licenseField, lineField, listField, proseField, urlField } from './fields';
 import { readJson } from './json';
 import * as L from './limits';
 import { located, type PathKey } from './path';
@@ -51,9 +51,11 @@ export const PackEntitySchema = v.strictObject(
   objectMessage,
 );
 
+const formatsRead = PACK_FORMATS_READ.join(' or ');
+
 export const PackSchema = v.strictObject(
   {
-    format: v.literal(PACK_FORMAT, (i) => `must be ${PACK_FORMAT}${got(i)}: this version of Backstory reads pack format ${PACK_FORMAT}`),
+    format: v.picklist(PACK_FORMATS_READ, (i) => `must be ${PACK_FORMAT}${got(i)}: this version of Backstory reads pack format ${formatsRead}`),
     id: idField(),
     version: v.pipe(
       v.number((i) => `must be a number${got(i)}`),
@@ -68,6 +70,9 @@ export const PackSchema = v.strictObject(
     ),
     description: v.optional(proseField(L.MAX_DESCRIPTION_LENGTH)),
     asOf: dateField(),
+    // Format 3: whoever reuses a fact can see under which terms, and whom to credit.
+    license: v.optional(licenseField()),
+    credit: v.optional(lineField(L.MAX_TITLE_LENGTH)),
     sources: listField(PackSourceSchema, L.MAX_SOURCES),
     entities: listField(PackEntitySchema, L.MAX_ENTITIES),
   },
@@ -112,7 +117,14 @@ function capped(errors: string[], total: number | null = errors.length): string[
 /** A pack written before format 2 fails on many fields at once; one line first says why. */
 function formatHint(raw: Record<string, unknown>): string | null {
   if (raw.format !== undefined) return null;
-  return `format: is required but missing. This looks like a pack written before pack format ${PACK_FORMAT}, which needs "format": ${PACK_FORMAT}, an "asOf" date, a date on every fact, and a publisher, url and date on every source (see docs/PACKS.md)`;
+  return `format: is required but missing. This looks like a pack written before pack format 2, which this version no longer reads: give it "format": ${PACK_FORMAT}, an "asOf" date, a date on every fact, and a publisher, url and date on every source (see docs/PACKS.md)`;
+}
+
+/** A format-2 pack predates the licence fields: it cannot state one, and is read as format 3
+ *  with no licence stated (docs/PACKS.md, "Reading format-2 packs"). */
+function olderFormatProblems(raw: Record<string, unknown>): string[] {
+  if (raw.format === PACK_FORMAT) return [];
+  return (['license', 'credit'] as const).filter((k) => k in raw).map((k) => `${k}: needs "format": ${PACK_FORMAT} (this pack says format ${String(raw.format)})`);
 }
 
 /** Validates an already-parsed value (e.g. from storage). Never throws. */
@@ -132,7 +144,9 @@ export function parsePack(raw: unknown): PackResult {
     const listed = hint ? [hint, ...errors.filter((e) => !e.startsWith('format:'))] : errors;
     return { ok: false, errors: capped(listed, result.issues.length) };
   }
-  const pack: Pack = result.output;
+  const older = olderFormatProblems(raw as Record<string, unknown>);
+  if (older.length > 0) return { ok: false, errors: older };
+  const pack: Pack = { ...result.output, format: PACK_FORMAT };
   const problems = crossCheck(pack);
   if (problems.length > 0) return { ok: false, errors: capped(problems) };
   return { ok: true, pack };
