@@ -36,7 +36,17 @@ const lower = (w: string) => w.toLowerCase().replace(/\.$/, '');
 const isCapital = (w: string) => (CAPITAL.test(w) && !/\d/.test(w)) || PARTICLE_JOINED.test(w);
 /** Kinship words are titles in lower case only ("his son"); capitalised they are names ("Choe Son Hui"). */
 const KINSHIP = new Set(['son', 'daughter', 'brother', 'sister', 'wife', 'husband', 'father', 'mother', 'grandfather', 'grandson']);
-export const isTitleWord = (w: string) => {
+// A page repeats its words: what a spelling is, is decided once (bounded, cleared when full).
+const titleWords = new Map<string, boolean>();
+export const isTitleWord = (w: string): boolean => {
+  let v = titleWords.get(w);
+  if (v === undefined) {
+    if (titleWords.size > 20_000) titleWords.clear();
+    titleWords.set(w, (v = titleWord(w)));
+  }
+  return v;
+};
+const titleWord = (w: string): boolean => {
   const l = lower(w);
   if (KINSHIP.has(l)) return false;
   return TITLE_HEADS.has(l) || HONORIFICS.has(l) || ABBREVIATED_TITLES[l] !== undefined || TITLE_HEADS.has(l.split(/[-‐]/).pop() ?? '');
@@ -184,7 +194,10 @@ function push(out: Candidate[], text: string, all: Token[], run: Token[], titled
   if (!stripped || !/\p{L}{2}|\p{Lu}\./u.test(stripped)) return;
   const after = text.slice(end, end + 40);
   const before = text.slice(Math.max(0, first.start - 30), first.start);
-  const prevWord = all.filter((t) => t.end <= first.start).pop();
+  // The word before the name: tokens are in order, so search back from the name's first token.
+  let at = all.indexOf(first);
+  if (at < 0) at = all.findIndex((t) => t.start >= first.start);
+  const prevWord = at > 0 ? all[at - 1] : undefined;
   out.push({
     start: first.start,
     end,
@@ -200,6 +213,12 @@ function push(out: Candidate[], text: string, all: Token[], run: Token[], titled
 
 /** Where any word is capitalised: the sentence's start, or after an opening quote, a colon or a dash. */
 export function atSentenceStart(text: string, t: Token): boolean {
-  const before = text.slice(0, t.start).trimEnd();
-  return before === '' || /["“‘(:—–-]$|^\W+$/u.test(before);
+  // Only the few characters before the word matter: a quote, a colon or a dash, or nothing.
+  let i = t.start - 1;
+  while (i >= 0 && /\s/u.test(text[i]!)) i--;
+  if (i < 0) return true;
+  if (/["“‘(:—–-]/u.test(text[i]!)) return true;
+  // Only punctuation before it: "(Reuters) -", "… ".
+  for (let k = i; k >= 0; k--) if (/[\p{L}\p{N}]/u.test(text[k]!)) return false;
+  return true;
 }

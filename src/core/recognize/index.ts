@@ -2,34 +2,45 @@
 // found by rules in the article's own sentences (no model, no network; runs in the worker).
 // Each recognised name becomes a page-only entity; the matcher then finds all its mentions.
 import { surnameOf } from '../article/page-entities';
-import { foldName, slug } from '../article/text';
+import { fold, foldName, slug } from '../article/text';
 import type { PackEntity, RunKind, Sentence } from '../types';
 import { readSentence, type SentenceNames } from './candidates';
 import { decide, gather, type NameEvidence } from './consistency';
 import { personShaped } from './people';
 
 interface Known {
-  /** The folded names a pack knows (names, aliases, short forms). */
+  /** The folded names a pack knows (names, plain aliases, well-known short forms). */
   keys: Set<string>;
   /** Multi-word names by their first word, for "Donald J. Trump" ⊇ "Donald Trump". */
   byFirst: Map<string, string[][]>;
   /** People's multi-word names by each of their words, for "Son Hui" ⊂ "Choe Son Hui". */
   byWord: Map<string, string[][]>;
-  /** Every word of the pack's people's full names: "Hui" of "Choe Son Hui" is that person's. */
-  personWords: Set<string>;
+  /** Ambiguous names → the context words that let the pack match them (folded). */
+  ambiguous: Map<string, string[]>;
+  /** The pack's people's multi-word names, folded. */
+  people: Set<string>;
 }
 // Built once per pack array (the worker's merged pack is the same on every pass).
 const knownCache = new WeakMap<readonly PackEntity[], Known>();
 function knownOf(pack: readonly PackEntity[]): Known {
   let known = knownCache.get(pack);
   if (known) return known;
-  known = { keys: new Set(), byFirst: new Map(), byWord: new Map(), personWords: new Set() };
+  known = { keys: new Set(), byFirst: new Map(), byWord: new Map(), people: new Set(), ambiguous: new Map() };
   for (const e of pack) {
-    for (const n of [e.name, ...(e.aliases ?? []), ...(e.ambiguous ?? []), ...(e.short ?? [])]) {
+    for (const n of e.ambiguous ?? []) {
+      const f = foldName(n);
+      known.ambiguous.set(f, [...(known.ambiguous.get(f) ?? []), ...(e.context ?? []).map(foldName)]);
+    }
+    // Ambiguous names are left out: the pack matches them only with context on the page, and
+    // without it recognition may still find them by the article's own evidence.
+    // Short forms are left out too: "Jordan" is a country on a page that never names Jim Jordan
+    // in full (a pack person named in full keeps the words of the name, below); well-known short
+    // forms ("Trump") the pack matches on context alone.
+    for (const n of [e.name, ...(e.aliases ?? []).filter((a) => !e.ambiguous?.includes(a)), ...(e.wellKnown ?? [])]) {
       const f = foldName(n);
       known.keys.add(f);
       const ws = f.split(' ');
-      if (ws.length > 1 && e.type === 'person') for (const w of ws) known.personWords.add(w);
+      if (ws.length > 1 && e.type === 'person') known.people.add(f);
       if (ws.length > 1) {
         const list = known.byFirst.get(ws[0]!);
         if (list) list.push(ws);
@@ -48,7 +59,7 @@ function knownOf(pack: readonly PackEntity[]): Known {
 
 /** The pack's entity wins: the pack has this name, or a name all of whose words this one holds. */
 function packHas(key: string, known: Known): boolean {
-  if (known.keys.has(key) || known.personWords.has(key)) return true;
+  if (known.keys.has(key)) return true;
   const ws = key.split(' ');
   if (ws.length < 2) return false;
   // "Donald J. Trump" holds all of "Donald Trump"; "Son Hui" is part of "Choe Son Hui".
@@ -84,9 +95,18 @@ export function recognizeNames({ sentences, runKinds, pack, found, memo }: Recog
   const taken = new Set<string>();
   for (const e of found) for (const n of [e.name, ...(e.aliases ?? []), ...(e.short ?? [])]) taken.add(foldName(n));
   const decided: { key: string; e: NameEvidence; type: NonNullable<ReturnType<typeof decide>> }[] = [];
+  // An ambiguous pack name is the pack's on a page that carries its context ("DMZ" on a page
+  // about Korea); elsewhere recognition may find it by the article's own evidence.
+  let folded: string | undefined;
+  const packMatchesHere = (key: string): boolean => {
+    const context = known.ambiguous.get(key);
+    if (!context) return false;
+    folded ??= ` ${sentences.map((s) => fold(s.text)).join(' ')} `;
+    return context.some((c) => folded!.includes(` ${c} `));
+  };
   const undecided: { key: string; e: NameEvidence }[] = [];
   for (const [key, e] of evidence) {
-    if (taken.has(key) || packHas(key, known)) continue;
+    if (taken.has(key) || packHas(key, known) || packMatchesHere(key)) continue;
     const type = decide(e, common);
     if (type) decided.push({ key, e, type });
     else undecided.push({ key, e });
@@ -101,6 +121,8 @@ export function recognizeNames({ sentences, runKinds, pack, found, memo }: Recog
   // A word of a person's name alone is that person (the matcher's short forms), not a new name.
   const personWords = new Set<string>();
   for (const d of decided) if (d.type === 'person') for (const w of d.key.split(' ')) personWords.add(w);
+  // The same for a pack's person the article names in full: "Hui" of "Choe Son Hui" is hers.
+  for (const key of evidence.keys()) if (known.people.has(key)) for (const w of key.split(' ')) personWords.add(w);
   for (const e of found) if (e.type === 'person') for (const w of foldName(e.name).split(' ')) personWords.add(w);
   const out: PackEntity[] = [];
   const ids = new Set(found.map((e) => e.id));

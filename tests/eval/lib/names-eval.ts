@@ -5,6 +5,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { mergePacks } from '../../../src/background/merge-packs';
 import { analyzeArticle } from '../../../src/core/analyze';
+import { findAcronymDefinitions, findPageEntities, splitSentences } from '../../../src/core/article/index';
+import { recognizeNames } from '../../../src/core/recognize/index';
 import type { Pack } from '../../../src/core/types';
 import { EVAL_DIR } from './corpus';
 import { compromiseSpans } from './names-compromise';
@@ -36,8 +38,11 @@ export interface NamesResult {
   /** Documents in the file and those scored (prose). */
   documents: number;
   prose: number;
-  /** Milliseconds of analyzeArticle over the scored documents. */
+  /** Milliseconds of analyzeArticle over the scored documents, and of recognizeNames alone (a first and a second pass). */
   oursMs: number;
+  recognizeMs: number[];
+  /** Characters of text in the scored documents. */
+  chars: number;
 }
 
 export function evaluateNames(path: string, pack: Pack = bundledPack(), withCompromise = true): NamesResult {
@@ -46,6 +51,21 @@ export function evaluateNames(path: string, pack: Pack = bundledPack(), withComp
   const ours = emptyScore();
   const compromise = emptyScore();
   let oursMs = 0;
+  // The pack's index is built once per pack (the worker keeps it): not per page.
+  recognizeNames({ sentences: [], runKinds: [], pack: pack.entities, found: [] });
+  // Recognition alone, twice over the set: the first pass pays for compiling the code and its
+  // regexes (a fresh worker), the second is a warm worker's steady cost.
+  const prepared = prose.map((doc) => {
+    const sentences = splitSentences(doc.runs);
+    return { sentences, runKinds: doc.runs.map((r) => r.kind), found: findPageEntities(sentences, findAcronymDefinitions(sentences), pack.entities) };
+  });
+  const chars = prose.reduce((n, d) => n + d.runs.reduce((m, r) => m + r.text.length, 0), 0);
+  const recognizeMs: number[] = [];
+  for (let pass = 0; pass < 2; pass++) {
+    const r0 = performance.now();
+    for (const p of prepared) recognizeNames({ ...p, pack: pack.entities });
+    recognizeMs.push(performance.now() - r0);
+  }
   for (const doc of prose) {
     const t0 = performance.now();
     const analysis = analyzeArticle(doc.runs, pack, { firstMentionOnly: false });
@@ -54,7 +74,7 @@ export function evaluateNames(path: string, pack: Pack = bundledPack(), withComp
     scoreDoc(doc, spans, ours);
     if (withCompromise) scoreDoc(doc, compromiseSpans(doc.runs), compromise);
   }
-  return { ours, compromise, documents: docs.length, prose: prose.length, oursMs };
+  return { ours, compromise, documents: docs.length, prose: prose.length, oursMs, recognizeMs, chars };
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1).padStart(5)}%`;
@@ -71,6 +91,8 @@ export function printNames(r: NamesResult, verbose: boolean): void {
   console.log(`  ${'entities'.padEnd(14)} ${pct(ratio(r.ours.entities))}   ${pct(ratio(r.compromise.entities))}   (${r.ours.entities.total})`);
   const p = (s: NamesScore) => pct(s.highlights.total ? s.highlights.right / s.highlights.total : 1);
   console.log(`  ${'precision'.padEnd(14)} ${p(r.ours)}   ${p(r.compromise)}   (${r.ours.highlights.total} vs ${r.compromise.highlights.total} highlights)`);
+  const per100 = (ms: number) => ((ms * 100_000) / r.chars).toFixed(1);
+  console.log(`  recognition: ${per100(r.recognizeMs[1] ?? 0)} ms per 100 KB of text warm, ${per100(r.recognizeMs[0] ?? 0)} ms on a first pass (wall time over ${(r.chars / 1000).toFixed(0)} KB; budget 30 ms)`);
   if (!verbose) return;
   console.log(`\nnames: missed by ours (${r.ours.missed.length})`);
   for (const m of r.ours.missed) console.log(`  ${m.doc} ${m.gold.type} ${m.context}`);
