@@ -6,7 +6,9 @@ import { fold, foldName, slug } from '../article/text';
 import type { PackEntity, RunKind, Sentence } from '../types';
 import { readSentence, type SentenceNames } from './candidates';
 import { decide, gather, type NameEvidence } from './consistency';
+import { isAcronymName } from './organizations';
 import { personShaped } from './people';
+import { inGazetteer } from './places';
 
 interface Known {
   /** The folded names a pack knows (names, plain aliases, well-known short forms). */
@@ -107,6 +109,9 @@ export function recognizeNames({ sentences, runKinds, pack, found, memo }: Recog
   const undecided: { key: string; e: NameEvidence }[] = [];
   for (const [key, e] of evidence) {
     if (taken.has(key) || packHas(key, known) || packMatchesHere(key)) continue;
+    // An acronym the pack calls ambiguous ("SPA": an assembly, an app, a spa) is no name by its
+    // capitals alone; a listed place ("U.S.") still is.
+    if (known.ambiguous.has(key) && isAcronymName(e.words) && !inGazetteer(e.words.join(' '))) continue;
     const type = decide(e, common);
     if (type) decided.push({ key, e, type });
     else undecided.push({ key, e });
