@@ -1,17 +1,19 @@
 // The names dev set in `npm run eval`: CoNLL-2003 dev (Reuters 1996, CoNLL++ corrections), read
 // from the shared data folder when it is there, run through the shipped analyzeArticle with every
 // bundled pack merged as the worker merges them, and through compromise beside it.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { mergePacks } from '../../../src/background/merge-packs';
 import { analyzeArticle } from '../../../src/core/analyze';
 import { findAcronymDefinitions, findPageEntities, splitSentences } from '../../../src/core/article/index';
 import { recognizeNames } from '../../../src/core/recognize/index';
 import type { Pack } from '../../../src/core/types';
+import { bundledPack } from './bundled-pack';
 import { EVAL_DIR } from './corpus';
 import { compromiseSpans } from './names-compromise';
 import { parseConll } from './names-conll';
 import { emptyScore, ratio, scoreDoc, SCORED_TYPES, typeName, type NamesScore, type Span } from './names-score';
+
+export { bundledPack };
 
 const FILE = 'names/conllpp-dev.txt';
 
@@ -23,14 +25,6 @@ export function namesDevPath(): string | undefined {
   return undefined;
 }
 
-export function bundledPack(): Pack {
-  const dir = resolve(EVAL_DIR, '../../src/packs');
-  const packs = readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Pack);
-  return mergePacks(packs);
-}
 
 export interface NamesResult {
   ours: NamesScore;
