@@ -46,9 +46,15 @@ describeInBrowser('cards drawn from the demo article', () => {
     expect(text).toContain(`${squash(prefix('card_stands_for'))} Supreme People's Assembly`);
   });
 
-  it('gives an acronym the pack lacks a page-only card with its expansion', async () => {
-    const text = await openCardFor('page-iaea');
-    expect(text).toContain('International Atomic Energy Agency');
+  it('gives the IAEA, which the world organizations pack knows, the pack card with the expansion the article gives', async () => {
+    const text = await openCardFor('iaea-international-atomic-energy-agency');
+    expect(text).toContain(`${squash(prefix('card_stands_for'))} International Atomic Energy Agency`);
+    expect(text).not.toContain(squash(uiString('card_page_only')));
+  });
+
+  it('gives a name no pack lists (the byline reporter, untitled) a page-only card', async () => {
+    const text = await openCardFor('page-hana-seo');
+    expect(text).toContain('Hana Seo');
     expect(text).toContain(squash(uiString('card_page_only')));
   });
 
