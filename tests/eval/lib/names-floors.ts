@@ -1,8 +1,11 @@
-// Floors for the names dev set (only when the data is present), a little under where it stands.
+// Floors for the names dev set (only when the data is present), a little under where it stands
+// (dev figures with every bundled pack: people 85.6%, places 96.5%, organizations 85.6%, all 89.4%,
+// precision 98.6%). The dev set is tuned on: these guard against losing what works, they are not
+// the held-out bars (people and places 85%, organizations 60%, all 80%, precision 95%).
 import type { NamesResult } from './names-eval';
 import { ratio } from './names-score';
 
-export const NAMES_FLOORS = { PER: 0, LOC: 0, ORG: 0, ALL: 0, precision: 0 };
+export const NAMES_FLOORS = { PER: 0.83, LOC: 0.93, ORG: 0.82, ALL: 0.87, precision: 0.975 };
 
 export function namesFloorFailures(r: NamesResult): string[] {
   const out: string[] = [];
