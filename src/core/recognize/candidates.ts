@@ -60,6 +60,8 @@ const SPEAKS_AFTER = new RegExp(
   `^(?:['’]s\\s+(?:spokes\\w+|office)\\s+said|,\\s*(?:\\d{1,3}|aged \\d{1,3}),|,\\s+(?:who|whose)\\s|\\s+\\(\\d{1,3}\\)|\\s+(?:has\\s+|had\\s+|also\\s+|later\\s+)?(?:${[...SPEECH_VERBS].join('|')})\\b)`,
   'u',
 );
+/** "…, said Henke.": the speaker after the verb. */
+const SPEAKS_BEFORE = /\b(?:said|says|told|added|asked|according to)\s+$/u;
 const LOCATIVE_BEFORE = /\b(?:in|from|to|near|at|outside|across|throughout|into|across|toward|towards|via|visit(?:ed|ing|s)?)\s+(?:the\s+)?$/u;
 
 function gapOk(text: string, a: Token, b: Token): boolean {
@@ -205,19 +207,20 @@ function push(out: Candidate[], text: string, all: Token[], run: Token[], titled
     words: stripped.split(/\s+/).filter((w) => w !== '&'),
     initial: atSentenceStart(text, first),
     titled: titled || (!!prevWord && isTitleWord(prevWord.text) && /^\.?\s+$/u.test(text.slice(prevWord.end, first.start))),
-    speaks: SPEAKS_AFTER.test(after),
+    speaks: SPEAKS_AFTER.test(after) || SPEAKS_BEFORE.test(before),
     locative: LOCATIVE_BEFORE.test(before),
     based,
   });
 }
 
-/** Where any word is capitalised: the sentence's start, or after an opening quote, a colon or a dash. */
+/** Where any word is capitalised: the sentence's start, or after an opening quote, a bracket or a colon. */
 export function atSentenceStart(text: string, t: Token): boolean {
   // Only the few characters before the word matter: a quote, a colon or a dash, or nothing.
   let i = t.start - 1;
   while (i >= 0 && /\s/u.test(text[i]!)) i--;
   if (i < 0) return true;
-  if (/["“‘(:—–-]/u.test(text[i]!)) return true;
+  // (Not after a dash: in prose a dash does not capitalise the word after it.)
+  if (/["“‘(:]/u.test(text[i]!)) return true;
   // Only punctuation before it: "(Reuters) -", "… ".
   for (let k = i; k >= 0; k--) if (/[\p{L}\p{N}]/u.test(text[k]!)) return false;
   return true;

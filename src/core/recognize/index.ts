@@ -121,7 +121,7 @@ export function recognizeNames({ sentences, runKinds, pack, found, memo }: Recog
   for (const { key, e } of undecided) {
     const surname = key.split(' ').pop() ?? '';
     const alone = evidence.get(surname);
-    if (personShaped(e.words) && key.includes(' ') && alone && alone.mid > 0) decided.push({ key, e, type: 'person' });
+    if (personShaped(e.words) && key.includes(' ') && alone && (alone.mid > 0 || alone.speaks || alone.titled)) decided.push({ key, e, type: 'person' });
   }
   // A word of a person's name alone is that person (the matcher's short forms), not a new name.
   const personWords = new Set<string>();
