@@ -46,9 +46,12 @@ export const isTitleWord = (w: string): boolean => {
   }
   return v;
 };
+/** Titles of rank the article lexicon (written for politics) lacks. */
+const MORE_TITLES = new Set(['emperor', 'empress', 'archbishop', 'bishop', 'pope', 'cardinal', 'sheikh', 'emir', 'sultan', 'tsar', 'czar', 'rabbi', 'imam', 'ayatollah']);
 const titleWord = (w: string): boolean => {
   const l = lower(w);
   if (KINSHIP.has(l)) return false;
+  if (MORE_TITLES.has(l)) return true;
   return TITLE_HEADS.has(l) || HONORIFICS.has(l) || ABBREVIATED_TITLES[l] !== undefined || TITLE_HEADS.has(l.split(/[-‐]/).pop() ?? '');
 };
 const isTitleModifier = (w: string) => TITLE_MODIFIERS.has(lower(w));
@@ -87,7 +90,9 @@ function splitAtTitles(run: Token[]): { tokens: Token[]; titled: boolean }[] {
     const titleAhead = isTitleModifier(t.text) && run.slice(i + 1).some((n) => isTitleWord(n.text)) && !run.slice(i + 1).some((n) => isOrgEnd(n.text));
     // A title word at the end of a run is part of the name ("Billie Jean King", "Larry King").
     if ((isTitleWord(t.text) && i < run.length - 1) || titleAhead) {
-      if (current.length) out.push({ tokens: current, titled });
+      // One word right before a title is its portfolio or a nationality ("Education Minister X"),
+      // not a name of its own.
+      if (current.length > 1) out.push({ tokens: current, titled });
       current = [];
       titled = true;
       // The title's complement: "Secretary of State", "Minister for Foreign Affairs".
@@ -209,7 +214,8 @@ function push(out: Candidate[], text: string, all: Token[], run: Token[], titled
     titled: titled || (!!prevWord && isTitleWord(prevWord.text) && /^\.?\s+$/u.test(text.slice(prevWord.end, first.start))),
     speaks: SPEAKS_AFTER.test(after) || SPEAKS_BEFORE.test(before),
     locative: LOCATIVE_BEFORE.test(before),
-    based,
+    // "Family-controlled" at a sentence start says nothing; "the Velmora-based firm" does.
+    based: based && !atSentenceStart(text, first),
   });
 }
 
@@ -220,7 +226,7 @@ export function atSentenceStart(text: string, t: Token): boolean {
   while (i >= 0 && /\s/u.test(text[i]!)) i--;
   if (i < 0) return true;
   // (Not after a dash: in prose a dash does not capitalise the word after it.)
-  if (/["“‘(:]/u.test(text[i]!)) return true;
+  if (/["“‘'(:]/u.test(text[i]!)) return true;
   // Only punctuation before it: "(Reuters) -", "… ".
   for (let k = i; k >= 0; k--) if (/[\p{L}\p{N}]/u.test(text[k]!)) return false;
   return true;

@@ -86,7 +86,7 @@ export const DEMONYMS = words(`
   mozambican senegalese ivorian cameroonian liberian malian nigerien chadian eritrean djiboutian
   kiwi singaporean bruneian laotian nepali nepalese lankan bhutanese
   maldivian afghani uzbek turkmen kyrgyz mongol tibetan uighur macedonian montenegrin kosovar moldovan
-  belarusian luxembourger monegasque maltese andorran liechtensteiner faroese greenlandic yugoslav bosnian
+  scots afrikaners afrikaner coloureds belarusian luxembourger monegasque maltese andorran liechtensteiner faroese greenlandic yugoslav bosnian
 `);
 
 /** Head words of organizations ("Democratic Party", "Bank of Korea", "Acme Corp"). */
