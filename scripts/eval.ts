@@ -12,15 +12,18 @@ import { floorFailures } from '../tests/eval/lib/floors';
 import { printRealAcronymSets } from '../tests/eval/lib/real-acronyms-report';
 import { f1, precision, recall, type Counts } from '../tests/eval/lib/score-mentions';
 import { describeFigures } from '../tests/eval/lib/score-statements';
+import { runNamesSection } from '../tests/eval/lib/names-section';
 
 function main(argv: string[]): number {
   let jsonPath: string | undefined;
+  let namesVerbose = false;
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--json') {
+    if (argv[i] === '--names-detail') namesVerbose = true;
+    else if (argv[i] === '--json') {
       jsonPath = argv[++i];
       if (!jsonPath) return fail('--json needs a file name');
     } else {
-      return fail(`unknown argument ${JSON.stringify(argv[i])} (usage: npm run eval -- [--json FILE])`);
+      return fail(`unknown argument ${JSON.stringify(argv[i])} (usage: npm run eval -- [--json FILE] [--names-detail])`);
     }
   }
   const results = new Map<EvalSet, EvalResult>();
@@ -45,11 +48,12 @@ function main(argv: string[]): number {
     for (const line of r.statementFigures ? describeFigures(r.statementFigures) : []) console.log(`  ${line}`);
   }
   const realSetFailures = printRealAcronymSets().failures;
+  const names = runNamesSection(namesVerbose);
   if (jsonPath) {
-    writeFileSync(jsonPath, JSON.stringify(Object.fromEntries([...results].map(([k, r]) => [k, summary(r)])), null, 2) + '\n');
+    writeFileSync(jsonPath, JSON.stringify({ ...Object.fromEntries([...results].map(([k, r]) => [k, summary(r)])), ...(names ? { names } : {}) }, null, 2) + '\n');
     console.log(`\nfigures written to ${jsonPath}`);
   }
-  const failures = [...results].flatMap(([set, r]) => floorFailures(set, r)).concat(realSetFailures);
+  const failures = [...results].flatMap(([set, r]) => floorFailures(set, r)).concat(realSetFailures, names?.failures ?? []);
   if (failures.length) {
     console.log(`\nUnder the floor:\n${failures.map((f) => `  ${f}`).join('\n')}`);
     return 1;

@@ -8,6 +8,7 @@ import { findArticleRoot, type ArticleRoot } from '../../src/content/article-roo
 import { MENTION_TAG } from '../../src/shared/dom-kinds';
 import { collectRuns } from '../../src/content/runs';
 import { extractFacts, findAcronymDefinitions, findPageEntities, splitSentences } from '../../src/core/article/index';
+import { recognizeNames } from '../../src/core/recognize/index';
 import { buildCards } from '../../src/core/card/build';
 import { compileMatcher, mentionsFromHits, scanRuns, type Matcher } from '../../src/core/match/index';
 import type { Pack, PackEntity } from '../../src/core/types';
@@ -75,8 +76,11 @@ const api = {
     lap('splitSentences');
     const definitions = findAcronymDefinitions(sentences);
     lap('findAcronymDefinitions');
-    const pageEntities = findPageEntities(sentences, definitions, p.entities);
+    const defined = findPageEntities(sentences, definitions, p.entities);
     lap('findPageEntities');
+    const recognized = recognizeNames({ sentences, runKinds: runs.map((r) => r.kind), pack: p.entities, found: defined });
+    lap('recognizeNames');
+    const pageEntities = [...defined, ...recognized];
     entities = [...p.entities, ...pageEntities];
     matcher = compileMatcher(entities);
     lap('compileMatcher');
@@ -93,6 +97,7 @@ const api = {
     buildCards({ entities, pageEntityIds: new Set(pageEntities.map((e) => e.id)), sources: p.sources, mentions, sentences, facts });
     lap('buildCards');
     ms.runs = runs.length;
+    ms.textChars = runs.reduce((n, r) => n + r.text.length, 0);
     ms.mentions = mentions.length;
     ms.forms = matcher.size;
     ms.regexKB = matcher.regex.source.length / 1024;

@@ -209,7 +209,7 @@ export function printReport(r: Report): void {
       ),
     );
     const big = suites[suites.length - 1]!;
-    const steps = Object.entries(big.result.breakdown).filter(([k]) => !['runs', 'mentions', 'forms', 'regexKB'].includes(k));
+    const steps = Object.entries(big.result.breakdown).filter(([k]) => !['runs', 'mentions', 'forms', 'regexKB', 'textChars'].includes(k));
     out.push(`analysis steps in-page, pack ${big.pack}: ${steps.map(([k, v]) => `${k} ${ms(v)}`).join(', ')}`);
     out.push(`('match/base': median of the ratios of runs timed back to back; 'of medians': median match over median baseline; 'min m/b': fastest over fastest.)`);
   }
@@ -313,6 +313,9 @@ export function memoryBudgets(m: NonNullable<Report['memory']>, cpus: number): B
 const RENDER_PARTS = ['style', 'layout', 'paint'];
 const sum = (parts: Record<string, number> | undefined, keys: string[]) => keys.reduce((n, k) => n + (parts?.[k] ?? 0), 0);
 
+/** CPU for recognising names (src/core/recognize) per 100 KB of article text. */
+const RECOGNITION_BUDGET_MS = 30;
+
 export function budgets(r: Omit<Report, 'budgets'>): Budget[] {
   const out: Budget[] = [];
   const cpus = r.loadAverage?.cpus ?? 1;
@@ -349,6 +352,14 @@ export function budgets(r: Omit<Report, 'budgets'>): Budget[] {
     // At 100 entities the fixed costs dominate the ratio: reported, not held to the budget.
     if (s.pack < 1_000) out.push({ name, limit: 'no budget at 100 entities', value: `${x.toFixed(2)}×`, pass: true, reportOnly: true });
     else out.push({ name, limit: '≤ 1.5×', value: `${x.toFixed(2)}×`, pass: x <= 1.5, busy: wasBusy(s.load, cpus) });
+  }
+  for (const s of r.suites) {
+    // Recognition is the same pure code in the worker; timed here on the page's own runs.
+    const b = s.result.breakdown;
+    if (b.recognizeNames === undefined || !b.textChars) continue;
+    const per100 = (b.recognizeNames * 100_000) / b.textChars;
+    const name = `name recognition per 100 KB of article text, ${r.pages[s.page]?.label ?? s.page}, ${s.pack} entities`;
+    out.push({ name, limit: `≤ ${RECOGNITION_BUDGET_MS} ms`, value: ms(per100), pass: per100 <= RECOGNITION_BUDGET_MS, busy: wasBusy(s.load, cpus) });
   }
   const biggest = Math.max(0, ...r.extension.map((e) => e.pack));
   for (const e of r.extension) {

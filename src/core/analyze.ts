@@ -3,6 +3,8 @@
 // evaluated is what ships.
 import { findAcronymDefinitions, extractFacts, findPageEntities, splitSentences } from './article/index';
 import { buildCards } from './card/build';
+import { recognizeNames } from './recognize/index';
+import type { SentenceNames } from './recognize/candidates';
 import { compileMatcherWith, mentionsFromHits, scanRuns, type Matcher, type MatchOptions, type ScanMemo } from './match/index';
 import type { AcronymDefinition, ArticleFacts, CardModel, Hit, Mention, Pack, PackEntity, RunText, Sentence } from './types';
 
@@ -10,6 +12,8 @@ export interface Analysis {
   sentences: Sentence[];
   definitions: AcronymDefinition[];
   pageEntities: PackEntity[];
+  /** Those of pageEntities that name recognition found (src/core/recognize), for the eval. */
+  recognized: PackEntity[];
   matcher: Matcher;
   /** Per run, every regex match in order with the resolver's decision. */
   hits: Hit[][];
@@ -30,6 +34,7 @@ export class AnalysisMemo {
   readonly definitions = new Map<string, AcronymDefinition[]>();
   readonly names = new Map<string, string[]>();
   readonly foldedSentences = new Map<string, string>();
+  readonly recognition = new Map<string, SentenceNames>();
   private readonly scans = new WeakMap<Matcher, ScanMemo>();
 
   scansOf(matcher: Matcher): ScanMemo {
@@ -42,7 +47,9 @@ export class AnalysisMemo {
 export function analyzeArticle(runs: RunText[], pack: Pack, options: AnalyzeOptions, memo?: AnalysisMemo): Analysis {
   const sentences = splitSentences(runs, memo?.sentences);
   const definitions = findAcronymDefinitions(sentences, memo?.definitions);
-  const pageEntities = findPageEntities(sentences, definitions, pack.entities, memo?.names);
+  const defined = findPageEntities(sentences, definitions, pack.entities, memo?.names);
+  const recognized = recognizeNames({ sentences, runKinds: runs.map((r) => r.kind), pack: pack.entities, found: defined, memo: memo?.recognition });
+  const pageEntities = [...defined, ...recognized];
   const entities = [...pack.entities, ...pageEntities];
   // The pack's matcher is compiled once; a page's own names are added to a copy of it.
   const matcher = compileMatcherWith(pack.entities, pageEntities);
@@ -63,5 +70,5 @@ export function analyzeArticle(runs: RunText[], pack: Pack, options: AnalyzeOpti
     foldedSentences: memo?.foldedSentences,
     pageDate: options.pageDate,
   });
-  return { sentences, definitions, pageEntities, matcher, hits, mentions, facts, cards };
+  return { sentences, definitions, pageEntities, recognized, matcher, hits, mentions, facts, cards };
 }

@@ -59,10 +59,10 @@ describe('Annotator with reader notes', () => {
     await annotator.annotate();
     const before = Array.from(document.querySelectorAll('backstory-mention'));
     const untouched = before.filter((el) => !el.closest('p')?.textContent?.includes('standoff'));
-    expect(untouched.map((el) => el.textContent)).toEqual(['Mike Pompeo', 'Choe', 'Kim Jong Un']);
+    expect(untouched.map((el) => el.textContent)).toEqual(['Mike Pompeo', 'Choe', 'Pyongyang', 'Kim Jong Un']);
     // One tab stop per name, on its first mention.
     const stops = () => Array.from(document.querySelectorAll('backstory-mention[tabindex="0"]')).map((el) => el.getAttribute('data-backstory-entity'));
-    expect(stops()).toEqual(['yongbyon', 'choe-son-hui', 'mike-pompeo', 'kim-jong-un']);
+    expect(stops()).toEqual(['yongbyon', 'choe-son-hui', 'mike-pompeo', 'page-pyongyang', 'kim-jong-un']);
 
     await local.setNotes([note('a', 'standoff', 'Nobody admits to it.')]);
     const after = Array.from(document.querySelectorAll('backstory-mention'));
@@ -70,13 +70,13 @@ describe('Annotator with reader notes', () => {
     for (const el of untouched) expect(el.isConnected, `${el.textContent} kept`).toBe(true);
     const standoff = noteId(annotator, 'standoff');
     expect(after.filter((el) => el.getAttribute('data-backstory-entity') === standoff).map((el) => el.textContent)).toEqual(['standoff', 'Standoff']);
-    expect(stops()).toEqual([standoff, 'yongbyon', 'choe-son-hui', 'mike-pompeo', 'kim-jong-un']);
+    expect(stops()).toEqual([standoff, 'yongbyon', 'choe-son-hui', 'mike-pompeo', 'page-pyongyang', 'kim-jong-un']);
     expect(annotator.visibleCards().find((c) => c.id === standoff)?.mentionCount).toBe(2);
 
     await local.setNotes([]);
     expect(mentions().some(([id]) => id === standoff)).toBe(false);
     for (const el of untouched) expect(el.isConnected).toBe(true);
-    expect(stops()).toEqual(['yongbyon', 'choe-son-hui', 'mike-pompeo', 'kim-jong-un']);
+    expect(stops()).toEqual(['yongbyon', 'choe-son-hui', 'mike-pompeo', 'page-pyongyang', 'kim-jong-un']);
     await annotator.deactivate();
     expect(document.body.innerHTML).toBe(html);
   });

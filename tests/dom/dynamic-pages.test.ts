@@ -92,7 +92,7 @@ describe('dynamic pages (jsdom)', () => {
     expect(lead.textContent).toBe(next);
     // Its old offsets would have wrapped "Late update" text; the run is read again instead.
     expect(Array.from(lead.querySelectorAll('backstory-mention')).map((m) => m.textContent)).toEqual(['Mike Pompeo']);
-    expect(countMentionsInPage()).toEqual({ 'mike-pompeo': 1, pyongyang: 1, 'kim-jong-un': 1 });
+    expect(countMentionsInPage()).toEqual({ 'mike-pompeo': 1, pyongyang: 1, 'kim-jong-un': 1, 'page-stockholm': 1 });
     noBrokenWrappers();
   });
 
@@ -127,23 +127,23 @@ describe('dynamic pages (jsdom)', () => {
     expect(document.documentElement.hasAttribute('data-backstory-busy')).toBe(false);
     expect(update.querySelector('backstory-mention')?.textContent).toBe('Stephen Biegun');
     expect(third.querySelector('backstory-mention')?.textContent).toBe('Pyongyang');
-    expect(countMentionsInPage()).toEqual({ 'mike-pompeo': 1, pyongyang: 2, 'kim-jong-un': 1, 'stephen-biegun': 1 });
+    expect(countMentionsInPage()).toEqual({ 'mike-pompeo': 1, pyongyang: 2, 'kim-jong-un': 1, 'stephen-biegun': 1, 'page-seoul': 1, 'page-washington': 1 });
     expect(annotator.visibleCards().map((c) => c.id)).toContain('stephen-biegun');
     // Nothing else is waiting: a later change still goes through the usual debounce.
     await settle(annotator);
-    expect(countMentionsInPage()).toEqual({ 'mike-pompeo': 1, pyongyang: 2, 'kim-jong-un': 1, 'stephen-biegun': 1 });
+    expect(countMentionsInPage()).toEqual({ 'mike-pompeo': 1, pyongyang: 2, 'kim-jong-un': 1, 'stephen-biegun': 1, 'page-seoul': 1, 'page-washington': 1 });
     noBrokenWrappers();
   });
 
   it('children replaced and textContent set over wrappers: old wrappers gone, new text annotated, cards follow', async () => {
     await start('rerender');
-    expect(countMentionsInPage()).toEqual({ 'mike-pompeo': 1, pyongyang: 1, 'kim-jong-un': 1 });
+    expect(countMentionsInPage()).toEqual({ 'mike-pompeo': 1, pyongyang: 1, 'kim-jong-un': 1, 'page-stockholm': 1 });
     const span = document.createElement('span');
     span.textContent = 'Officials in Pyongyang now say Kim Jong Un approved the meeting himself.';
     $('#second').replaceChildren(span);
     $('#third').textContent = 'Stephen Biegun will lead the American side, as in Stockholm.';
     await settle(annotator);
-    expect(countMentionsInPage()).toEqual({ 'mike-pompeo': 1, pyongyang: 1, 'kim-jong-un': 1, 'stephen-biegun': 1 });
+    expect(countMentionsInPage()).toEqual({ 'mike-pompeo': 1, pyongyang: 1, 'kim-jong-un': 1, 'stephen-biegun': 1, 'page-stockholm': 1 });
     expect($('#third').textContent).toBe('Stephen Biegun will lead the American side, as in Stockholm.');
     noBrokenWrappers();
     // A card's mentions are those on the page now, not the replaced ones as well.
@@ -165,18 +165,18 @@ describe('dynamic pages (jsdom)', () => {
     await start('rerender');
     $('#second').remove();
     await settle(annotator);
-    expect(annotator.visibleCards().map((c) => c.id).sort()).toEqual(['mike-pompeo']);
+    expect(annotator.visibleCards().map((c) => c.id).sort()).toEqual(['mike-pompeo', 'page-stockholm']);
   });
 
   it('History-API navigation with the view swapped in place re-annotates the new story only', async () => {
     await start('spa-history');
-    expect(countMentionsInPage()).toEqual({ 'stephen-biegun': 2, 'working-level-talks': 1 });
+    expect(countMentionsInPage()).toEqual({ 'stephen-biegun': 2, 'working-level-talks': 1, 'page-seoul': 1 });
     history.pushState({}, '', '?story=second');
     $('#view').innerHTML =
       '<article><h1>A statement</h1><p>Choe Son Hui said on Tuesday that the North saw no reason to hurry, in a statement carried by state media.</p><p>Choe added that the next step was for Washington to take, and repeated that patience had limits.</p><p>Diplomats in Seoul said the tone was sharper than in August.</p></article>';
     await settle(annotator);
-    expect(countMentionsInPage()).toEqual({ 'choe-son-hui': 2 });
-    expect(annotator.visibleCards().map((c) => c.id)).toEqual(['choe-son-hui']);
+    expect(countMentionsInPage()).toEqual({ 'choe-son-hui': 2, 'page-washington': 1, 'page-seoul': 1 });
+    expect(annotator.visibleCards().map((c) => c.id).sort()).toEqual(['choe-son-hui', 'page-seoul', 'page-washington']);
     noBrokenWrappers();
     // Back: the old story comes back and is annotated again.
     let popped = false;
@@ -187,7 +187,7 @@ describe('dynamic pages (jsdom)', () => {
     expect(popped).toBe(true);
     $('#view').innerHTML = '<article><h1>Back</h1><p>Stephen Biegun spent most of the week in meetings that were never announced, diplomats said, pressing for a date.</p><p>Biegun has not had an answer, and his counterparts in Seoul called the meetings useful but not decisive.</p></article>';
     await settle(annotator);
-    expect(countMentionsInPage()).toEqual({ 'stephen-biegun': 2 });
+    expect(countMentionsInPage()).toEqual({ 'stephen-biegun': 2, 'page-seoul': 1 });
   });
 
   it('our own wrapping does not make the observer loop: the page settles', async () => {

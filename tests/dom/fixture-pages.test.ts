@@ -11,8 +11,11 @@ import { localAnnotator } from './local-analyzer';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Pack } from '../../src/core/types';
 import { expected, fixtureHtml, fixtureNames, loadFixture } from './page-fixtures';
+import { bundledPack } from '../eval/lib/bundled-pack';
 
-const PACK = JSON.parse(readFileSync(resolve(__dirname, '../../src/packs/korean-peninsula.json'), 'utf8')) as Pack;
+// Every bundled pack, merged as the worker serves them: the Chromium run of these fixtures
+// (tests/e2e/fixtures.test.ts) loads the built extension with all of them.
+const PACK: Pack = bundledPack();
 const NAMES = fixtureNames();
 
 function fieldValues(): string[] {

@@ -61,6 +61,7 @@ describe('a worker restart between updates', () => {
     const firstWrapper = document.querySelector('backstory-mention');
     expect(before).toEqual([
       ['mike-pompeo', 'Mike Pompeo'],
+      ['page-stockholm', 'Stockholm'],
       ['pyongyang', 'Pyongyang'],
     ]);
 

@@ -53,6 +53,18 @@ describeInBrowser('cards drawn from the demo article', () => {
     expect(text).toContain(squash(uiString('card_page_only')));
   });
 
+  it('gives the IAEA, which the world organizations pack knows, the pack card with the expansion the article gives', async () => {
+    const text = await openCardFor('international-atomic-energy-agency');
+    expect(text).toContain(`${squash(prefix('card_stands_for'))} International Atomic Energy Agency`);
+    expect(text).not.toContain(squash(uiString('card_page_only')));
+  });
+
+  it('gives a name no pack lists (the byline reporter, untitled) a page-only card', async () => {
+    const text = await openCardFor('page-hana-seo');
+    expect(text).toContain('Hana Seo');
+    expect(text).toContain(squash(uiString('card_page_only')));
+  });
+
   it('scrolls to and flashes the very sentence an evidence link names', async () => {
     await page.mouse.move(0, 0);
     await page.evaluate(() => window.scrollTo(0, 0));

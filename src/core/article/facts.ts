@@ -182,7 +182,9 @@ export function extractFacts(
     const type = types.get(l.mention.entityId);
     if (!s || !type) continue;
     const others = page.inSentence(l.sentence).filter((o) => o !== l);
-    const blocked = (offset: number) => others.some((o) => offset >= o.start && offset < o.end);
+    // Another name ends a title, but a place right before it is its nationality ("US Secretary
+    // of State"): part of the role.
+    const blocked = (offset: number) => others.some((o) => offset >= o.start && offset < o.end && types.get(o.mention.entityId) !== 'place');
     if (type === 'person') {
       for (const text of [titleBefore(s.text, l.start, blocked), ...appositivesAfter(s.text, l.end), copulaAfter(s.text, l.end), appositiveBefore(s.text, l.start, l.end)]) {
         if (text) roles.push({ entityId: l.mention.entityId, text, sentence: l.sentence });
@@ -265,5 +267,9 @@ export function extractFacts(
       seen.add(key);
       return true;
     });
-  return { roles: dedupeRoles(roles), statements: uniqueStatements, definitions };
+  // One quote, one speaker: "the chairman of the Transport Committee, Sir Alan Pryce, said" is
+  // the person's, not also the body named in his title.
+  const quotedPerson = new Set(uniqueStatements.filter((st) => isPerson(st.entityId)).map((st) => `${st.sentence}\u0000${fold(st.text)}`));
+  const oneSpeaker = uniqueStatements.filter((st) => isPerson(st.entityId) || !quotedPerson.has(`${st.sentence}\u0000${fold(st.text)}`));
+  return { roles: dedupeRoles(roles), statements: oneSpeaker, definitions };
 }

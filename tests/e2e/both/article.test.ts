@@ -62,6 +62,8 @@ describeInBrowsers('demo article', (browser) => {
     // "the International Atomic Energy Agency (IAEA)" is defined in the text too, but a bundled pack knows it: the pack's.
     expect(counts['international-atomic-energy-agency'] ?? 0, 'IAEA, from the pack').toBeGreaterThanOrEqual(2);
     expect(counts['page-iaea'] ?? 0, 'no page-only duplicate of the pack’s IAEA').toBe(0);
+    // The byline's reporter, named without a title, is in no pack: recognised from the article.
+    expect(counts['page-hana-seo'] ?? 0, 'Hana Seo, from the article').toBeGreaterThan(0);
     // "Foreign Minister Ri Yong Ho" is titled in the article and named in the pack: the pack's.
     expect(counts['ri-yong-ho'] ?? 0, 'Ri Yong Ho, from the pack').toBeGreaterThan(0);
     expect(counts['page-ri-yong-ho'] ?? 0, 'no page-only duplicate of a pack name').toBe(0);
