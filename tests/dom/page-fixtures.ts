@@ -15,13 +15,6 @@ export interface Expected {
   /** In Chromium, after the page's own scripts ran (`waitFor: 'fixtureDone'` waits for
    *  html[data-fixture-done]); defaults to `highlights`. */
   chromium?: { highlights: Record<string, number>; waitFor?: 'fixtureDone' };
-  /** What the bundled world packs (src/packs/world-*.json, us-congress.json) add in the built
-   *  extension: places, countries and organizations the page names. jsdom analyses with the
-   *  Korean pack alone and leaves these out. */
-  worldPacks?: Record<string, number>;
-  /** Added to `worldPacks` when Backstory is switched off and on again and reads the page whole:
-   *  a name whose evidence only arrived with content added after the first pass. */
-  worldPacksOnAgain?: { note: string; highlights: Record<string, number> };
 }
 
 export function fixtureNames(): string[] {
