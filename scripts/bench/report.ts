@@ -356,7 +356,7 @@ export function budgets(r: Omit<Report, 'budgets'>): Budget[] {
   for (const s of r.suites) {
     // Recognition is the same pure code in the worker; timed here on the page's own runs.
     const b = s.result.breakdown;
-    if (b.recognizeNames === undefined || !b.textChars) continue;
+    if (b?.recognizeNames === undefined || !b.textChars) continue;
     const per100 = (b.recognizeNames * 100_000) / b.textChars;
     const name = `name recognition per 100 KB of article text, ${r.pages[s.page]?.label ?? s.page}, ${s.pack} entities`;
     out.push({ name, limit: `≤ ${RECOGNITION_BUDGET_MS} ms`, value: ms(per100), pass: per100 <= RECOGNITION_BUDGET_MS, busy: wasBusy(s.load, cpus) });
