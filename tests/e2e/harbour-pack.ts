@@ -1,5 +1,5 @@
 // A made-up pack for the pack import tests: its people and places are named on demo/harbour.html
-// only, so a highlight there comes from this pack and nothing else.
+// only, so a highlight there with one of its ids comes from this pack and nothing else.
 import type { Pack } from '../../src/core/types';
 
 export const HARBOUR: Pack = {
@@ -22,3 +22,9 @@ export const HARBOUR: Pack = {
     { id: 'port-wrenfield', type: 'place', name: 'Port Wrenfield', summary: 'A small ferry port with three berths and an outer sea wall.' },
   ],
 };
+
+/** Mention counts without the names the article itself gives (recognised or introduced, ids
+ *  `page-…`): what a pack adds or takes away. */
+export function packMentions(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).filter(([id]) => !id.startsWith('page-')));
+}

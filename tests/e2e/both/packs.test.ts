@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildPack } from '../../../scripts/pack/build';
 import { WORLD_PACK_ORDER } from '../../../src/core/pack/precedence';
-import { HARBOUR } from '../harbour-pack';
+import { HARBOUR, packMentions } from '../harbour-pack';
 import { describeInBrowsers, mentionCounts, type BrowserSession, type TestPage } from '../browsers';
 import { packNames, uiString } from '../harness';
 
@@ -124,7 +124,7 @@ describeInBrowsers('knowledge packs', (browser) => {
     options.answerNextDialog(true);
     await options.click(await removeButton('wrenfield-coast'));
     await options.waitFor('[data-pack-id="wrenfield-coast"]', { gone: true, timeout: 5_000 });
-    expect(await highlightsOn('/harbour.html')).toEqual({});
+    expect(packMentions(await highlightsOn('/harbour.html')), 'the pack’s names gone with it').toEqual({});
   }, 60_000);
 
   it('switching the bundled packs off removes their highlights on the next load; on again brings them back', async () => {
