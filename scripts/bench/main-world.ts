@@ -14,6 +14,8 @@ export interface Stretch {
   /** Durations of the long animation frames (over 50 ms, the API's threshold) that started after
    *  arming: a frame's script, style, layout and paint together, as the reader waits for them. */
   longFrames: number[];
+  /** The same frames as [start, duration], start in ms from arming (to find them in a trace). */
+  longFrameSpans: [number, number][];
   /** Longest lateness of a 4 ms timer: how long the page's own tasks had to wait. */
   maxTaskDelayMs: number;
   /** Longest time between two animation frames: how long the reader saw a frozen page. */
@@ -174,6 +176,7 @@ export function installProbes(): void {
         elapsedMs: now - t0,
         longTasks: long.filter((l) => l.start >= t0).map((l) => l.duration),
         longFrames: frames.filter((f) => f.start >= t0).map((f) => f.duration),
+        longFrameSpans: frames.filter((f) => f.start >= t0).map((f) => [f.start - t0, f.duration] as [number, number]),
         maxTaskDelayMs: maxDelay,
         maxFrameGapMs: maxFrameGap,
         mentions: mine.length,

@@ -21,6 +21,10 @@ export interface PassFigures {
    *  after the pass, and the longest of them (0 when none). */
   longFrames: number;
   longFrameMaxMs: number;
+  /** Of those frames, how many used over 50 ms of the main thread's CPU time, and the most one
+   *  used (null without a trace): on a busy machine the wall clock also counts waiting for a CPU. */
+  longFramesCpu: number | null;
+  longFrameCpuMaxMs: number | null;
   firstViewportMs: number | null;
   firstMentionMs: number | null;
   doneMs: number;
@@ -39,6 +43,8 @@ function figures(p: Pass): PassFigures {
     maxFrameGapMs: p.maxFrameGapMs,
     longFrames: p.longFrames.length,
     longFrameMaxMs: Math.max(0, ...p.longFrames),
+    longFramesCpu: p.longFrameCpuMs ? p.longFrameCpuMs.filter((c) => c > 50).length : null,
+    longFrameCpuMaxMs: p.longFrameCpuMs ? Math.max(0, ...p.longFrameCpuMs) : null,
     firstViewportMs: p.viewportMs,
     firstMentionMs: p.firstMentionMs,
     doneMs: p.doneMs,
@@ -61,11 +67,19 @@ export interface PassStats {
   /** Long animation frames of the worst run (most of them) and the longest in any run. */
   longFramesWorst: number;
   longFrameWorstMs: number;
+  /** The same in thread CPU time (null when no run was traced). */
+  longFramesCpuWorst: number | null;
+  longFrameCpuWorstMs: number | null;
   firstViewportMs: Stat | null;
   doneMs: Stat;
   mentions: number;
   runs: PassFigures[];
 }
+
+const worstOf = (xs: (number | null)[]): number | null => {
+  const known = xs.filter((x): x is number => x !== null);
+  return known.length ? Math.max(...known) : null;
+};
 
 function stats(runs: PassFigures[]): PassStats {
   const views = runs.map((r) => r.firstViewportMs).filter((x): x is number => x !== null);
@@ -80,6 +94,8 @@ function stats(runs: PassFigures[]): PassStats {
     maxFrameGapMs: stat(runs.map((r) => r.maxFrameGapMs)),
     longFramesWorst: Math.max(...runs.map((r) => r.longFrames)),
     longFrameWorstMs: Math.max(...runs.map((r) => r.longFrameMaxMs)),
+    longFramesCpuWorst: worstOf(runs.map((r) => r.longFramesCpu)),
+    longFrameCpuWorstMs: worstOf(runs.map((r) => r.longFrameCpuMaxMs)),
     firstViewportMs: views.length ? stat(views) : null,
     doneMs: stat(runs.map((r) => r.doneMs)),
     mentions: Math.min(...runs.map((r) => r.mentions)),
