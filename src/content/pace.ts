@@ -41,7 +41,8 @@ const VSYNC_MS = 1000 / 60;
  * rounded up to a beat), at most to a quarter.
  * If the frames after a shrink are no shorter, they are long for another reason (the page's own
  * work, a busy machine): the batch goes back to its size, since more frames of the same length
- * would only make the pass longer, and frames that long are taken as the norm for a while.
+ * would only make the pass longer, and frames that long are taken as the norm for a while (a
+ * frame no longer than that norm grows the batch, as a one-beat frame does).
  * The same signal in every browser: Firefox has no Long Animation Frames API, and Chromium's
  * reports only frames already over 50 ms.
  */
@@ -64,15 +65,14 @@ export class BatchSizer {
     if (used <= 0) return;
     const shrink = this.shrink;
     this.shrink = null;
-    this.tolerated *= 0.9;
-    const limit = Math.max(2.5 * this.beat, this.tolerated);
+    this.tolerated *= 0.97;
     let next = this.size;
-    if (intervalMs <= 1.5 * this.beat) {
+    if (intervalMs <= Math.max(1.5 * this.beat, this.tolerated)) {
       next = Math.max(this.size, Math.min(this.size * 2, used * 2));
-    } else if (intervalMs > limit) {
+    } else if (intervalMs > Math.max(2.5 * this.beat, this.tolerated * 1.2)) {
       if (shrink && intervalMs >= shrink.interval * 0.8) {
         next = shrink.from;
-        this.tolerated = intervalMs * 1.25;
+        this.tolerated = intervalMs * 1.1;
       } else {
         next = Math.max(this.size / 4, (used * 1.5 * this.beat) / intervalMs);
         this.shrink = { from: this.size, interval: intervalMs };
