@@ -20,10 +20,9 @@ export function yieldToPage(): Promise<void> {
   });
 }
 
-/** How long one slice of Backstory's script may hold the page's main thread. */
+/** How long one slice of Backstory's script may hold the page's main thread; also one frame's
+ *  batch, whose style, layout and paint follow in the same frame. */
 export const SLICE_MS = 8;
-/** How long one frame's batch of script may run: the frame's style, layout and paint follow. */
-export const FRAME_SCRIPT_MS = 12;
 /** Batch sizes, in weight units (wrappers written): the first frame's, and the bounds. */
 export const FIRST_BATCH = 32;
 const MAX_BATCH = 4000;
@@ -156,7 +155,7 @@ export async function runPaced(indices: readonly number[], work: (i: number) => 
       if (used > 0 && used + w > sizer.size) break;
       work(indices[k++]!);
       used += w;
-      if (clock.now() - start > FRAME_SCRIPT_MS) break;
+      if (clock.now() - start > SLICE_MS) break;
     }
     last = { at, used };
   }
