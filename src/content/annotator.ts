@@ -12,7 +12,7 @@ import { findArticleRoot, type ArticleRoot } from './article-root';
 import { CardController } from './card/controller';
 import { MENTION_TAG } from '../shared/dom-kinds';
 import { Highlighter, viewportFirst } from './highlight';
-import { SLICE_MS, runPaced, yieldToPage } from './pace';
+import { SLICE_MS, nextSlice, runPaced } from './pace';
 import { observeNewContent, type Watcher } from './observe';
 import { pageDate } from './page-date';
 import { pageMeta } from './page-meta';
@@ -167,7 +167,7 @@ export class Annotator {
     // A big page's walk takes longer than a frame: it goes in slices too.
     const collector = new RunCollector(article);
     while (!collector.step(performance.now() + SLICE_MS)) {
-      await yieldToPage();
+      await nextSlice();
       if (cancelled()) return;
     }
     this.runs = collector.runs;

@@ -133,7 +133,23 @@ describe('runPaced', () => {
     // The weightless ones go in a time slice without waiting for a frame; a 40-unit item is over
     // the first batch of 32 but goes alone in its frame.
     expect(p.slices).toEqual([[0, 1, 2]]);
-    expect(p.frames.map((f) => f.items)).toEqual([[3], [4, 5, 6]]);
+    expect(p.frames.map((f) => f.items).filter((items) => items.length > 0)).toEqual([[3], [4, 5, 6]]);
+  });
+
+  it('in a visible tab, gives each slice of weightless work a frame of its own, never chaining two', async () => {
+    let t = 0;
+    const log: string[] = [];
+    const clock: FrameClock = {
+      now: () => t,
+      hidden: () => false,
+      async frame() {
+        log.push('frame');
+        return (t += BEAT);
+      },
+    };
+    // Each item takes 3 ms: a slice holds three.
+    await runPaced(Array.from({ length: 12 }, (_, i) => i), (i) => ((t += 3), log.push(String(i))), { clock, weight: () => 0 });
+    expect(log.join(' ')).toBe('0 1 2 frame 3 4 5 frame 6 7 8 frame 9 10 11 frame');
   });
 
   it('in a hidden tab (no frames come) still does everything, in time slices', async () => {
