@@ -40,8 +40,8 @@ const VSYNC_MS = 1000 / 60;
  * rounded up to a beat), at most to a quarter.
  * If the frames after a shrink are no shorter, they are long for another reason (the page's own
  * work, a busy machine): the batch goes back to its size, since more frames of the same length
- * would only make the pass longer, and frames that long are taken as the norm for a while (a
- * frame no longer than that norm grows the batch, as a one-beat frame does).
+ * would only make the pass longer, and frames that long are taken as the norm for a while (the
+ * batch holds its size through them; only a one-beat frame grows it).
  * The same signal in every browser: Firefox has no Long Animation Frames API, and Chromium's
  * reports only frames already over 50 ms.
  */
@@ -66,12 +66,13 @@ export class BatchSizer {
     this.shrink = null;
     this.tolerated *= 0.97;
     let next = this.size;
-    if (intervalMs <= Math.max(1.5 * this.beat, this.tolerated)) {
+    if (intervalMs <= 1.5 * this.beat) {
       next = Math.max(this.size, Math.min(this.size * 2, used * 2));
-    } else if (intervalMs > Math.max(2.5 * this.beat, this.tolerated * 1.2)) {
+    } else if (intervalMs > Math.max(2.5 * this.beat, this.tolerated)) {
       if (shrink && intervalMs >= shrink.interval * 0.8) {
         next = shrink.from;
-        this.tolerated = intervalMs * 1.1;
+        // The shorter of the two long frames: one slow frame must not excuse slower ones.
+        this.tolerated = Math.min(intervalMs, shrink.interval) * 1.1;
       } else {
         next = Math.max(this.size / 4, (used * 1.5 * this.beat) / intervalMs);
         this.shrink = { from: this.size, interval: intervalMs };
