@@ -28,13 +28,16 @@ export const FIRST_BATCH = 32;
 const MAX_BATCH = 4000;
 /** A frame that never comes (a throttled or hidden frame) must not stall the pass. */
 const FRAME_WAIT_MS = 250;
+/** How much a batch grows after a cheap frame: by half, since a frame that came on the next beat
+ *  may have used most of it, and doubling that overshot two beats on the dense page. */
+const GROWTH = 1.5;
 /** The display's frame interval until a shorter one is seen. */
 const VSYNC_MS = 1000 / 60;
 
 /**
  * Sizes each frame's batch from the time between that frame's start and the next one's: the
  * browser starts a frame only once the last one's script, style, layout and paint are done, on the
- * display's beat. Next frame on the next beat: the batch was cheap, double it. Within two beats
+ * display's beat. Next frame on the next beat: the batch was cheap, grow it by half. Within two beats
  * (about 33 ms at 60 Hz): keep it. Later: that frame is heading past the 50 ms the reader feels,
  * so the batch shrinks to what would have fit in a beat and a half at that cost (the interval is
  * rounded up to a beat), at most to a quarter.
@@ -67,7 +70,7 @@ export class BatchSizer {
     this.tolerated *= 0.97;
     let next = this.size;
     if (intervalMs <= 1.5 * this.beat) {
-      next = Math.max(this.size, Math.min(this.size * 2, used * 2));
+      next = Math.max(this.size, Math.min(this.size * GROWTH, used * GROWTH));
     } else if (intervalMs > Math.max(2.5 * this.beat, this.tolerated)) {
       if (shrink && intervalMs >= shrink.interval * 0.8) {
         next = shrink.from;

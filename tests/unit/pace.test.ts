@@ -48,12 +48,12 @@ function page(costOf: (units: number, frame: number) => number, hidden = () => f
 const ones = (n: number) => Array.from({ length: n }, () => 1);
 
 describe('BatchSizer', () => {
-  it('doubles the batch when the next frame came on the next beat', () => {
+  it('grows the batch by half when the next frame came on the next beat', () => {
     const s = new BatchSizer(32);
     s.record(32, BEAT);
-    expect(s.size).toBe(64);
-    s.record(64, BEAT);
-    expect(s.size).toBe(128);
+    expect(s.size).toBe(48);
+    s.record(48, BEAT);
+    expect(s.size).toBe(72);
   });
 
   it('keeps it when the frame took two beats', () => {
@@ -80,9 +80,7 @@ describe('BatchSizer', () => {
     expect(s.size).toBe(200);
     s.record(200, 12 * BEAT);
     expect(s.size).toBeLessThan(200);
-    s.record(s.size, BEAT);
-    s.record(s.size, BEAT);
-    s.record(s.size, BEAT);
+    for (let i = 0; i < 5; i++) s.record(s.size, BEAT);
     expect(s.size).toBeGreaterThan(200);
   });
 
@@ -106,17 +104,18 @@ describe('runPaced', () => {
   it('grows the batch while frames are cheap', async () => {
     const p = page((units) => 4 + units * 0.001);
     await runPaced(Array.from({ length: 2000 }, (_, i) => i), p.work(ones(2000)), { clock: p.clock });
-    expect(p.frames.slice(0, 4).map((f) => f.units)).toEqual([FIRST_BATCH, FIRST_BATCH * 2, FIRST_BATCH * 4, FIRST_BATCH * 8]);
+    expect(p.frames.slice(0, 4).map((f) => f.units)).toEqual([FIRST_BATCH, FIRST_BATCH * 1.5, FIRST_BATCH * 2.25, Math.round(FIRST_BATCH * 3.375)]);
   });
 
-  it('shrinks the batch after a long frame, and the frames after it take two beats at most', async () => {
+  it('shrinks the batch after a long frame (to a quarter at most), until frames take two beats at most', async () => {
     // Writes get eight times dearer from the sixth frame on (say, the batch reached a heavy part).
     const p = page((units, frame) => 5 + units * (frame >= 5 ? 0.8 : 0.1));
     await runPaced(Array.from({ length: 3000 }, (_, i) => i), p.work(ones(3000)), { clock: p.clock });
     const long = p.frames.findIndex((f) => f.costMs > 50);
     expect(long).toBe(5);
     expect(p.frames[long + 1]!.units).toBeLessThan(p.frames[long]!.units / 2);
-    for (const f of p.frames.slice(long + 1, -1)) expect(f.costMs).toBeLessThanOrEqual(2 * BEAT);
+    expect(p.frames[long + 1]!.costMs).toBeLessThan(p.frames[long]!.costMs / 2);
+    for (const f of p.frames.slice(long + 2, -1)) expect(f.costMs).toBeLessThanOrEqual(2 * BEAT);
   });
 
   it('does not shrink the batch to nothing when every frame is long whatever it holds', async () => {
