@@ -1,9 +1,11 @@
 // `npm run bench`: how fast Backstory is, in headless Chromium, as ratios to simple baselines
-// (absolute ms alongside). Generates news-like pages (100 KB, 1 MB, 1.6 MB) and packs (100 /
+// (absolute ms alongside). Generates news-like pages (100 KB, 1 MB, 1.6 MB, and a dense 1.6 MB
+// one with ~3.7 times news density in names) and packs (100 /
 // 1,000 / 10,000 entities, the bundled pack's included), then:
 //  - loads the built extension (dist/), imports each pack through the options page's messages,
 //    and times what a reader gets: long tasks from switching Backstory on until the page is
-//    annotated (cold and warm), the first viewport, appended content, the popup, heap;
+//    annotated (cold and warm), long animation frames during and after the pass beside the
+//    page's own while it loaded, the first viewport, appended content, the popup, heap;
 //  - in a browser without the extension, times the matcher against a scan-only baseline and the
 //    naive mark.js ways (scripts/bench/page.ts).
 //  - fills the reading memory with generated stored articles (10,000; --quick 2,000) and times
@@ -18,6 +20,9 @@
 //   npm run bench -- --reps 5      runs per median (default 3)
 //   npm run bench -- --no-build    measure dist/ as it is instead of rebuilding it
 //   npm run bench -- --memory      only the reading-memory block (npm run bench:memory)
+//   npm run bench -- --frames      only the extension's passes with the 10,000-entity pack, every
+//                                  page (frames, tasks, whole pass; ~2 min); --quick: 1 MB and dense
+//   npm run bench -- --pages 1mb,dense   only these pages (100kb, 1mb, 1.6mb, dense)
 //   npm run bench -- --pack-build [--articles N]   only the pack builder (default 10,000 articles;
 //                                  the full run uses 10,000, --quick 1,000)
 //   npm run bench -- --cold        only the service worker's cold start with every bundled pack and
@@ -52,6 +57,9 @@ const noBuild = argv.includes('--no-build');
 const packBuildOnly = argv.includes('--pack-build');
 const memoryOnly = argv.includes('--memory');
 const coldOnly = argv.includes('--cold');
+const framesOnly = argv.includes('--frames');
+const pagesArg = argv.indexOf('--pages');
+const onlyPages = pagesArg >= 0 ? (argv[pagesArg + 1] ?? '').split(',').filter(Boolean) : null;
 /** Generated articles the memory block stores: the issue's 10,000; fewer when quick. */
 const MEMORY_ARTICLES = quick ? 2_000 : 10_000;
 const articlesArg = argv.indexOf('--articles');
@@ -94,11 +102,20 @@ function popupPath(): string {
   return (manifest.action?.default_popup ?? 'popup/popup.html').replace(/^\//, '');
 }
 
-const PAGE_SPECS: [string, string, number][] = [
+/** Names per character on the dense page: over 15,000 mentions in 1.6 M characters. */
+const DENSE_DENSITY = 0.0105;
+const PAGE_SPECS: [string, string, number, number?][] = [
   ['100kb', '100 KB', 100_000],
   ['1mb', '1 MB', 1_000_000],
   ['1.6mb', '1.6 MB', 1_600_000],
+  ['dense', 'dense 1.6 MB', 1_600_000, DENSE_DENSITY],
 ];
+
+function chosenPages(): typeof PAGE_SPECS {
+  if (onlyPages) return PAGE_SPECS.filter(([key]) => onlyPages.includes(key));
+  if (quick) return PAGE_SPECS.filter(([key]) => (framesOnly ? ['1mb', 'dense'] : ['100kb', '1mb']).includes(key));
+  return PAGE_SPECS;
+}
 
 /** In-page microbenchmarks, in a browser without the extension. */
 async function microPhase(executablePath: string, server: BenchServer, packSizes: number[], pageKeys: string[]): Promise<Report['suites']> {
@@ -159,8 +176,8 @@ async function main(): Promise<number> {
   const composition = await contentComposition(join(root, 'src/content/index.ts')).catch(() => []);
 
   const bundled = bundledPack();
-  const packSizes = quick ? [100, 10_000] : [100, 1_000, 10_000];
-  const pageSpecs = quick ? PAGE_SPECS.slice(0, 2) : PAGE_SPECS;
+  const packSizes = framesOnly ? [10_000] : quick ? [100, 10_000] : [100, 1_000, 10_000];
+  const pageSpecs = chosenPages();
   const synthetic = syntheticEntities(Math.max(...packSizes) - bundled.entities.length);
   const extra = (n: number) => synthetic.slice(0, Math.max(0, n - bundled.entities.length));
   // In-page: one pack of n entities. In the extension: the bundled pack stays on, as for a reader,
@@ -181,8 +198,8 @@ async function main(): Promise<number> {
     server.put('/bench.js', await pageBundle(), 'text/javascript');
     for (const n of packSizes) server.put(`/pack/${n}.json`, JSON.stringify(packOf(n)), 'application/json');
     const pages: Record<string, PageInfo> = {};
-    for (const [key, label, chars] of pageSpecs) {
-      const spec = { chars, entities: named, title: `Talks stall again as envoys trade blame (${label} bench page)` };
+    for (const [key, label, chars, density] of pageSpecs) {
+      const spec = { chars, entities: named, title: `Talks stall again as envoys trade blame (${label} bench page)`, ...(density ? { density } : {}) };
       // The same article twice: with the in-page bench script, and without any script of its own.
       const g = generatePage(spec);
       server.put(`/m/${key}.html`, g.html, 'text/html; charset=utf-8');
@@ -191,16 +208,24 @@ async function main(): Promise<number> {
       pages[key] = { label, textChars: g.textChars, htmlBytes: Buffer.byteLength(plain.html), planted: g.mentions, appendChars: g.appendChars };
     }
 
-    let block = startBlock('in-page matching');
-    const micro = await microPhase(executablePath, server, packSizes, ['100kb', '1mb']);
-    const microLoad = block();
-    const suites = micro.map((s) => ({ ...s, load: microLoad }));
+    let block: () => BlockLoad;
+    let suites: Report['suites'] = [];
+    const microPages = ['100kb', '1mb'].filter((k) => pageSpecs.some(([key]) => key === k));
+    if (!framesOnly && microPages.length) {
+      block = startBlock('in-page matching');
+      const micro = await microPhase(executablePath, server, packSizes, microPages);
+      const microLoad = block();
+      suites = micro.map((s) => ({ ...s, load: microLoad }));
+    }
 
     log('launching Chromium with the extension…');
     bench = await ExtensionBench.launch(dist, executablePath);
-    log('popup on the demo page…');
-    block = startBlock('popup');
-    const popup = { ...(await runPopup(bench, `${demo.origin}/index.html`, popupPath(), Math.max(5, reps))), load: block() };
+    let popup: Report['popup'] = null;
+    if (!framesOnly) {
+      log('popup on the demo page…');
+      block = startBlock('popup');
+      popup = { ...(await runPopup(bench, `${demo.origin}/index.html`, popupPath(), Math.max(5, reps))), load: block() };
+    }
     await bench.setSiteOff(true);
     const extension: Report['extension'] = [];
     const biggest = Math.max(...packSizes);
@@ -214,14 +239,14 @@ async function main(): Promise<number> {
           // A cold pass needs a new tab and a new pack version; the budget case gets two.
           coldReps: !quick && key === '1mb' && n === biggest ? 2 : 1,
           reps: n === biggest || n === smallest ? reps : 1,
-          heap: key === '1mb' && n === biggest,
+          heap: !framesOnly && key === '1mb' && n === biggest,
         });
         extension.push({ page: key, pack: n, result, load: block() });
       }
     }
 
     await bench.setSiteOff(false);
-    const memory = await memoryPhase(bench, demo.origin);
+    const memory = framesOnly ? null : await memoryPhase(bench, demo.origin);
 
     const partial: Omit<Report, 'budgets'> = {
       date: new Date().toISOString(),
@@ -241,8 +266,9 @@ async function main(): Promise<number> {
     const report: Report = { ...partial, budgets: budgets(partial) };
     printReport(report);
     mkdirSync(join(root, 'artifacts'), { recursive: true });
-    writeFileSync(join(root, 'artifacts/bench.json'), JSON.stringify(report, null, 2) + '\n');
-    console.log('figures written to artifacts/bench.json');
+    const out = framesOnly ? 'artifacts/bench-frames.json' : 'artifacts/bench.json';
+    writeFileSync(join(root, out), JSON.stringify(report, null, 2) + '\n');
+    console.log(`figures written to ${out}`);
     return 0;
   } finally {
     await bench?.close().catch(() => undefined);
@@ -359,8 +385,8 @@ async function coldPhase(): Promise<number> {
     : packBuildOnly
       ? packBuildPhase()
       : main()
-          .then(async (code) => (code === 0 ? packBuildPhase() : code))
-          .then(async (code) => (code === 0 ? coldPhase() : code))
+          .then(async (code) => (code === 0 && !framesOnly ? packBuildPhase() : code))
+          .then(async (code) => (code === 0 && !framesOnly ? coldPhase() : code))
 ).then(
   (code) => process.exit(code),
   (err: unknown) => {

@@ -34,6 +34,16 @@ const SENTENCES = [
   '{E} later insisted that the door to dialogue had never been closed.',
   'Ship-tracking data suggested that at least two tankers had switched off their transponders.',
 ];
+/** Sentences for the dense page (several names each): a page several times denser in names than
+ *  news, as world packs and names recognised everywhere will make pages. */
+const DENSE_SENTENCES = [
+  '{E} and {E} met in {city} on {day} to go over the draft with {E}.',
+  'According to {E}, both {E} and {E} had seen the text before {day}.',
+  '{E} said {E} would travel to {city} with {E} after the vote.',
+  'Officials close to {E} blamed {E} for the delay, while {E} kept silent.',
+  '{E}, {E} and {E} signed a short statement in {city}.',
+  'The letter from {E} reached {E} on {day}, a week after {E} had asked for it.',
+];
 const CITIES = ['Seoul', 'Washington', 'Tokyo', 'Beijing', 'Moscow', 'Geneva', 'Singapore', 'Brussels', 'London', 'Canberra'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'March 4', 'June 12', 'August 31', 'September 3'];
 const HEADINGS = ['What happened next', 'A stalled process', 'The view from the region', 'Sanctions and trade', 'Inside the negotiations', 'What analysts expect', 'Reaction at home', 'The military picture'];
@@ -48,6 +58,9 @@ export interface PageSpec {
   title: string;
   /** Script the page loads at the end of <body> (the in-page bench); null for none. Default /bench.js. */
   script?: string | null;
+  /** Mentions per character of text; default MENTION_DENSITY (news). Above it, sentences with
+   *  several names are mixed in. */
+  density?: number;
 }
 
 export interface GeneratedPage {
@@ -69,6 +82,7 @@ class Writer {
   constructor(
     private readonly r: Rand,
     private readonly entities: PackEntity[],
+    private readonly density = MENTION_DENSITY,
   ) {}
 
   /** A surface form as a writer would use it: full name first, then short name, alias or acronym. */
@@ -93,9 +107,12 @@ class Writer {
   }
 
   sentence(): string {
-    const t = pick(this.r, SENTENCES);
-    // A name only while the page is below news density, so every page size has the same density.
-    const withName = t.includes('{E}') && this.mentions < (this.text + 60) * MENTION_DENSITY;
+    const below = () => this.mentions < (this.text + 60) * this.density;
+    // The dense page mixes in sentences with several names while it is below its density; a news
+    // page never draws them, so its text is the same as before they existed.
+    const t = this.density > MENTION_DENSITY && below() && this.r() < 0.6 ? pick(this.r, DENSE_SENTENCES) : pick(this.r, SENTENCES);
+    // A name only while the page is below its density, so every page size has the same density.
+    const withName = t.includes('{E}') && below();
     let out = '';
     for (const part of t.split(/(\{E\}|\{city\}|\{day\})/)) {
       if (part === '{E}') {
@@ -158,7 +175,7 @@ function chrome(r: Rand, entities: PackEntity[]): { header: string; aside: strin
 
 export function generatePage(spec: PageSpec): GeneratedPage {
   const r = rng(spec.seed ?? 7);
-  const w = new Writer(r, spec.entities);
+  const w = new Writer(r, spec.entities, spec.density);
   const body = articleBody(w, r, spec.chars);
   const textChars = w.text;
   const mentions = w.mentions;

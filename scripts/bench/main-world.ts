@@ -1,6 +1,7 @@
 // Probes installed in the main world of every bench page before its HTML is parsed
 // (page.addInitScript), so they see what the reader's page would see: long tasks (a
-// PerformanceObserver, on from the start), a timer heartbeat, animation-frame gaps, and when
+// PerformanceObserver, on from the start), long animation frames (the Long Animation Frames API,
+// Chromium; also on from the start, so the page's own load is seen), a timer heartbeat, animation-frame gaps, and when
 // elements with `data-backstory-entity` appear. They know nothing of the extension's internals:
 // only the DOM contract. `installProbes` is serialized by Playwright, so it must stay
 // self-contained (no imports, no outer variables).
@@ -10,6 +11,11 @@ export interface Stretch {
   elapsedMs: number;
   /** Durations of the long tasks (≥ 50 ms, Chromium's threshold) that started after arming. */
   longTasks: number[];
+  /** Durations of the long animation frames (over 50 ms, the API's threshold) that started after
+   *  arming: a frame's script, style, layout and paint together, as the reader waits for them. */
+  longFrames: number[];
+  /** The same frames as [start, duration], start in ms from arming (to find them in a trace). */
+  longFrameSpans: [number, number][];
   /** Longest lateness of a 4 ms timer: how long the page's own tasks had to wait. */
   maxTaskDelayMs: number;
   /** Longest time between two animation frames: how long the reader saw a frozen page. */
@@ -42,6 +48,9 @@ export interface ProbeApi {
   collect(): Stretch;
   /** Elements with `data-backstory-entity` in the page now. */
   count(): number;
+  /** The long animation frames seen before the first arming (the page's own load); null where
+   *  the browser has no Long Animation Frames API. */
+  loadFrames(): number[] | null;
 }
 
 export function installProbes(): void {
@@ -54,6 +63,17 @@ export function installProbes(): void {
   } catch {
     // Not supported: every stretch then reports no long task, and the heartbeat still tells.
   }
+  const frames: { start: number; duration: number }[] = [];
+  let framesSeen = false;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) frames.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'long-animation-frame', buffered: true });
+    framesSeen = PerformanceObserver.supportedEntryTypes.includes('long-animation-frame');
+  } catch {
+    // No Long Animation Frames API: loadFrames() says so, and stretches report none.
+  }
+  let firstArm: number | null = null;
 
   let t0 = 0;
   let armed = false;
@@ -107,6 +127,7 @@ export function installProbes(): void {
       observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-backstory'] });
       armed = true;
       t0 = performance.now();
+      firstArm ??= t0;
       lastFrame = t0;
       // Names this thread and moment in a trace (MARK in trace.ts).
       performance.mark('backstory-bench-arm');
@@ -154,6 +175,8 @@ export function installProbes(): void {
       return {
         elapsedMs: now - t0,
         longTasks: long.filter((l) => l.start >= t0).map((l) => l.duration),
+        longFrames: frames.filter((f) => f.start >= t0).map((f) => f.duration),
+        longFrameSpans: frames.filter((f) => f.start >= t0).map((f) => [f.start - t0, f.duration] as [number, number]),
         maxTaskDelayMs: maxDelay,
         maxFrameGapMs: maxFrameGap,
         mentions: mine.length,
@@ -168,6 +191,11 @@ export function installProbes(): void {
 
     count() {
       return document.querySelectorAll(`[${ENTITY}]`).length;
+    },
+
+    loadFrames() {
+      if (!framesSeen) return null;
+      return frames.filter((f) => firstArm === null || f.start < firstArm).map((f) => f.duration);
     },
   };
   (window as unknown as { __bs: ProbeApi }).__bs = api;

@@ -17,6 +17,14 @@ export interface PassFigures {
   taskParts: Record<string, number> | null;
   maxTaskDelayMs: number;
   maxFrameGapMs: number;
+  /** Long animation frames (over 50 ms) from the toggle until the page had been quiet a while
+   *  after the pass, and the longest of them (0 when none). */
+  longFrames: number;
+  longFrameMaxMs: number;
+  /** Of those frames, how many used over 50 ms of the main thread's CPU time, and the most one
+   *  used (null without a trace): on a busy machine the wall clock also counts waiting for a CPU. */
+  longFramesCpu: number | null;
+  longFrameCpuMaxMs: number | null;
   firstViewportMs: number | null;
   firstMentionMs: number | null;
   doneMs: number;
@@ -33,6 +41,10 @@ function figures(p: Pass): PassFigures {
     taskParts: p.tasks?.longestParts ?? null,
     maxTaskDelayMs: p.maxTaskDelayMs,
     maxFrameGapMs: p.maxFrameGapMs,
+    longFrames: p.longFrames.length,
+    longFrameMaxMs: Math.max(0, ...p.longFrames),
+    longFramesCpu: p.longFrameCpuMs ? p.longFrameCpuMs.filter((c) => c > 50).length : null,
+    longFrameCpuMaxMs: p.longFrameCpuMs ? Math.max(0, ...p.longFrameCpuMs) : null,
     firstViewportMs: p.viewportMs,
     firstMentionMs: p.firstMentionMs,
     doneMs: p.doneMs,
@@ -52,11 +64,22 @@ export interface PassStats {
   taskWorstParts: Record<string, number> | null;
   maxTaskDelayMs: Stat;
   maxFrameGapMs: Stat;
+  /** Long animation frames of the worst run (most of them) and the longest in any run. */
+  longFramesWorst: number;
+  longFrameWorstMs: number;
+  /** The same in thread CPU time (null when no run was traced). */
+  longFramesCpuWorst: number | null;
+  longFrameCpuWorstMs: number | null;
   firstViewportMs: Stat | null;
   doneMs: Stat;
   mentions: number;
   runs: PassFigures[];
 }
+
+const worstOf = (xs: (number | null)[]): number | null => {
+  const known = xs.filter((x): x is number => x !== null);
+  return known.length ? Math.max(...known) : null;
+};
 
 function stats(runs: PassFigures[]): PassStats {
   const views = runs.map((r) => r.firstViewportMs).filter((x): x is number => x !== null);
@@ -69,6 +92,10 @@ function stats(runs: PassFigures[]): PassStats {
     taskWorstParts: runs.reduce<PassFigures | null>((w, r) => (r.taskCpuMs !== null && (w === null || r.taskCpuMs > (w.taskCpuMs ?? -1)) ? r : w), null)?.taskParts ?? null,
     maxTaskDelayMs: stat(runs.map((r) => r.maxTaskDelayMs)),
     maxFrameGapMs: stat(runs.map((r) => r.maxFrameGapMs)),
+    longFramesWorst: Math.max(...runs.map((r) => r.longFrames)),
+    longFrameWorstMs: Math.max(...runs.map((r) => r.longFrameMaxMs)),
+    longFramesCpuWorst: worstOf(runs.map((r) => r.longFramesCpu)),
+    longFrameCpuWorstMs: worstOf(runs.map((r) => r.longFrameCpuMaxMs)),
     firstViewportMs: views.length ? stat(views) : null,
     doneMs: stat(runs.map((r) => r.doneMs)),
     mentions: Math.min(...runs.map((r) => r.mentions)),
@@ -90,23 +117,16 @@ export interface ArticleResult {
   heap: HeapFigures | null;
   /** Set when the page was annotated on load although its site was switched off. */
   note: string | null;
-  /** The page's own layout of its whole document, forced once on each cold page before Backstory
-   *  wrote anything (same run): what rendering after our writes is set beside on big pages. */
-  pageLayoutMs: Stat | null;
+  /** The page's own long animation frames while it loaded (Backstory switched off for the site,
+   *  so nothing was wrapped), on the same tabs as the cold passes: what frames after our writes
+   *  are set beside. Null where the browser has no Long Animation Frames API. */
+  pageLoad: PageLoadFrames | null;
 }
 
-/** One forced layout of the whole page by itself (a width change on <body>, then a read). */
-function fullLayoutMs(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const body = document.body;
-    const t = performance.now();
-    body.style.setProperty('width', '99.9%');
-    body.getBoundingClientRect();
-    const d = performance.now() - t;
-    body.style.removeProperty('width');
-    body.getBoundingClientRect();
-    return d;
-  });
+export interface PageLoadFrames {
+  /** Most long frames of one load, and the longest frame of any load (0 when none over 50 ms). */
+  longFrames: number;
+  longestMs: number;
 }
 
 let packVersion = 1;
@@ -131,13 +151,14 @@ export async function runArticle(bench: ExtensionBench, url: string, pack: Pack,
   let appendChars = 0;
   let heap: HeapFigures | null = null;
   let note: string | null = null;
-  const pageLayout: number[] = [];
+  const loads: number[][] = [];
   for (let c = 0; c < o.coldReps; c++) {
     await freshPack(bench, pack);
     const opened = await openUnannotated(bench, url);
     const { page, tabId } = opened;
     note ??= opened.note;
-    pageLayout.push(await fullLayoutMs(page));
+    const loadFrames = await page.evaluate(() => (window as unknown as { __bs: { loadFrames(): number[] | null } }).__bs.loadFrames());
+    if (loadFrames) loads.push(loadFrames);
     try {
       const measureHeap = o.heap && c === 0;
       const cdp = measureHeap ? await bench.ctx.newCDPSession(page) : null;
@@ -165,7 +186,7 @@ export async function runArticle(bench: ExtensionBench, url: string, pack: Pack,
       await page.close();
     }
   }
-  return { cold: stats(cold), warm: stats(warm), append: append.length ? { ...stats(append), chars: appendChars } : null, heap, note, pageLayoutMs: pageLayout.length ? stat(pageLayout) : null };
+  return { cold: stats(cold), warm: stats(warm), append: append.length ? { ...stats(append), chars: appendChars } : null, heap, note, pageLoad: loads.length ? { longFrames: Math.max(...loads.map((l) => l.length)), longestMs: Math.max(0, ...loads.flat()) } : null };
 }
 
 export interface PopupResult {

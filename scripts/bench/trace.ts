@@ -91,3 +91,25 @@ export function taskFigures(trace: unknown): TaskFigures | null {
   }
   return { longestWallMs: longestWall, longestCpuMs: longestCpu, over50Cpu: over50, tasks, longestParts };
 }
+
+/** Thread CPU time inside each of `frames` ([start, duration] in ms from the mark, as the page's
+ *  Long Animation Frames API saw them): the marked thread's tasks overlapping the frame, each
+ *  counted for the share of its wall time inside it. A frame over 50 ms by the wall clock while
+ *  other processes held the CPUs may have used far less; null without the mark. */
+export function frameCpuMs(trace: unknown, frames: readonly (readonly [number, number])[]): number[] | null {
+  const events = (Array.isArray(trace) ? trace : ((trace as { traceEvents?: unknown[] })?.traceEvents ?? [])) as TraceEvent[];
+  const mark = events.find((e) => e.name === MARK);
+  if (!mark) return null;
+  const tasks = events.filter((e) => e.name === TASK && e.ph === 'X' && e.pid === mark.pid && e.tid === mark.tid && (e.dur ?? 0) > 0);
+  return frames.map(([startMs, durMs]) => {
+    const from = mark.ts + startMs * 1000;
+    const to = from + durMs * 1000;
+    let cpu = 0;
+    for (const t of tasks) {
+      const dur = t.dur!;
+      const overlap = Math.min(to, t.ts + dur) - Math.max(from, t.ts);
+      if (overlap > 0) cpu += ((t.tdur ?? dur) * overlap) / dur;
+    }
+    return cpu / 1000;
+  });
+}

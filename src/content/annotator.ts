@@ -11,7 +11,8 @@ import { AnalysisClient, type PageAnalyzer } from './analysis-client';
 import { findArticleRoot, type ArticleRoot } from './article-root';
 import { CardController } from './card/controller';
 import { MENTION_TAG } from '../shared/dom-kinds';
-import { Highlighter, SLICE_MS, runSliced, viewportFirst, yieldToPage } from './highlight';
+import { Highlighter, viewportFirst } from './highlight';
+import { SLICE_MS, nextSlice, runPaced } from './pace';
 import { observeNewContent, type Watcher } from './observe';
 import { aboutPage } from './page-meta';
 import type { EarlierItem } from '../core/memory/earlier';
@@ -165,7 +166,7 @@ export class Annotator {
     // A big page's walk takes longer than a frame: it goes in slices too.
     const collector = new RunCollector(article);
     while (!collector.step(performance.now() + SLICE_MS)) {
-      await yieldToPage();
+      await nextSlice();
       if (cancelled()) return;
     }
     this.runs = collector.runs;
@@ -179,7 +180,9 @@ export class Annotator {
     const work = [...order, ...rest];
     const mark = await this.marker(withHits.length > 0);
     if (cancelled()) return;
-    if (!(await runSliced([...work.keys()], (k) => void this.wrap(work[k]!, hitsOf.get(work[k]!) ?? [], mark), { cancelled }))) return;
+    const hitsAt = (k: number) => hitsOf.get(work[k]!) ?? [];
+    // Paced by frames, weighed by the wrappers each run adds: what one frame must lay out.
+    if (!(await runPaced([...work.keys()], (k) => void this.wrap(work[k]!, hitsAt(k), mark), { cancelled, weight: (k) => hitsAt(k).length }))) return;
     // Tab stops go to each entity's first mention in reading order, not in the order wrapped.
     this.makeFocusable(Array.from(this.doc.querySelectorAll(`${MENTION_TAG}[data-backstory-entity]`)));
     this.firstPassWrapped = true;
@@ -265,7 +268,9 @@ export class Annotator {
       this.wrapped.delete(run);
       this.wrap(run, reply.hits[k]!, mark);
     };
-    if (!(await runSliced(changed, rewrap, { cancelled }))) return;
+    // Each changed run's wrappers come off and its new ones go on in the same frame.
+    const weight = (k: number) => 1 + reply.hits[k]!.length;
+    if (!(await runPaced(changed, rewrap, { cancelled, weight }))) return;
     if (changed.length > 0) this.refocus();
     this.controller.refresh();
     this.finishPass();
@@ -355,7 +360,7 @@ export class Annotator {
       const k = [...reply.added.keys()];
       const mark = await this.marker(reply.hits.some((h) => h.length > 0));
       const wrapNew = (i: number) => this.makeFocusable(this.wrap(reply.added[i]!, reply.hits[i] ?? [], mark));
-      if (await runSliced(k, wrapNew, { cancelled: () => gen !== this.generation })) this.finishPass();
+      if (await runPaced(k, wrapNew, { cancelled: () => gen !== this.generation, weight: (i) => reply.hits[i]?.length ?? 0 })) this.finishPass();
     }).finally(end);
   }
 

@@ -3,6 +3,7 @@
 // the DOM and remembers how to undo it.
 import type { WireHit } from '../shared/messages';
 import type { MarkRanges, WrapRange } from '../ui/api';
+import { runPaced } from './pace';
 import type { DomRun } from './runs';
 
 export type HighlightStyle = 'underline' | 'background' | 'none';
@@ -163,11 +164,11 @@ export class Highlighter {
     for (const step of this.takeUndo()) step();
   }
 
-  /** `removeAll` in slices: unwrapping every name of a 1.6 MB page at once left the browser one
-   *  60 ms layout; a slice at a time, each frame lays out only what that slice changed. */
+  /** `removeAll` paced by frames: unwrapping every name of a 1.6 MB page at once left the browser
+   *  one 60 ms layout; a batch per frame, each frame lays out only what that batch changed. */
   async removeAllSliced(): Promise<void> {
     const steps = this.takeUndo();
-    await runSliced([...steps.keys()], (i) => steps[i]!());
+    await runPaced([...steps.keys()], (i) => steps[i]!());
   }
 
   /** What puts the page back, in order (splits last made first, then any wrapper the page moved
@@ -194,48 +195,6 @@ export function viewportFirst(runs: readonly DomRun[], viewportHeight: number): 
     (visible ? near : far).push(i);
   });
   return [...near, ...far];
-}
-
-/** Ends the current task so the page's own tasks, input and rendering run before the next slice.
- *  A posted message, not `scheduler.yield()`: its continuations are queued ahead of the page's
- *  tasks, so a long yielding loop still starved the page; and not `setTimeout`, which browsers
- *  clamp to 4 ms once nested. */
-export function yieldToPage(): Promise<void> {
-  if (typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
-/** How long one slice of Backstory's work may hold the page's main thread. */
-export const SLICE_MS = 8;
-
-export interface SliceOptions {
-  sliceMs?: number;
-  /** Checked between slices; when true the pass stops (a newer pass replaced it). */
-  cancelled?: () => boolean;
-  now?: () => number;
-}
-
-/** Calls `work(i)` for each index, yielding whenever a slice exceeds `sliceMs`. Returns false if cancelled. */
-export async function runSliced(indices: readonly number[], work: (i: number) => void, opts: SliceOptions = {}): Promise<boolean> {
-  const sliceMs = opts.sliceMs ?? SLICE_MS;
-  const now = opts.now ?? (() => performance.now());
-  let start = now();
-  for (const i of indices) {
-    if (opts.cancelled?.()) return false;
-    work(i);
-    if (now() - start > sliceMs) {
-      await yieldToPage();
-      start = now();
-    }
-  }
-  return !opts.cancelled?.();
 }
 
 /** `data-backstory-kind="page"` on a mention of a name known only from the article. */

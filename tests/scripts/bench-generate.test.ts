@@ -48,6 +48,12 @@ describe('generatePage', () => {
     expect(perChar).toBeLessThan(MENTION_DENSITY * 1.05);
   });
 
+  it('plants names at a higher density when asked (the dense page: over 15,000 in 1.6 M characters)', () => {
+    const dense = generatePage({ chars: 200_000, entities, title: 'A dense page', density: 0.0105 });
+    expect(dense.mentions / dense.textChars).toBeGreaterThan(15_000 / 1_600_000);
+    expect(dense.mentions / dense.textChars).toBeLessThan(0.0105 * 1.05);
+  });
+
   it('writes names as text, never as markup', () => {
     expect(doc.querySelector('of')).toBeNull();
     expect(body?.textContent).toContain('Bureau <of> "Tests" & Co');

@@ -1,7 +1,7 @@
 // The bench's task figures from a Chromium trace: only the page thread that made the mark counts,
 // only from the mark on, and CPU time is read apart from wall time.
 import { describe, expect, it } from 'vitest';
-import { MARK, taskFigures } from '../../scripts/bench/trace';
+import { MARK, frameCpuMs, taskFigures } from '../../scripts/bench/trace';
 
 const task = (pid: number, tid: number, ts: number, durMs: number, cpuMs: number) => ({ name: 'ThreadControllerImpl::RunTask', ph: 'X', pid, tid, ts, dur: durMs * 1000, tdur: cpuMs * 1000 });
 
@@ -43,5 +43,31 @@ describe('taskFigures', () => {
 
   it('gives null when the page never made the mark', () => {
     expect(taskFigures([task(7, 7, 1_000_000, 90, 90)])).toBeNull();
+  });
+});
+
+describe('frameCpuMs', () => {
+  const mark = { name: MARK, ph: 'R', pid: 7, tid: 7, ts: 1_000_000 };
+
+  it("sums the marked thread's CPU time inside each frame, a task cut by the frame's edge counted for its share", () => {
+    const cpu = frameCpuMs(
+      [
+        mark,
+        task(7, 7, 1_100_000, 40, 20), // inside the first frame, half of it waiting for a CPU
+        task(7, 7, 1_130_000, 40, 40), // half inside the first frame
+        task(7, 9, 1_110_000, 50, 50), // another thread: not the page's frame
+        task(7, 7, 1_500_000, 70, 70), // the second frame
+      ],
+      // Frames as [start, duration] in ms from the mark.
+      [
+        [100, 50],
+        [500, 80],
+      ],
+    );
+    expect(cpu).toEqual([40, 70]);
+  });
+
+  it('needs the mark', () => {
+    expect(frameCpuMs([task(7, 7, 0, 60, 60)], [[0, 60]])).toBeNull();
   });
 });
