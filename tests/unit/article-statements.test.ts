@@ -11,6 +11,9 @@ const CAST: PackEntity[] = [
   { id: 'brandt', type: 'person', name: 'Tobias Brandt', short: ['Brandt'], summary: '' },
   { id: 'okoro', type: 'person', name: 'Ada Okoro', short: ['Okoro'], summary: '' },
   { id: 'press', type: 'organization', name: 'Harbour Press Agency', aliases: ['HPA'], summary: '' },
+  // Places the world packs bring: named in nearly every sentence of international news.
+  { id: 'lisbon', type: 'place', name: 'Lisbon', summary: '' },
+  { id: 'norway', type: 'place', name: 'Norway', summary: '' },
 ];
 
 function factsOf(paragraphs: string[], pageDate?: string): ArticleFacts {
@@ -117,6 +120,16 @@ describe('a statement goes to its speaker, not to the nearest name', () => {
       'In March she told the council that the quay would reopen in the summer.',
     ]);
     expect(said(f).filter(([id]) => id === 'brandt')).toEqual([]);
+  });
+
+  it('a place after a preposition opening the sentence is not the subject ("In Lisbon she …, saying")', () => {
+    const f = factsOf(['In [[Lisbon|lisbon]] she spoke to reporters beside [[Tobias Brandt|brandt]], saying the ferry talks had stalled.']);
+    expect(said(f).filter(([id]) => id === 'lisbon' || id === 'brandt')).toEqual([]);
+  });
+
+  it('a dateline is not the subject, nor a place that only qualifies a title ("Norwegian" written as "Norway")', () => {
+    const f = factsOf(['[[LISBON|lisbon]] — Hours after [[Norway|norway]] Trade Minister [[Orla Vale|vale]] left the talks on Monday saying the quotas were fair, the dockers walked out.']);
+    expect(said(f).filter(([id]) => id !== 'vale')).toEqual([]);
   });
 
   it('the subject of "said" two clauses away is the speaker, not the object of the first verb', () => {

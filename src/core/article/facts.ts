@@ -162,6 +162,16 @@ class LocatedPage {
   }
 }
 
+/** A place that opens a dateline, follows a preposition, or qualifies the
+ *  capitalized word right after it. */
+function placeNotSubject(text: string, l: Located): boolean {
+  const before = text.slice(0, l.start);
+  const after = text.slice(l.end);
+  if (/^\s*$/u.test(before) && /^\s*(?:\([^)]*\)\s*)?[—–-]\s/u.test(after)) return true;
+  if (governedByPreposition(text, l.start)) return true;
+  return /^\s+\p{Lu}/u.test(after);
+}
+
 export function extractFacts(
   sentences: Sentence[],
   mentions: Mention[],
@@ -207,7 +217,12 @@ export function extractFacts(
   const firstSpeaker = new Map<number, Located>();
   for (const l of located) {
     const t = types.get(l.mention.entityId);
-    if (t && SPEAKER_TYPES.has(t) && !firstSpeaker.has(l.sentence)) firstSpeaker.set(l.sentence, l);
+    if (!t || !SPEAKER_TYPES.has(t) || firstSpeaker.has(l.sentence)) continue;
+    // With the world packs nearly every sentence names a place first: "LISBON — …" (a dateline),
+    // "In Lisbon she …", "Norway Trade Minister Vale …" (it qualifies the name after it). None is
+    // the subject; the first name that can be is looked for after them.
+    if (t === 'place' && placeNotSubject(sentences[l.sentence]?.text ?? '', l)) continue;
+    firstSpeaker.set(l.sentence, l);
   }
   for (const [si, l] of firstSpeaker) {
     const text = sentences[si]?.text ?? '';

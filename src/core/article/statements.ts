@@ -264,8 +264,11 @@ export function governedByPreposition(text: string, start: number): boolean {
   if (/\baccording\s+to\s+(?:the\s+)?$/iu.test(before)) return false;
   // "Secretary of State Mike Pompeo" is a title, not a preposition's object: the word before "of"
   // is capitalized. "Officials at the Joint Chiefs of Staff said" speak for it: "the" ends the test.
-  return GOVERNED_NAME.test(before) || GOVERNED_LIST.test(before);
+  return GOVERNED_NAME.test(before) || GOVERNED_LIST.test(before) || OPENING_PREPOSITION.test(before);
 }
+
+/** "In Hanoi, …", "At the Kremlin …": a preposition opening the sentence. */
+const OPENING_PREPOSITION = /^\s*(?:In|At|From|On|Near|Outside|Inside|Across|Throughout|After|Before|During)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s+){0,6}$/u;
 
 const PREPOSITIONS = '(?:of|for|to|in|with|from|by|at|about|against|on|alongside|beside|besides|between|among|near|under|over|into|toward|towards|behind|without)';
 const CAPS = "(?:[\\p{Lu}][\\p{L}.'’-]*\\s*)+";
