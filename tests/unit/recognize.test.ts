@@ -60,6 +60,11 @@ describe('organizations', () => {
 });
 
 describe('document-level consistency', () => {
+  it('a word opening the story after a dateline ("VELMORA — Protesters …", "(Reuters) -") is at a sentence start', () => {
+    const found = highlights('VELMORA — Protesters filled the square on Saturday. Gareth Pollinder said the vote was rushed.');
+    expect(found.filter((h) => h.startsWith('Protesters'))).toEqual([]);
+  });
+
   it('marks a name found mid-sentence at every other mention, sentence starts and the headline included', () => {
     const runs: RunText[] = [
       { text: 'Pellworth wins the vote', kind: 'heading' },

@@ -219,14 +219,20 @@ function push(out: Candidate[], text: string, all: Token[], run: Token[], titled
   });
 }
 
-/** Where any word is capitalised: the sentence's start, or after an opening quote, a bracket or a colon. */
+/** "SEOUL", "WASHINGTON, D.C.", "SEOUL, South Korea (Reuters)" before a dash that opens a story. */
+const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.'’-]*(?:,\s*\p{Lu}[\p{L}\s.]*)?(?:\s*\([^)]*\))?\s*$/u;
+
+/** Where any word is capitalised: the sentence's start, after an opening quote, a bracket or a
+ *  colon, or after a dateline. */
 export function atSentenceStart(text: string, t: Token): boolean {
   // Only the few characters before the word matter: a quote, a colon or a dash, or nothing.
   let i = t.start - 1;
   while (i >= 0 && /\s/u.test(text[i]!)) i--;
   if (i < 0) return true;
-  // (Not after a dash: in prose a dash does not capitalise the word after it.)
+  // (Not after a dash: in prose a dash does not capitalise the word after it; after a dateline's
+  // dash, "SEOUL, South Korea —", the story begins.)
   if (/["“‘'(:]/u.test(text[i]!)) return true;
+  if (/[—–-]/u.test(text[i]!) && DATELINE.test(text.slice(0, i))) return true;
   // Only punctuation before it: "(Reuters) -", "… ".
   for (let k = i; k >= 0; k--) if (/[\p{L}\p{N}]/u.test(text[k]!)) return false;
   return true;
