@@ -185,16 +185,50 @@ function unwrap(el: Element): void {
   if (el.parentNode) el.replaceWith(...Array.from(el.childNodes));
 }
 
-/** Indices of `runs`, those whose block is in or near the viewport first, then document order. */
+/** Indices of `runs`, those whose block is in or near the viewport first, then the rest in
+ *  document order. Runs come in document order, so their blocks stand one below the other and the
+ *  ones near the viewport are one stretch of them: two binary searches find it. Reading every
+ *  block's rectangle took thousands of layout reads on a dense page, all in the task that
+ *  received the background's reply. */
 export function viewportFirst(runs: readonly DomRun[], viewportHeight: number): number[] {
-  const near: number[] = [];
-  const far: number[] = [];
-  runs.forEach((run, i) => {
-    const r = run.block.getBoundingClientRect();
-    const visible = r.bottom >= -viewportHeight && r.top <= viewportHeight * 2;
-    (visible ? near : far).push(i);
-  });
-  return [...near, ...far];
+  type Span = { top: number; bottom: number };
+  const spans = new Map<number, Span>();
+  const BELOW: Span = { top: Infinity, bottom: Infinity };
+  // A block that is not laid out (display: none) has an empty rectangle at 0, which would break
+  // the order the searches rely on: it stands where the next laid-out block does.
+  const read = (i: number): Span => {
+    const empty: number[] = [];
+    let j = i;
+    let span: Span | undefined;
+    for (; j < runs.length && !(span = spans.get(j)); j++) {
+      const r = runs[j]!.block.getBoundingClientRect();
+      if (r.width !== 0 || r.height !== 0) {
+        span = r;
+        break;
+      }
+      empty.push(j);
+    }
+    span ??= BELOW;
+    spans.set(j, span);
+    for (const k of empty) spans.set(k, span);
+    return span;
+  };
+  // The first run whose block ends below the top margin, then the first from there that starts
+  // below the bottom margin: the runs between are the near ones.
+  const from = firstWhere(0, runs.length, (i) => read(i).bottom >= -viewportHeight);
+  const to = firstWhere(from, runs.length, (i) => read(i).top > viewportHeight * 2);
+  const range = (a: number, b: number) => Array.from({ length: b - a }, (_, k) => a + k);
+  return [...range(from, to), ...range(0, from), ...range(to, runs.length)];
+}
+
+/** The first index in [lo, hi) where `test` holds, given it holds from some index on (hi if none). */
+function firstWhere(lo: number, hi: number, test: (i: number) => boolean): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (test(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** `data-backstory-kind="page"` on a mention of a name known only from the article. */
