@@ -3,7 +3,6 @@
 // reps) and a digest of the whole analysis, so two trees can be compared for speed and for
 // identical output. Run: node scripts/run-ts.mjs scripts/bench-analyze.ts [--chars 1600000] [--pack 10000] [--reps 5]
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 // @ts-expect-error -- the project has no @types/jsdom; only the constructor and its window are used.
 import { JSDOM } from 'jsdom';
 import { generatePage } from './bench/article';
@@ -15,8 +14,7 @@ import { extractFacts, findAcronymDefinitions, findPageEntities, splitSentences 
 import { buildCards } from '../src/core/card/build';
 import { recognizeNames } from '../src/core/recognize/index';
 import { compileMatcher, mentionsFromHits, scanRuns } from '../src/core/match/index';
-import { mergePacks } from '../src/background/merge-packs';
-import { rankBundled } from '../src/core/pack/precedence';
+import { bundledPack } from '../tests/eval/lib/bundled-pack';
 import type { Pack } from '../src/core/types';
 
 const argv = process.argv.slice(2);
@@ -30,13 +28,7 @@ const reps = arg('--reps', 5);
 
 // Every bundled pack, merged as the worker serves them (the world packs included), then
 // synthetic entities up to --pack.
-const bundled = mergePacks(
-  rankBundled(
-    readdirSync('src/packs')
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => JSON.parse(readFileSync(`src/packs/${f}`, 'utf8')) as Pack),
-  ),
-);
+const bundled = bundledPack();
 const synthetic = syntheticEntities(Math.max(0, packSize - bundled.entities.length));
 const pack: Pack = { ...bundled, entities: [...bundled.entities, ...synthetic] };
 // 100 names spread over the bundled packs (the page names them at news density).

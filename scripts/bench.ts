@@ -29,7 +29,7 @@
 //                                  the package sizes (scripts/bench/cold-start.ts; the full run ends with it)
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -48,6 +48,7 @@ import { measureColdStart, packageSizes } from './bench/cold-start';
 import { runSuite } from './bench/suites';
 import { parsePackJson } from '../src/core/pack/schema';
 import type { Pack } from '../src/core/types';
+import { bundledPackFiles } from '../tests/eval/lib/bundled-pack';
 
 const root = resolve('.');
 const dist = join(root, 'dist');
@@ -325,15 +326,6 @@ async function packBuildPhase(): Promise<number> {
   return 0;
 }
 
-/** Every bundled pack, as src/packs/ holds them (the build bundles the same files). */
-function bundledPacks(): Pack[] {
-  const dir = join(root, 'src/packs');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Pack);
-}
-
 /** The worker's cold start with every bundled pack on, and the package sizes (budget: the first
  *  page's first highlight within 300 ms of its DOMContentLoaded, worker stopped before). */
 async function coldPhase(): Promise<number> {
@@ -343,7 +335,7 @@ async function coldPhase(): Promise<number> {
     return 1;
   }
   if (coldOnly) buildDist();
-  const packs = bundledPacks();
+  const packs = bundledPackFiles(join(root, 'src/packs'));
   // A short article (about 20,000 characters) naming entities from every bundled pack.
   const named = packs.flatMap((p) => p.entities.filter((_e, i) => i % Math.max(1, Math.floor(p.entities.length / 20)) === 0));
   const page = generatePage({ chars: 20_000, entities: named, title: 'Leaders meet as the summit opens (cold-start bench page)', script: null });

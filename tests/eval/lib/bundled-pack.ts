@@ -19,10 +19,14 @@ function packsDir(): string {
   return resolve('src/packs');
 }
 
-export function bundledPack(dir = packsDir()): Pack {
-  const packs = readdirSync(dir)
+/** Every src/packs/*.json, in file-name order (as the build bundles them), unmerged. */
+export function bundledPackFiles(dir = packsDir()): Pack[] {
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Pack);
-  return mergePacks(rankBundled(packs));
+}
+
+export function bundledPack(dir = packsDir()): Pack {
+  return mergePacks(rankBundled(bundledPackFiles(dir)));
 }
