@@ -182,7 +182,7 @@ export class Annotator {
     if (cancelled()) return;
     const hitsAt = (k: number) => hitsOf.get(work[k]!) ?? [];
     // Paced by frames, weighed by the wrappers each run adds: what one frame must lay out.
-    if (!(await runPaced([...work.keys()], (k) => void this.wrap(work[k]!, hitsAt(k), mark), { cancelled, weight: (k) => hitsAt(k).length }))) return;
+    if (!(await runPaced([...work.keys()], (k) => void this.wrap(work[k]!, hitsAt(k), mark), { cancelled, weight: (k) => hitsAt(k).length, around: this.unobserved }))) return;
     // Tab stops go to each entity's first mention in reading order, not in the order wrapped.
     this.makeFocusable(Array.from(this.doc.querySelectorAll(`${MENTION_TAG}[data-backstory-entity]`)));
     this.firstPassWrapped = true;
@@ -205,6 +205,9 @@ export class Annotator {
       held: true,
     });
   }
+
+  /** Our own writes, kept from the watcher (which would only have to tell them from the page's). */
+  private readonly unobserved = (batch: () => void): void => void (this.watcher ? this.watcher.unobserved(batch) : batch());
 
   private stopWatching(): void {
     this.watcher?.stop();
@@ -270,7 +273,7 @@ export class Annotator {
     };
     // Each changed run's wrappers come off and its new ones go on in the same frame.
     const weight = (k: number) => 1 + reply.hits[k]!.length;
-    if (!(await runPaced(changed, rewrap, { cancelled, weight }))) return;
+    if (!(await runPaced(changed, rewrap, { cancelled, weight, around: this.unobserved }))) return;
     if (changed.length > 0) this.refocus();
     this.controller.refresh();
     this.finishPass();
@@ -360,7 +363,7 @@ export class Annotator {
       const k = [...reply.added.keys()];
       const mark = await this.marker(reply.hits.some((h) => h.length > 0));
       const wrapNew = (i: number) => this.makeFocusable(this.wrap(reply.added[i]!, reply.hits[i] ?? [], mark));
-      if (await runPaced(k, wrapNew, { cancelled: () => gen !== this.generation, weight: (i) => reply.hits[i]?.length ?? 0 })) this.finishPass();
+      if (await runPaced(k, wrapNew, { cancelled: () => gen !== this.generation, weight: (i) => reply.hits[i]?.length ?? 0, around: this.unobserved })) this.finishPass();
     }).finally(end);
   }
 

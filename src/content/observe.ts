@@ -3,11 +3,11 @@
 // text already in a run are ignored, so nothing is ever wrapped twice.
 import { isInExcludedRegion, resetRegionCache } from './article-root';
 import { CARD_TAG, MENTION_TAG, isInline, isInsideSkipped } from '../shared/dom-kinds';
-import { collectRunsIn, type DomRun } from './runs';
+import { collectRunsIn, type Claimed, type DomRun } from './runs';
 
 export interface ObserveOptions {
   root: Element;
-  claimed: () => WeakSet<Text>;
+  claimed: () => Claimed;
   onRuns: (runs: DomRun[]) => void;
   /** True when the page rewrote a Text node we wrapped (so it is the page's change, not ours). */
   changedByPage?: (node: Text) => boolean;
@@ -32,16 +32,21 @@ export interface Watcher {
   release(): void;
   /** Collect this node's block again (a run of it was dropped before the watcher could tell). */
   recheck(node: Node): void;
+  /** Runs `write` (our own changes: wrapping, unwrapping) unobserved. What the page changed before
+   *  is taken first. A wrapped name costs the observer five records (two splits, their insertions,
+   *  the wrapper), each a JS object in the content script's world: on a dense page the records of
+   *  one frame's batch, and the garbage they left, cost more than the batch. */
+  unobserved<T>(write: () => T): T;
 }
 
-function isOurs(node: Node, claimed: WeakSet<Text>): boolean {
+function isOurs(node: Node, claimed: Claimed): boolean {
   if (node.nodeType === Node.TEXT_NODE && claimed.has(node as Text)) return true;
   const el = node instanceof Element ? node : node.parentElement;
   return el !== null && el.closest(`${MENTION_TAG},${CARD_TAG}`) !== null;
 }
 
 /** True for a removed node that was (or held) text we had wrapped. */
-function heldOurs(node: Node, claimed: WeakSet<Text>): boolean {
+function heldOurs(node: Node, claimed: Claimed): boolean {
   if (node.nodeType === Node.TEXT_NODE) return claimed.has(node as Text);
   return node instanceof Element && (node.localName === MENTION_TAG || node.querySelector(MENTION_TAG) !== null);
 }
@@ -160,8 +165,10 @@ export function observeNewContent(opts: ObserveOptions): Watcher {
   };
   const observer = new MutationObserver(onRecords);
   // Watch the whole body, not just the root, to notice when the root itself is replaced.
-  observer.observe(root.ownerDocument.body ?? root, { childList: true, subtree: true, characterData: true });
+  const observe = (): void => observer.observe(root.ownerDocument.body ?? root, { childList: true, subtree: true, characterData: true });
+  observe();
   let stopped = false;
+  let muted = false;
   function stop(): void {
     stopped = true;
     observer.disconnect();
@@ -189,6 +196,20 @@ export function observeNewContent(opts: ObserveOptions): Watcher {
       // for this update too.
       endWait = waiting();
       flush();
+    },
+    unobserved<T>(write: () => T): T {
+      if (stopped || muted) return write();
+      const before = observer.takeRecords();
+      if (before.length > 0) onRecords(before);
+      if (stopped) return write();
+      observer.disconnect();
+      muted = true;
+      try {
+        return write();
+      } finally {
+        muted = false;
+        if (!stopped) observe();
+      }
     },
     recheck(node: Node): void {
       if (stopped) return;

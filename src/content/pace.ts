@@ -131,6 +131,8 @@ export interface PaceOptions {
   weight?: (i: number) => number;
   clock?: FrameClock;
   sizer?: BatchSizer;
+  /** Runs each frame's batch (e.g. with the page's watcher looking away from our writes). */
+  around?: (batch: () => void) => void;
 }
 
 /** Calls `work(i)` for each index in order: in a visible tab, a batch per animation frame; what
@@ -139,6 +141,7 @@ export async function runPaced(indices: readonly number[], work: (i: number) => 
   const clock = opts.clock ?? browserClock;
   const weight = opts.weight ?? (() => 1);
   const sizer = opts.sizer ?? new BatchSizer();
+  const around = opts.around ?? ((batch: () => void) => batch());
   const cancelled = () => opts.cancelled?.() === true;
   const n = indices.length;
   let k = 0;
@@ -163,13 +166,15 @@ export async function runPaced(indices: readonly number[], work: (i: number) => 
     if (clock.hidden()) continue;
     const start = clock.now();
     let used = 0;
-    while (k < n) {
-      const w = weight(indices[k]!);
-      if (used > 0 && used + w > sizer.size) break;
-      work(indices[k++]!);
-      used += w;
-      if (clock.now() - start > SLICE_MS) break;
-    }
+    around(() => {
+      while (k < n) {
+        const w = weight(indices[k]!);
+        if (used > 0 && used + w > sizer.size) break;
+        work(indices[k++]!);
+        used += w;
+        if (clock.now() - start > SLICE_MS) break;
+      }
+    });
     last = { at, used };
   }
   return !cancelled();
