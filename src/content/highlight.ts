@@ -4,7 +4,7 @@
 import type { WireHit } from '../shared/messages';
 import type { MarkRanges, WrapRange } from '../ui/api';
 import { runPaced } from './pace';
-import type { DomRun } from './runs';
+import type { Claimed, DomRun } from './runs';
 
 export type HighlightStyle = 'underline' | 'background' | 'none';
 
@@ -24,15 +24,23 @@ export interface RunResult {
 }
 
 export class Highlighter {
+  // Plain maps, not weak ones, and every entry goes when its run is unwrapped: their nodes are held
+  // anyway (by the runs, the splits and the wrappers list), and weak maps keyed by DOM nodes
+  // cost the page's garbage collections: with 18,000 names wrapped, the pause that ends a major
+  // collection spent 20–30 ms settling their entries against the DOM's own tracing.
   /** Text nodes that belong to a processed run; a later pass never wraps them again. */
-  readonly claimed = new WeakSet<Text>();
+  private readonly claimedNodes = new Set<Text>();
   /** Each claimed node's data when we last wrote it, to tell the page's edits from ours. */
-  private readonly written = new WeakMap<Text, string>();
+  private readonly written = new Map<Text, string>();
   private splits: Split[] = [];
   private elements: Element[] = [];
-  private readonly runOf = new WeakMap<Element, DomRun>();
+  private readonly runOf = new Map<Element, DomRun>();
   /** A wrapped run's Text nodes as they were before wrapping, to give back when it is unwrapped. */
-  private readonly originals = new WeakMap<DomRun, Text[]>();
+  private readonly originals = new Map<DomRun, Text[]>();
+
+  get claimed(): Claimed {
+    return this.claimedNodes;
+  }
 
   /** Entities the article alone knows (no pack): their wrappers say so, and the page sheet gives
    *  them a lighter mark than the names with background (content.css). */
@@ -85,7 +93,7 @@ export class Highlighter {
 
   private claim(run: DomRun): void {
     for (const n of run.nodes) {
-      this.claimed.add(n);
+      this.claimedNodes.add(n);
       this.written.set(n, n.data);
     }
   }
@@ -105,11 +113,12 @@ export class Highlighter {
     for (const split of mine.reverse()) this.restore(split);
     this.elements = this.elements.filter((el) => {
       if (this.runOf.get(el) !== run) return true;
+      this.runOf.delete(el);
       unwrap(el);
       return false;
     });
     for (const n of run.nodes) {
-      this.claimed.delete(n);
+      this.claimedNodes.delete(n);
       this.written.delete(n);
     }
     const before = this.originals.get(run);
@@ -177,6 +186,10 @@ export class Highlighter {
     const steps = [...this.splits.reverse().map((split) => () => this.restore(split)), ...this.elements.map((el) => () => unwrap(el))];
     this.splits = [];
     this.elements = [];
+    this.claimedNodes.clear();
+    this.written.clear();
+    this.runOf.clear();
+    this.originals.clear();
     return steps;
   }
 }

@@ -22,6 +22,11 @@ function kindOf(name: string, inherited: RunKind): RunKind {
   return inherited;
 }
 
+/** The Text nodes Backstory has wrapped or split: the highlighter's set, read-only here. */
+export interface Claimed {
+  has(node: Text): boolean;
+}
+
 class RunBuilder {
   readonly runs: DomRun[] = [];
   private nodes: Text[] = [];
@@ -29,7 +34,7 @@ class RunBuilder {
   private block: Element | null = null;
   private kind: RunKind = 'body';
 
-  constructor(private readonly claimed?: WeakSet<Text>) {}
+  constructor(private readonly claimed?: Claimed) {}
 
   /** `data` is `node.data`, read once by the walk. */
   add(node: Text, data: string, block: Element, kind: RunKind): void {
@@ -164,7 +169,7 @@ function kindAt(el: Element): RunKind {
 
 /** Runs of one container (its own kind inferred from its ancestors). `claimed` text nodes, if
  *  given, make any run containing them be dropped. */
-export function collectRunsIn(container: Element, claimed?: WeakSet<Text>): DomRun[] {
+export function collectRunsIn(container: Element, claimed?: Claimed): DomRun[] {
   const out = new RunBuilder(claimed);
   new ContainerWalk(container, out).step(Infinity);
   out.flush();
@@ -178,7 +183,7 @@ export class RunCollector {
   private readonly containers: Element[];
   private walk: ContainerWalk | null = null;
 
-  constructor(article: ArticleRoot, claimed?: WeakSet<Text>) {
+  constructor(article: ArticleRoot, claimed?: Claimed) {
     this.builder = new RunBuilder(claimed);
     this.containers = [...article.extraHeadings, article.root];
   }
