@@ -8,7 +8,7 @@ import type { CardModel } from '../core/types';
 import type { AnalyzeReply, AnalyzeRequest, WireHit } from '../shared/messages';
 import { Activity } from './activity';
 import { AnalysisClient, type PageAnalyzer } from './analysis-client';
-import { findArticleRoot, type ArticleRoot } from './article-root';
+import { findArticleRoot, resetRegionCache, type ArticleRoot } from './article-root';
 import { CardController } from './card/controller';
 import { MENTION_TAG } from '../shared/dom-kinds';
 import { Highlighter, viewportFirst } from './highlight';
@@ -56,9 +56,11 @@ export class Annotator {
   private runs: DomRun[] = [];
   /** The background's session of this page's runs (the sync protocol). */
   private readonly client: AnalysisClient<DomRun>;
-  private wrapped = new WeakSet<DomRun>();
+  // Plain collections for the runs of `runs` (a run leaves them when it leaves `runs`): weak
+  // ones with an entry per run lengthened the page's garbage collections on dense pages.
+  private wrapped = new Set<DomRun>();
   /** The hits each wrapped run shows, to tell which runs a refresh must redo. */
-  private applied = new WeakMap<DomRun, readonly WireHit[]>();
+  private applied = new Map<DomRun, readonly WireHit[]>();
   /** The first pass has wrapped every run it found: later changes can be made in place. */
   private firstPassWrapped = false;
   /** Runs the page changed under us: never wrapped again (their blocks are collected afresh). */
@@ -170,6 +172,7 @@ export class Annotator {
       if (cancelled()) return;
     }
     this.runs = collector.runs;
+    resetRegionCache();
     const reply = await this.sync(gen);
     if (!reply || cancelled()) return;
     // Only runs with something to wrap are measured: one layout read per block, before any write.
@@ -179,6 +182,9 @@ export class Annotator {
     const rest = reply.added.filter((_, k) => reply.hits[k]!.length === 0);
     const work = [...order, ...rest];
     const mark = await this.marker(withHits.length > 0);
+    // The reply's decoding and the sorting above took their share of this frame (10-16 ms on a
+    // dense page): the first batch waits for the next one, or the two made one frame of 50-65 ms.
+    await nextSlice();
     if (cancelled()) return;
     const hitsAt = (k: number) => hitsOf.get(work[k]!) ?? [];
     // Paced by frames, weighed by the wrappers each run adds: what one frame must lay out.
@@ -324,6 +330,7 @@ export class Annotator {
       // The page rewrote it since it was read: its hits' offsets no longer fit. Forgotten as the
       // watcher's stale check does; its block is collected again once the watcher hands it over.
       this.dropped.add(run);
+      this.applied.delete(run);
       this.runs = this.runs.filter((r) => r !== run);
       // The watcher may have taken the rewrite for ours; during the first pass it is still held,
       // with no other update in flight, so the block is safe to read again.
@@ -343,6 +350,7 @@ export class Annotator {
     for (const run of stale) {
       this.highlighter.removeRun(run);
       this.wrapped.delete(run);
+      this.applied.delete(run);
       this.dropped.add(run);
     }
     this.runs = this.runs.filter((r) => !stale.has(r));
@@ -407,8 +415,8 @@ export class Annotator {
     this.highlighter = new Highlighter(this.settings.highlightStyle);
     this.runs = [];
     this.client.newPass();
-    this.wrapped = new WeakSet();
-    this.applied = new WeakMap();
+    this.wrapped = new Set();
+    this.applied = new Map();
     this.firstPassWrapped = false;
     this.dropped = new WeakSet();
     this.cardList = [];

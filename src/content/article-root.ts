@@ -76,12 +76,15 @@ function isNoiseRegion(el: Element): boolean {
 }
 
 // Choosing the root asks about the same ancestors for every paragraph; one answer per element
-// per pass keeps that linear. Cleared at each pass since pages change classes and content.
-let cache = new WeakMap<Element, boolean>();
+// per pass keeps that linear. Cleared at each pass since pages change classes and content, and
+// after it: a plain map (a weak one keyed by thousands of elements lengthened the page's garbage
+// collections), so it must not keep the elements once the walk is done.
+let cache = new Map<Element, boolean>();
 
-/** Forget cached answers (call when starting a new pass over a page that may have changed). */
+/** Forget cached answers (call when starting a new pass over a page that may have changed, and
+ *  when a walk is done). */
 export function resetRegionCache(): void {
-  cache = new WeakMap();
+  cache = new Map();
 }
 
 /** True when `el` (inside the chosen root) holds no article text. The root itself is never excluded. */

@@ -93,6 +93,7 @@ export function observeNewContent(opts: ObserveOptions): Watcher {
     const dropped = outer.length > 0 ? (opts.beforeCollect?.(outer) ?? 0) : 0;
     const claimed = opts.claimed();
     const runs = outer.flatMap((b) => collectRunsIn(b, claimed));
+    resetRegionCache();
     if (runs.length > 0 || dropped > 0) opts.onRuns(runs);
   };
 

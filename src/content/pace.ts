@@ -1,6 +1,6 @@
 // Pacing Backstory's writes to the page. Wrapping in 8 ms time slices let several slices land in
 // one frame, whose layout and paint then ran past 50 ms on big pages; so writes go in batches, one
-// per animation frame, each batch sized from what the previous frame's script and rendering cost.
+// per animation frame, each batch sized from what the last one's script, style and layout cost.
 // Work that needs no frame (a hidden tab renders none; a run with nothing to wrap writes nothing)
 // still goes in time slices, which are faster.
 
@@ -20,65 +20,62 @@ export function yieldToPage(): Promise<void> {
   });
 }
 
-/** How long one slice of Backstory's script may hold the page's main thread; also one frame's
- *  batch, whose style, layout and paint follow in the same frame. */
+/** How long one slice of Backstory's script may hold the page's main thread; also the most one
+ *  frame's batch of writes may take. */
 export const SLICE_MS = 8;
 /** Batch sizes, in weight units (wrappers written): the first frame's, and the bounds. */
 export const FIRST_BATCH = 32;
 const MAX_BATCH = 4000;
 /** A frame that never comes (a throttled or hidden frame) must not stall the pass. */
 const FRAME_WAIT_MS = 250;
-/** How much a batch grows after a cheap frame: by half, since a frame that came on the next beat
- *  may have used most of it, and doubling that overshot two beats on the dense page. */
+/** How much a batch grows after a cheap frame: by half, as doubling overshot on the dense page. */
 const GROWTH = 1.5;
-/** The display's frame interval until a shorter one is seen. */
-const VSYNC_MS = 1000 / 60;
+/** What a batch may cost its frame: our script, then the style and layout it needs. Under
+ *  GROW_MS the batch grows; over LONG_MS it shrinks to what would cost TARGET_MS. The frame's
+ *  paint (a third more, on the bench pages) comes after, and the frame must still leave room for
+ *  what is not ours to size: a garbage collection of 20 ms in the page, another process taking
+ *  the CPU. Frames of about 30 ms, sized by whole display beats as before, went over 50 ms with
+ *  either. */
+export const GROW_MS = 14;
+export const LONG_MS = 20;
+export const TARGET_MS = 16;
 
 /**
- * Sizes each frame's batch from the time between that frame's start and the next one's: the
- * browser starts a frame only once the last one's script, style, layout and paint are done, on the
- * display's beat. Next frame on the next beat: the batch was cheap, grow it by half. Within two beats
- * (about 33 ms at 60 Hz): keep it. Later: that frame is heading past the 50 ms the reader feels,
- * so the batch shrinks to what would have fit in a beat and a half at that cost (the interval is
- * rounded up to a beat), at most to a quarter.
- * If the frames after a shrink are no shorter, they are long for another reason (the page's own
- * work, a busy machine): the batch goes back to its size, since more frames of the same length
- * would only make the pass longer, and frames that long are taken as the norm for a while (the
- * batch holds its size through them; only a one-beat frame grows it).
- * The same signal in every browser: Firefox has no Long Animation Frames API, and Chromium's
- * reports only frames already over 50 ms.
+ * Sizes each frame's batch from what it cost: short, the batch grows by half; long, it shrinks to
+ * what would have cost TARGET_MS at that rate (to a quarter at most).
+ * If the frame after a shrink costs no less, the cost is not the batch's (the page's own layout,
+ * a busy machine): the batch goes back to its size, since more frames of the same length would
+ * only make the pass longer, and costs that high are taken as the norm for a while (the batch
+ * holds its size through them; only a cheap frame grows it).
  */
 export class BatchSizer {
   size: number;
-  /** The shortest frame interval seen: the display's beat. */
-  private beat = VSYNC_MS;
-  /** A frame interval tolerated for now (frames found long whatever the batch), fading. */
+  /** A cost tolerated for now (frames found dear whatever the batch), fading. */
   private tolerated = 0;
   /** The last shrink, until the frame after it says whether it helped. */
-  private shrink: { from: number; interval: number } | null = null;
+  private shrink: { from: number; costMs: number } | null = null;
 
   constructor(initial = FIRST_BATCH) {
     this.size = initial;
   }
 
-  /** `used` units were written in a frame that lasted `intervalMs` until the next one began. */
-  record(used: number, intervalMs: number): void {
-    if (intervalMs > 0) this.beat = Math.min(this.beat, Math.max(intervalMs, 4));
+  /** `used` units were written in a frame, at `costMs` of script, style and layout. */
+  record(used: number, costMs: number): void {
     if (used <= 0) return;
     const shrink = this.shrink;
     this.shrink = null;
     this.tolerated *= 0.97;
     let next = this.size;
-    if (intervalMs <= 1.5 * this.beat) {
+    if (costMs <= GROW_MS) {
       next = Math.max(this.size, Math.min(this.size * GROWTH, used * GROWTH));
-    } else if (intervalMs > Math.max(2.5 * this.beat, this.tolerated)) {
-      if (shrink && intervalMs >= shrink.interval * 0.8) {
+    } else if (costMs > Math.max(LONG_MS, this.tolerated)) {
+      if (shrink && costMs >= shrink.costMs * 0.8) {
         next = shrink.from;
-        // The shorter of the two long frames: one slow frame must not excuse slower ones.
-        this.tolerated = Math.min(intervalMs, shrink.interval) * 1.1;
+        // The lower of the two costs: one dear frame must not excuse dearer ones.
+        this.tolerated = Math.min(costMs, shrink.costMs) * 1.1;
       } else {
-        next = Math.max(this.size / 4, (used * 1.5 * this.beat) / intervalMs);
-        this.shrink = { from: this.size, interval: intervalMs };
+        next = Math.max(this.size / 4, (used * TARGET_MS) / costMs);
+        this.shrink = { from: this.size, costMs };
       }
     }
     this.size = Math.max(1, Math.min(MAX_BATCH, Math.round(next)));
@@ -92,6 +89,8 @@ export interface FrameClock {
    *  with the frame's start time, or early (with the time then) when the tab is hidden or no
    *  frame came for a while. */
   frame(): Promise<number>;
+  /** Brings the page's style and layout up to date now. */
+  layout(): void;
   hidden(): boolean;
 }
 
@@ -113,6 +112,8 @@ export const browserClock: FrameClock = {
       requestAnimationFrame(done);
       timer = setTimeout(() => done(performance.now()), FRAME_WAIT_MS);
     }),
+  // Reading a box lays the whole document out, in Chromium and Firefox alike.
+  layout: () => void globalThis.document?.documentElement.getBoundingClientRect(),
 };
 
 /** Where the next slice of work that writes nothing may start. In a visible tab, the next frame:
@@ -145,13 +146,10 @@ export async function runPaced(indices: readonly number[], work: (i: number) => 
   const cancelled = () => opts.cancelled?.() === true;
   const n = indices.length;
   let k = 0;
-  /** The frame the last batch was written in (its start time and units), while frames follow. */
-  let last: { at: number; used: number } | null = null;
   while (k < n) {
     if (cancelled()) return false;
     const unframed = () => clock.hidden() || weight(indices[k]!) === 0;
     if (unframed()) {
-      last = null;
       const end = clock.now() + SLICE_MS;
       do work(indices[k++]!);
       while (k < n && unframed() && clock.now() < end);
@@ -159,10 +157,8 @@ export async function runPaced(indices: readonly number[], work: (i: number) => 
       continue;
     }
     // Asked for from inside the last frame's callbacks, this is the very next frame.
-    const at = await clock.frame();
+    await clock.frame();
     if (cancelled()) return false;
-    if (last) sizer.record(last.used, at - last.at);
-    last = null;
     if (clock.hidden()) continue;
     const start = clock.now();
     let used = 0;
@@ -175,7 +171,11 @@ export async function runPaced(indices: readonly number[], work: (i: number) => 
         if (clock.now() - start > SLICE_MS) break;
       }
     });
-    last = { at, used };
+    // The layout our batch needs, done now instead of right after (the same work, once): what it
+    // cost, with our script, is measured to the millisecond. The time between frames comes in
+    // whole display beats, too coarse to keep a frame under 30 ms.
+    clock.layout();
+    sizer.record(used, clock.now() - start);
   }
   return !cancelled();
 }

@@ -1,16 +1,16 @@
-// Frame pacing's logic, on a clock the test drives: each frame lasts what a model of the page says
-// a batch of that size costs, rounded up to the display's beat, so batch sizes can be checked
-// without timing anything.
+// Frame pacing's logic, on a clock the test drives: laying out a frame's batch takes what a model of
+// the page says a batch of that size costs, and the next frame starts on the display's first beat
+// after that, so batch sizes can be checked without timing anything.
 import { describe, expect, it } from 'vitest';
-import { BatchSizer, FIRST_BATCH, runPaced, type FrameClock } from '../../src/content/pace';
+import { BatchSizer, FIRST_BATCH, GROW_MS, LONG_MS, TARGET_MS, runPaced, type FrameClock } from '../../src/content/pace';
 
 const BEAT = 1000 / 60;
 
-/** A page where a frame with `units` written costs `costOf(units)` ms of script and rendering:
- *  the next frame starts on the first display beat after that. Logs what each frame wrote. */
+/** A page where writing `units` in a frame costs `costOf(units)` ms of script, style and layout.
+ *  Logs what each frame wrote. */
 function page(costOf: (units: number, frame: number) => number, hidden = () => false) {
   let t = 0;
-  const frames: { units: number; items: number[]; costMs: number }[] = [];
+  const frames: { units: number; items: number[]; costMs: number; start: number }[] = [];
   const slices: number[][] = [];
   let inFrame = false;
   const clock: FrameClock = {
@@ -18,15 +18,15 @@ function page(costOf: (units: number, frame: number) => number, hidden = () => f
     hidden,
     async frame() {
       const prev = frames.at(-1);
-      if (prev && inFrame) {
-        prev.costMs = costOf(prev.units, frames.length - 1);
-        t += Math.max(1, Math.ceil(prev.costMs / BEAT)) * BEAT;
-      } else {
-        t += BEAT;
-      }
+      t = prev && inFrame ? prev.start + Math.max(1, Math.ceil(prev.costMs / BEAT)) * BEAT : t + BEAT;
       inFrame = true;
-      frames.push({ units: 0, items: [], costMs: 0 });
+      frames.push({ units: 0, items: [], costMs: 0, start: t });
       return t;
+    },
+    layout() {
+      const f = frames.at(-1)!;
+      f.costMs = costOf(f.units, frames.length - 1);
+      t = f.start + f.costMs;
     },
   };
   const done: number[] = [];
@@ -48,45 +48,50 @@ function page(costOf: (units: number, frame: number) => number, hidden = () => f
 const ones = (n: number) => Array.from({ length: n }, () => 1);
 
 describe('BatchSizer', () => {
-  it('grows the batch by half when the next frame came on the next beat', () => {
+  it('grows the batch by half when it cost GROW_MS or less', () => {
     const s = new BatchSizer(32);
-    s.record(32, BEAT);
+    s.record(32, GROW_MS - 4);
     expect(s.size).toBe(48);
-    s.record(48, BEAT);
+    s.record(48, GROW_MS);
     expect(s.size).toBe(72);
   });
 
-  it('keeps it when the frame took two beats', () => {
+  it('keeps it when it cost more, up to LONG_MS', () => {
     const s = new BatchSizer(32);
-    s.record(32, 2 * BEAT);
+    s.record(32, GROW_MS + 1);
+    expect(s.size).toBe(32);
+    s.record(32, LONG_MS);
     expect(s.size).toBe(32);
   });
 
-  it('shrinks it after a long frame to what would have fit in a beat and a half', () => {
+  it('shrinks it after a dear frame to what would have cost TARGET_MS, to a quarter at most', () => {
     const s = new BatchSizer(200);
-    s.record(200, 6 * BEAT);
-    expect(s.size).toBe(Math.round((200 * 1.5) / 6));
+    s.record(200, 40);
+    expect(s.size).toBe(Math.round((200 * TARGET_MS) / 40));
+    const t = new BatchSizer(200);
+    t.record(200, 400);
+    expect(t.size).toBe(50);
   });
 
-  it('goes back to the size it had when frames stay as long after shrinking (not ours to fix)', () => {
+  it('goes back to the size it had when frames stay as dear after shrinking (not ours to fix)', () => {
     const s = new BatchSizer(200);
-    s.record(200, 6 * BEAT);
+    s.record(200, 100);
     expect(s.size).toBeLessThan(100);
-    s.record(s.size, 6 * BEAT);
+    s.record(s.size, 100);
     expect(s.size).toBe(200);
-    // Frames that long are the norm for now: the next one does not shrink the batch again (nor
-    // grow it); only a frame over the norm shrinks it, and a one-beat frame grows it.
-    s.record(200, 6 * BEAT);
+    // Frames that dear are the norm for now: the next one does not shrink the batch again (nor
+    // grow it); only a frame over the norm shrinks it, and a cheap frame grows it.
+    s.record(200, 100);
     expect(s.size).toBe(200);
-    s.record(200, 12 * BEAT);
+    s.record(200, 200);
     expect(s.size).toBeLessThan(200);
-    for (let i = 0; i < 5; i++) s.record(s.size, BEAT);
+    for (let i = 0; i < 5; i++) s.record(s.size, GROW_MS);
     expect(s.size).toBeGreaterThan(200);
   });
 
   it('learns nothing from a frame that wrote nothing', () => {
     const s = new BatchSizer(32);
-    s.record(0, 20 * BEAT);
+    s.record(0, 300);
     expect(s.size).toBe(32);
   });
 });
@@ -107,7 +112,7 @@ describe('runPaced', () => {
     expect(p.frames.slice(0, 4).map((f) => f.units)).toEqual([FIRST_BATCH, FIRST_BATCH * 1.5, FIRST_BATCH * 2.25, Math.round(FIRST_BATCH * 3.375)]);
   });
 
-  it('shrinks the batch after a long frame (to a quarter at most), until frames take two beats at most', async () => {
+  it('shrinks the batch after a dear frame (to a quarter at most), and frames cost LONG_MS at most after', async () => {
     // Writes get eight times dearer from the sixth frame on (say, the batch reached a heavy part).
     const p = page((units, frame) => 5 + units * (frame >= 5 ? 0.8 : 0.1));
     await runPaced(Array.from({ length: 3000 }, (_, i) => i), p.work(ones(3000)), { clock: p.clock });
@@ -115,7 +120,7 @@ describe('runPaced', () => {
     expect(long).toBe(5);
     expect(p.frames[long + 1]!.units).toBeLessThan(p.frames[long]!.units / 2);
     expect(p.frames[long + 1]!.costMs).toBeLessThan(p.frames[long]!.costMs / 2);
-    for (const f of p.frames.slice(long + 2, -1)) expect(f.costMs).toBeLessThanOrEqual(2 * BEAT);
+    for (const f of p.frames.slice(long + 2, -1)) expect(f.costMs).toBeLessThanOrEqual(LONG_MS);
   });
 
   it('does not shrink the batch to nothing when every frame is long whatever it holds', async () => {
@@ -148,6 +153,7 @@ describe('runPaced', () => {
         log.push('frame');
         return (t += BEAT);
       },
+      layout: () => undefined,
     };
     // Each item takes 3 ms: a slice holds three.
     await runPaced(Array.from({ length: 12 }, (_, i) => i), (i) => ((t += 3), log.push(String(i))), { clock, weight: () => 0 });
