@@ -17,7 +17,7 @@ import { observeNewContent, type Watcher } from './observe';
 import { aboutPage } from './page-meta';
 import type { EarlierItem } from '../core/memory/earlier';
 import { findStaleRuns } from './rescan';
-import { RunCollector, type DomRun } from './runs';
+import { RunCollector, holdsItsText, type DomRun } from './runs';
 import { loadUI } from './ui-loader';
 import type { MarkRanges } from '../ui/api';
 
@@ -39,16 +39,6 @@ export interface AnnotatorHooks {
 const sameHits = (a: readonly WireHit[] | undefined, b: readonly WireHit[]): boolean =>
   a !== undefined && a.length === b.length && a.every((h, i) => h[0] === b[i]![0] && h[1] === b[i]![1] && h[2] === b[i]![2]);
 const NO_MARK: MarkRanges = () => undefined;
-/** Whether a run's Text nodes are still on the page and still hold the text it was read with. */
-function holdsItsText(run: DomRun): boolean {
-  let at = 0;
-  for (const n of run.nodes) {
-    const data = n.data;
-    if (!n.isConnected || !run.text.startsWith(data, at)) return false;
-    at += data.length;
-  }
-  return at === run.text.length;
-}
 
 export class Annotator {
   private article: ArticleRoot | null = null;
@@ -202,7 +192,6 @@ export class Annotator {
       root,
       claimed: () => this.highlighter.claimed,
       onRuns: (runs) => this.enqueue(gen, runs),
-      changedByPage: (node) => this.highlighter.changedByPage(node),
       beforeCollect: (blocks) => this.dropStale(blocks),
       onRootLost: () => {
         if (gen === this.generation && this.active) void this.annotate();
@@ -345,7 +334,7 @@ export class Annotator {
 
   /** Runs the page changed under our highlights: unwrapped now, reported on the next sync. */
   private dropStale(blocks: Element[]): number {
-    const stale = findStaleRuns(this.runs, blocks, this.highlighter);
+    const stale = findStaleRuns(this.runs, blocks);
     if (stale.size === 0) return 0;
     for (const run of stale) {
       this.highlighter.removeRun(run);

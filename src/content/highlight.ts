@@ -30,8 +30,6 @@ export class Highlighter {
   // collection spent 20–30 ms settling their entries against the DOM's own tracing.
   /** Text nodes that belong to a processed run; a later pass never wraps them again. */
   private readonly claimedNodes = new Set<Text>();
-  /** Each claimed node's data when we last wrote it, to tell the page's edits from ours. */
-  private readonly written = new Map<Text, string>();
   private splits: Split[] = [];
   private elements: Element[] = [];
   private readonly runOf = new Map<Element, DomRun>();
@@ -94,15 +92,9 @@ export class Highlighter {
   private claim(run: DomRun): void {
     for (const n of run.nodes) {
       this.claimedNodes.add(n);
-      this.written.set(n, n.data);
     }
   }
 
-  /** True when the page changed the data of a Text node we wrapped or split since we did. */
-  changedByPage(node: Text): boolean {
-    const data = this.written.get(node);
-    return data !== undefined && data !== node.data;
-  }
 
   /** Takes one run's highlights off (what is still on the page) and forgets its nodes, so the
    *  text can be collected again after the page changed it, or wrapped again with other hits:
@@ -119,7 +111,6 @@ export class Highlighter {
     });
     for (const n of run.nodes) {
       this.claimedNodes.delete(n);
-      this.written.delete(n);
     }
     const before = this.originals.get(run);
     if (before) run.nodes = before;
@@ -187,7 +178,6 @@ export class Highlighter {
     this.splits = [];
     this.elements = [];
     this.claimedNodes.clear();
-    this.written.clear();
     this.runOf.clear();
     this.originals.clear();
     return steps;

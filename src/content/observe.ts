@@ -9,8 +9,6 @@ export interface ObserveOptions {
   root: Element;
   claimed: () => Claimed;
   onRuns: (runs: DomRun[]) => void;
-  /** True when the page rewrote a Text node we wrapped (so it is the page's change, not ours). */
-  changedByPage?: (node: Text) => boolean;
   /** Called with the changed blocks before their runs are collected, so runs the page broke can
    *  be dropped (and their nodes unclaimed); returns how many were dropped. */
   beforeCollect?: (blocks: Element[]) => number;
@@ -145,11 +143,11 @@ export function observeNewContent(opts: ObserveOptions): Watcher {
     resetRegionCache();
     for (const r of records) {
       if (r.type === 'characterData') {
-        // Our own splits change data too; only a change the page made to wrapped text counts.
-        // While held, the pass has not wrapped everything yet: text not ours yet may be a run
-        // read before the page rewrote it (its block is looked at again once released).
+        // Our own splits are made unobserved: a change to wrapped text is the page's. While
+        // held, the pass has not wrapped everything yet: text not ours yet may be a run read
+        // before the page rewrote it (its block is looked at again once released).
         const target = r.target as Text;
-        if (opts.changedByPage?.(target) || (held && !claimed.has(target))) consider(target);
+        if (held || claimed.has(target)) consider(target);
         continue;
       }
       // The page took wrapped text away (children replaced, textContent set): its block is stale.

@@ -2,16 +2,15 @@
 // text appended to a paragraph), the runs that covered it no longer describe the page. This finds
 // them so their highlights can come off and the blocks be collected afresh — no stale, broken or
 // duplicate wrappers, and the new text is annotated like any other.
-import type { Highlighter } from './highlight';
-import { collectRunsIn, type DomRun } from './runs';
+import { collectRunsIn, holdsItsText, type DomRun } from './runs';
 
 /** Runs that the page removed, rewrote or extended. `blocks` are the elements the page changed. */
-export function findStaleRuns(runs: readonly DomRun[], blocks: readonly Element[], highlighter: Highlighter): Set<DomRun> {
+export function findStaleRuns(runs: readonly DomRun[], blocks: readonly Element[]): Set<DomRun> {
   const stale = new Set<DomRun>();
   const owner = new Map<Text, DomRun>();
   for (const run of runs) {
     for (const n of run.nodes) owner.set(n, run);
-    if (run.nodes.some((n) => !n.isConnected || highlighter.changedByPage(n))) stale.add(run);
+    if (!holdsItsText(run)) stale.add(run);
   }
   // A run as the page now reads must be one old run exactly, or all new text; a mix means the
   // page added to or rearranged what we had (e.g. a sentence appended to a wrapped paragraph).

@@ -215,3 +215,15 @@ export function collectRuns(article: ArticleRoot): DomRun[] {
   collector.step(Infinity);
   return collector.runs;
 }
+
+/** Whether a run's Text nodes are still on the page and still hold the text it was read with
+ *  (wrapping splits them, but their data still adds up to it). */
+export function holdsItsText(run: DomRun): boolean {
+  let at = 0;
+  for (const n of run.nodes) {
+    const data = n.data;
+    if (!n.isConnected || !run.text.startsWith(data, at)) return false;
+    at += data.length;
+  }
+  return at === run.text.length;
+}
