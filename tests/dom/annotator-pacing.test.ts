@@ -48,7 +48,7 @@ async function runFrame(): Promise<void> {
   const cbs = frameCallbacks;
   frameCallbacks = [];
   for (const cb of cbs) cb(performance.now());
-  // The batch ends once the frame's rendering is over (a posted message): wait for the next request.
+  // The batch is written inside the frame's callback; the pass then asks for the next frame.
   await spin(() => frameCallbacks.length > 0 || document.documentElement.getAttribute('data-backstory') === 'ready');
 }
 
