@@ -165,6 +165,11 @@ export class Annotator {
     resetRegionCache();
     const reply = await this.sync(gen);
     if (!reply || cancelled()) return;
+    // Decoding the reply took its share of this frame (10-30 ms on a dense page): what follows
+    // waits for the next one, and the first batch for the one after, or they made one frame of
+    // 50-65 ms between them.
+    await nextSlice();
+    if (cancelled()) return;
     // Only runs with something to wrap are measured: one layout read per block, before any write.
     const withHits = reply.added.filter((_, k) => reply.hits[k]!.length > 0);
     const hitsOf = new Map(reply.added.map((run, k) => [run, reply.hits[k]!]));
@@ -172,9 +177,6 @@ export class Annotator {
     const rest = reply.added.filter((_, k) => reply.hits[k]!.length === 0);
     const work = [...order, ...rest];
     const mark = await this.marker(withHits.length > 0);
-    // The reply's decoding and the sorting above took their share of this frame (10-16 ms on a
-    // dense page): the first batch waits for the next one, or the two made one frame of 50-65 ms.
-    await nextSlice();
     if (cancelled()) return;
     const hitsAt = (k: number) => hitsOf.get(work[k]!) ?? [];
     // Paced by frames, weighed by the wrappers each run adds: what one frame must lay out.
