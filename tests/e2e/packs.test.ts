@@ -2,27 +2,18 @@
 // catches here): an exported pack is the file that was imported, and imports again after it was
 // removed. Everything else about packs runs in both browsers: both/packs.test.ts and
 // both/options.test.ts.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parsePackJson } from '../../src/core/pack/schema';
 import { HARBOUR, packMentions } from './harbour-pack';
+import { packFiles, packRowsInPage, type PackRow } from './pack-files';
 import { DIST, describeInBrowser, mentionCounts, startSession, uiString, type Session } from './harness';
 
-const dir = mkdtempSync(join(tmpdir(), 'backstory-packs-'));
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-interface Row {
-  id: string;
-  enabled: boolean;
-  text: string;
-}
+const files = packFiles();
+afterAll(() => files.remove());
+const { dir, file } = files;
 
 describeInBrowser('knowledge pack export in Chromium', () => {
   let s: Session;
@@ -38,14 +29,8 @@ describeInBrowser('knowledge pack export in Chromium', () => {
     return page;
   }
 
-  function rows(page: Page): Promise<Row[]> {
-    return page.$$eval('[data-pack-id]', (els) =>
-      els.map((el) => ({
-        id: (el as HTMLElement).dataset.packId ?? '',
-        enabled: (el.querySelector('input[type=checkbox]') as HTMLInputElement | null)?.checked ?? false,
-        text: (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
-      })),
-    );
+  function rows(page: Page): Promise<PackRow[]> {
+    return page.evaluate(packRowsInPage);
   }
 
   async function highlightsOn(path: string): Promise<Record<string, number>> {

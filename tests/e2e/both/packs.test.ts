@@ -4,38 +4,19 @@
 // stored; a pack drafted from the demo articles imports and highlights its names. (Broken files'
 // messages and a valid pack highlighted at once: both/options.test.ts. The pack export, a
 // download: ../packs.test.ts, Chromium.)
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildPack } from '../../../scripts/pack/build';
 import { WORLD_PACK_ORDER } from '../../../src/core/pack/precedence';
 import { HARBOUR, packMentions } from '../harbour-pack';
 import { describeInBrowsers, mentionCounts, type BrowserSession, type TestPage } from '../browsers';
 import { packNames, uiString } from '../harness';
+import { packFiles, packRowsInPage, type PackRow } from '../pack-files';
 
-const dir = mkdtempSync(join(tmpdir(), 'backstory-packs-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const files = packFiles();
+afterAll(() => files.remove());
+const file = files.file;
 
-interface Row {
-  id: string;
-  enabled: boolean;
-  text: string;
-}
-
-const rows = (options: TestPage): Promise<Row[]> =>
-  options.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('[data-pack-id]')].map((el) => ({
-      id: el.dataset.packId ?? '',
-      enabled: el.querySelector<HTMLInputElement>('input[type=checkbox]')?.checked ?? false,
-      text: el.innerText.replace(/\s+/g, ' ').trim(),
-    })),
-  );
+const rows = (options: TestPage): Promise<PackRow[]> => options.evaluate(packRowsInPage);
 
 describeInBrowsers('knowledge packs', (browser) => {
   let s: BrowserSession;
