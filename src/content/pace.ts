@@ -85,10 +85,9 @@ export class BatchSizer {
 /** Where frames come from: the browser's, or a test's. */
 export interface FrameClock {
   now(): number;
-  /** Resolves inside the next animation frame's callbacks (before its style, layout and paint)
-   *  with the frame's start time, or early (with the time then) when the tab is hidden or no
-   *  frame came for a while. */
-  frame(): Promise<number>;
+  /** Resolves inside the next animation frame's callbacks (before its style, layout and paint),
+   *  or early when the tab is hidden or no frame came for a while. */
+  frame(): Promise<void>;
   /** Brings the page's style and layout up to date now. */
   layout(): void;
   hidden(): boolean;
@@ -101,16 +100,16 @@ export const browserClock: FrameClock = {
     new Promise((resolve) => {
       const doc = globalThis.document;
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const done = (t: number) => {
+      const done = () => {
         clearTimeout(timer);
         doc?.removeEventListener('visibilitychange', onHidden);
-        resolve(t);
+        resolve();
       };
       // A tab hidden while it waits gets no frame: the pass goes on in slices.
-      const onHidden = () => void (doc?.visibilityState === 'hidden' && done(performance.now()));
+      const onHidden = () => void (doc?.visibilityState === 'hidden' && done());
       doc?.addEventListener('visibilitychange', onHidden);
       requestAnimationFrame(done);
-      timer = setTimeout(() => done(performance.now()), FRAME_WAIT_MS);
+      timer = setTimeout(done, FRAME_WAIT_MS);
     }),
   // Reading a box lays the whole document out, in Chromium and Firefox alike.
   layout: () => void globalThis.document?.documentElement.getBoundingClientRect(),

@@ -21,7 +21,6 @@ function page(costOf: (units: number, frame: number) => number, hidden = () => f
       t = prev && inFrame ? prev.start + Math.max(1, Math.ceil(prev.costMs / BEAT)) * BEAT : t + BEAT;
       inFrame = true;
       frames.push({ units: 0, items: [], costMs: 0, start: t });
-      return t;
     },
     layout() {
       const f = frames.at(-1)!;
@@ -151,7 +150,7 @@ describe('runPaced', () => {
       hidden: () => false,
       async frame() {
         log.push('frame');
-        return (t += BEAT);
+        t += BEAT;
       },
       layout: () => undefined,
     };
@@ -176,9 +175,9 @@ describe('runPaced', () => {
       if (p.frames.length === 2) {
         hidden = true;
         p.leaveFrame();
-        return p.clock.now();
+        return;
       }
-      return frame();
+      await frame();
     };
     expect(await runPaced(Array.from({ length: 500 }, (_, i) => i), p.work(ones(500)), { clock: p.clock })).toBe(true);
     expect(p.done).toEqual(Array.from({ length: 500 }, (_, i) => i));
