@@ -6,34 +6,54 @@ import MarkJS from 'mark.js/src/lib/mark.js';
 import type { MarkRanges, WrapRange } from './api';
 import { MENTION_TAG } from '../shared/dom-kinds';
 
-interface TextDict {
-  value: string;
-  nodes: { start: number; end: number; node: Text }[];
-}
-
 /**
- * mark.js with its contexts taken as the Text nodes they are. mark.js finds a context's text with
- * a NodeIterator, one per context, and a NodeIterator stays registered with the document until it
- * is garbage-collected: every node mark.js then removes (each wrap replaces one) was announced to
- * all of them. On a page with 18,000 names that walk and those announcements were nine tenths of
- * the wrapping's script time, and the iterators' weak entries lengthened the page's collections.
- * The run's nodes are exactly the text to wrap, in order, so the dictionary mark.js builds from
- * them (its `getTextNodes`) is built directly; every split and wrap is still mark.js's own.
+ * mark.js, told where each range lies in the run's Text nodes. Its own range mode finds the text
+ * of each context with a NodeIterator, then for every wrap rebuilds the whole text of the run
+ * (two substrings and a join) and copies it again to check the next range is not blank:
+ *  - a NodeIterator stays registered with the document until it is garbage-collected, and every
+ *    node a wrap removed was announced to all of them: on a page with 18,000 names, nine tenths of
+ *    the wrapping's script time;
+ *  - the copies made a paragraph with n names cost n copies of its text: 12 of the 53 MB a pass
+ *    allocated on that page, and the collections they caused fell inside the frames we paced.
+ * The run's Text nodes and their lengths are known, and the ranges come sorted and checked by
+ * mark.js's `markRanges`, so one walk along the nodes gives each range its node and offsets; the
+ * split and the wrapper are mark.js's own (`wrapRangeInTextNode`), a range across nodes is
+ * wrapped piece by piece as mark.js does, and `each` is called once per piece.
  */
 class RunMark extends MarkJS {
   constructor(private readonly texts: readonly Text[]) {
     super(texts as unknown as HTMLElement[]);
   }
 
-  override getTextNodes(done: (dict: TextDict) => void): void {
-    let value = '';
-    const nodes: TextDict['nodes'] = [];
-    for (const node of this.texts) {
-      const start = value.length;
-      value += node.data;
-      nodes.push({ start, end: value.length, node });
+  override wrapRangeFromIndex(ranges: readonly WrapRange[], _filter: unknown, each: (el: Element, range: WrapRange) => void, end: () => void): void {
+    const texts = this.texts;
+    const lengths = texts.map((t) => t.data.length);
+    // Node i starts at nodeStart in the run's text; what is left of it after the last wrap (the
+    // Text node mark.js returned) starts at curStart.
+    let i = 0;
+    let nodeStart = 0;
+    let cur: Text | undefined = texts[0];
+    let curStart = 0;
+    for (const range of ranges) {
+      let s = range.start;
+      const e = s + range.length;
+      while (s < e) {
+        while (i < texts.length && nodeStart + lengths[i]! <= s) {
+          nodeStart += lengths[i]!;
+          i++;
+          cur = texts[i];
+          curStart = nodeStart;
+        }
+        if (!cur) break;
+        const partEnd = Math.min(e, nodeStart + lengths[i]!);
+        const rest = this.wrapRangeInTextNode(cur, s - curStart, partEnd - curStart);
+        each(rest.previousSibling as Element, range);
+        cur = rest;
+        curStart = partEnd;
+        s = partEnd;
+      }
     }
-    done({ value, nodes });
+    end();
   }
 }
 

@@ -6,7 +6,11 @@ declare module 'mark.js/src/lib/mark.js' {
   export default class MarkJS {
     constructor(ctx: HTMLElement | readonly HTMLElement[]);
     markRanges(ranges: readonly { start: number; length: number }[], options?: Mark.MarkRangesOptions): void;
-    /** Internal: calls back with the contexts' text joined and where each Text node stands in it. */
-    getTextNodes(done: (dict: { value: string; nodes: { start: number; end: number; node: Text }[] }) => void): void;
+    /** Internal: splits `node` at `start` and `end`, wraps the middle in the options' element and
+     *  returns the Text node after it. */
+    wrapRangeInTextNode(node: Text, start: number, end: number): Text;
+    /** Internal: wraps the ranges (sorted and checked by `markRanges`), calling `each` with every
+     *  wrapper and its range, then `end`. */
+    wrapRangeFromIndex(ranges: readonly { start: number; length: number }[], filter: unknown, each: (el: Element, range: { start: number; length: number }) => void, end: () => void): void;
   }
 }
