@@ -9,6 +9,12 @@ export function findStaleRuns(runs: readonly DomRun[], blocks: readonly Element[
   const stale = new Set<DomRun>();
   const owner = new Map<Text, DomRun>();
   for (const run of runs) {
+    // Every change the page makes is reported on the parent of what changed, so only a run whose
+    // block holds a changed block or sits in one (or left the page with a removed subtree) can
+    // have changed. Checking every run's text and mapping every node made each update of a live
+    // page cost the whole page: 20-38 ms for one appended block on the dense bench page.
+    const block = run.block;
+    if (block.isConnected && !blocks.some((b) => b.contains(block) || block.contains(b))) continue;
     for (const n of run.nodes) owner.set(n, run);
     if (!holdsItsText(run)) stale.add(run);
   }
