@@ -6,6 +6,9 @@ import MarkJS from 'mark.js/src/lib/mark.js';
 import type { MarkRanges, WrapRange } from './api';
 import { MENTION_TAG } from '../shared/dom-kinds';
 
+/** mark.js's options merged with its defaults, and the options they came from. */
+let merged: { from: Mark.MarkRangesOptions; opt: Mark.MarkRangesOptions } | null = null;
+
 /**
  * mark.js, told where each range lies in the run's Text nodes. Its own range mode finds the text
  * of each context with a NodeIterator, then for every wrap rebuilds the whole text of the run
@@ -23,6 +26,19 @@ import { MENTION_TAG } from '../shared/dom-kinds';
 class RunMark extends MarkJS {
   constructor(private readonly texts: readonly Text[]) {
     super(texts as unknown as HTMLElement[]);
+  }
+
+  // mark.js merges the options with its defaults at every call: an object of two dozen
+  // properties and five closures per run wrapped. The options are always OPTIONS (below), so
+  // the merge is made once and kept.
+  override set opt(options: Mark.MarkRangesOptions) {
+    if (options === merged?.from) return;
+    super.opt = options;
+    merged = { from: options, opt: super.opt };
+  }
+
+  override get opt(): Mark.MarkRangesOptions {
+    return merged!.opt;
   }
 
   override wrapRangeFromIndex(ranges: readonly WrapRange[], _filter: unknown, each: (el: Element, range: WrapRange) => void, end: () => void): void {
@@ -57,13 +73,24 @@ class RunMark extends MarkJS {
   }
 }
 
+/** The wrapper callback of the markRanges call under way (mark.js calls back synchronously). */
+let eachNow: (el: Element, range: WrapRange) => void = () => undefined;
+
+/** One options object for every call, so that mark.js's merge of it with its defaults is made once. */
+const OPTIONS = {
+  element: MENTION_TAG,
+  // mark.js hands each range object back, so the entity id travels with it.
+  each: (el: Element, range: WrapRange) => {
+    el.removeAttribute('data-markjs');
+    eachNow(el, range);
+  },
+} as unknown as Mark.MarkRangesOptions;
+
 export const markRanges: MarkRanges = (nodes, ranges, each) => {
-  new RunMark(nodes).markRanges(ranges as WrapRange[], {
-    element: MENTION_TAG,
-    // mark.js hands each range object back, so the entity id travels with it.
-    each: (el: Element, range: WrapRange) => {
-      el.removeAttribute('data-markjs');
-      each(el, range);
-    },
-  } as unknown as Mark.MarkRangesOptions);
+  eachNow = each;
+  try {
+    new RunMark(nodes).markRanges(ranges as WrapRange[], OPTIONS);
+  } finally {
+    eachNow = () => undefined;
+  }
 };

@@ -5,6 +5,9 @@ declare module 'mark.js/src/lib/mark.js' {
   import type Mark from 'mark.js';
   export default class MarkJS {
     constructor(ctx: HTMLElement | readonly HTMLElement[]);
+    /** Internal: the options of the call under way, merged with mark.js's defaults on setting. */
+    get opt(): Mark.MarkRangesOptions;
+    set opt(options: Mark.MarkRangesOptions);
     markRanges(ranges: readonly { start: number; length: number }[], options?: Mark.MarkRangesOptions): void;
     /** Internal: splits `node` at `start` and `end`, wraps the middle in the options' element and
      *  returns the Text node after it. */
