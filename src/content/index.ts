@@ -23,7 +23,7 @@ async function pageConfig(): Promise<Responses['backstory:page-config']> {
 }
 
 const analyze: PageAnalyzer = async (req) => {
-  const res = (await askBackground({ type: 'backstory:analyze', json: JSON.stringify(req) })) as Partial<Responses['backstory:analyze']> | undefined;
+  const res = (await askBackground({ type: 'backstory:analyze', request: req })) as Partial<Responses['backstory:analyze']> | undefined;
   if (typeof res?.json !== 'string') throw new Error('the background sent no analysis');
   return JSON.parse(res.json) as AnalyzeResult;
 };

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Pack } from '../../src/core/types';
 import { createHub, type HubDeps } from '../../src/background/hub';
 import { mergePacks } from '../../src/background/merge-packs';
-import { parseMessage } from '../../src/shared/messages';
+import { MAX_PAGE_CHARS, parseMessage } from '../../src/shared/messages';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 
 describe('parseMessage', () => {
@@ -140,7 +140,7 @@ describe('background message hub', () => {
   it('answers page messages only from a content script, not from extension pages', () => {
     const { handle, deps } = hubWith();
     expect(handle({ type: 'backstory:page-config' }, OPTIONS)).toBeUndefined();
-    expect(handle({ type: 'backstory:analyze', json: '{}' }, POPUP)).toBeUndefined();
+    expect(handle({ type: 'backstory:analyze', request: { pass: 'p', base: 0, removed: [], added: [{ text: 'Kim Jong Un spoke.', kind: 'body' }] } }, POPUP)).toBeUndefined();
     expect(deps.pageConfig).not.toHaveBeenCalled();
     expect(deps.analyze).not.toHaveBeenCalled();
   });
@@ -157,6 +157,23 @@ describe('background message hub', () => {
     expect(handle({ type: 'backstory:annotate-tab', tabId: 'all' }, POPUP)).toBeUndefined();
     expect(handle(undefined, POPUP)).toBeUndefined();
     expect(deps.annotateTab).not.toHaveBeenCalled();
+  });
+
+  it('passes a content script’s analyze request on as sent, and drops one that is not a request', async () => {
+    const { handle, deps } = hubWith();
+    const request = { pass: 'p1', base: 0, removed: [], added: [{ text: 'Kim Jong Un spoke.', kind: 'body' }] };
+    await handle({ type: 'backstory:analyze', request }, PAGE);
+    expect(deps.analyze).toHaveBeenCalledTimes(1);
+    expect(vi.mocked(deps.analyze!).mock.calls[0]![0].request).toEqual(request);
+    for (const bad of [
+      { ...request, added: [{ text: 'Kim', kind: 'sidebar' }] },
+      { ...request, base: -1 },
+      { ...request, added: [{ text: 'x'.repeat(MAX_PAGE_CHARS + 1), kind: 'body' }] },
+      JSON.stringify(request),
+    ]) {
+      expect(handle({ type: 'backstory:analyze', request: bad }, PAGE)).toBeUndefined();
+    }
+    expect(deps.analyze).toHaveBeenCalledTimes(1);
   });
 
   it('leaves messages meant for content scripts unanswered', () => {

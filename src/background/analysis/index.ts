@@ -3,7 +3,7 @@
 // and keeps one session per open page in memory.
 import browser from 'webextension-polyfill';
 import { patternMatches } from '../../core/sites';
-import { parseAnalyzeRequest, type MessageOf, type Responses } from '../../shared/messages';
+import type { MessageOf, Responses } from '../../shared/messages';
 import { loadNotes } from '../../shared/notes-store';
 import { loadSettings } from '../../shared/settings-store';
 import { loadDisabledSites } from '../../shared/sites-store';
@@ -23,8 +23,7 @@ async function readNotes() {
 }
 
 export async function analyzePage(msg: MessageOf<'backstory:analyze'>, sender: PageSender): Promise<Responses['backstory:analyze'] | undefined> {
-  const req = parseAnalyzeRequest(msg.json);
-  if (!req) return undefined;
+  const req = msg.request;
   const scope = `${sender.tab.id}:${sender.frameId}`;
   const received = sessions.receive(scope, req);
   if (received) return { json: JSON.stringify(received) };
