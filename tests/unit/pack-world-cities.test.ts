@@ -68,7 +68,7 @@ describe('the common-word rule', () => {
 
 describe('the threshold measurement', () => {
   it('reads LOC mentions from IOB tags and counts those a threshold covers', () => {
-    const conll = ['-DOCSTART- -X- -X- O', '', 'Rain O O O', 'in O O O', 'Hyderabad NNP I-NP I-LOC', 'and O O O', 'New NNP I-NP I-LOC', 'York NNP I-NP I-LOC', 'Seoul NNP I-NP B-LOC', ', O O O', 'France NNP I-NP I-LOC', ''].join('\n');
+    const conll = ['Rain O O O', 'in O O O', 'Hyderabad NNP I-NP I-LOC', 'and O O O', 'New NNP I-NP I-LOC', 'York NNP I-NP I-LOC', 'Seoul NNP I-NP B-LOC', ', O O O', 'France NNP I-NP I-LOC', ''].join('\n');
     const mentions = locMentions(conll);
     expect(mentions).toEqual(['Hyderabad', 'New York', 'Seoul', 'France']);
     const { rows, cityMentions } = measureThresholds(cities, countries, mentions, [1_000, 5_000_000]);

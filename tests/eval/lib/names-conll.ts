@@ -1,5 +1,5 @@
-// Reads a CoNLL-2003 file (token POS chunk NER, IOB1 tags, -DOCSTART- between documents, blank
-// line between sentences) into documents of runs the extension would see: the headline as a
+// Reads a CoNLL-2003 file (token POS chunk NER, IOB1 tags, a document-marker line between
+// documents, blank line between sentences) into documents of runs the extension would see: the headline as a
 // heading run, the dateline as a run of its own, then the body with a few sentences a paragraph.
 // Gold names keep their character offsets in the rebuilt text. Eval only: the data is read from
 // ../shared/data at eval time and never copied into the project.
@@ -41,7 +41,9 @@ export function parseConll(content: string): NamesDoc[] {
     sentence = [];
   };
   for (const line of content.split(/\r?\n/)) {
-    if (line.startsWith('-DOCSTART-')) {
+    const parts = line.split(' ');
+    // A document-marker line carries -X- in its tag columns, where a token has its POS and chunk.
+    if (parts[1] === '-X-' && parts[2] === '-X-') {
       endSentence();
       docs.push([]);
       continue;
@@ -50,7 +52,6 @@ export function parseConll(content: string): NamesDoc[] {
       endSentence();
       continue;
     }
-    const parts = line.split(' ');
     sentence.push({ text: parts[0]!, tag: parts[parts.length - 1]! });
   }
   endSentence();
