@@ -95,7 +95,6 @@ export class Highlighter {
     }
   }
 
-
   /** Takes one run's highlights off (what is still on the page) and forgets its nodes, so the
    *  text can be collected again after the page changed it, or wrapped again with other hits:
    *  the run gets its original Text nodes back. */
@@ -157,7 +156,6 @@ export class Highlighter {
     });
     return texts;
   }
-
 
   /** Puts the page back: unwraps our elements and merges exactly the Text nodes we split. */
   removeAll(): void {
