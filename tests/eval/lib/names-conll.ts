@@ -1,6 +1,7 @@
 // Reads a CoNLL-2003 file (token POS chunk NER, IOB1 tags, a document-marker line between
-// documents, blank line between sentences) into documents of runs the extension would see: the headline as a
-// heading run, the dateline as a run of its own, then the body with a few sentences a paragraph.
+// documents, blank line between sentences) into documents of runs the extension would see: the
+// headline as a heading run, the dateline as a run of its own, then the body with a few sentences
+// a paragraph.
 // Gold names keep their character offsets in the rebuilt text. Eval only: the data is read from
 // ../shared/data at eval time and never copied into the project.
 import type { RunText } from '../../../src/core/types';
