@@ -292,7 +292,7 @@ export class Annotator {
   async revealSentence(index: number): Promise<boolean> {
     const at = this.spans.at[index];
     const run = at ? this.spans.runs[at[0]] : undefined;
-    return at && run ? (await loadUI()).revealRunRange(this.doc, run, at[1], at[2]) : false;
+    return at && run ? (await loadUI()).revealRunRange(this.doc, { nodes: this.highlighter.nodesOf(run) }, at[1], at[2]) : false;
   }
 
   /** Brings the background's session up to date with the page's runs and takes the new cards.
@@ -344,7 +344,7 @@ export class Annotator {
 
   /** Runs the page changed under our highlights: unwrapped now, reported on the next sync. */
   private dropStale(blocks: Element[]): number {
-    const stale = findStaleRuns(this.runs, blocks);
+    const stale = findStaleRuns(this.runs, blocks, (run) => this.highlighter.nodesOf(run));
     if (stale.size === 0) return 0;
     for (const run of stale) {
       this.highlighter.removeRun(run);

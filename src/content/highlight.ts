@@ -3,19 +3,22 @@
 // the DOM and remembers how to undo it.
 import type { WireHit } from '../shared/messages';
 import type { MarkRanges, WrapRange } from '../ui/api';
+import { withRange } from '../shared/one-range';
 import { runPaced } from './pace';
 import type { Claimed, DomRun } from './runs';
 
 export type HighlightStyle = 'underline' | 'background' | 'none';
 
-/** One original Text node and what mark.js split it into (siblings, in order, after it). */
+/** One original Text node that names were cut from (markRanges in ui/api.ts gives the shape). */
 interface Split {
   orig: Text;
-  pieces: Node[];
+  /** The wrappers cut from it, in order; each is followed by the Text node of what came after it. */
+  els: Element[];
   /** The original node's data right after the split: if the page rewrites it later (a framework
    *  updating the Text node it kept), the pieces after it are stale copies, not the rest of it. */
   data: string;
-  run: DomRun;
+  /** The text the pieces after it hold, wrappers included. */
+  tail: string;
 }
 
 export interface RunResult {
@@ -28,17 +31,29 @@ export class Highlighter {
   // anyway (by the runs, the splits and the wrappers list), and weak maps keyed by DOM nodes
   // cost the page's garbage collections: with 18,000 names wrapped, the pause that ends a major
   // collection spent 20–30 ms settling their entries against the DOM's own tracing.
-  /** Text nodes that belong to a processed run; a later pass never wraps them again. */
+  //
+  // For the same reason nothing here holds, or even reads, the Text nodes a wrap cut off (see
+  // src/ui/mark-ranges.ts): a run keeps its original nodes, and the pieces after each are found
+  // again by walking from it when they are needed (`nodesOf`, and `restore` when the page moved
+  // things).
+  /** Text nodes of processed runs, as collected; a later pass never wraps them again. */
   private readonly claimedNodes = new Set<Text>();
-  private splits: Split[] = [];
+  /** Every wrapped run's splits, in the order the runs were wrapped. */
+  private readonly splits = new Map<DomRun, Split[]>();
   private elements: Element[] = [];
   private readonly runOf = new Map<Element, DomRun>();
-  /** A wrapped run's Text nodes as they were before wrapping, to give back when it is unwrapped. */
-  private readonly originals = new Map<DomRun, Text[]>();
 
-  get claimed(): Claimed {
-    return this.claimedNodes;
-  }
+  /** Text Backstory has read or wrapped: a node of a processed run, a wrapper's text, or a piece
+   *  after a wrapper. */
+  readonly claimed: Claimed = {
+    has: (node) => {
+      if (this.claimedNodes.has(node)) return true;
+      if (this.runOf.size === 0) return false;
+      const before = node.previousSibling;
+      const parent = node.parentNode;
+      return (before !== null && this.runOf.has(before as Element)) || (parent !== null && this.runOf.has(parent as Element));
+    },
+  };
 
   /** Entities the article alone knows (no pack): their wrappers say so, and the page sheet gives
    *  them a lighter mark than the names with background (content.css). */
@@ -68,23 +83,28 @@ export class Highlighter {
    *  mark.js `markRanges` (from ui.js), confined to the run's own Text nodes. */
   highlightRun(run: DomRun, hits: readonly WireHit[], mark: MarkRanges): RunResult {
     const created: Element[] = [];
-    if (hits.length === 0) {
-      this.claim(run);
-      return { elements: created };
-    }
-    const origLengths = run.nodes.map((n) => n.data.length);
-    const origNodes = run.nodes.slice();
+    this.claim(run);
+    if (hits.length === 0) return { elements: created };
+    const before = run.nodes.map((n) => n.data);
     const ranges: WrapRange[] = hits.map(([start, end, entityId]) => ({ start, length: end - start, entityId }));
-    mark(origNodes, ranges, (el, range) => {
+    const splits: Split[] = [];
+    let split: Split | undefined;
+    let splitNode = -1;
+    mark(run.nodes, ranges, (el, range, node, offset) => {
       el.setAttribute('data-backstory-entity', range.entityId);
       el.setAttribute('data-backstory-style', this.style);
       markKind(el, this.pageOnly.has(range.entityId));
       created.push(el);
+      this.runOf.set(el, run);
+      if (node !== splitNode || !split) {
+        const text = before[node]!;
+        split = { orig: run.nodes[node]!, els: [], data: text.slice(0, offset), tail: text.slice(offset) };
+        splitNode = node;
+        splits.push(split);
+      }
+      split.els.push(el);
     });
-    run.nodes = this.recordSplits(run, origNodes, origLengths, new Set(created));
-    this.originals.set(run, origNodes);
-    this.claim(run);
-    for (const el of created) this.runOf.set(el, run);
+    this.splits.set(run, splits);
     this.elements.push(...created);
     return { elements: created };
   }
@@ -95,13 +115,44 @@ export class Highlighter {
     }
   }
 
+  /** The run's Text nodes as they are now: each original node, then the pieces cut from it (a
+   *  wrapper's text, the text after it). Walking stops at a node that is not ours, so a run the page
+   *  changed comes back short or different (and `holdsItsText` says so). */
+  nodesOf(run: DomRun): Text[] {
+    const splits = this.splits.get(run);
+    if (!splits || splits.length === 0) return run.nodes;
+    const out: Text[] = [];
+    let k = 0;
+    for (const orig of run.nodes) {
+      out.push(orig);
+      if (splits[k]?.orig !== orig) continue;
+      out.push(...this.piecesAfter(splits[k++]!).texts);
+    }
+    return out;
+  }
+
+  /** The nodes after a split's original node that are ours: for each of its wrappers, the wrapper
+   *  and the Text node after it (in the page's order, stopping at the first node that is not ours). */
+  private piecesAfter(split: Split): { nodes: Node[]; texts: Text[] } {
+    const nodes: Node[] = [];
+    const texts: Text[] = [];
+    let sib = split.orig.nextSibling;
+    for (let left = 2 * split.els.length; left > 0 && sib; left--, sib = sib.nextSibling) {
+      if (sib.nodeType === Node.TEXT_NODE) texts.push(sib as Text);
+      else if (split.els.includes(sib as Element)) {
+        const inner = sib.firstChild;
+        if (inner?.nodeType === Node.TEXT_NODE && inner.nextSibling === null) texts.push(inner as Text);
+      } else break;
+      nodes.push(sib);
+    }
+    return { nodes, texts };
+  }
+
   /** Takes one run's highlights off (what is still on the page) and forgets its nodes, so the
-   *  text can be collected again after the page changed it, or wrapped again with other hits:
-   *  the run gets its original Text nodes back. */
+   *  text can be collected again after the page changed it, or wrapped again with other hits. */
   removeRun(run: DomRun): void {
-    const mine = this.splits.filter((s) => s.run === run);
-    this.splits = this.splits.filter((s) => s.run !== run);
-    for (const split of mine.reverse()) this.restore(split);
+    for (const split of [...(this.splits.get(run) ?? [])].reverse()) this.restore(split);
+    this.splits.delete(run);
     this.elements = this.elements.filter((el) => {
       if (this.runOf.get(el) !== run) return true;
       this.runOf.delete(el);
@@ -111,50 +162,40 @@ export class Highlighter {
     for (const n of run.nodes) {
       this.claimedNodes.delete(n);
     }
-    const before = this.originals.get(run);
-    if (before) run.nodes = before;
-    this.originals.delete(run);
   }
 
-  private restore({ orig, pieces, data }: Split): void {
+  private restore(split: Split): void {
+    const { orig, els, data, tail } = split;
     const parent = orig.parentNode;
-    if (!parent || !pieces.every((p) => p.parentNode === parent)) return;
-    // The page rewrote the node it owns: it now holds the whole new text, so our pieces go.
-    if (orig.data === data) orig.data += pieces.map((p) => p.textContent ?? '').join('');
-    for (const p of pieces) parent.removeChild(p);
-  }
-
-  /** Finds the pieces each original node became and returns the run's new Text nodes. */
-  private recordSplits(run: DomRun, orig: Text[], lengths: number[], created: Set<Element>): Text[] {
-    const texts: Text[] = [];
-    const origSet = new Set<Node>(orig);
-    orig.forEach((node, i) => {
-      const total = lengths[i]!;
-      texts.push(node);
-      let acc = node.data.length;
-      const pieces: Node[] = [];
-      let sib = node.nextSibling;
-      let lastWasOurs = false;
-      while (sib && !origSet.has(sib)) {
-        const ours = sib instanceof Element && created.has(sib);
-        const isText = sib.nodeType === Node.TEXT_NODE;
-        // mark.js leaves an empty Text node after a wrap that ends a node; it is ours to merge.
-        if (acc >= total && !(isText && lastWasOurs && (sib as Text).data === '')) break;
-        if (!ours && !isText) break;
-        pieces.push(sib);
-        if (ours) {
-          const t = sib.firstChild;
-          if (t && t.nodeType === Node.TEXT_NODE) texts.push(t as Text);
-        } else {
-          texts.push(sib as Text);
-        }
-        acc += sib.textContent?.length ?? 0;
-        lastWasOurs = ours;
-        sib = sib.nextSibling;
+    if (!parent) return;
+    const keep = orig.data === data;
+    // As we left it (the wrappers where we put them, the text between unchanged): one Range takes
+    // the pieces out, and no node in them is handed to the script.
+    const cut = els.every((el) => el.parentNode === parent) && withRange(orig.ownerDocument, (span) => {
+      span.setStartAfter(orig);
+      const start = span.startOffset;
+      span.setEndAfter(els[els.length - 1]!);
+      const end = start + 2 * els.length;
+      if (span.startOffset !== start || span.endOffset !== end - 1) return false;
+      try {
+        span.setEnd(parent, end);
+      } catch {
+        return false; // the Text node after the last wrapper is gone
       }
-      if (pieces.length > 0) this.splits.push({ orig: node, pieces, data: node.data, run });
+      if (span.toString() !== tail) return false;
+      span.deleteContents();
+      return true;
     });
-    return texts;
+    if (cut) {
+      if (keep) orig.appendData(tail);
+      return;
+    }
+    // The page changed something among the pieces: take back only what is still ours.
+    const { nodes } = this.piecesAfter(split);
+    if (!nodes.every((p) => p.parentNode === parent)) return;
+    // The page rewrote the node it owns: it now holds the whole new text, so our pieces go.
+    if (keep) orig.data += nodes.map((p) => p.textContent ?? '').join('');
+    for (const p of nodes) parent.removeChild(p);
   }
 
   /** Puts the page back: unwraps our elements and merges exactly the Text nodes we split. */
@@ -172,12 +213,12 @@ export class Highlighter {
   /** What puts the page back, in order (splits last made first, then any wrapper the page moved
    *  elsewhere); the highlighter forgets it all. */
   private takeUndo(): (() => void)[] {
-    const steps = [...this.splits.reverse().map((split) => () => this.restore(split)), ...this.elements.map((el) => () => unwrap(el))];
-    this.splits = [];
+    const splits = [...this.splits.values()].flat().reverse();
+    const steps = [...splits.map((split) => () => this.restore(split)), ...this.elements.map((el) => () => unwrap(el))];
+    this.splits.clear();
     this.elements = [];
     this.claimedNodes.clear();
     this.runOf.clear();
-    this.originals.clear();
     return steps;
   }
 }

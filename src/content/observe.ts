@@ -46,7 +46,11 @@ function isOurs(node: Node, claimed: Claimed): boolean {
 /** True for a removed node that was (or held) text we had wrapped. */
 function heldOurs(node: Node, claimed: Claimed): boolean {
   if (node.nodeType === Node.TEXT_NODE) return claimed.has(node as Text);
-  return node instanceof Element && (node.localName === MENTION_TAG || node.querySelector(MENTION_TAG) !== null);
+  return node instanceof Element && (isMention(node) || node.querySelector(MENTION_TAG) !== null);
+}
+
+function isMention(node: Node | null): boolean {
+  return node instanceof Element && node.localName === MENTION_TAG;
 }
 
 /** The block whose runs an added node belongs to. */
@@ -151,7 +155,9 @@ export function observeNewContent(opts: ObserveOptions): Watcher {
         continue;
       }
       // The page took wrapped text away (children replaced, textContent set): its block is stale.
-      if (Array.from(r.removedNodes).some((n) => heldOurs(n, claimed))) {
+      // A Text node right after a wrapper is one our wrap cut off; once removed it can no longer
+      // be told by its place, but the record still says what stood before it.
+      if (Array.from(r.removedNodes).some((n) => heldOurs(n, claimed)) || (r.removedNodes[0]?.nodeType === Node.TEXT_NODE && isMention(r.previousSibling))) {
         if (r.target.isConnected && !isOurs(r.target, claimed)) consider(r.target);
       }
       for (const node of Array.from(r.addedNodes)) {

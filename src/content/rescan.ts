@@ -4,8 +4,9 @@
 // duplicate wrappers, and the new text is annotated like any other.
 import { collectRunsIn, holdsItsText, type DomRun } from './runs';
 
-/** Runs that the page removed, rewrote or extended. `blocks` are the elements the page changed. */
-export function findStaleRuns(runs: readonly DomRun[], blocks: readonly Element[]): Set<DomRun> {
+/** Runs that the page removed, rewrote or extended. `blocks` are the elements the page changed;
+ *  `nodesOf` gives a run's Text nodes as they are now (the highlighter's, once it is wrapped). */
+export function findStaleRuns(runs: readonly DomRun[], blocks: readonly Element[], nodesOf: (run: DomRun) => readonly Text[]): Set<DomRun> {
   const stale = new Set<DomRun>();
   const owner = new Map<Text, DomRun>();
   for (const run of runs) {
@@ -15,8 +16,9 @@ export function findStaleRuns(runs: readonly DomRun[], blocks: readonly Element[
     // page cost the whole page: 20-38 ms for one appended block on the dense bench page.
     const block = run.block;
     if (block.isConnected && !blocks.some((b) => b.contains(block) || block.contains(b))) continue;
-    for (const n of run.nodes) owner.set(n, run);
-    if (!holdsItsText(run)) stale.add(run);
+    const nodes = nodesOf(run);
+    for (const n of nodes) owner.set(n, run);
+    if (!holdsItsText(run, nodes)) stale.add(run);
   }
   // A run as the page now reads must be one old run exactly, or all new text; a mix means the
   // page added to or rearranged what we had (e.g. a sentence appended to a wrapped paragraph).
@@ -25,7 +27,7 @@ export function findStaleRuns(runs: readonly DomRun[], blocks: readonly Element[
       const owners = new Set(fresh.nodes.map((n) => owner.get(n)));
       const [only] = owners;
       // Splitting leaves empty Text nodes in a run; a fresh walk skips them.
-      if (owners.size === 1 && (only === undefined || only.nodes.filter((n) => n.data !== '').length === fresh.nodes.length)) continue;
+      if (owners.size === 1 && (only === undefined || nodesOf(only).filter((n) => n.data !== '').length === fresh.nodes.length)) continue;
       for (const o of owners) if (o) stale.add(o);
     }
   }

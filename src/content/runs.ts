@@ -216,11 +216,11 @@ export function collectRuns(article: ArticleRoot): DomRun[] {
   return collector.runs;
 }
 
-/** Whether a run's Text nodes are still on the page and still hold the text it was read with
- *  (wrapping splits them, but their data still adds up to it). */
-export function holdsItsText(run: DomRun): boolean {
+/** Whether a run's Text nodes are still on the page and still hold the text it was read with.
+ *  Once wrapped, its nodes are the highlighter's `nodesOf(run)`: the pieces' data adds up to it. */
+export function holdsItsText(run: DomRun, nodes: readonly Text[] = run.nodes): boolean {
   let at = 0;
-  for (const n of run.nodes) {
+  for (const n of nodes) {
     const data = n.data;
     if (!n.isConnected || !run.text.startsWith(data, at)) return false;
     at += data.length;

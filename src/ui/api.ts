@@ -37,8 +37,11 @@ export interface WrapRange {
 }
 
 /** Wraps `ranges` (offsets in the joined text of `nodes`) in mention elements; `each` gets every
- *  element made (a name split over two Text nodes gets two). */
-export type MarkRanges = (nodes: Text[], ranges: WrapRange[], each: (el: Element, range: WrapRange) => void) => void;
+ *  element made, in document order (a name split over two Text nodes gets two), with the index in
+ *  `nodes` of the node it was cut from and its offset there. Each node keeps the text before its
+ *  first piece; after it come, per piece, the element and the Text node that follows it (empty
+ *  when the piece ended the node): the highlighter puts the page back from that. */
+export type MarkRanges = (nodes: Text[], ranges: WrapRange[], each: (el: Element, range: WrapRange, node: number, offset: number) => void) => void;
 
 export interface BackstoryUI {
   markRanges: MarkRanges;

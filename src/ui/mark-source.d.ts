@@ -9,9 +9,6 @@ declare module 'mark.js/src/lib/mark.js' {
     get opt(): Mark.MarkRangesOptions;
     set opt(options: Mark.MarkRangesOptions);
     markRanges(ranges: readonly { start: number; length: number }[], options?: Mark.MarkRangesOptions): void;
-    /** Internal: splits `node` at `start` and `end`, wraps the middle in the options' element and
-     *  returns the Text node after it. */
-    wrapRangeInTextNode(node: Text, start: number, end: number): Text;
     /** Internal: wraps the ranges (sorted and checked by `markRanges`), calling `each` with every
      *  wrapper and its range, then `end`. */
     wrapRangeFromIndex(ranges: readonly { start: number; length: number }[], filter: unknown, each: (el: Element, range: { start: number; length: number }) => void, end: () => void): void;

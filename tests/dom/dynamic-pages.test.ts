@@ -161,6 +161,20 @@ describe('dynamic pages (jsdom)', () => {
     noBrokenWrappers();
   });
 
+  it('the page takes away the text after a highlighted name: the card forgets what it said', async () => {
+    await start('rerender');
+    const said = () => annotator.visibleCards().find((c) => c.id === 'mike-pompeo')?.fromArticle.statements.map((s) => s.text) ?? [];
+    expect(said().join(' ')).toContain('expected talks to resume');
+    // The Text node after the wrapper is one our wrap cut off; the page never had it before.
+    const lead = $('#lead');
+    expect(lead.lastChild?.textContent).toContain(' said on Monday');
+    lead.lastChild!.remove();
+    await settle(annotator);
+    expect(lead.textContent).toBe('Mike Pompeo');
+    expect(said()).toEqual([]);
+    noBrokenWrappers();
+  });
+
   it('a removed paragraph takes its names off the cards', async () => {
     await start('rerender');
     $('#second').remove();

@@ -31,7 +31,7 @@ describe('highlight (property)', () => {
         runs.forEach((run, i) => {
           const accepted = (analysis.hits[i] ?? []).filter((h) => h.entityId !== null && h.hidden !== true);
           const expected = accepted.map((h) => Array.from(h.surface, () => h.entityId).join(',')).filter(Boolean).join(',');
-          const els = Array.from(document.querySelectorAll('backstory-mention')).filter((el) => run.nodes.some((n) => el.contains(n)));
+          const els = Array.from(document.querySelectorAll('backstory-mention')).filter((el) => highlighter.nodesOf(run).some((n) => el.contains(n)));
           const actual = els.map((el) => Array.from(el.textContent ?? '', () => el.getAttribute('data-backstory-entity')).join(',')).filter(Boolean).join(',');
           expect(actual).toBe(expected);
           expect(els.map((el) => el.textContent).join('')).toBe(accepted.map((h) => h.surface).join(''));

@@ -85,6 +85,24 @@ describe('highlight', () => {
     expect(p.textContent).toBe(`${LONG} Kim Jong Un spoke.`);
   });
 
+  it('takes its highlights off a paragraph the page added to, and leaves what the page put there in place', () => {
+    page(`<article><p>${LONG}</p><p id="p">Yongbyon, then Kim Jong Un spoke.</p></article>`);
+    const p = document.getElementById('p')!;
+    const { highlighter } = annotate();
+    const kim = p.querySelectorAll('backstory-mention')[1]!;
+    expect(kim.textContent).toBe('Kim Jong Un');
+    // A script of the page's puts its own element between a highlight and the text after it.
+    const note = document.createElement('sup');
+    note.textContent = '1';
+    kim.after(note);
+    highlighter.removeAll();
+    expect(p.querySelectorAll('backstory-mention').length).toBe(0);
+    expect(p.textContent).toBe('Yongbyon, then Kim Jong Un1 spoke.');
+    expect(p.querySelector('sup')).toBe(note);
+    // Our text nodes before the page's element are merged back into the page's own.
+    expect(p.firstChild?.textContent).toBe('Yongbyon, then Kim Jong Un');
+  });
+
   it('never joins text across block elements', () => {
     page(`<article><p>${LONG}</p><div>The envoy was Choe</div><div>Son Hui, people said. Kim Jong<br>Un too.</div></article>`);
     annotate();
@@ -114,7 +132,7 @@ describe('highlight', () => {
 
   it('keeps each run\'s text equal to its nodes after wrapping, so offsets still map to the page', () => {
     page(PAGES.splitByTags!);
-    const { runs } = annotate();
-    for (const run of runs) expect(run.nodes.map((n) => n.data).join('')).toBe(run.text);
+    const { runs, highlighter } = annotate();
+    for (const run of runs) expect(highlighter.nodesOf(run).map((n) => n.data).join('')).toBe(run.text);
   });
 });

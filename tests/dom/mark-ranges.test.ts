@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The highlighter's mark.js (src/ui/mark-ranges.ts) maps a run's offsets to its Text nodes itself
-// and leaves each split and wrap to mark.js. Whatever the ranges, the page must come out exactly
-// as mark.js's own markRanges leaves it on the same element.
+// and wraps each piece with one Range instead of mark.js's splits. Whatever the ranges, the page
+// must come out exactly as mark.js's own markRanges leaves it on the same element.
 import Mark from 'mark.js';
 import { describe, expect, it } from 'vitest';
 import { markRanges } from '../../src/ui/mark-ranges';

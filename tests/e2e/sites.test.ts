@@ -49,7 +49,16 @@ describeInBrowser('sites and the page switch in Chromium', () => {
 
     const page = await s.openDemo('/index.html');
     expect(await page.locator('[data-backstory-entity]').count(), 'no highlights on a switched-off site').toBe(0);
+    // The page's Text nodes, one string each: switching off must merge back every node we split.
+    const textNodes = () =>
+      page.evaluate(() => {
+        const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        const out: string[] = [];
+        while (walk.nextNode()) out.push((walk.currentNode as Text).data);
+        return out;
+      });
     const text = await page.evaluate(() => document.body.textContent);
+    const nodes = await textNodes();
     const tabId = await s.tabIdOf(page);
     const popup = await s.openPopup(tabId);
     expect(await popup.locator('body').innerText()).toContain(uiString('popup_off'));
@@ -63,6 +72,7 @@ describeInBrowser('sites and the page switch in Chromium', () => {
     await popup.locator('[data-action="turn-off"]').click();
     await expect.poll(() => page.locator('[data-backstory-entity]').count(), { timeout: 5_000 }).toBe(0);
     expect(await page.evaluate(() => document.body.textContent), 'the page text is as it was').toBe(text);
+    expect(await textNodes(), 'the page’s Text nodes are as they were').toEqual(nodes);
     await popup.waitForSelector('[data-action="turn-on"]', { timeout: 5_000 });
     await popup.close();
 
