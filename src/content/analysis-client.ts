@@ -25,6 +25,7 @@ export const CHUNK_CHARS = 30_000;
 export interface Synced<R> {
   added: R[];
   hits: AnalyzeReply['hits'];
+  ids: AnalyzeReply['ids'];
   cards?: AnalyzeReply['cards'];
   spans?: AnalyzeReply['spans'];
   runs?: R[];
@@ -66,7 +67,7 @@ export class AnalysisClient<R extends RunText> {
     });
     const kept = new Set(this.sent);
     const added = runs.filter((r) => !kept.has(r));
-    if (removed.length === 0 && added.length === 0 && this.sent.length > 0) return { added, hits: [] };
+    if (removed.length === 0 && added.length === 0 && this.sent.length > 0) return { added, hits: [], ids: [] };
     const snapshot = runs.slice();
     const pass = this.pass;
     const live = () => current() && pass === this.pass;
@@ -85,7 +86,7 @@ export class AnalysisClient<R extends RunText> {
       hits = reply.hits;
     }
     this.sent = snapshot;
-    return { added, hits, cards: reply.cards, spans: reply.spans, runs: snapshot };
+    return { added, hits, ids: reply.ids, cards: reply.cards, spans: reply.spans, runs: snapshot };
   }
 
   /** Sends one update in pieces of about `chunkChars` of text, each its own message (and task). */

@@ -5,7 +5,7 @@
 import { OpaqueIds } from './opaque-ids';
 import type { Settings } from '../core/settings';
 import type { CardModel } from '../core/types';
-import type { AnalyzeReply, AnalyzeRequest, WireHit } from '../shared/messages';
+import type { AnalyzeReply, AnalyzeRequest, WireHits } from '../shared/messages';
 import { Activity } from './activity';
 import { AnalysisClient, type PageAnalyzer } from './analysis-client';
 import { findArticleRoot, resetRegionCache, type ArticleRoot } from './article-root';
@@ -35,9 +35,15 @@ export interface AnnotatorHooks {
   getEarlier?(card: CardModel): Promise<readonly EarlierItem[]>;
 }
 
+/** A run's hits and the ids they index (see WireHits). */
+interface RunHits {
+  hits: WireHits;
+  ids: readonly string[];
+}
+
 /** Whether two runs' hits are the same (compared only on a refresh, not on every pass). */
-const sameHits = (a: readonly WireHit[] | undefined, b: readonly WireHit[]): boolean =>
-  a !== undefined && a.length === b.length && a.every((h, i) => h[0] === b[i]![0] && h[1] === b[i]![1] && h[2] === b[i]![2]);
+const sameHits = (a: RunHits | undefined, b: RunHits): boolean =>
+  a !== undefined && a.hits.length === b.hits.length && a.hits.every((x, i) => (i % 3 === 2 ? a.ids[x] === b.ids[b.hits[i]!] : x === b.hits[i]));
 const NO_MARK: MarkRanges = () => undefined;
 
 export class Annotator {
@@ -50,7 +56,7 @@ export class Annotator {
   // ones with an entry per run lengthened the page's garbage collections on dense pages.
   private wrapped = new Set<DomRun>();
   /** The hits each wrapped run shows, to tell which runs a refresh must redo. */
-  private applied = new Map<DomRun, readonly WireHit[]>();
+  private applied = new Map<DomRun, RunHits>();
   /** The first pass has wrapped every run it found: later changes can be made in place. */
   private firstPassWrapped = false;
   /** Runs the page changed under us: never wrapped again (their blocks are collected afresh). */
@@ -180,7 +186,8 @@ export class Annotator {
     if (cancelled()) return;
     const hitsAt = (k: number) => hitsOf.get(work[k]!) ?? [];
     // Paced by frames, weighed by the wrappers each run adds: what one frame must lay out.
-    if (!(await runPaced([...work.keys()], (k) => void this.wrap(work[k]!, hitsAt(k), mark), { cancelled, weight: (k) => hitsAt(k).length, around: this.unobserved }))) return;
+    const wrapOne = (k: number) => void this.wrap(work[k]!, { hits: hitsAt(k), ids: reply.ids }, mark);
+    if (!(await runPaced([...work.keys()], wrapOne, { cancelled, weight: (k) => hitsAt(k).length / 3, around: this.unobserved }))) return;
     // The last batch resolved inside an animation frame's callbacks, and what follows ran there
     // too: finding every mention again for the tab stops added about 10 ms of script to that
     // frame on the dense bench page, on top of its layout and paint. It gets a task of its own.
@@ -263,7 +270,8 @@ export class Annotator {
     this.client.newPass();
     const reply = await this.sync(gen);
     if (!reply || cancelled()) return;
-    const changed = [...reply.added.keys()].filter((k) => !sameHits(this.applied.get(reply.added[k]!), reply.hits[k]!));
+    const hitsAt = (k: number): RunHits => ({ hits: reply.hits[k]!, ids: reply.ids });
+    const changed = [...reply.added.keys()].filter((k) => !sameHits(this.applied.get(reply.added[k]!), hitsAt(k)));
     const mark = await this.marker(changed.some((k) => reply.hits[k]!.length > 0));
     if (cancelled()) return;
     const rewrap = (k: number) => {
@@ -271,10 +279,10 @@ export class Annotator {
       if (this.dropped.has(run)) return;
       this.highlighter.removeRun(run);
       this.wrapped.delete(run);
-      this.wrap(run, reply.hits[k]!, mark);
+      this.wrap(run, hitsAt(k), mark);
     };
     // Each changed run's wrappers come off and its new ones go on in the same frame.
-    const weight = (k: number) => 1 + reply.hits[k]!.length;
+    const weight = (k: number) => 1 + reply.hits[k]!.length / 3;
     if (!(await runPaced(changed, rewrap, { cancelled, weight, around: this.unobserved }))) return;
     // Out of the last batch's frame, as after the first pass.
     await yieldToPage();
@@ -297,7 +305,7 @@ export class Annotator {
 
   /** Brings the background's session up to date with the page's runs and takes the new cards.
    *  Returns the runs added and their hits, or null if the pass was replaced. */
-  private async sync(gen: number): Promise<{ added: DomRun[]; hits: AnalyzeReply['hits'] } | null> {
+  private async sync(gen: number): Promise<Pick<AnalyzeReply, 'hits' | 'ids'> & { added: DomRun[] } | null> {
     const synced = await this.client.sync(this.runs, aboutPage(this.doc), () => gen === this.generation);
     if (!synced) return null;
     const reply = this.ids.reply(synced);
@@ -307,7 +315,7 @@ export class Annotator {
       this.highlighter.setPageOnly(new Set(reply.cards.filter((c) => c.pageOnly).map((c) => c.id)));
       this.spans = { runs: reply.runs ?? [], at: reply.spans ?? {} };
     }
-    return { added: reply.added, hits: reply.hits };
+    return { added: reply.added, hits: reply.hits, ids: reply.ids };
   }
 
   /** mark.js comes with ui.js, loaded when there is first something to wrap. If it cannot load
@@ -321,7 +329,8 @@ export class Annotator {
     }
   }
 
-  private wrap(run: DomRun, hits: AnalyzeReply['hits'][number], mark: MarkRanges): readonly Element[] {
+  private wrap(run: DomRun, found: RunHits, mark: MarkRanges): readonly Element[] {
+    const { hits, ids } = found;
     // A run the page changed or took away while its reply was on the way is not ours to touch.
     if (this.wrapped.has(run) || this.dropped.has(run)) return [];
     // During the first pass a run without hits is checked too: its new text may have some.
@@ -338,8 +347,8 @@ export class Annotator {
       return [];
     }
     this.wrapped.add(run);
-    this.applied.set(run, hits);
-    return this.highlighter.highlightRun(run, hits, mark).elements;
+    this.applied.set(run, found);
+    return this.highlighter.highlightRun(run, hits, ids, mark).elements;
   }
 
   /** Runs the page changed under our highlights: unwrapped now, reported on the next sync. */
@@ -369,8 +378,9 @@ export class Annotator {
       if (!reply) return;
       const k = [...reply.added.keys()];
       const mark = await this.marker(reply.hits.some((h) => h.length > 0));
-      const wrapNew = (i: number) => this.makeFocusable(this.wrap(reply.added[i]!, reply.hits[i] ?? [], mark));
-      if (await runPaced(k, wrapNew, { cancelled: () => gen !== this.generation, weight: (i) => reply.hits[i]?.length ?? 0, around: this.unobserved })) this.finishPass();
+      const wrapNew = (i: number) => this.makeFocusable(this.wrap(reply.added[i]!, { hits: reply.hits[i] ?? [], ids: reply.ids }, mark));
+      const weight = (i: number) => (reply.hits[i]?.length ?? 0) / 3;
+      if (await runPaced(k, wrapNew, { cancelled: () => gen !== this.generation, weight, around: this.unobserved })) this.finishPass();
     }).finally(end);
   }
 

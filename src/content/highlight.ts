@@ -1,7 +1,7 @@
 // Wraps accepted hits with <backstory-mention> through mark.js (which ships in ui.js), one run at a time, and can put the
 // page back exactly as it was. The background already decided every hit; this file only writes
 // the DOM and remembers how to undo it.
-import type { WireHit } from '../shared/messages';
+import type { WireHits } from '../shared/messages';
 import type { MarkRanges, WrapRange } from '../ui/api';
 import { withRange } from '../shared/one-range';
 import { runPaced } from './pace';
@@ -79,14 +79,19 @@ export class Highlighter {
     for (const el of this.elements) el.setAttribute('data-backstory-style', style);
   }
 
-  /** Wraps one run's hits (offsets in the run's text, as the background decided them) with
-   *  mark.js `markRanges` (from ui.js), confined to the run's own Text nodes. */
-  highlightRun(run: DomRun, hits: readonly WireHit[], mark: MarkRanges): RunResult {
+  /** Wraps one run's hits (offsets in the run's text, as the background decided them; `ids` are
+   *  what their entity indices refer to) with mark.js `markRanges` (from ui.js), confined to the
+   *  run's own Text nodes. */
+  highlightRun(run: DomRun, hits: WireHits, ids: readonly string[], mark: MarkRanges): RunResult {
     const created: Element[] = [];
     this.claim(run);
     if (hits.length === 0) return { elements: created };
     const before = run.nodes.map((n) => n.data);
-    const ranges: WrapRange[] = hits.map(([start, end, entityId]) => ({ start, length: end - start, entityId }));
+    const ranges: WrapRange[] = [];
+    for (let i = 0; i + 2 < hits.length; i += 3) {
+      const entityId = ids[hits[i + 2]!];
+      if (entityId !== undefined) ranges.push({ start: hits[i]!, length: hits[i + 1]! - hits[i]!, entityId });
+    }
     const splits: Split[] = [];
     let split: Split | undefined;
     let splitNode = -1;

@@ -25,13 +25,12 @@ export class OpaqueIds {
     return t;
   }
 
-  /** The reply with every reader-made id swapped (hits and cards; the rest carries no id). Runs
-   *  without such an id are passed on as they came: copying every hit of a dense page (18,000)
-   *  made the reply's task longer and left that much garbage. */
-  reply<T extends Pick<AnalyzeReply, 'hits'> & { cards?: AnalyzeReply['cards'] }>(r: T): T {
+  /** The reply with every reader-made id swapped (the hits' ids and the cards; the rest carries
+   *  no id). */
+  reply<T extends Pick<AnalyzeReply, 'ids'> & { cards?: AnalyzeReply['cards'] }>(r: T): T {
     return {
       ...r,
-      hits: r.hits.map((run) => (run.some((h) => isNoteEntityId(h[2])) ? run.map(([start, end, id]) => [start, end, this.token(id)]) : run)),
+      ids: r.ids.map((id) => this.token(id)),
       ...(r.cards ? { cards: r.cards.map((c) => (isNoteEntityId(c.id) ? { ...c, id: this.token(c.id) } : c)) } : {}),
     };
   }

@@ -73,13 +73,18 @@ export const MessageSchema = v.variant('type', [PageStatus, GetCards, Reveal, An
 export type Message = v.InferOutput<typeof MessageSchema>;
 export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
 
-/** One highlight to wrap: offsets in its run's text and the entity id. */
-export type WireHit = [start: number, end: number, entityId: string];
+/** One run's highlights to wrap, three numbers each: start and end in the run's text, and the
+ *  index of the entity's id in the reply's `ids`. Flat, because the content script keeps them for
+ *  as long as the page is annotated: on the dense bench page, tuples with their own id strings were
+ *  36,000 objects of the page's heap, for its garbage collector to trace in every major collection. */
+export type WireHits = number[];
 
 /** What `backstory:analyze` answers: hits for the `added` runs only (earlier runs are wrapped
  *  already), every card of the page, and where each sentence a card cites sits (run, start, end). */
 export interface AnalyzeReply {
-  hits: WireHit[][];
+  hits: WireHits[];
+  /** The entity ids the hits refer to. */
+  ids: string[];
   cards: CardModel[];
   spans: Record<number, [run: number, start: number, end: number]>;
 }

@@ -3,7 +3,6 @@ import { analyzeArticle, type Analysis } from '../../src/core/analyze';
 import type { Pack } from '../../src/core/types';
 import { findArticleRoot } from '../../src/content/article-root';
 import { Highlighter } from '../../src/content/highlight';
-import type { WireHit } from '../../src/shared/messages';
 import { markRanges } from '../../src/ui/mark-ranges';
 import { collectRuns, type DomRun } from '../../src/content/runs';
 
@@ -47,8 +46,9 @@ export function annotate(pack: Pack = PACK): Annotated {
   const analysis = analyzeArticle(runs, pack, { firstMentionOnly: false });
   const highlighter = new Highlighter();
   runs.forEach((run, i) => {
-    const hits = (analysis.hits[i] ?? []).flatMap((h): WireHit[] => (h.entityId !== null && h.hidden !== true ? [[h.start, h.end, h.entityId]] : []));
-    highlighter.highlightRun(run, hits, markRanges);
+    const shown = (analysis.hits[i] ?? []).filter((h) => h.entityId !== null && h.hidden !== true);
+    const ids = shown.map((h) => h.entityId!);
+    highlighter.highlightRun(run, shown.flatMap((h, k) => [h.start, h.end, k]), ids, markRanges);
   });
   return { runs, analysis, highlighter };
 }

@@ -10,6 +10,7 @@ import { AnalysisClient } from '../../src/content/analysis-client';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Pack, RunText } from '../../src/core/types';
 import type { AnalyzeReply, AnalyzeRequest } from '../../src/shared/messages';
+import { readHits } from './wire-hits';
 
 const PACK = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/packs/korean-peninsula.json'), 'utf8')) as Pack;
 const inputs: AnalysisInputs = { pack: PACK, notes: [], settings: DEFAULT_SETTINGS };
@@ -51,7 +52,7 @@ describe('the analysis sync protocol, both ends', () => {
     expect(bg.sent.at(-1)!.more).toBeUndefined();
     const ref = fresh(PAGE);
     expect(got?.added).toEqual(PAGE);
-    expect(got?.hits).toEqual(ref.hits);
+    expect(readHits(got!)).toEqual(readHits(ref));
     expect(got?.cards?.map((c) => c.id)).toEqual(ref.cards.map((c) => c.id));
   });
 
@@ -65,14 +66,14 @@ describe('the analysis sync protocol, both ends', () => {
     expect(bg.sent.at(-1)).toMatchObject({ base: 3, removed: [1], added: [PAGE[3], PAGE[4]] });
     const ref = fresh(now);
     expect(got?.added).toEqual([PAGE[3], PAGE[4]]);
-    expect(got?.hits).toEqual(ref.hits.slice(2));
+    expect(readHits(got!)).toEqual(readHits(ref).slice(2));
     expect(got?.cards).toEqual(ref.cards);
     // Sentence places refer to the runs as the session now holds them.
     expect(got?.runs).toEqual(now);
     expect(got?.spans).toEqual(ref.spans);
     // Nothing changed: nothing is sent.
     const count = bg.sent.length;
-    expect(await client.sync(now, {})).toEqual({ added: [], hits: [] });
+    expect(await client.sync(now, {})).toEqual({ added: [], hits: [], ids: [] });
     expect(bg.sent.length).toBe(count);
   });
 
@@ -86,7 +87,7 @@ describe('the analysis sync protocol, both ends', () => {
       [3, 2],
       [0, 5],
     ]);
-    expect(got?.hits).toEqual(fresh(PAGE).hits.slice(3));
+    expect(readHits(got!)).toEqual(readHits(fresh(PAGE)).slice(3));
     expect(got?.cards).toEqual(fresh(PAGE).cards);
   });
 
@@ -97,7 +98,7 @@ describe('the analysis sync protocol, both ends', () => {
     client.newPass();
     const got = await client.sync(PAGE, {});
     expect(bg.sent.at(-1)).toMatchObject({ base: 0, removed: [] });
-    expect(got?.hits).toEqual(fresh(PAGE).hits);
+    expect(readHits(got!)).toEqual(readHits(fresh(PAGE)));
     expect(bg.worker.current.size).toBe(1);
     let live = true;
     const overtaken = client.sync([...PAGE, run('Kim Jong Un did not answer.')], {}, () => live);
@@ -126,11 +127,11 @@ describe('the analysis sync protocol, both ends', () => {
       [5, 1],
       [0, 6],
     ]);
-    expect(got?.hits).toEqual(fresh([...PAGE, extra]).hits.slice(5));
+    expect(readHits(got!)).toEqual(readHits(fresh([...PAGE, extra])).slice(5));
     // A single page bigger than the cap is still analysed (it is the one in use).
     const big = background({ chars: 50 });
     const alone = await new AnalysisClient<RunText>(big.link('9:0')).sync(PAGE, {});
-    expect(alone?.hits).toEqual(fresh(PAGE).hits);
+    expect(readHits(alone!)).toEqual(readHits(fresh(PAGE)));
     expect(big.worker.current.size).toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import { PageSessions, type AnalysisInputs } from '../../src/background/analysis
 import type { AnalyzeReply, AnalyzeResult } from '../../src/shared/messages';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Pack, RunText } from '../../src/core/types';
+import { readHits } from './wire-hits';
 
 const PACK = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/packs/korean-peninsula.json'), 'utf8')) as Pack;
 const inputs: AnalysisInputs = { pack: PACK, notes: [], settings: DEFAULT_SETTINGS };
@@ -26,13 +27,13 @@ describe('PageSessions', () => {
     const live = new PageSessions();
     const first = full(live.analyze('7:0', { pass: 'a', base: 0, removed: [], added: FIRST }, inputs));
     expect(first.hits).toHaveLength(2);
-    expect(first.hits[0]!.map(([, , id]) => id)).toContain('choe-son-hui');
+    expect(readHits(first)[0]!.map(([, , id]) => id)).toContain('choe-son-hui');
 
     const update = full(live.analyze('7:0', { pass: 'a', base: 2, removed: [], added: LATER }, inputs));
     const fresh = full(new PageSessions().analyze('7:0', { pass: 'b', base: 0, removed: [], added: [...FIRST, ...LATER] }, inputs));
-    expect(update.hits).toEqual(fresh.hits.slice(2));
+    expect(readHits(update)).toEqual(readHits(fresh).slice(2));
     // "Choe" alone counts because the first run named her in full.
-    expect(update.hits[0]!.map(([, , id]) => id)).toContain('choe-son-hui');
+    expect(readHits(update)[0]!.map(([, , id]) => id)).toContain('choe-son-hui');
     expect(update.cards).toEqual(fresh.cards);
     expect(update.spans).toEqual(fresh.spans);
   });
@@ -81,7 +82,7 @@ describe('PageSessions', () => {
   it('sends no hit for a type the reader hid, but keeps its card', () => {
     const hidden = { ...inputs, settings: { ...DEFAULT_SETTINGS, types: DEFAULT_SETTINGS.types.filter((t) => t !== 'place') } };
     const r = full(new PageSessions().analyze('7:0', { pass: 'a', base: 0, removed: [], added: FIRST }, hidden));
-    expect(r.hits.flat().some(([, , id]) => id === 'yongbyon')).toBe(false);
+    expect(readHits(r).flat().some(([, , id]) => id === 'yongbyon')).toBe(false);
     expect(r.cards.some((c) => c.id === 'yongbyon')).toBe(true);
   });
 });

@@ -9,7 +9,7 @@ import { applyNotes, type NotesApplied } from '../../core/notes-pack';
 import type { Note } from '../../core/notes';
 import type { Settings } from '../../core/settings';
 import type { CardModel, Hit, Pack, RunText } from '../../core/types';
-import type { AnalyzeReply, AnalyzeRequest, AnalyzeResult, WireHit } from '../../shared/messages';
+import type { AnalyzeReply, AnalyzeRequest, AnalyzeResult, WireHits } from '../../shared/messages';
 
 export interface AnalysisInputs {
   pack: Pack;
@@ -168,16 +168,23 @@ export class PageSessions {
     const shown = new Set(analysis.cards.map((c) => c.id));
     // Shown iff resolved, not hidden (first mention only, a type the reader hid) and on a card.
     const accept = (h: Hit): h is Hit & { entityId: string } => h.entityId !== null && h.hidden !== true && shown.has(h.entityId);
-    const hits: WireHit[][] = [];
+    const ids: string[] = [];
+    const idIndex = new Map<string, number>();
+    const indexOf = (id: string): number => {
+      let k = idIndex.get(id);
+      if (k === undefined) idIndex.set(id, (k = ids.push(id) - 1));
+      return k;
+    };
+    const hits: WireHits[] = [];
     for (let i = first; i < session.runs.length; i++) {
-      hits.push((analysis.hits[i] ?? []).filter(accept).map((h) => [h.start, h.end, h.entityId]));
+      hits.push((analysis.hits[i] ?? []).filter(accept).flatMap((h) => [h.start, h.end, indexOf(h.entityId)]));
     }
     const spans: AnalyzeReply['spans'] = {};
     for (const index of citedSentences(analysis.cards)) {
       const s = analysis.sentences[index];
       if (s) spans[index] = [s.run, s.start, s.end];
     }
-    return { hits, cards: analysis.cards, spans };
+    return { hits, ids, cards: analysis.cards, spans };
   }
 }
 
