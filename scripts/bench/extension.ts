@@ -7,7 +7,7 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { extensionWorker, launchWithExtension } from '../lib/browser.mjs';
 import type { Pack } from '../../src/core/types';
 import { installProbes, installReadyProbe, type Progress, type ProbeApi, type Stretch } from './main-world';
-import { frameCpuMs, taskFigures, TRACE_CATEGORIES, type TaskFigures } from './trace';
+import { frameCosts, taskFigures, TRACE_CATEGORIES, type FrameCost, type TaskFigures } from './trace';
 
 /** A page may stay quiet this long between two slices; longer means the pass is over. */
 const QUIET_MS = 400;
@@ -25,8 +25,8 @@ export interface Pass extends Stretch {
   doneMs: number;
   /** The page's main-thread tasks from a trace of the stretch (null when tracing failed). */
   tasks: TaskFigures | null;
-  /** Thread CPU time inside each long animation frame, from the same trace (null without one). */
-  longFrameCpuMs: number[] | null;
+  /** What went on inside each long animation frame, from the same trace (null without one). */
+  longFrameCosts: FrameCost[] | null;
 }
 
 export interface HeapFigures {
@@ -178,9 +178,9 @@ export class ExtensionBench {
     const s = await page.evaluate(() => (window as unknown as Bs).__bs.collect());
     const events: unknown = trace ? JSON.parse(trace.toString('utf8')) : null;
     const tasks = events ? taskFigures(events) : null;
-    const longFrameCpuMs = events ? frameCpuMs(events, s.longFrameSpans) : null;
+    const longFrameCosts = events ? frameCosts(events, s.longFrameSpans) : null;
     const inPage = Math.max(s.lastMentionMs ?? -1, s.readyMs ?? -1);
-    return { ...s, answeredMs, doneMs: inPage >= 0 ? inPage : (answeredMs ?? s.elapsedMs), tasks, longFrameCpuMs };
+    return { ...s, answeredMs, doneMs: inPage >= 0 ? inPage : (answeredMs ?? s.elapsedMs), tasks, longFrameCosts };
   }
 
   /** JS heap in use after a full GC: the page's isolate (its own scripts and the content script). */

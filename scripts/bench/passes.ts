@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import type { Pack } from '../../src/core/types';
 import type { ExtensionBench, HeapFigures, Pass } from './extension';
+import type { FrameCost } from './trace';
 import { stat, type Stat } from './suites';
 
 export interface PassFigures {
@@ -25,11 +26,19 @@ export interface PassFigures {
    *  used (null without a trace): on a busy machine the wall clock also counts waiting for a CPU. */
   longFramesCpu: number | null;
   longFrameCpuMaxMs: number | null;
+  /** The longest frame and what the trace saw in it (null when there was none, or no trace). */
+  longestFrame: (FrameCost & { ms: number }) | null;
   firstViewportMs: number | null;
   firstMentionMs: number | null;
   doneMs: number;
   answeredMs: number | null;
   mentions: number;
+}
+
+function longest(p: Pass): PassFigures['longestFrame'] {
+  if (!p.longFrameCosts?.length) return null;
+  const i = p.longFrames.indexOf(Math.max(...p.longFrames));
+  return { ms: p.longFrames[i]!, ...p.longFrameCosts[i]! };
 }
 
 function figures(p: Pass): PassFigures {
@@ -43,8 +52,9 @@ function figures(p: Pass): PassFigures {
     maxFrameGapMs: p.maxFrameGapMs,
     longFrames: p.longFrames.length,
     longFrameMaxMs: Math.max(0, ...p.longFrames),
-    longFramesCpu: p.longFrameCpuMs ? p.longFrameCpuMs.filter((c) => c > 50).length : null,
-    longFrameCpuMaxMs: p.longFrameCpuMs ? Math.max(0, ...p.longFrameCpuMs) : null,
+    longFramesCpu: p.longFrameCosts ? p.longFrameCosts.filter((c) => c.cpuMs > 50).length : null,
+    longFrameCpuMaxMs: p.longFrameCosts ? Math.max(0, ...p.longFrameCosts.map((c) => c.cpuMs)) : null,
+    longestFrame: longest(p),
     firstViewportMs: p.viewportMs,
     firstMentionMs: p.firstMentionMs,
     doneMs: p.doneMs,
@@ -70,6 +80,8 @@ export interface PassStats {
   /** The same in thread CPU time (null when no run was traced). */
   longFramesCpuWorst: number | null;
   longFrameCpuWorstMs: number | null;
+  /** The longest frame of any run, with what the trace saw in it (null without one). */
+  longestFrame: PassFigures['longestFrame'];
   firstViewportMs: Stat | null;
   doneMs: Stat;
   mentions: number;
@@ -96,6 +108,7 @@ function stats(runs: PassFigures[]): PassStats {
     longFrameWorstMs: Math.max(...runs.map((r) => r.longFrameMaxMs)),
     longFramesCpuWorst: worstOf(runs.map((r) => r.longFramesCpu)),
     longFrameCpuWorstMs: worstOf(runs.map((r) => r.longFrameCpuMaxMs)),
+    longestFrame: runs.reduce<PassFigures['longestFrame']>((w, r) => (r.longestFrame && (!w || r.longestFrame.ms > w.ms) ? r.longestFrame : w), null),
     firstViewportMs: views.length ? stat(views) : null,
     doneMs: stat(runs.map((r) => r.doneMs)),
     mentions: Math.min(...runs.map((r) => r.mentions)),

@@ -84,11 +84,15 @@ export const MEMORY_ARTICLE_BUDGET_BYTES = 5 * 1024;
 const ms = (x: number | null | undefined) => (x === null || x === undefined ? '–' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
 /** "2 over 50 ms, longest 74 ms", or "none over 50 ms". */
 const frameCell = (count: number, longest: number) => (count === 0 ? `none over ${LONG_FRAME_BUDGET_MS} ms` : `${count} over ${LONG_FRAME_BUDGET_MS} ms, longest ${ms(longest)}`);
-/** The long frames by the wall clock, and what the page's main thread spent in them. */
-const framesValue = (p: PassStats) =>
-  p.longFramesWorst === 0 || p.longFramesCpuWorst === null || p.longFramesCpuWorst === undefined
-    ? frameCell(p.longFramesWorst, p.longFrameWorstMs)
-    : `${frameCell(p.longFramesWorst, p.longFrameWorstMs)} (in thread CPU time: ${p.longFramesCpuWorst} over ${LONG_FRAME_BUDGET_MS} ms, most ${ms(p.longFrameCpuWorstMs)})`;
+/** The long frames by the wall clock, what the page's main thread spent in them, and what else
+ *  the trace saw in the longest: the garbage collector's pauses on the main thread, and the CPU its
+ *  concurrent markers (the page process's pool threads) took meanwhile. */
+const framesValue = (p: PassStats) => {
+  if (p.longFramesWorst === 0 || p.longFramesCpuWorst === null || p.longFramesCpuWorst === undefined) return frameCell(p.longFramesWorst, p.longFrameWorstMs);
+  const f = p.longestFrame;
+  const inLongest = f ? `; in the longest: ${ms(f.gcMs)} of garbage-collection pause, ${ms(f.poolMs)} of CPU on the page's pool threads` : '';
+  return `${frameCell(p.longFramesWorst, p.longFrameWorstMs)} (in thread CPU time: ${p.longFramesCpuWorst} over ${LONG_FRAME_BUDGET_MS} ms, most ${ms(p.longFrameCpuWorstMs)}${inLongest})`;
+};
 const ownFrame = (load: ArticleResult['pageLoad']) => (!load ? '–' : load.longFrames === 0 ? `under ${LONG_FRAME_BUDGET_MS} ms` : ms(load.longestMs));
 const ratio = (a: number | null | undefined, b: number | null | undefined) => (a !== null && a !== undefined && b ? `${(a / b).toFixed(2)}×` : '–');
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;

@@ -92,24 +92,56 @@ export function taskFigures(trace: unknown): TaskFigures | null {
   return { longestWallMs: longestWall, longestCpuMs: longestCpu, over50Cpu: over50, tasks, longestParts };
 }
 
-/** Thread CPU time inside each of `frames` ([start, duration] in ms from the mark, as the page's
- *  Long Animation Frames API saw them): the marked thread's tasks overlapping the frame, each
- *  counted for the share of its wall time inside it. A frame over 50 ms by the wall clock while
- *  other processes held the CPUs may have used far less; null without the mark. */
-export function frameCpuMs(trace: unknown, frames: readonly (readonly [number, number])[]): number[] | null {
+/** What went on inside one long animation frame, from the trace. */
+export interface FrameCost {
+  /** The page's main thread: its CPU time in the frame. */
+  cpuMs: number;
+  /** Of the frame's wall time, how much went to the main thread's garbage-collection pauses. */
+  gcMs: number;
+  /** CPU time the page process's pool threads used meanwhile (the garbage collector's concurrent
+   *  markers run there): on two CPUs they take the main thread's share. */
+  poolMs: number;
+}
+
+const POOL_TASK = 'ThreadPool_RunTask';
+const GC_PAUSES = new Set(['MajorGC', 'MinorGC']);
+
+/** Each of `frames` ([start, duration] in ms from the mark, as the page's Long Animation Frames
+ *  API saw them), from the trace: events overlapping the frame count for the share of their wall
+ *  time inside it. A frame over 50 ms by the wall clock while other threads held the CPUs may have
+ *  used far less of the main thread; null without the mark. */
+export function frameCosts(trace: unknown, frames: readonly (readonly [number, number])[]): FrameCost[] | null {
   const events = (Array.isArray(trace) ? trace : ((trace as { traceEvents?: unknown[] })?.traceEvents ?? [])) as TraceEvent[];
   const mark = events.find((e) => e.name === MARK);
   if (!mark) return null;
-  const tasks = events.filter((e) => e.name === TASK && e.ph === 'X' && e.pid === mark.pid && e.tid === mark.tid && (e.dur ?? 0) > 0);
+  const main = (e: TraceEvent) => e.ph === 'X' && e.pid === mark.pid && e.tid === mark.tid && (e.dur ?? 0) > 0;
+  const tasks = events.filter((e) => e.name === TASK && main(e));
+  const pauses = outermost(events.filter((e) => GC_PAUSES.has(e.name) && main(e)));
+  const pool = events.filter((e) => e.name === POOL_TASK && e.ph === 'X' && e.pid === mark.pid && e.tid !== mark.tid && (e.dur ?? 0) > 0);
   return frames.map(([startMs, durMs]) => {
     const from = mark.ts + startMs * 1000;
     const to = from + durMs * 1000;
-    let cpu = 0;
-    for (const t of tasks) {
-      const dur = t.dur!;
-      const overlap = Math.min(to, t.ts + dur) - Math.max(from, t.ts);
-      if (overlap > 0) cpu += ((t.tdur ?? dur) * overlap) / dur;
-    }
-    return cpu / 1000;
+    const sum = (list: TraceEvent[], cpu: boolean) => {
+      let total = 0;
+      for (const e of list) {
+        const dur = e.dur!;
+        const overlap = Math.min(to, e.ts + dur) - Math.max(from, e.ts);
+        if (overlap > 0) total += ((cpu ? (e.tdur ?? dur) : dur) * overlap) / dur;
+      }
+      return total / 1000;
+    };
+    return { cpuMs: sum(tasks, true), gcMs: sum(pauses, false), poolMs: sum(pool, true) };
   });
+}
+
+/** The events not inside an earlier one of the list (a major collection nests scavenges). */
+function outermost(list: TraceEvent[]): TraceEvent[] {
+  const out: TraceEvent[] = [];
+  let end = -Infinity;
+  for (const e of [...list].sort((a, b) => a.ts - b.ts)) {
+    if (e.ts < end) continue;
+    out.push(e);
+    end = e.ts + (e.dur ?? 0);
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 // The bench's task figures from a Chromium trace: only the page thread that made the mark counts,
 // only from the mark on, and CPU time is read apart from wall time.
 import { describe, expect, it } from 'vitest';
-import { MARK, frameCpuMs, taskFigures } from '../../scripts/bench/trace';
+import { MARK, frameCosts, taskFigures } from '../../scripts/bench/trace';
 
 const task = (pid: number, tid: number, ts: number, durMs: number, cpuMs: number) => ({ name: 'ThreadControllerImpl::RunTask', ph: 'X', pid, tid, ts, dur: durMs * 1000, tdur: cpuMs * 1000 });
 
@@ -46,11 +46,12 @@ describe('taskFigures', () => {
   });
 });
 
-describe('frameCpuMs', () => {
+describe('frameCosts', () => {
   const mark = { name: MARK, ph: 'R', pid: 7, tid: 7, ts: 1_000_000 };
+  const ev = (name: string, tid: number, ts: number, durMs: number, cpuMs = durMs) => ({ name, ph: 'X', pid: 7, tid, ts, dur: durMs * 1000, tdur: cpuMs * 1000 });
 
   it("sums the marked thread's CPU time inside each frame, a task cut by the frame's edge counted for its share", () => {
-    const cpu = frameCpuMs(
+    const costs = frameCosts(
       [
         mark,
         task(7, 7, 1_100_000, 40, 20), // inside the first frame, half of it waiting for a CPU
@@ -64,10 +65,28 @@ describe('frameCpuMs', () => {
         [500, 80],
       ],
     );
-    expect(cpu).toEqual([40, 70]);
+    expect(costs?.map((c) => c.cpuMs)).toEqual([40, 70]);
+  });
+
+  it("finds the collector in a frame: its pauses on the main thread, and the pool threads' CPU", () => {
+    const [f] = frameCosts(
+      [
+        mark,
+        task(7, 7, 1_100_000, 60, 50),
+        ev('MajorGC', 7, 1_110_000, 30),
+        ev('MinorGC', 7, 1_115_000, 5), // inside the major one: counted once
+        ev('MinorGC', 7, 1_150_000, 4),
+        ev('ThreadPool_RunTask', 9, 1_080_000, 40, 20), // half inside the frame
+        ev('ThreadPool_RunTask', 11, 1_120_000, 10, 10),
+        { name: 'ThreadPool_RunTask', ph: 'X', pid: 8, tid: 8, ts: 1_100_000, dur: 60_000, tdur: 60_000 }, // another process
+        ev('MajorGC', 9, 1_120_000, 10), // not the main thread's pause
+      ],
+      [[100, 60]],
+    )!;
+    expect(f).toEqual({ cpuMs: 50, gcMs: 34, poolMs: 20 });
   });
 
   it('needs the mark', () => {
-    expect(frameCpuMs([task(7, 7, 0, 60, 60)], [[0, 60]])).toBeNull();
+    expect(frameCosts([task(7, 7, 0, 60, 60)], [[0, 60]])).toBeNull();
   });
 });
