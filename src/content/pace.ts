@@ -1,6 +1,7 @@
 // Pacing Backstory's writes to the page. Wrapping in 8 ms time slices let several slices land in
 // one frame, whose layout and paint then ran past 50 ms on big pages; so writes go in batches, one
-// per animation frame, each batch sized from what the last one's script, style and layout cost.
+// per animation frame, each batch sized from what the last frame cost, from our script to the end
+// of its paint.
 // Work that needs no frame (a hidden tab renders none; a run with nothing to wrap writes nothing)
 // still goes in time slices, which are faster.
 
@@ -30,15 +31,17 @@ const MAX_BATCH = 4000;
 const FRAME_WAIT_MS = 250;
 /** How much a batch grows after a cheap frame: by half, as doubling overshot on the dense page. */
 const GROWTH = 1.5;
-/** What a batch may cost its frame: our script, then the style and layout it needs. Under
- *  GROW_MS the batch grows; over LONG_MS it shrinks to what would cost TARGET_MS. The frame's
- *  paint (a third more, on the bench pages) comes after, and the frame must still leave room for
- *  what is not ours to size: a garbage collection of 20 ms in the page, another process taking
- *  the CPU. Frames of about 30 ms, sized by whole display beats as before, went over 50 ms with
- *  either. */
-export const GROW_MS = 14;
-export const LONG_MS = 20;
-export const TARGET_MS = 16;
+/** What a batch may cost its frame: our script, then the style, layout and paint it needs. Under
+ *  GROW_MS the batch grows; over LONG_MS it shrinks to what would cost TARGET_MS. The frame must
+ *  still leave room for what is not ours to size: the collector's helper threads or another
+ *  process taking the CPU. */
+export const GROW_MS = 26;
+export const LONG_MS = 34;
+export const TARGET_MS = 30;
+/** A frame whose rendering took over PAUSE_MS, and half again the last frame's, had a pause after
+ *  it (a garbage collection ending, see runPaced): the next frame writes nothing. A page whose
+ *  frames are all that dear is not paused for: that would only double the frames. */
+const PAUSE_MS = 44;
 
 /**
  * Sizes each frame's batch from what it cost: short, the batch grows by half; long, it shrinks to
@@ -54,14 +57,30 @@ export class BatchSizer {
   private tolerated = 0;
   /** The last shrink, until the frame after it says whether it helped. */
   private shrink: { from: number; costMs: number } | null = null;
+  /** Script time per unit on an unhurried thread: the lowest seen, drifting up slowly. */
+  private msPerUnit = 0;
 
   constructor(initial = FIRST_BATCH) {
     this.size = initial;
   }
 
-  /** `used` units were written in a frame, at `costMs` of script, style and layout. */
-  record(used: number, costMs: number): void {
+  /** How long this frame's script may run: what the batch takes on an unhurried thread, and a
+   *  quarter more. When the thread runs slow (the collector's helper threads or another process
+   *  holding the CPUs), fewer units fit, and the frame's layout and paint, as slow, shrink with it
+   *  in that very frame; the size catches up only from the next. */
+  scriptCapMs(): number {
+    if (this.msPerUnit <= 0) return SLICE_MS;
+    return Math.min(SLICE_MS, Math.max(1, this.size * this.msPerUnit * 1.25));
+  }
+
+  /** `used` units were written in a frame that cost `costMs` from our script to its paint, of
+   *  which `scriptMs` was our script. */
+  record(used: number, costMs: number, scriptMs?: number): void {
     if (used <= 0) return;
+    if (scriptMs !== undefined && used >= 8) {
+      const rate = scriptMs / used;
+      this.msPerUnit = this.msPerUnit <= 0 ? rate : Math.min(this.msPerUnit * 1.02, rate);
+    }
     const shrink = this.shrink;
     this.shrink = null;
     this.tolerated *= 0.97;
@@ -88,8 +107,9 @@ export interface FrameClock {
   /** Resolves inside the next animation frame's callbacks (before its style, layout and paint),
    *  or early when the tab is hidden or no frame came for a while. */
   frame(): Promise<void>;
-  /** Brings the page's style and layout up to date now. */
-  layout(): void;
+  /** Resolves in the first task after the frame under way has been rendered (its style, layout
+   *  and paint), or soon where there is no frame. */
+  rendered(): Promise<void>;
   hidden(): boolean;
 }
 
@@ -111,8 +131,9 @@ export const browserClock: FrameClock = {
       requestAnimationFrame(done);
       timer = setTimeout(done, FRAME_WAIT_MS);
     }),
-  // Reading a box lays the whole document out, in Chromium and Firefox alike.
-  layout: () => void globalThis.document?.documentElement.getBoundingClientRect(),
+  // A message posted in a frame's callbacks is delivered after that frame's rendering, in
+  // Chromium and Firefox alike.
+  rendered: yieldToPage,
 };
 
 /** Where the next slice of work that writes nothing may start. In a visible tab, the next frame:
@@ -145,6 +166,8 @@ export async function runPaced(indices: readonly number[], work: (i: number) => 
   const cancelled = () => opts.cancelled?.() === true;
   const n = indices.length;
   let k = 0;
+  let pausedAfter = false;
+  let lastRender = Infinity;
   while (k < n) {
     if (cancelled()) return false;
     const unframed = () => clock.hidden() || weight(indices[k]!) === 0;
@@ -155,11 +178,16 @@ export async function runPaced(indices: readonly number[], work: (i: number) => 
       await nextSlice(clock);
       continue;
     }
-    // Asked for from inside the last frame's callbacks, this is the very next frame.
+    // Asked for right after the last frame's paint, this is the next one.
     await clock.frame();
     if (cancelled()) return false;
     if (clock.hidden()) continue;
+    if (pausedAfter) {
+      pausedAfter = false;
+      continue;
+    }
     const start = clock.now();
+    const cap = sizer.scriptCapMs();
     let used = 0;
     around(() => {
       while (k < n) {
@@ -167,14 +195,22 @@ export async function runPaced(indices: readonly number[], work: (i: number) => 
         if (used > 0 && used + w > sizer.size) break;
         work(indices[k++]!);
         used += w;
-        if (clock.now() - start > SLICE_MS) break;
+        if (clock.now() - start > cap) break;
       }
     });
-    // The layout our batch needs, done now instead of right after (the same work, once): what it
-    // cost, with our script, is measured to the millisecond. The time between frames comes in
-    // whole display beats, too coarse to keep a frame under 30 ms.
-    clock.layout();
-    sizer.record(used, clock.now() - start);
+    // The frame lays out and paints the batch with no more script of ours, and a message of ours
+    // waits to run after its paint. That matters for the page's garbage collector: laying out our
+    // writes is what fills its heap, and the pause that ends a collection runs at the next script.
+    // Layout forced from here ran that pause inside our frame (24-33 ms more, after the layout);
+    // now it falls between frames, and the frame after it, already that far into its 50 ms,
+    // writes nothing.
+    const scripted = clock.now();
+    await clock.rendered();
+    const end = clock.now();
+    sizer.record(used, end - start, scripted - start);
+    const render = end - scripted;
+    pausedAfter = render > PAUSE_MS && render > lastRender * 1.5;
+    lastRender = render;
   }
   return !cancelled();
 }

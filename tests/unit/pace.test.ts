@@ -1,4 +1,4 @@
-// Frame pacing's logic, on a clock the test drives: laying out a frame's batch takes what a model of
+// Frame pacing's logic, on a clock the test drives: rendering a frame's batch takes what a model of
 // the page says a batch of that size costs, and the next frame starts on the display's first beat
 // after that, so batch sizes can be checked without timing anything.
 import { describe, expect, it } from 'vitest';
@@ -6,8 +6,8 @@ import { BatchSizer, FIRST_BATCH, GROW_MS, LONG_MS, TARGET_MS, runPaced, type Fr
 
 const BEAT = 1000 / 60;
 
-/** A page where writing `units` in a frame costs `costOf(units)` ms of script, style and layout.
- *  Logs what each frame wrote. */
+/** A page where writing `units` in a frame costs `costOf(units)` ms of script, style, layout and
+ *  paint. Logs what each frame wrote. */
 function page(costOf: (units: number, frame: number) => number, hidden = () => false) {
   let t = 0;
   const frames: { units: number; items: number[]; costMs: number; start: number }[] = [];
@@ -22,7 +22,7 @@ function page(costOf: (units: number, frame: number) => number, hidden = () => f
       inFrame = true;
       frames.push({ units: 0, items: [], costMs: 0, start: t });
     },
-    layout() {
+    async rendered() {
       const f = frames.at(-1)!;
       f.costMs = costOf(f.units, frames.length - 1);
       t = f.start + f.costMs;
@@ -117,9 +117,13 @@ describe('runPaced', () => {
     await runPaced(Array.from({ length: 3000 }, (_, i) => i), p.work(ones(3000)), { clock: p.clock });
     const long = p.frames.findIndex((f) => f.costMs > 50);
     expect(long).toBe(5);
-    expect(p.frames[long + 1]!.units).toBeLessThan(p.frames[long]!.units / 2);
-    expect(p.frames[long + 1]!.costMs).toBeLessThan(p.frames[long]!.costMs / 2);
-    for (const f of p.frames.slice(long + 2, -1)) expect(f.costMs).toBeLessThanOrEqual(LONG_MS);
+    // The frame right after is let go (a rendering that much dearer than the last looks like a
+    // pause after it); the ones that write shrink.
+    expect(p.frames[long + 1]!.units).toBe(0);
+    const after = p.frames.slice(long + 1).filter((f) => f.units > 0);
+    expect(after[0]!.units).toBeLessThan(p.frames[long]!.units / 2);
+    expect(after[0]!.costMs).toBeLessThan(p.frames[long]!.costMs / 2);
+    for (const f of after.slice(2, -1)) expect(f.costMs).toBeLessThanOrEqual(LONG_MS);
   });
 
   it('does not shrink the batch to nothing when every frame is long whatever it holds', async () => {
@@ -152,11 +156,54 @@ describe('runPaced', () => {
         log.push('frame');
         t += BEAT;
       },
-      layout: () => undefined,
+      rendered: async () => undefined,
     };
     // Each item takes 3 ms: a slice holds three.
     await runPaced(Array.from({ length: 12 }, (_, i) => i), (i) => ((t += 3), log.push(String(i))), { clock, weight: () => 0 });
     expect(log.join(' ')).toBe('0 1 2 frame 3 4 5 frame 6 7 8 frame 9 10 11 frame');
+  });
+
+  it('writes nothing in the frame after one whose rendering ran long: the pause it ended with starts the next frame', async () => {
+    // The ninth frame's rendering takes 60 ms more than its batch needs (a garbage collection that
+    // ran after it, before the next frame).
+    const p = page((units, frame) => 4 + units * 0.02 + (frame === 8 ? 60 : 0));
+    await runPaced(Array.from({ length: 3000 }, (_, i) => i), p.work(ones(3000)), { clock: p.clock });
+    expect(p.frames[8]!.units).toBeGreaterThan(0);
+    expect(p.frames[9]!.units).toBe(0);
+    // Only that one: every other frame writes.
+    expect(p.frames.slice(0, -1).filter((f) => f.units === 0)).toHaveLength(1);
+  });
+
+  it("writes less in a frame where the thread runs slow: what fits in the batch's usual script time", async () => {
+    // Script takes 0.005 ms a unit, three times that from the eighth frame on (the collector's
+    // helper threads holding the CPUs); rendering costs the same per unit throughout.
+    let t = 0;
+    let frame = -1;
+    const written: number[] = [];
+    const sizes: number[] = [];
+    const sizer = new BatchSizer();
+    const clock: FrameClock = {
+      now: () => t,
+      hidden: () => false,
+      async frame() {
+        frame++;
+        written.push(0);
+        sizes.push(sizer.size);
+        t += BEAT;
+      },
+      async rendered() {
+        t += 4 + written[frame]! * 0.02;
+      },
+    };
+    const work = () => {
+      written[frame]!++;
+      t += frame >= 7 ? 0.015 : 0.005;
+    };
+    await runPaced(Array.from({ length: 5000 }, (_, i) => i), work, { clock, sizer });
+    expect(written[6]).toBe(sizes[6]);
+    // The slow frame stopped near a third of its batch (and a quarter more), well short of it.
+    expect(written[7]!).toBeLessThan(sizes[7]! * 0.5);
+    expect(written[7]!).toBeGreaterThan(sizes[7]! * 0.3);
   });
 
   it('in a hidden tab (no frames come) still does everything, in time slices', async () => {
