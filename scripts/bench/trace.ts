@@ -114,10 +114,12 @@ export function frameCosts(trace: unknown, frames: readonly (readonly [number, n
   const events = (Array.isArray(trace) ? trace : ((trace as { traceEvents?: unknown[] })?.traceEvents ?? [])) as TraceEvent[];
   const mark = events.find((e) => e.name === MARK);
   if (!mark) return null;
-  const main = (e: TraceEvent) => e.ph === 'X' && e.pid === mark.pid && e.tid === mark.tid && (e.dur ?? 0) > 0;
-  const tasks = events.filter((e) => e.name === TASK && main(e));
-  const pauses = outermost(events.filter((e) => GC_PAUSES.has(e.name) && main(e)));
-  const pool = events.filter((e) => e.name === POOL_TASK && e.ph === 'X' && e.pid === mark.pid && e.tid !== mark.tid && (e.dur ?? 0) > 0);
+  // Spans of the page's process; its main thread is the one that made the mark.
+  const spans = events.filter((e) => e.ph === 'X' && e.pid === mark.pid && (e.dur ?? 0) > 0);
+  const main = (e: TraceEvent) => e.tid === mark.tid;
+  const tasks = spans.filter((e) => e.name === TASK && main(e));
+  const pauses = outermost(spans.filter((e) => GC_PAUSES.has(e.name) && main(e)));
+  const pool = spans.filter((e) => e.name === POOL_TASK && !main(e));
   return frames.map(([startMs, durMs]) => {
     const from = mark.ts + startMs * 1000;
     const to = from + durMs * 1000;
