@@ -26,6 +26,8 @@ export interface HubDeps {
   noteEditor?: NoteEditorControls;
   /** Page analysis (content script → background); without it those messages go unanswered. */
   analyze?(msg: MessageOf<'backstory:analyze'>, sender: PageSender): Promise<Responses['backstory:analyze'] | undefined>;
+  /** A page finished a pass (its page-status): what its analysis found may be filed now. */
+  settled?(sender: PageSender): void;
   /** The settings for the page at `url` (the sender's address). */
   pageConfig?(url: string): Promise<Responses['backstory:page-config']>;
   /** The reading memory; without it those messages go unanswered. */
@@ -40,7 +42,10 @@ type Handlers = { [K in Answered]: (msg: MessageOf<K>, sender: SenderFor<K>) => 
 export function createHub(deps: HubDeps) {
   // Each handler runs only after its sender passed the check for its kind (see SENDERS).
   const handlers: Handlers = {
-    'backstory:page-status': (msg, sender) => deps.setBadge(sender.tab.id, msg.entityCount).then(() => ({ ok: true as const })),
+    'backstory:page-status': (msg, sender) => {
+      deps.settled?.(sender);
+      return deps.setBadge(sender.tab.id, msg.entityCount).then(() => ({ ok: true as const }));
+    },
     'backstory:analyze': (msg, sender) => deps.analyze?.(msg, sender),
     'backstory:page-config': (_msg, sender) => deps.pageConfig?.(sender.url),
     'backstory:annotate-tab': (msg) => deps.annotateTab(msg.tabId),

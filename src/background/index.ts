@@ -1,7 +1,7 @@
 // Background entry (Chrome service worker, Firefox event page): wires the listeners.
 // Listeners are registered synchronously at start so a woken worker sees the event that woke it.
 import browser from 'webextension-polyfill';
-import { analyzePage, forgetClosedTabs, pageConfig } from './analysis/index';
+import { analyzePage, forgetClosedTabs, pageConfig, pageSettled } from './analysis/index';
 import { annotateTab } from './annotate';
 import { clearBadgeOnNavigation, setBadge } from './badge';
 import { listenForCommands } from './commands';
@@ -14,7 +14,7 @@ import { broadcastChanges, closeStorageToContentScripts } from './storage-access
 import { packStore } from './packs';
 
 closeStorageToContentScripts();
-const hub = createHub({ extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL(''), setBadge, annotateTab, packs: packStore, noteEditor, analyze: analyzePage, pageConfig, memory: memoryHandlers });
+const hub = createHub({ extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL(''), setBadge, annotateTab, packs: packStore, noteEditor, analyze: analyzePage, settled: pageSettled, pageConfig, memory: memoryHandlers });
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => hub(raw, sender));
 clearBadgeOnNavigation();
 listenForCommands();

@@ -88,6 +88,13 @@ describe('background message hub', () => {
     expect(deps.setBadge).toHaveBeenCalledWith(9, 5);
   });
 
+  it('tells the analysis that the page finished its pass, so its article is filed now', async () => {
+    const settled = vi.fn();
+    const { handle } = hubWith({ settled });
+    await handle({ type: 'backstory:page-status', entityCount: 5 }, PAGE);
+    expect(settled).toHaveBeenCalledWith(expect.objectContaining({ tab: expect.objectContaining({ id: 9 }) }));
+  });
+
   it('ignores a page status that does not come from a tab’s top frame', () => {
     const { handle, deps } = hubWith();
     expect(handle({ type: 'backstory:page-status', entityCount: 5 }, { id: 'self', url: PAGE.url })).toBeUndefined();

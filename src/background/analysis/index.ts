@@ -10,9 +10,11 @@ import { loadDisabledSites } from '../../shared/sites-store';
 import type { PageSender } from '../hub';
 import { memory } from '../memory/handlers';
 import { getPack } from '../packs';
+import { HeldFilings } from './held-filings';
 import { PageSessions } from './page-sessions';
 
 const sessions = new PageSessions();
+const filings = new HeldFilings();
 
 async function readNotes() {
   try {
@@ -29,14 +31,19 @@ export async function analyzePage(msg: MessageOf<'backstory:analyze'>, sender: P
   if (received) return { json: JSON.stringify(received) };
   const [pack, notes, settings] = await Promise.all([getPack(), readNotes(), loadSettings()]);
   const result = sessions.answer(scope, req.pass, { pack, notes, settings });
-  // The cards of this pass are final: file them, but after the reply, so a page's highlights
-  // never wait on a disk write (tens of ms into a big memory, more when the disk is busy). The
-  // write starts within this event and takes far less than the ~30 s an idle worker is kept.
+  // The cards of this pass are final: file them once the page has wrapped them (see HeldFilings),
+  // so a page's highlights never wait on, or share the CPU with, a disk write (tens of ms into a
+  // big memory, more when the disk is busy).
   if ('cards' in result) {
     const { page, pageDate } = sessions.pageOf(scope, req.pass);
-    setTimeout(() => void memory.fileInOrder(sender, result.cards, page, pageDate), 0);
+    filings.hold(scope, () => void memory.fileInOrder(sender, result.cards, page, pageDate));
   }
   return { json: JSON.stringify(result) };
+}
+
+/** The page at `sender` finished a pass (or switched Backstory off): what it had analysed is filed. */
+export function pageSettled(sender: PageSender): void {
+  filings.release(`${sender.tab.id}:${sender.frameId}`);
 }
 
 /** `url` is the sender's address as the browser gives it (a page cannot choose it). */
@@ -60,6 +67,7 @@ async function warmUp(settings: Awaited<ReturnType<typeof loadSettings>>): Promi
 export function forgetClosedTabs(): void {
   browser.tabs.onRemoved.addListener((tabId) => {
     sessions.dropScope(String(tabId));
+    filings.releaseTab(tabId);
     void memory.tabClosed(tabId);
   });
 }

@@ -140,6 +140,8 @@ export class MemoryService {
 
   /** A closed tab's article is no longer "this article" anywhere. */
   async tabClosed(tabId: number): Promise<void> {
+    // A filing of this tab's article still under way would mark the closed tab as filed again.
+    await this.filing;
     this.filedInTab.delete(tabId);
     this.lastFiled.delete(tabId);
     await browser.storage.session.remove(filedKey(tabId)).catch(() => undefined);
