@@ -170,6 +170,7 @@ export class ExtensionBench {
         if (Date.now() > deadline) throw new Error(`a ${how} pass did not finish within ${PASS_TIMEOUT_MS / 1000} s (${p.mentions} mentions so far)`);
       }
       await answered;
+      await page.evaluate(() => (window as unknown as Bs).__bs.end());
       // Stopped before collecting: reading the mentions' positions lays the page out, which is the probe's work.
       if (tracing && browser) trace = await browser.stopTracing().catch(() => null);
     } finally {

@@ -45,6 +45,10 @@ export interface ProbeApi {
   /** Starts a stretch; with `append`, also appends a copy of the page's <template id="bench-append"> block and scopes the mention count to it. */
   arm(append?: boolean): void;
   progress(): Progress;
+  /** Ends the stretch: what the page does after it is the bench's own doing (stopping a trace
+   *  flushes every process's buffers, and on two CPUs that alone made a page frame run long). */
+  end(): void;
+  /** What the stretch saw; ends it first if `end` was not called. */
   collect(): Stretch;
   /** Elements with `data-backstory-entity` in the page now. */
   count(): number;
@@ -76,6 +80,7 @@ export function installProbes(): void {
   let firstArm: number | null = null;
 
   let t0 = 0;
+  let endAt: number | null = null;
   let armed = false;
   let scope: Element | null = null;
   // Two arrays, not an object per mention: what the probe keeps through a pass is collected with
@@ -137,6 +142,7 @@ export function installProbes(): void {
       });
       observer.observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-backstory', ENTITY] });
       armed = true;
+      endAt = null;
       t0 = performance.now();
       firstArm ??= t0;
       lastFrame = t0;
@@ -164,14 +170,22 @@ export function installProbes(): void {
       return { ready: document.documentElement.getAttribute('data-backstory') === 'ready', mentions: addedEls.length, quietMs: now - last };
     },
 
-    collect() {
+    end() {
+      if (endAt !== null) return;
       const now = performance.now();
+      endAt = now;
       armed = false;
       observer?.disconnect();
       observer = null;
       // A timer still waiting, or a frame not yet drawn, counts up to now.
       maxDelay = Math.max(maxDelay, now - nextBeat);
       maxFrameGap = Math.max(maxFrameGap, now - lastFrame);
+    },
+
+    collect() {
+      api.end();
+      const end = endAt!;
+      const inStretch = (f: { start: number }) => f.start >= t0 && f.start < end;
       const mine = addedEls.map((el, i) => ({ el, t: addedTimes[i]! })).filter((a) => a.el.isConnected && (!scope || scope.contains(a.el)));
       let viewportMs: number | null = null;
       let inViewport = 0;
@@ -184,10 +198,10 @@ export function installProbes(): void {
         }
       }
       return {
-        elapsedMs: now - t0,
-        longTasks: long.filter((l) => l.start >= t0).map((l) => l.duration),
-        longFrames: frames.filter((f) => f.start >= t0).map((f) => f.duration),
-        longFrameSpans: frames.filter((f) => f.start >= t0).map((f) => [f.start - t0, f.duration] as [number, number]),
+        elapsedMs: end - t0,
+        longTasks: long.filter(inStretch).map((l) => l.duration),
+        longFrames: frames.filter(inStretch).map((f) => f.duration),
+        longFrameSpans: frames.filter(inStretch).map((f) => [f.start - t0, f.duration] as [number, number]),
         maxTaskDelayMs: maxDelay,
         maxFrameGapMs: maxFrameGap,
         mentions: mine.length,
