@@ -7,7 +7,7 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { extensionWorker, launchWithExtension } from '../lib/browser.mjs';
 import type { Pack } from '../../src/core/types';
 import { installProbes, installReadyProbe, type Progress, type ProbeApi, type Stretch } from './main-world';
-import { frameCosts, taskFigures, TRACE_CATEGORIES, type FrameCost, type TaskFigures } from './trace';
+import { frameCosts, keepTrace, taskFigures, TRACE_CATEGORIES, type FrameCost, type TaskFigures } from './trace';
 
 /** A page may stay quiet this long between two slices; longer means the pass is over. */
 const QUIET_MS = 400;
@@ -180,6 +180,7 @@ export class ExtensionBench {
     const events: unknown = trace ? JSON.parse(trace.toString('utf8')) : null;
     const tasks = events ? taskFigures(events) : null;
     const longFrameCosts = events ? frameCosts(events, s.longFrameSpans) : null;
+    if (trace) keepTrace(process.env.BENCH_TRACE_DIR, trace, s.longFrameSpans);
     const inPage = Math.max(s.lastMentionMs ?? -1, s.readyMs ?? -1);
     return { ...s, answeredMs, doneMs: inPage >= 0 ? inPage : (answeredMs ?? s.elapsedMs), tasks, longFrameCosts };
   }

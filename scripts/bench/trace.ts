@@ -5,6 +5,9 @@
 // blink.user_timing) names the page's main thread and the moment, so no other process's
 // tasks and nothing before the mark is counted.
 
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 export const TRACE_CATEGORIES = ['toplevel', '__metadata', 'blink.user_timing', 'devtools.timeline'];
 export const MARK = 'backstory-bench-arm';
 const TASK = 'ThreadControllerImpl::RunTask';
@@ -146,4 +149,17 @@ function outermost(list: TraceEvent[]): TraceEvent[] {
     end = e.ts + (e.dur ?? 0);
   }
   return out;
+}
+
+/** With `dir` set (BENCH_TRACE_DIR), a pass that had a frame over 50 ms leaves its trace there, to
+ *  open in Chromium's DevTools (Performance) or ui.perfetto.dev, and the frames beside it: start
+ *  in ms from the MARK event, and duration. Returns the trace's path, or null when none was kept. */
+export function keepTrace(dir: string | undefined, trace: Buffer, frames: readonly (readonly [number, number])[]): string | null {
+  const long = frames.filter(([, ms]) => ms > 50);
+  if (!dir || long.length === 0) return null;
+  mkdirSync(dir, { recursive: true });
+  const base = join(dir, `pass-${Date.now()}-${process.pid}`);
+  writeFileSync(`${base}.json`, trace);
+  writeFileSync(`${base}.frames.json`, JSON.stringify({ mark: MARK, frames: long }));
+  return `${base}.json`;
 }

@@ -1,7 +1,10 @@
 // The bench's task figures from a Chromium trace: only the page thread that made the mark counts,
 // only from the mark on, and CPU time is read apart from wall time.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MARK, frameCosts, taskFigures } from '../../scripts/bench/trace';
+import { MARK, frameCosts, keepTrace, taskFigures } from '../../scripts/bench/trace';
 
 const task = (pid: number, tid: number, ts: number, durMs: number, cpuMs: number) => ({ name: 'ThreadControllerImpl::RunTask', ph: 'X', pid, tid, ts, dur: durMs * 1000, tdur: cpuMs * 1000 });
 
@@ -88,5 +91,22 @@ describe('frameCosts', () => {
 
   it('needs the mark', () => {
     expect(frameCosts([task(7, 7, 0, 60, 60)], [[0, 60]])).toBeNull();
+  });
+});
+
+describe('keepTrace', () => {
+  it('keeps the trace of a pass with a long frame, with the frames to find in it, and only then', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-traces-'));
+    try {
+      const trace = Buffer.from(JSON.stringify({ traceEvents: [] }));
+      expect(keepTrace(dir, trace, [[120, 40]])).toBeNull();
+      expect(keepTrace(undefined, trace, [[120, 60]])).toBeNull();
+      expect(readdirSync(dir)).toEqual([]);
+      const kept = keepTrace(dir, trace, [[120, 40], [300, 61]]);
+      expect(kept && readFileSync(kept, 'utf8')).toBe('{"traceEvents":[]}');
+      expect(JSON.parse(readFileSync(kept!.replace(/\.json$/, '.frames.json'), 'utf8'))).toEqual({ mark: MARK, frames: [[300, 61]] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
