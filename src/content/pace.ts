@@ -42,6 +42,14 @@ export const TARGET_MS = 30;
  *  it (a garbage collection ending, see runPaced): the next frame writes nothing. A page whose
  *  frames are all that dear is not paused for: that would only double the frames. */
 const PAUSE_MS = 44;
+/** A frame whose callbacks run this long after the last frame's paint was seen already holds a
+ *  task that is not ours (a collection's final pause that came after the paused frame, the page's
+ *  own work): the LoAF spans it and the rendering after it, so that frame writes nothing. Over a
+ *  display beat, so an idle wait for the next frame is never taken for it. */
+const LATE_MS = 20;
+/** At most one frame in this many is given up for coming late: a page busy between all its
+ *  frames would otherwise take twice as long or more. */
+const LATE_EVERY = 8;
 
 /**
  * Sizes each frame's batch from what it cost: short, the batch grows by half; long, it shrinks to
@@ -168,6 +176,10 @@ export async function runPaced(indices: readonly number[], work: (i: number) => 
   let k = 0;
   let pausedAfter = false;
   let lastRender = Infinity;
+  /** When the last frame's paint was seen; null before the first frame and after work in slices. */
+  let seenAt: number | null = null;
+  let written = 0;
+  let lateSkips = 0;
   while (k < n) {
     if (cancelled()) return false;
     const unframed = () => clock.hidden() || weight(indices[k]!) === 0;
@@ -176,14 +188,20 @@ export async function runPaced(indices: readonly number[], work: (i: number) => 
       do work(indices[k++]!);
       while (k < n && unframed() && clock.now() < end);
       await nextSlice(clock);
+      seenAt = null;
       continue;
     }
     // Asked for right after the last frame's paint, this is the next one.
     await clock.frame();
     if (cancelled()) return false;
     if (clock.hidden()) continue;
-    if (pausedAfter) {
+    const late = seenAt !== null && clock.now() - seenAt > LATE_MS && lateSkips * LATE_EVERY <= written;
+    if (pausedAfter || late) {
+      if (!pausedAfter) lateSkips++;
       pausedAfter = false;
+      // Its paint seen, the next frame's lateness counts from there.
+      await clock.rendered();
+      seenAt = clock.now();
       continue;
     }
     const start = clock.now();
@@ -207,6 +225,8 @@ export async function runPaced(indices: readonly number[], work: (i: number) => 
     const scripted = clock.now();
     await clock.rendered();
     const end = clock.now();
+    seenAt = end;
+    written++;
     sizer.record(used, end - start, scripted - start);
     const render = end - scripted;
     pausedAfter = render > PAUSE_MS && render > lastRender * 1.5;
