@@ -24,9 +24,12 @@ async function readNotes() {
   }
 }
 
+/** One page: a tab's frame ("tabId:frameId"), as sessions and held filings key it. */
+const scopeOf = (sender: PageSender): string => `${sender.tab.id}:${sender.frameId}`;
+
 export async function analyzePage(msg: MessageOf<'backstory:analyze'>, sender: PageSender): Promise<Responses['backstory:analyze'] | undefined> {
   const req = msg.request;
-  const scope = `${sender.tab.id}:${sender.frameId}`;
+  const scope = scopeOf(sender);
   const received = sessions.receive(scope, req);
   if (received) return { json: JSON.stringify(received) };
   const [pack, notes, settings] = await Promise.all([getPack(), readNotes(), loadSettings()]);
@@ -43,7 +46,7 @@ export async function analyzePage(msg: MessageOf<'backstory:analyze'>, sender: P
 
 /** The page at `sender` finished a pass (or switched Backstory off): what it had analysed is filed. */
 export function pageSettled(sender: PageSender): void {
-  filings.release(`${sender.tab.id}:${sender.frameId}`);
+  filings.release(scopeOf(sender));
 }
 
 /** `url` is the sender's address as the browser gives it (a page cannot choose it). */
